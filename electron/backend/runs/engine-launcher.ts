@@ -1,0 +1,19 @@
+import type { EngineEvent, ParentToEngine } from '../../../shared/protocol/engine-protocol';
+
+/** One engine process, running (at most) one scenario. */
+export interface EngineProcess {
+  readonly pid: number | undefined;
+  send(message: ParentToEngine): void;
+  /** Every message the engine sends, already checked against the protocol. Returns an unsubscribe function. */
+  onEvent(listener: (event: EngineEvent) => void): () => void;
+  /** The process ended (normally, crashed or killed). `code` is null when killed by a signal. */
+  onExit(listener: (code: number | null) => void): () => void;
+  /** Ends the process at once (SIGKILL); used when Cancel does not end a blocked engine in time. */
+  kill(): void;
+}
+
+/** Starts engine processes: `child_process.fork` in plain Node, `utilityProcess` in the desktop app. */
+export interface EngineLauncher {
+  /** `threadpoolSize` becomes the new process's `UV_THREADPOOL_SIZE` (it only works at process start). */
+  launch(options: { threadpoolSize: number }): EngineProcess;
+}

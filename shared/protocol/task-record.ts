@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { TASK_KINDS } from '../scenario/task-kinds';
+
+/** How a task ended. `orphaned`: it was still running when its strategy had already settled (e.g. `Promise.all` failed fast). */
+export const TaskStatusSchema = z.enum(['ok', 'error', 'timeout', 'cancelled', 'orphaned']);
+export type TaskStatus = z.output<typeof TaskStatusSchema>;
+
+const ms = z.number().min(0).finite();
+
+/** A task that has started; times are ms from run start (sub-millisecond). */
+export const TaskStartSchema = z.object({
+  /** Position in the expanded task list (group by group, in scenario order). */
+  index: z.number().int().min(0),
+  /** Index of the task group in `scenario.tasks`. */
+  group: z.number().int().min(0),
+  kind: z.enum(TASK_KINDS as [string, ...string[]]),
+  /** Pool slot, batch position or worker thread the task ran on. */
+  lane: z.number().int().min(0),
+  queuedMs: ms,
+  startMs: ms,
+});
+export type TaskStart = z.output<typeof TaskStartSchema>;
+
+/**
+ * A finished task. A task cancelled before it started has `attempts: 0` and `startMs === endMs`.
+ */
+export const TaskRecordSchema = TaskStartSchema.extend({
+  endMs: ms,
+  status: TaskStatusSchema,
+  /** The last attempt's error message, or null. */
+  error: z.string().nullable(),
+  /** How many attempts were made (1 + retries used); 0 when it never started. */
+  attempts: z.number().int().min(0),
+});
+export type TaskRecord = z.output<typeof TaskRecordSchema>;
+
+/** What the engine measured of its own process at one moment. */
+export const SampleSchema = z.object({
+  /** ms from run start. */
+  tMs: ms,
+  inFlight: z.number().int().min(0),
+  /** Event-loop delay over the last interval (ms, mean of `monitorEventLoopDelay`). */
+  loopDelayMs: ms,
+  /** Event-loop utilisation over the last interval, 0..1. */
+  elu: z.number().min(0).max(1),
+  /** Process CPU over the last interval, percent of one core (can exceed 100 with worker threads). */
+  cpuPercent: z.number().min(0),
+  rssBytes: z.number().min(0),
+  heapUsedBytes: z.number().min(0),
+});
+export type Sample = z.output<typeof SampleSchema>;

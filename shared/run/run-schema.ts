@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { ScenarioSchema } from '../scenario/scenario-schema';
+import { StrategySchema } from '../scenario/strategy';
+import { RunMetricsSchema } from '../metrics/metrics-schema';
+import { SampleSchema, TaskRecordSchema } from '../protocol/task-record';
+
+/** `running` while the engine works; `interrupted` when the app died during the run. */
+export const RunStatusSchema = z.enum(['running', 'completed', 'cancelled', 'failed', 'interrupted']);
+export type RunStatus = z.output<typeof RunStatusSchema>;
+
+/** One row of the run history. */
+export const RunSummarySchema = z.object({
+  id: z.number().int().min(1),
+  /** Defaults to the scenario's name; the user can rename a run. */
+  name: z.string(),
+  scenarioName: z.string(),
+  strategy: StrategySchema,
+  status: RunStatusSchema,
+  /** ISO 8601. */
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+  wallMs: z.number().nullable(),
+  tasks: z.number().int().min(0),
+  /** Tasks that did not end `ok` or `orphaned`. */
+  failures: z.number().int().min(0),
+  tags: z.array(z.string()),
+  notes: z.string(),
+  /** The experiment (repeat, matrix, sweep) this run belongs to, if any. */
+  experimentId: z.number().int().nullable(),
+  /** Set when status is `failed`. */
+  error: z.string().nullable(),
+});
+export type RunSummary = z.output<typeof RunSummarySchema>;
+
+/** A run with everything recorded. */
+export const RunDetailSchema = RunSummarySchema.extend({
+  scenario: ScenarioSchema,
+  metrics: RunMetricsSchema.nullable(),
+  tasks: z.array(TaskRecordSchema),
+  samples: z.array(SampleSchema),
+});
+export type RunDetail = z.output<typeof RunDetailSchema>;
+
+/** The lossless JSON export of a run; importing it gives back the same run (with a new id). */
+export const RunExportSchema = z.strictObject({
+  format: z.literal('concurrency-explorer/run'),
+  version: z.literal(1),
+  run: RunDetailSchema.omit({ id: true, experimentId: true }),
+});
+export type RunExport = z.output<typeof RunExportSchema>;

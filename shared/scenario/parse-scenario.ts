@@ -1,0 +1,23 @@
+import { ScenarioSchema, type Scenario } from './scenario-schema';
+import { toProblems, type Problem } from '../validation/format-issues';
+
+/** The outcome of checking a scenario: the scenario with defaults filled in, or every problem at once. */
+export type ScenarioCheck = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
+
+/** Checks an already-parsed JSON value against the scenario format. Never throws. */
+export function checkScenario(input: unknown): ScenarioCheck {
+  const result = ScenarioSchema.safeParse(input);
+  if (result.success) return { ok: true, scenario: result.data };
+  return { ok: false, problems: toProblems(result.error.issues, input) };
+}
+
+/** Checks scenario text (JSON); a syntax error is reported as a problem with its position. */
+export function checkScenarioText(text: string): ScenarioCheck {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, problems: [{ path: '(root)', message: `is not valid JSON: ${(error as Error).message}` }] };
+  }
+  return checkScenario(value);
+}

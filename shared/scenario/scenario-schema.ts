@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { wholeNumber } from '../validation/numbers';
+import { StrategySchema } from './strategy';
+import { TaskGroupSchema } from './task-kinds';
+import {
+  MAX_FILE_BYTES_PER_RUN,
+  MAX_RETRIES,
+  MAX_TASKS_PER_RUN,
+  MAX_THREADPOOL_SIZE,
+  MAX_TIMEOUT_MS,
+} from './limits';
+
+/** Run-wide options; every field has a default. */
+export const ScenarioOptionsSchema = z.strictObject({
+  /** Per-task (per-attempt) time limit; a task over it ends as `timeout`. */
+  timeoutMs: wholeNumber(1, MAX_TIMEOUT_MS).default(30_000),
+  /** Extra attempts after a failure or timeout. */
+  retries: wholeNumber(0, MAX_RETRIES).default(0),
+  /** Wait before the first retry; doubles at each further retry (exponential backoff). */
+  retryDelayMs: wholeNumber(0, 60_000).default(100),
+  /** `UV_THREADPOOL_SIZE` of the engine process: the libuv pool that fs and crypto use. */
+  threadpoolSize: wholeNumber(1, MAX_THREADPOOL_SIZE).default(4),
+  /** Makes jitter and injected failures reproducible. */
+  seed: wholeNumber(0, 2 ** 31 - 1).default(1),
+});
+
+/** The user's workload: what to run and how to schedule it. Version 1 of the format. */
+export const ScenarioSchema = z
+  .strictObject({
+    version: z.literal(1),
+    name: z.string().trim().min(1).max(120),
+    description: z.string().max(4000).optional(),
+    strategy: StrategySchema,
+    options: ScenarioOptionsSchema.default(() => ScenarioOptionsSchema.parse({})),
+    tasks: z.array(TaskGroupSchema).min(1).max(100),
+  })
+  .superRefine((scenario, ctx) => {
+    const total = scenario.tasks.reduce((sum, g) => sum + g.count, 0);
+    if (total > MAX_TASKS_PER_RUN) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tasks'],
+        message: `must add up to at most ${MAX_TASKS_PER_RUN.toLocaleString('en-US')} tasks, got ${total.toLocaleString('en-US')}`,
+      });
+    }
+    const fileBytes = scenario.tasks.reduce(
+      (sum, g) => sum + (g.kind === 'file-read' || g.kind === 'file-write' ? g.bytes * g.count : 0),
+      0,
+    );
+    if (fileBytes > MAX_FILE_BYTES_PER_RUN) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tasks'],
+        message: `file tasks must move at most ${MAX_FILE_BYTES_PER_RUN} bytes in all, got ${fileBytes}`,
+      });
+    }
+  });
+
+export type Scenario = z.output<typeof ScenarioSchema>;
+export type ScenarioInput = z.input<typeof ScenarioSchema>;
+export type ScenarioOptions = z.output<typeof ScenarioOptionsSchema>;

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { wholeNumber } from '../validation/numbers';
+import { MAX_CONCURRENCY, MAX_WORKER_THREADS } from './limits';
+
+/** How the tasks are scheduled. */
+export const StrategySchema = z.discriminatedUnion('type', [
+  /** One after another: `for (const t of tasks) await t()`. */
+  z.strictObject({ type: z.literal('sequential') }),
+  /** `Promise.all`: everything at once, fails fast on the first error. */
+  z.strictObject({ type: z.literal('all') }),
+  /** `Promise.allSettled`: everything at once, every result kept. */
+  z.strictObject({ type: z.literal('allSettled') }),
+  /** `Promise.race`: settles with the first task to settle. */
+  z.strictObject({ type: z.literal('race') }),
+  /** `Promise.any`: settles with the first success. */
+  z.strictObject({ type: z.literal('any') }),
+  /** The same work as `all`, orchestrated with Node-style callbacks and a counter. */
+  z.strictObject({ type: z.literal('callbacks') }),
+  /** A bounded pool: never more than `concurrency` tasks in flight. */
+  z.strictObject({ type: z.literal('pool'), concurrency: wholeNumber(1, MAX_CONCURRENCY) }),
+  /** Batches of `size`: each batch runs at once, the next starts when the whole batch is done. */
+  z.strictObject({ type: z.literal('batch'), size: wholeNumber(1, MAX_CONCURRENCY) }),
+  /** `threads` worker threads: real parallelism for CPU-bound work. */
+  z.strictObject({ type: z.literal('workers'), threads: wholeNumber(1, MAX_WORKER_THREADS) }),
+]);
+
+export type Strategy = z.output<typeof StrategySchema>;
+export type StrategyType = Strategy['type'];
+export const STRATEGY_TYPES = StrategySchema.options.map((o) => o.shape.type.value) as readonly StrategyType[];
