@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { checkScenario, checkScenarioText } from '../../../shared/scenario/parse-scenario';
+
+const valid = {
+  version: 1,
+  name: 'Sixteen timers, pool of four',
+  strategy: { type: 'pool', concurrency: 4 },
+  options: { timeoutMs: 10000, retries: 0, threadpoolSize: 4, seed: 1 },
+  tasks: [{ kind: 'timer', count: 16, ms: 100 }],
+};
+
+function problemsOf(input: unknown): string[] {
+  const result = checkScenario(input);
+  if (result.ok) throw new Error('expected problems');
+  return result.problems.map((p) => `${p.path}: ${p.message}`);
+}
+
+describe('checkScenario', () => {
+  it('accepts the example from the product brief and fills in defaults', () => {
+    const result = checkScenario(valid);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.scenario.options.retryDelayMs).toBe(100);
+    expect(result.scenario.tasks[0]).toMatchObject({ kind: 'timer', failRate: 0, jitterMs: 0 });
+  });
+
+  it('fills in every option when options are left out', () => {
+    const { options: _options, ...withoutOptions } = valid;
+    const result = checkScenario(withoutOptions);
+    expect(result.ok && result.scenario.options).toEqual({ timeoutMs: 30000, retries: 0, retryDelayMs: 100, threadpoolSize: 4, seed: 1 });
+  });
+
+  it('names the field, the rule and the value', () => {
+    expect(problemsOf({ ...valid, tasks: [{ kind: 'timer', count: -4, ms: 100 }] })).toEqual([
+      'tasks[0].count: must be a whole number >= 1, got -4',
+    ]);
+  });
+
+  it('reports every problem at once', () => {
+    const problems = problemsOf({
+      version: 2,
+      name: '',
+      strategy: { type: 'pool', concurrency: 0 },
+      options: { retries: 1.5 },
+      tasks: [{ kind: 'cpu', count: 2, ms: 'slow' }, { kind: 'sleep', count: 1 }],
+    });
+    expect(problems).toEqual([
+      'version: must be 1, got 2',
+      'name: must not be empty, got ""',
+      'strategy.concurrency: must be a whole number >= 1, got 0',
+      'options.retries: must be a whole number >= 0, got 1.5',
+      'tasks[0].ms: must be a number of milliseconds >= 0, got "slow"',
+      'tasks[1].kind: has no valid "kind", got "sleep"',
+    ]);
+  });
+
+  it('says which required fields are missing', () => {
+    expect(problemsOf({ version: 1 })).toEqual(['name: is required', 'strategy: is required', 'tasks: is required']);
+  });
+
+  it('refuses unknown fields so that typos do not pass silently', () => {
+    expect(problemsOf({ ...valid, tasks: [{ kind: 'timer', count: 1, ms: 1, cuont: 3 }] })).toEqual([
+      'tasks[0]: has unknown field "cuont"',
+    ]);
+  });
+
+  it('refuses more than a million tasks in all', () => {
+    const tasks = [
+      { kind: 'timer', count: 600_000, ms: 0 },
+      { kind: 'timer', count: 600_000, ms: 0 },
+    ];
+    expect(problemsOf({ ...valid, tasks })).toEqual(['tasks: must add up to at most 1,000,000 tasks, got 1,200,000']);
+  });
+
+  it('limits the bytes file tasks may move', () => {
+    const tasks = [{ kind: 'file-write', count: 100, bytes: 64 * 1024 * 1024 }];
+    expect(problemsOf({ ...valid, tasks })[0]).toMatch(/^tasks: file tasks must move at most/);
+  });
+
+  it('accepts only http(s) URLs', () => {
+    expect(problemsOf({ ...valid, tasks: [{ kind: 'http', count: 1, url: 'file:///etc/passwd' }] })).toEqual([
+      'tasks[0].url: must be an http:// or https:// address, got "file:///etc/passwd"',
+    ]);
+  });
+
+  it('is never a stack trace for non-objects', () => {
+    expect(problemsOf(null)).toEqual(['(root): must be an object, got null']);
+    expect(problemsOf([1, 2])).toEqual(['(root): must be an object']);
+  });
+});
+
+describe('checkScenarioText', () => {
+  it('reports a JSON syntax error as a problem', () => {
+    const result = checkScenarioText('{ "version": 1, ');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]?.path).toBe('(root)');
+    expect(result.problems[0]?.message).toMatch(/^is not valid JSON: /);
+  });
+
+  it('parses valid text', () => {
+    expect(checkScenarioText(JSON.stringify(valid)).ok).toBe(true);
+  });
+});
