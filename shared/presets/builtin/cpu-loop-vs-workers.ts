@@ -1,0 +1,22 @@
+import type { Preset } from '../preset';
+
+/** CPU-bound work: async on one thread gains nothing, worker threads do. */
+export const cpuLoopVsWorkers: Preset = {
+  id: 'cpu-loop-vs-workers',
+  concept: 'I/O-bound vs CPU-bound',
+  title: 'CPU work: sequential, Promise.all, worker threads',
+  explanation:
+    'Eight tasks that each keep a CPU busy for about 100 ms. Wrapping them in promises changes nothing: one thread can only compute one thing at a time, so Promise.all takes as long as a plain loop. Worker threads run them on other cores in parallel.',
+  notice: 'Sequential and Promise.all have the same wall time and an effective concurrency of about 1; with two workers it roughly halves on a machine with two free cores, and the event-loop delay stays low.',
+  scenario: {
+    version: 1,
+    name: 'Eight CPU-bound tasks',
+    strategy: { type: 'sequential' },
+    tasks: [{ kind: 'cpu', count: 8, ms: 100 }],
+  },
+  variants: [
+    { id: 'sequential', label: 'sequential', strategy: { type: 'sequential' } },
+    { id: 'all', label: 'Promise.all', strategy: { type: 'all' } },
+    { id: 'workers-2', label: '2 worker threads', strategy: { type: 'workers', threads: 2 } },
+  ],
+};

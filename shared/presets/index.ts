@@ -1,0 +1,32 @@
+import type { Preset } from './preset';
+import { sequentialVsAll } from './builtin/sequential-vs-all';
+import { cpuLoopVsWorkers } from './builtin/cpu-loop-vs-workers';
+import { fileSyncVsAsync } from './builtin/file-sync-vs-async';
+import { sqliteBlocksLoop } from './builtin/sqlite-blocks-loop';
+import { callbacksVsPromises } from './builtin/callbacks-vs-promises';
+import { allVsAllSettled } from './builtin/all-vs-allsettled';
+import { poolVsUnbounded } from './builtin/pool-vs-unbounded';
+import { timeoutsAndRetries } from './builtin/timeouts-and-retries';
+import { threadpoolExhaustion } from './builtin/threadpool-exhaustion';
+import { serverUnderLoad } from './builtin/server-under-load';
+
+export * from './preset';
+
+/** Every built-in experiment, in the order of `PRESET_CONCEPTS`. */
+export const PRESETS: readonly Preset[] = [
+  sequentialVsAll,
+  fileSyncVsAsync,
+  sqliteBlocksLoop,
+  callbacksVsPromises,
+  allVsAllSettled,
+  poolVsUnbounded,
+  timeoutsAndRetries,
+  cpuLoopVsWorkers,
+  threadpoolExhaustion,
+  serverUnderLoad,
+];
+
+/** The built-in experiment with this id, if any. */
+export function findPreset(id: string): Preset | undefined {
+  return PRESETS.find((p) => p.id === id);
+}

@@ -1,0 +1,60 @@
+import type { z } from 'zod';
+import type { ScenarioInput, ScenarioOptionsSchema } from '../scenario/scenario-schema';
+import type { StrategySchema } from '../scenario/strategy';
+import type { TaskGroupInput } from '../scenario/task-kinds';
+
+/** The concepts of the product brief, in the order a UI lists them. */
+export const PRESET_CONCEPTS = [
+  'Concurrency vs parallelism',
+  'The event loop',
+  'Callbacks, promises and async/await',
+  'Promise.all vs Promise.allSettled',
+  'Limiting concurrency',
+  'Errors, timeouts, retries and cancellation',
+  'I/O-bound vs CPU-bound',
+  'Thread-pool exhaustion',
+  'Servers under load',
+] as const;
+export type PresetConcept = (typeof PRESET_CONCEPTS)[number];
+
+/**
+ * One way to run a preset's scenario: what it changes from the base scenario. Running every variant of a
+ * preset (a matrix) shows its point side by side.
+ */
+export interface PresetVariant {
+  /** Short and stable within the preset: `sequential`, `threads-1`. */
+  id: string;
+  label: string;
+  strategy?: z.input<typeof StrategySchema>;
+  /** Merged over the base scenario's options. */
+  options?: Partial<z.input<typeof ScenarioOptionsSchema>>;
+  /** Replaces the base scenario's task groups. */
+  tasks?: TaskGroupInput[];
+}
+
+/** A built-in experiment: a scenario that makes one concept visible, and the variants to compare. */
+export interface Preset {
+  /** Stable, kebab-case: `sequential-vs-all`. */
+  id: string;
+  concept: PresetConcept;
+  title: string;
+  /** Two or three sentences: what the experiment does and why it behaves as it does. */
+  explanation: string;
+  /** What to look at in the timeline and the numbers. */
+  notice: string;
+  /** The base scenario; it is the same as the first variant. */
+  scenario: ScenarioInput;
+  /** At least two. */
+  variants: PresetVariant[];
+}
+
+/** The scenario a variant runs: the base scenario with the variant's changes, named after both. */
+export function variantScenario(preset: Preset, variant: PresetVariant): ScenarioInput {
+  return {
+    ...preset.scenario,
+    name: `${preset.scenario.name} — ${variant.label}`,
+    strategy: variant.strategy ?? preset.scenario.strategy,
+    options: { ...preset.scenario.options, ...variant.options },
+    tasks: variant.tasks ?? preset.scenario.tasks,
+  };
+}
