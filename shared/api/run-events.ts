@@ -1,0 +1,48 @@
+import type { RunMetrics } from '../metrics/metrics-schema';
+import type { Sample, TaskRecord, TaskStart } from '../protocol/task-record';
+import { event } from './define-api';
+
+/** Names the run an event is about: `key` from `runs.start`, and its history id (null when not saved). */
+export interface RunRef {
+  key: string;
+  runId: number | null;
+}
+
+/** The engine started the clock. */
+export interface RunStartedPayload extends RunRef {
+  scenarioName: string;
+  totalTasks: number;
+  /** How many timeline rows the strategy uses. */
+  lanes: number;
+  startedAtEpochMs: number;
+}
+
+/** A summary of where a run is, sent with every batch. */
+export interface RunProgressPayload extends RunRef {
+  done: number;
+  total: number;
+  inFlight: number;
+  elapsedMs: number;
+}
+
+/** One engine batch: the tasks that started and finished, and the samples taken, since the previous one. */
+export interface RunEventsPayload extends RunRef {
+  started: TaskStart[];
+  finished: TaskRecord[];
+  samples: Sample[];
+}
+
+/** The run is over; `error` is set when it failed. */
+export interface RunFinishedPayload extends RunRef {
+  status: 'completed' | 'cancelled' | 'failed';
+  metrics: RunMetrics | null;
+  error: string | null;
+}
+
+/** Events about runs, pushed to every client. A batch gives `runEvents` then `runProgress`. */
+export const runEvents = {
+  runStarted: event<RunStartedPayload>(),
+  runProgress: event<RunProgressPayload>(),
+  runEvents: event<RunEventsPayload>(),
+  runFinished: event<RunFinishedPayload>(),
+};
