@@ -1,0 +1,92 @@
+import type { TaskGroupInput, TaskKind } from '../../../shared/scenario';
+
+/** How the form edits one field of a task group or of the options. */
+export interface FieldSpec {
+  key: string;
+  label: string;
+  type: 'number' | 'text' | 'checkbox' | 'select' | 'lines' | 'multiline';
+  /** Shown after the input: `ms`, `bytes`. */
+  unit?: string;
+  /** One line under the label. */
+  hint?: string;
+  choices?: readonly string[];
+  placeholder?: string;
+}
+
+const count: FieldSpec = { key: 'count', label: 'Count', type: 'number', unit: 'tasks' };
+const failRate: FieldSpec = { key: 'failRate', label: 'Failure rate', type: 'number', unit: '0–1', hint: 'Probability that a task fails on purpose' };
+const label: FieldSpec = { key: 'label', label: 'Label', type: 'text', placeholder: 'optional' };
+const jitter: FieldSpec = { key: 'jitterMs', label: 'Jitter', type: 'number', unit: 'ms', hint: 'Up to this much extra, at random' };
+const bytes: FieldSpec = { key: 'bytes', label: 'Size', type: 'number', unit: 'bytes' };
+const sync: FieldSpec = { key: 'sync', label: 'Blocking call (fs.*Sync)', type: 'checkbox', hint: 'Stalls the event loop on purpose' };
+
+/** The fields of each task kind, in form order; `count`, `failRate` and `label` come with every kind. */
+export const TASK_FIELDS: Record<TaskKind, readonly FieldSpec[]> = {
+  timer: [count, { key: 'ms', label: 'Duration', type: 'number', unit: 'ms' }, jitter, failRate, label],
+  cpu: [count, { key: 'ms', label: 'Busy time', type: 'number', unit: 'ms' }, failRate, label],
+  'file-write': [count, bytes, sync, failRate, label],
+  'file-read': [count, bytes, sync, failRate, label],
+  http: [
+    count,
+    { key: 'url', label: 'URL', type: 'text', placeholder: 'built-in loopback server', hint: 'Leave empty for the built-in target server' },
+    { key: 'method', label: 'Method', type: 'select', choices: ['GET', 'POST', 'PUT', 'DELETE'] },
+    { key: 'latencyMs', label: 'Server latency', type: 'number', unit: 'ms' },
+    jitter,
+    { key: 'bytes', label: 'Response size', type: 'number', unit: 'bytes' },
+    failRate,
+    label,
+  ],
+  sqlite: [
+    count,
+    { key: 'rows', label: 'Sample rows', type: 'number', unit: 'rows' },
+    { key: 'sql', label: 'Query', type: 'multiline', placeholder: 'default: a grouped query over the sample rows' },
+    failRate,
+    label,
+  ],
+  crypto: [count, { key: 'iterations', label: 'pbkdf2 iterations', type: 'number', unit: 'iterations' }, failRate, label],
+  spawn: [
+    count,
+    { key: 'command', label: 'Command', type: 'text' },
+    { key: 'args', label: 'Arguments', type: 'lines', hint: 'One per line' },
+    failRate,
+    label,
+  ],
+};
+
+/** The run-wide options, in form order. */
+export const OPTION_FIELDS: readonly FieldSpec[] = [
+  { key: 'timeoutMs', label: 'Timeout per attempt', type: 'number', unit: 'ms' },
+  { key: 'retries', label: 'Retries', type: 'number', unit: 'attempts' },
+  { key: 'retryDelayMs', label: 'First retry delay', type: 'number', unit: 'ms', hint: 'Doubles at each further retry' },
+  { key: 'threadpoolSize', label: 'libuv thread pool', type: 'number', unit: 'threads' },
+  { key: 'seed', label: 'Random seed', type: 'number' },
+];
+
+/** What the kinds are called in pickers. */
+export const KIND_LABELS: Record<TaskKind, string> = {
+  timer: 'Timer',
+  cpu: 'CPU work',
+  'file-write': 'File write',
+  'file-read': 'File read',
+  http: 'HTTP request',
+  sqlite: 'SQLite query',
+  crypto: 'Crypto (pbkdf2)',
+  spawn: 'Child process',
+};
+
+/** A sensible new group of each kind. */
+export const NEW_GROUPS: Record<TaskKind, TaskGroupInput> = {
+  timer: { kind: 'timer', count: 10, ms: 100 },
+  cpu: { kind: 'cpu', count: 4, ms: 50 },
+  'file-write': { kind: 'file-write', count: 10, bytes: 65_536 },
+  'file-read': { kind: 'file-read', count: 10, bytes: 65_536 },
+  http: { kind: 'http', count: 10, latencyMs: 50 },
+  sqlite: { kind: 'sqlite', count: 10, rows: 10_000 },
+  crypto: { kind: 'crypto', count: 8, iterations: 100_000 },
+  spawn: { kind: 'spawn', count: 2, command: 'node', args: ['-e', 'setTimeout(() => {}, 100)'] },
+};
+
+/** The field keys a group of `kind` may have (plus `kind` itself). */
+export function fieldKeysOf(kind: TaskKind): string[] {
+  return ['kind', ...TASK_FIELDS[kind].map((f) => f.key)];
+}

@@ -1,0 +1,43 @@
+import type { RunEventsPayload, RunFinishedPayload, RunProgressPayload, RunStartedPayload } from '../../shared/api/run-events';
+import type { RunDetail, RunSummary } from '../../shared/run/run-schema';
+import type { SavedScenario } from '../../shared/run/saved-scenario';
+import type { ScenarioInput } from '../../shared/scenario';
+
+type Unsubscribe = () => void;
+
+/**
+ * The part of the typed API client (`shared/api/api-client.ts`) the explorer UI uses. State classes
+ * depend on this narrow view so that tests can hand them a small fake; the real client satisfies it.
+ */
+export interface ExplorerApi {
+  runs: {
+    start(args: { scenario: ScenarioInput }): Promise<{ key: string; runId: number | null }>;
+    cancel(args: { key: string }): Promise<{ cancelled: boolean }>;
+  };
+  scenarios: {
+    list(): Promise<SavedScenario[]>;
+    save(args: { id?: number; name: string; scenario: ScenarioInput }): Promise<SavedScenario>;
+    delete(args: { id: number }): Promise<unknown>;
+  };
+  history: {
+    list(args?: { limit?: number }): Promise<RunSummary[]>;
+    get(args: { id: number }): Promise<RunDetail>;
+  };
+  onRunStarted(listener: (payload: RunStartedPayload) => void): Unsubscribe;
+  onRunProgress(listener: (payload: RunProgressPayload) => void): Unsubscribe;
+  onRunEvents(listener: (payload: RunEventsPayload) => void): Unsubscribe;
+  onRunFinished(listener: (payload: RunFinishedPayload) => void): Unsubscribe;
+}
+
+/** A message for a person from any error an API call throws (an `ApiError` lists its problems). */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) {
+    const problems = (error as { problems?: unknown }).problems;
+    if (Array.isArray(problems) && problems.length > 0) {
+      const lines = problems.map((p: { path?: unknown; message?: unknown }) => `${String(p.path)}: ${String(p.message)}`);
+      return `${error.message}\n${lines.join('\n')}`;
+    }
+    return error.message;
+  }
+  return String(error);
+}

@@ -1,0 +1,2 @@
+export * from './strategy-guide';
+export * from './strategy-code';

@@ -1,0 +1,91 @@
+import type { Strategy } from '../scenario/strategy';
+
+const TASK = 'tasks: Array<() => Promise<unknown>>';
+
+/**
+ * The plain TypeScript a strategy amounts to, with its size filled in: what the engine does, without
+ * the measuring. Shown by the strategy picker's "Show code".
+ */
+export function strategyCode(strategy: Strategy): string {
+  switch (strategy.type) {
+    case 'sequential':
+      return `async function run(${TASK}) {
+  const results = [];
+  for (const task of tasks) {
+    results.push(await task()); // the next task starts only when this one is done
+  }
+  return results;
+}`;
+    case 'all':
+      return `async function run(${TASK}) {
+  // Rejects at the first failure; the other tasks keep running, unobserved.
+  return Promise.all(tasks.map((task) => task()));
+}`;
+    case 'allSettled':
+      return `async function run(${TASK}) {
+  // Waits for every task; each result is { status: 'fulfilled' | 'rejected', ... }.
+  return Promise.allSettled(tasks.map((task) => task()));
+}`;
+    case 'race':
+      return `async function run(${TASK}) {
+  // Settles with the first task to settle, success or failure.
+  return Promise.race(tasks.map((task) => task()));
+}`;
+    case 'any':
+      return `async function run(${TASK}) {
+  // Settles with the first success; an AggregateError only if every task fails.
+  return Promise.any(tasks.map((task) => task()));
+}`;
+    case 'callbacks':
+      return `function run(tasks: Array<(done: (err: Error | null, value?: unknown) => void) => void>,
+             callback: (err: Error | null, results?: unknown[]) => void) {
+  const results: unknown[] = [];
+  let pending = tasks.length;
+  let failed = false;
+  tasks.forEach((task, i) => {
+    task((err, value) => {
+      if (failed) return;
+      if (err) { failed = true; return callback(err); }
+      results[i] = value;
+      if (--pending === 0) callback(null, results);
+    });
+  });
+}`;
+    case 'pool':
+      return `async function run(${TASK}) {
+  const limit = ${strategy.concurrency};
+  const results: unknown[] = [];
+  let next = 0;
+  async function slot() {
+    while (next < tasks.length) {
+      const i = next++;
+      results[i] = await tasks[i]();
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, slot));
+  return results;
+}`;
+    case 'batch':
+      return `async function run(${TASK}) {
+  const size = ${strategy.size};
+  const results: unknown[] = [];
+  for (let i = 0; i < tasks.length; i += size) {
+    const batch = tasks.slice(i, i + size);
+    results.push(...(await Promise.all(batch.map((task) => task()))));
+  }
+  return results;
+}`;
+    case 'workers':
+      return `import Piscina from 'piscina';
+
+async function run(taskInputs: unknown[]) {
+  // Each task runs in its own worker thread: real parallelism for CPU-bound work.
+  const pool = new Piscina({ filename: './task.js', maxThreads: ${strategy.threads} });
+  try {
+    return await Promise.all(taskInputs.map((input) => pool.run(input)));
+  } finally {
+    await pool.destroy();
+  }
+}`;
+  }
+}
