@@ -1,0 +1,5 @@
+export { HistoryStore } from './history-store';
+export { HistoryError, type HistoryErrorCode } from './history-error';
+export type { Experiment, ExperimentKind, ExperimentSummary } from './experiments';
+export type { OpenOptions } from './open-database';
+export { SCHEMA_VERSION } from './migrations';

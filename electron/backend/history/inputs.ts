@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { ScenarioSchema } from '../../../shared/scenario/scenario-schema';
+import { toProblems } from '../../../shared/validation/format-issues';
+import { HistoryError } from './history-error';
+
+const NameSchema = z.string().trim().min(1).max(120);
+
+/** Tags are trimmed; a tag given twice is kept once. */
+const TagsSchema = z
+  .array(z.string().trim().min(1).max(50))
+  .max(50)
+  .transform((tags) => [...new Set(tags)]);
+
+export const NewRunSchema = z.object({
+  scenario: ScenarioSchema,
+  name: NameSchema.optional(),
+  tags: TagsSchema.optional(),
+  experimentId: z.number().int().min(1).nullable().optional(),
+});
+
+export const RunPatchSchema = z.strictObject({
+  name: NameSchema.optional(),
+  notes: z.string().max(20_000).optional(),
+  tags: TagsSchema.optional(),
+});
+
+export const RunEndSchema = z.enum(['completed', 'cancelled', 'failed']);
+
+export const NewExperimentSchema = z.object({
+  kind: z.enum(['repeat', 'matrix', 'sweep']),
+  name: NameSchema,
+  params: z.unknown(),
+});
+
+export const ScenarioToSaveSchema = z.object({
+  id: z.number().int().min(1).optional(),
+  name: NameSchema,
+  scenario: ScenarioSchema,
+});
+
+export const IdsSchema = z.array(z.number().int().min(1)).max(100_000);
+
+/** Checks an argument of the store's API; throws `HistoryError` (`invalid`) listing every problem. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw HistoryError.invalid(`Invalid ${what}`, toProblems(result.error.issues, input));
+}

@@ -1,0 +1,113 @@
+import type { Database } from 'better-sqlite3';
+
+/** One step of the schema; `version` is the `PRAGMA user_version` the database has after it. */
+interface Migration {
+  version: number;
+  sql: string;
+}
+
+/**
+ * Every schema change, oldest first. Never edit a released step: add a new one. Times are ms from
+ * run start (REAL); kind and status are short text so that the file stays readable with any SQLite tool.
+ */
+const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE experiments (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL CHECK (kind IN ('repeat', 'matrix', 'sweep')),
+        name TEXT NOT NULL,
+        params TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+
+      -- AUTOINCREMENT: a run id is never handed out again, so Undo can put a deleted run back.
+      CREATE TABLE runs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        name TEXT NOT NULL,
+        scenario_name TEXT NOT NULL,
+        strategy_type TEXT NOT NULL,
+        strategy TEXT NOT NULL,
+        scenario TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('running', 'completed', 'cancelled', 'failed', 'interrupted')),
+        created_at TEXT NOT NULL,
+        finished_at TEXT,
+        started_at_epoch_ms REAL,
+        planned_tasks INTEGER,
+        lanes INTEGER,
+        wall_ms REAL,
+        task_count INTEGER NOT NULL DEFAULT 0,
+        failure_count INTEGER NOT NULL DEFAULT 0,
+        tags TEXT NOT NULL DEFAULT '[]',
+        notes TEXT NOT NULL DEFAULT '',
+        experiment_id INTEGER REFERENCES experiments (id) ON DELETE SET NULL,
+        error TEXT,
+        metrics TEXT,
+        owner_pid INTEGER,
+        deleted_at TEXT
+      );
+      CREATE INDEX runs_created ON runs (created_at);
+      CREATE INDEX runs_experiment ON runs (experiment_id);
+      CREATE INDEX runs_running ON runs (status) WHERE status = 'running';
+
+      CREATE TABLE tasks (
+        run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        grp INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        lane INTEGER NOT NULL,
+        queued_ms REAL NOT NULL,
+        start_ms REAL NOT NULL,
+        end_ms REAL NOT NULL,
+        status TEXT NOT NULL,
+        error TEXT,
+        attempts INTEGER NOT NULL,
+        PRIMARY KEY (run_id, idx)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE samples (
+        run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+        t_ms REAL NOT NULL,
+        in_flight INTEGER NOT NULL,
+        loop_delay_ms REAL NOT NULL,
+        elu REAL NOT NULL,
+        cpu_percent REAL NOT NULL,
+        rss_bytes REAL NOT NULL,
+        heap_used_bytes REAL NOT NULL
+      );
+      CREATE INDEX samples_run ON samples (run_id, t_ms);
+
+      CREATE TABLE scenarios (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        name TEXT NOT NULL,
+        scenario TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+    `,
+  },
+];
+
+/** The schema version this code writes and reads. */
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
+
+/** The database's schema version (`PRAGMA user_version`); 0 for a fresh file. */
+export function schemaVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Brings the schema up to `SCHEMA_VERSION` in one write transaction. The version is read again inside
+ * it because the CLI and the app may open a fresh file at the same moment.
+ */
+export function migrate(db: Database): void {
+  db.transaction(() => {
+    const current = schemaVersion(db);
+    for (const step of MIGRATIONS) {
+      if (step.version <= current) continue;
+      db.exec(step.sql);
+      db.pragma(`user_version = ${step.version}`);
+    }
+  }).immediate();
+}

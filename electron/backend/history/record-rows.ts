@@ -1,0 +1,37 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { Sample, TaskRecord } from '../../../shared/protocol/task-record';
+
+/** `tasks` columns named as `TaskRecord` fields, so rows come out as records without copying. */
+export const TASK_COLUMNS = `idx AS "index", grp AS "group", kind, lane, queued_ms AS queuedMs, start_ms AS startMs,
+  end_ms AS endMs, status, error, attempts`;
+
+/** `samples` columns named as `Sample` fields. */
+export const SAMPLE_COLUMNS = `t_ms AS tMs, in_flight AS inFlight, loop_delay_ms AS loopDelayMs, elu,
+  cpu_percent AS cpuPercent, rss_bytes AS rssBytes, heap_used_bytes AS heapUsedBytes`;
+
+/** The one `INSERT INTO tasks` of the store, shared by live recording, import and the benchmark's baseline. */
+export const INSERT_TASK_SQL = `INSERT INTO tasks (run_id, idx, grp, kind, lane, queued_ms, start_ms, end_ms, status, error, attempts)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+/** Writes task records and samples of a run; the caller holds the transaction. */
+export class RecordRows {
+  private readonly insertTask: Statement;
+  private readonly insertSample: Statement;
+
+  constructor(db: Database) {
+    this.insertTask = db.prepare(INSERT_TASK_SQL);
+    this.insertSample = db.prepare(
+      `INSERT INTO samples (run_id, t_ms, in_flight, loop_delay_ms, elu, cpu_percent, rss_bytes, heap_used_bytes)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+  }
+
+  insert(runId: number, tasks: readonly TaskRecord[], samples: readonly Sample[]): void {
+    for (const t of tasks) {
+      this.insertTask.run(runId, t.index, t.group, t.kind, t.lane, t.queuedMs, t.startMs, t.endMs, t.status, t.error, t.attempts);
+    }
+    for (const s of samples) {
+      this.insertSample.run(runId, s.tMs, s.inFlight, s.loopDelayMs, s.elu, s.cpuPercent, s.rssBytes, s.heapUsedBytes);
+    }
+  }
+}

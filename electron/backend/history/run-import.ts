@@ -1,0 +1,50 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { RunExport } from '../../../shared/run/run-schema';
+import { RecordRows } from './record-rows';
+import { countFailures } from './run-rows';
+
+/** Adds exported runs to the history, always as new runs. */
+export class RunImporter {
+  private readonly records: RecordRows;
+  private readonly insertRun: Statement;
+
+  constructor(private readonly db: Database) {
+    this.records = new RecordRows(db);
+    this.insertRun = db.prepare(
+      `INSERT INTO runs (name, scenario_name, strategy_type, strategy, scenario, status, created_at, finished_at,
+         wall_ms, task_count, failure_count, tags, notes, error, metrics)
+       VALUES (@name, @scenarioName, @strategyType, @strategy, @scenario, @status, @createdAt, @finishedAt,
+         @wallMs, @taskCount, @failureCount, @tags, @notes, @error, @metrics)`,
+    );
+  }
+
+  /**
+   * Stores an already validated export in one transaction and returns the new run's id. A run exported
+   * while `running` comes in as `interrupted`: no process here is recording it.
+   */
+  importRun(data: RunExport): number {
+    const { run } = data;
+    return this.db.transaction(() => {
+      const result = this.insertRun.run({
+        name: run.name,
+        scenarioName: run.scenarioName,
+        strategyType: run.strategy.type,
+        strategy: JSON.stringify(run.strategy),
+        scenario: JSON.stringify(run.scenario),
+        status: run.status === 'running' ? 'interrupted' : run.status,
+        createdAt: run.createdAt,
+        finishedAt: run.finishedAt,
+        wallMs: run.wallMs,
+        taskCount: run.tasks.length,
+        failureCount: countFailures(run.tasks),
+        tags: JSON.stringify(run.tags),
+        notes: run.notes,
+        error: run.error,
+        metrics: run.metrics === null ? null : JSON.stringify(run.metrics),
+      });
+      const runId = Number(result.lastInsertRowid);
+      this.records.insert(runId, run.tasks, run.samples);
+      return runId;
+    })();
+  }
+}

@@ -1,0 +1,62 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { RunMetrics } from '../../../shared/metrics/metrics-schema';
+import type { Sample, TaskRecord } from '../../../shared/protocol/task-record';
+import { RunQuerySchema, type RunQuery } from '../../../shared/run/run-query';
+import type { RunDetail, RunSummary } from '../../../shared/run/run-schema';
+import type { Scenario } from '../../../shared/scenario/scenario-schema';
+import { parseInput } from './inputs';
+import { SAMPLE_COLUMNS, TASK_COLUMNS } from './record-rows';
+import { runOrder, runWhere } from './run-query-sql';
+import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './run-rows';
+
+/** Reads runs of the history; trashed runs are invisible here. */
+export class RunReader {
+  private readonly summary: Statement;
+  private readonly detailColumns: Statement;
+  private readonly tasks: Statement;
+  private readonly samples: Statement;
+
+  constructor(private readonly db: Database) {
+    this.summary = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs r WHERE r.id = ? AND r.deleted_at IS NULL`);
+    this.detailColumns = db.prepare('SELECT scenario, metrics FROM runs WHERE id = ?');
+    this.tasks = db.prepare(`SELECT ${TASK_COLUMNS} FROM tasks WHERE run_id = ? ORDER BY idx`);
+    this.samples = db.prepare(`SELECT ${SAMPLE_COLUMNS} FROM samples WHERE run_id = ? ORDER BY t_ms`);
+  }
+
+  getRunSummary(id: number): RunSummary | null {
+    const row = this.summary.get(id) as SummaryRow | undefined;
+    return row === undefined ? null : toSummary(row);
+  }
+
+  /** Summary, scenario, metrics, tasks by index and samples by time, read in one snapshot. */
+  getRun(id: number): RunDetail | null {
+    return this.db.transaction(() => {
+      const summary = this.getRunSummary(id);
+      if (summary === null) return null;
+      const { scenario, metrics } = this.detailColumns.get(id) as { scenario: string; metrics: string | null };
+      return {
+        ...summary,
+        scenario: JSON.parse(scenario) as Scenario,
+        metrics: metrics === null ? null : (JSON.parse(metrics) as RunMetrics),
+        tasks: this.tasks.all(id) as TaskRecord[],
+        samples: this.samples.all(id) as Sample[],
+      };
+    })();
+  }
+
+  listRuns(query: RunQuery = {}): RunSummary[] {
+    const checked = parseInput(RunQuerySchema, query, 'run query');
+    const where = runWhere(checked);
+    const order = runOrder(checked);
+    const rows = this.db
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs r ${where.sql} ${order.sql}`)
+      .all(...where.params, ...order.params) as SummaryRow[];
+    return rows.map(toSummary);
+  }
+
+  /** How many runs match, ignoring sort, limit and offset (for paging). */
+  countRuns(query: RunQuery = {}): number {
+    const where = runWhere(parseInput(RunQuerySchema, query, 'run query'));
+    return this.db.prepare(`SELECT count(*) FROM runs r ${where.sql}`).pluck().get(...where.params) as number;
+  }
+}

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { ScenarioSchema } from '../scenario/scenario-schema';
+
+/** A scenario the user saved under a name, to run again later. */
+export const SavedScenarioSchema = z.object({
+  id: z.number().int().min(1),
+  name: z.string().trim().min(1).max(120),
+  scenario: ScenarioSchema,
+  /** ISO 8601. */
+  createdAt: z.string(),
+  /** ISO 8601; equals `createdAt` until the scenario is saved again. */
+  updatedAt: z.string(),
+});
+export type SavedScenario = z.output<typeof SavedScenarioSchema>;

@@ -1,0 +1,89 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RunMetrics } from '../../../shared/metrics/metrics-schema';
+import type { Sample, TaskRecord, TaskStatus } from '../../../shared/protocol/task-record';
+import { ScenarioSchema, type Scenario, type ScenarioInput } from '../../../shared/scenario/scenario-schema';
+
+/** Three timer tasks and a cpu task on a pool of two. */
+export function makeScenario(overrides: Partial<ScenarioInput> = {}): Scenario {
+  return ScenarioSchema.parse({
+    version: 1,
+    name: 'Timers on a pool',
+    strategy: { type: 'pool', concurrency: 2 },
+    tasks: [
+      { kind: 'timer', count: 3, ms: 10 },
+      { kind: 'cpu', count: 1, ms: 5 },
+    ],
+    ...overrides,
+  });
+}
+
+const STATUSES: readonly TaskStatus[] = ['ok', 'ok', 'error', 'ok', 'timeout', 'ok', 'cancelled', 'orphaned'];
+/** Error texts that need CSV quoting. */
+const ERRORS = ['boom, with a comma', 'said "no"', 'line one\nline two', 'plain'];
+
+/** `count` deterministic task records of one timer group, starting at `from`; every kind of status and awkward error text. */
+export function makeTasks(count: number, from = 0, lanes = 4): TaskRecord[] {
+  const tasks: TaskRecord[] = [];
+  for (let index = from; index < from + count; index++) {
+    const status = STATUSES[index % STATUSES.length] ?? 'ok';
+    const startMs = index * 0.75 + 0.125;
+    tasks.push({
+      index,
+      group: 0,
+      kind: 'timer',
+      lane: index % lanes,
+      queuedMs: index * 0.5,
+      startMs,
+      endMs: startMs + 10.0625 + (index % 7),
+      status,
+      error: status === 'ok' || status === 'orphaned' ? null : (ERRORS[index % ERRORS.length] ?? null),
+      attempts: status === 'cancelled' ? 0 : 1 + (index % 2),
+    });
+  }
+  return tasks;
+}
+
+export function makeSamples(count: number, from = 0): Sample[] {
+  return Array.from({ length: count }, (_, i) => ({
+    tMs: (from + i) * 20,
+    inFlight: (from + i) % 5,
+    loopDelayMs: 1.5 + i / 10,
+    elu: 0.25,
+    cpuPercent: 12.5,
+    rssBytes: 50_000_000 + i,
+    heapUsedBytes: 10_000_000,
+  }));
+}
+
+export function makeMetrics(tasks: readonly TaskRecord[]): RunMetrics {
+  const by = (status: TaskStatus): number => tasks.filter((t) => t.status === status).length;
+  const p = { p50: 10, p90: 14, p99: 16, max: 16.0625, mean: 12 };
+  return {
+    wallMs: 123.5,
+    tasks: tasks.length,
+    ok: by('ok'),
+    failed: by('error'),
+    timedOut: by('timeout'),
+    cancelled: by('cancelled'),
+    orphaned: by('orphaned'),
+    maxInFlight: 4,
+    throughputPerSec: 80,
+    effectiveConcurrency: 3.5,
+    latencyMs: p,
+    waitMs: p,
+    loopDelayMs: { p50: 1, p99: 2, max: 3 },
+    elu: 0.5,
+    cpuUserMs: 10,
+    cpuSystemMs: 2,
+    peakRssBytes: 60_000_000,
+    failuresByKind: { timer: by('error') + by('timeout') + by('cancelled') },
+  };
+}
+
+/** A fresh temporary folder; `remove()` deletes it with everything in it. */
+export function makeTempDir(): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'ce-history-'));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
