@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { HistoryError, HistoryStore } from '../../../electron/backend/history';
 import type { RunMetrics } from '../../../shared/metrics/metrics-schema';
+import type { RunExport } from '../../../shared/run/run-schema';
 import type { Sample, TaskRecord, TaskStatus } from '../../../shared/protocol/task-record';
 import { ScenarioSchema, type Scenario, type ScenarioInput } from '../../../shared/scenario/scenario-schema';
 
@@ -86,4 +88,59 @@ export function makeMetrics(tasks: readonly TaskRecord[]): RunMetrics {
 export function makeTempDir(): { dir: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'ce-history-'));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A store on a fresh file in a fresh temporary folder; `dispose()` closes it and deletes the folder. */
+export function openTempStore(): { store: HistoryStore; file: string; dispose: () => void } {
+  const temp = makeTempDir();
+  const file = join(temp.dir, 'history.sqlite');
+  const store = HistoryStore.open(file);
+  return {
+    store,
+    file,
+    dispose: () => {
+      store.close();
+      temp.remove();
+    },
+  };
+}
+
+/** Runs `action` and returns the HistoryError it throws; fails the test when it throws nothing or something else. */
+export function historyErrorOf(action: () => unknown): HistoryError {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof HistoryError) return error;
+    throw error;
+  }
+  throw new Error('expected a HistoryError');
+}
+
+/** A finished run as its JSON export holds it; `overrides` go into `run`. */
+export function makeRunExport(overrides: Partial<RunExport['run']> = {}, taskCount = 12): RunExport {
+  const scenario = makeScenario();
+  const tasks = makeTasks(taskCount);
+  const metrics = makeMetrics(tasks);
+  return {
+    format: 'concurrency-explorer/run',
+    version: 1,
+    run: {
+      name: scenario.name,
+      scenarioName: scenario.name,
+      strategy: scenario.strategy,
+      status: 'completed',
+      createdAt: '2025-03-01T10:00:00.000Z',
+      finishedAt: '2025-03-01T10:00:01.000Z',
+      wallMs: metrics.wallMs,
+      failures: tasks.filter((t) => t.status === 'error' || t.status === 'timeout' || t.status === 'cancelled').length,
+      tags: [],
+      notes: '',
+      error: null,
+      scenario,
+      metrics,
+      tasks,
+      samples: makeSamples(4),
+      ...overrides,
+    },
+  };
 }

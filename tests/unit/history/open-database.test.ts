@@ -2,24 +2,14 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { HistoryError, HistoryStore, SCHEMA_VERSION } from '../../../electron/backend/history';
-import { makeScenario, makeTempDir } from './fixtures';
+import { HistoryStore, SCHEMA_VERSION } from '../../../electron/backend/history';
+import { historyErrorOf, makeScenario, makeTempDir } from './fixtures';
 
 let temp: ReturnType<typeof makeTempDir>;
 beforeEach(() => {
   temp = makeTempDir();
 });
 afterEach(() => temp.remove());
-
-function caught(action: () => unknown): HistoryError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof HistoryError) return error;
-    throw error;
-  }
-  throw new Error('expected a HistoryError');
-}
 
 describe('HistoryStore.open', () => {
   it('creates missing folders and a WAL database at the current schema version', () => {
@@ -50,7 +40,7 @@ describe('HistoryStore.open', () => {
     db.close();
     const before = readFileSync(file);
 
-    const error = caught(() => HistoryStore.open(file));
+    const error = historyErrorOf(() => HistoryStore.open(file));
     expect(error.code).toBe('newer-version');
     expect(error.message).toContain(file);
     expect(error.message).toContain(`schema version ${SCHEMA_VERSION + 4}`);
@@ -62,7 +52,7 @@ describe('HistoryStore.open', () => {
   it('says so when the file is not a SQLite database, and leaves it as it was', () => {
     const file = join(temp.dir, 'notes.txt');
     writeFileSync(file, 'these are my notes, not a database\n'.repeat(20));
-    const error = caught(() => HistoryStore.open(file));
+    const error = historyErrorOf(() => HistoryStore.open(file));
     expect(error.code).toBe('cannot-open');
     expect(error.message).toBe(`Cannot open the history database ${file}: the file is not a SQLite database.`);
     expect(readFileSync(file, 'utf8')).toBe('these are my notes, not a database\n'.repeat(20));
@@ -71,14 +61,14 @@ describe('HistoryStore.open', () => {
   it('says so when the folder cannot be created', () => {
     const blocker = join(temp.dir, 'a-file');
     writeFileSync(blocker, '');
-    const error = caught(() => HistoryStore.open(join(blocker, 'sub', 'history.sqlite')));
+    const error = historyErrorOf(() => HistoryStore.open(join(blocker, 'sub', 'history.sqlite')));
     expect(error.code).toBe('cannot-open');
     expect(error.message).toContain(join(blocker, 'sub', 'history.sqlite'));
   });
 
   it('opens read-only without creating anything, and refuses writes clearly', () => {
     const missing = join(temp.dir, 'missing', 'history.sqlite');
-    expect(caught(() => HistoryStore.open(missing, { readonly: true })).message).toContain('there is no such file');
+    expect(historyErrorOf(() => HistoryStore.open(missing, { readonly: true })).message).toContain('there is no such file');
     expect(existsSync(join(temp.dir, 'missing'))).toBe(false);
 
     const file = join(temp.dir, 'history.sqlite');
@@ -87,7 +77,7 @@ describe('HistoryStore.open', () => {
     writer.close();
     const reader = HistoryStore.open(file, { readonly: true });
     expect(reader.getRun(id)?.scenario.name).toBe('Timers on a pool');
-    const error = caught(() => reader.createRun({ scenario: makeScenario() }));
+    const error = historyErrorOf(() => reader.createRun({ scenario: makeScenario() }));
     expect(error.code).toBe('read-only');
     expect(reader.countRuns()).toBe(1);
     reader.close();
@@ -97,6 +87,6 @@ describe('HistoryStore.open', () => {
     const file = join(temp.dir, 'old.sqlite');
     mkdirSync(temp.dir, { recursive: true });
     new Database(file).close();
-    expect(caught(() => HistoryStore.open(file, { readonly: true })).message).toMatch(/schema version 0 and must be upgraded/);
+    expect(historyErrorOf(() => HistoryStore.open(file, { readonly: true })).message).toMatch(/schema version 0 and must be upgraded/);
   });
 });
