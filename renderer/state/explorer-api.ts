@@ -1,4 +1,6 @@
 import type { RunEventsPayload, RunFinishedPayload, RunProgressPayload, RunStartedPayload } from '../../shared/api/run-events';
+import type { ApiArgs } from '../../shared/api/api-contract';
+import type { ScenarioList } from '../../shared/api/scenario-methods';
 import type { RunDetail, RunSummary } from '../../shared/run/run-schema';
 import type { SavedScenario } from '../../shared/run/saved-scenario';
 import type { ScenarioInput } from '../../shared/scenario';
@@ -15,12 +17,12 @@ export interface ExplorerApi {
     cancel(args: { key: string }): Promise<{ cancelled: boolean }>;
   };
   scenarios: {
-    list(): Promise<SavedScenario[]>;
+    list(): Promise<ScenarioList>;
     save(args: { id?: number; name: string; scenario: ScenarioInput }): Promise<SavedScenario>;
-    delete(args: { id: number }): Promise<unknown>;
+    delete(args: { id: number }): Promise<{ deleted: boolean }>;
   };
   history: {
-    list(args?: { limit?: number }): Promise<RunSummary[]>;
+    list(args: ApiArgs<'history.list'>): Promise<{ runs: RunSummary[]; total: number }>;
     get(args: { id: number }): Promise<RunDetail>;
   };
   onRunStarted(listener: (payload: RunStartedPayload) => void): Unsubscribe;

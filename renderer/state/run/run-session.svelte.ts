@@ -1,0 +1,215 @@
+import type { RunMetrics } from '../../../shared/metrics/metrics-schema';
+import type { RunEventsPayload, RunFinishedPayload, RunProgressPayload, RunStartedPayload } from '../../../shared/api/run-events';
+import type { Sample, TaskRecord, TaskStart } from '../../../shared/protocol/task-record';
+import type { ScenarioInput } from '../../../shared/scenario';
+import { errorMessage, type ExplorerApi } from '../explorer-api';
+import { FrameCoalescer, nextFrame, type FrameScheduler } from './frame-coalescer';
+import { progressFigures, type ProgressFigures } from './run-progress';
+import { ThroughputCounter } from './throughput-counter';
+
+/** Where a run is. */
+export type RunPhase = 'idle' | 'starting' | 'running' | 'completed' | 'cancelled' | 'failed';
+
+/** Something that draws a run as it arrives: the timeline's `TimelineData` satisfies it. */
+export interface TaskSink {
+  setLaneCount(lanes: number): void;
+  setElapsed(elapsedMs: number): void;
+  appendStarted(tasks: readonly TaskStart[]): void;
+  appendFinished(tasks: readonly TaskRecord[]): void;
+  appendSamples(samples: readonly Sample[]): void;
+}
+
+type Incoming = { type: 'events'; payload: RunEventsPayload } | { type: 'progress'; payload: RunProgressPayload };
+type AnyRunPayload = RunStartedPayload | RunProgressPayload | RunEventsPayload | RunFinishedPayload;
+
+/** How a session measures time and schedules frames; tests pass fakes. */
+export interface RunSessionOptions {
+  schedule?: FrameScheduler;
+  /** A monotonic clock in ms. */
+  now?: () => number;
+}
+
+/**
+ * One run from the UI's side: starts it, follows its events, and cancels it. Batches are applied at
+ * most once per animation frame; the task list grows in place and `revision` says when it changed.
+ */
+export class RunSession {
+  #phase = $state<RunPhase>('idle');
+  #key = $state<string | null>(null);
+  #runId = $state<number | null>(null);
+  #total = $state(0);
+  #done = $state(0);
+  #inFlight = $state(0);
+  #lanes = $state(1);
+  #startedAtMs = $state<number | null>(null);
+  #endedAtMs = $state<number | null>(null);
+  #metrics = $state.raw<RunMetrics | null>(null);
+  #error = $state<string | null>(null);
+  #revision = $state(0);
+  #cancelRequested = $state(false);
+
+  readonly #finished: TaskRecord[] = [];
+  readonly #samples: Sample[] = [];
+  readonly #throughput = new ThroughputCounter();
+  #early: { type: 'started' | 'progress' | 'events' | 'finished'; payload: AnyRunPayload }[] = [];
+  readonly #unsubscribe: (() => void)[];
+  readonly #incoming: FrameCoalescer<Incoming>;
+  readonly #now: () => number;
+  readonly #api: ExplorerApi;
+  readonly #sink: TaskSink | null;
+
+  constructor(api: ExplorerApi, sink: TaskSink | null = null, options: RunSessionOptions = {}) {
+    this.#api = api;
+    this.#sink = sink;
+    this.#now = options.now ?? (() => performance.now());
+    this.#incoming = new FrameCoalescer(options.schedule ?? nextFrame, (items) => this.#apply(items));
+    this.#unsubscribe = [
+      api.onRunStarted((p) => this.#route('started', p)),
+      api.onRunProgress((p) => this.#route('progress', p)),
+      api.onRunEvents((p) => this.#route('events', p)),
+      api.onRunFinished((p) => this.#route('finished', p)),
+    ];
+  }
+
+  get phase(): RunPhase { return this.#phase; }
+  get key(): string | null { return this.#key; }
+  get runId(): number | null { return this.#runId; }
+  get lanes(): number { return this.#lanes; }
+  get inFlight(): number { return this.#inFlight; }
+  get metrics(): RunMetrics | null { return this.#metrics; }
+  get error(): string | null { return this.#error; }
+  get cancelRequested(): boolean { return this.#cancelRequested; }
+  /** True from Run until the run is over. */
+  get active(): boolean { return this.#phase === 'starting' || this.#phase === 'running'; }
+  /** Changes each time tasks or samples were appended. */
+  get revision(): number { return this.#revision; }
+
+  /** Tasks that have finished so far, in arrival order (grows in place: read `revision` to follow it). */
+  get finished(): readonly TaskRecord[] {
+    void this.#revision;
+    return this.#finished;
+  }
+
+  get samples(): readonly Sample[] {
+    void this.#revision;
+    return this.#samples;
+  }
+
+  /** Completions per second, per time bucket. */
+  throughput(): { tMs: number; perSec: number }[] {
+    void this.#revision;
+    return this.#throughput.series();
+  }
+
+  /** The progress bar's figures at time `nowMs` of the session's clock (elapsed keeps counting while the engine is silent). */
+  progress(nowMs: number = this.#now()): ProgressFigures {
+    const start = this.#startedAtMs;
+    const elapsed = start === null ? 0 : (this.#endedAtMs ?? nowMs) - start;
+    return progressFigures(this.#done, this.#total, Math.max(0, elapsed));
+  }
+
+  /** Starts `scenario`; a refusal (e.g. an invalid scenario) ends the session as failed with the reason. */
+  async start(scenario: ScenarioInput): Promise<void> {
+    if (this.active) return;
+    this.#phase = 'starting';
+    try {
+      const { key, runId } = await this.#api.runs.start({ scenario });
+      this.#key = key;
+      this.#runId = runId;
+      if (this.#phase === 'starting') this.#phase = 'running';
+      const early = this.#early;
+      this.#early = [];
+      for (const event of early) if (event.payload.key === key) this.#handle(event.type, event.payload);
+    } catch (error) {
+      this.#early = [];
+      this.#error = errorMessage(error);
+      this.#phase = 'failed';
+    }
+  }
+
+  /** Asks the backend to stop the run; the run's end arrives as a `cancelled` finish. */
+  async cancel(): Promise<void> {
+    if (!this.active || this.#key === null || this.#cancelRequested) return;
+    this.#cancelRequested = true;
+    try {
+      const { cancelled } = await this.#api.runs.cancel({ key: this.#key });
+      if (!cancelled && this.active) this.#finish({ key: this.#key, runId: this.#runId, status: 'cancelled', metrics: null, error: null });
+    } catch (error) {
+      this.#cancelRequested = false;
+      this.#error = errorMessage(error);
+    }
+  }
+
+  /** Stops following events. */
+  dispose(): void {
+    for (const unsubscribe of this.#unsubscribe) unsubscribe();
+    this.#incoming.clear();
+  }
+
+  #route(type: 'started' | 'progress' | 'events' | 'finished', payload: AnyRunPayload): void {
+    if (this.#phase === 'starting' && this.#key === null) {
+      this.#early.push({ type, payload });
+      return;
+    }
+    if (payload.key !== this.#key || !this.active) return;
+    this.#handle(type, payload);
+  }
+
+  #handle(type: 'started' | 'progress' | 'events' | 'finished', payload: AnyRunPayload): void {
+    if (type === 'started') {
+      const started = payload as RunStartedPayload;
+      this.#total = started.totalTasks;
+      this.#lanes = Math.max(1, started.lanes);
+      this.#startedAtMs = this.#now();
+      this.#sink?.setLaneCount(this.#lanes);
+    } else if (type === 'events') {
+      this.#incoming.push({ type: 'events', payload: payload as RunEventsPayload });
+    } else if (type === 'progress') {
+      this.#incoming.push({ type: 'progress', payload: payload as RunProgressPayload });
+    } else {
+      this.#finish(payload as RunFinishedPayload);
+    }
+  }
+
+  #apply(items: Incoming[]): void {
+    const started: TaskStart[] = [];
+    const finished: TaskRecord[] = [];
+    const samples: Sample[] = [];
+    let progress: RunProgressPayload | null = null;
+    for (const item of items) {
+      if (item.type === 'progress') {
+        progress = item.payload;
+        continue;
+      }
+      for (const task of item.payload.started) started.push(task);
+      for (const task of item.payload.finished) finished.push(task);
+      for (const sample of item.payload.samples) samples.push(sample);
+    }
+    for (const sample of samples) this.#samples.push(sample);
+    for (const task of finished) this.#finished.push(task);
+    this.#throughput.add(finished);
+    if (this.#sink !== null) {
+      if (started.length > 0) this.#sink.appendStarted(started);
+      if (finished.length > 0) this.#sink.appendFinished(finished);
+      if (samples.length > 0) this.#sink.appendSamples(samples);
+      if (progress !== null) this.#sink.setElapsed(progress.elapsedMs);
+    }
+    if (progress !== null) {
+      this.#done = progress.done;
+      this.#total = progress.total;
+      this.#inFlight = progress.inFlight;
+    }
+    this.#revision++;
+  }
+
+  #finish(payload: RunFinishedPayload): void {
+    this.#incoming.flushNow();
+    this.#endedAtMs = this.#now();
+    if (this.#startedAtMs === null) this.#startedAtMs = this.#endedAtMs;
+    this.#metrics = payload.metrics;
+    this.#error = payload.error;
+    this.#inFlight = 0;
+    if (payload.metrics !== null) this.#done = payload.metrics.tasks;
+    this.#phase = payload.status;
+  }
+}

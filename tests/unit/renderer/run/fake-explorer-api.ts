@@ -1,0 +1,72 @@
+import type { ExplorerApi } from '../../../../renderer/state/explorer-api';
+import type { RunEventsPayload, RunFinishedPayload, RunProgressPayload, RunStartedPayload } from '../../../../shared/api/run-events';
+import type { TaskRecord } from '../../../../shared/protocol/task-record';
+
+type Listeners = {
+  started: ((p: RunStartedPayload) => void)[];
+  progress: ((p: RunProgressPayload) => void)[];
+  events: ((p: RunEventsPayload) => void)[];
+  finished: ((p: RunFinishedPayload) => void)[];
+};
+
+/** An in-memory backend for the run state: records calls and lets a test push run events. */
+export class FakeExplorerApi implements ExplorerApi {
+  readonly listeners: Listeners = { started: [], progress: [], events: [], finished: [] };
+  readonly calls: string[] = [];
+  /** Runs before `runs.start` resolves, e.g. to send events before the key is known. */
+  beforeStartResolves: () => void = () => {};
+  startError: Error | null = null;
+  cancelAnswer = true;
+
+  runs = {
+    start: async () => {
+      this.calls.push('runs.start');
+      if (this.startError !== null) throw this.startError;
+      this.beforeStartResolves();
+      return { key: 'run-1', runId: 7 };
+    },
+    cancel: async ({ key }: { key: string }) => {
+      this.calls.push(`runs.cancel ${key}`);
+      return { cancelled: this.cancelAnswer };
+    },
+  };
+  scenarios = {
+    list: async () => ({ builtIn: [], saved: [] }),
+    save: async () => {
+      throw new Error('not used');
+    },
+    delete: async () => ({ deleted: false }),
+  };
+  history = {
+    list: async () => ({ runs: [], total: 0 }),
+    get: async () => {
+      throw new Error('not used');
+    },
+  };
+
+  onRunStarted(l: (p: RunStartedPayload) => void) { return this.#add(this.listeners.started, l); }
+  onRunProgress(l: (p: RunProgressPayload) => void) { return this.#add(this.listeners.progress, l); }
+  onRunEvents(l: (p: RunEventsPayload) => void) { return this.#add(this.listeners.events, l); }
+  onRunFinished(l: (p: RunFinishedPayload) => void) { return this.#add(this.listeners.finished, l); }
+
+  emitStarted(key = 'run-1', totalTasks = 4): void {
+    for (const l of this.listeners.started) l({ key, runId: 7, scenarioName: 's', totalTasks, lanes: 2, startedAtEpochMs: 0 });
+  }
+  emitBatch(finished: TaskRecord[], done: number, key = 'run-1'): void {
+    for (const l of this.listeners.events) l({ key, runId: 7, started: [], finished, samples: [] });
+    for (const l of this.listeners.progress) l({ key, runId: 7, done, total: 4, inFlight: 4 - done, elapsedMs: done * 100 });
+  }
+  emitFinished(status: RunFinishedPayload['status'], key = 'run-1'): void {
+    for (const l of this.listeners.finished) l({ key, runId: 7, status, metrics: null, error: null });
+  }
+
+  #add<T>(list: T[], listener: T): () => void {
+    list.push(listener);
+    return () => list.splice(list.indexOf(listener), 1);
+  }
+}
+
+/** A finished task record at `endMs`. */
+export function task(index: number, endMs: number, status: TaskRecord['status'] = 'ok'): TaskRecord {
+  return { index, group: 0, kind: 'timer', lane: index % 2, queuedMs: 0, startMs: endMs - 10, endMs, status, error: null, attempts: 1 };
+}
