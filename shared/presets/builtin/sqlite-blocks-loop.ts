@@ -6,7 +6,7 @@ export const sqliteBlocksLoop: Preset = {
   concept: 'The event loop',
   title: 'Synchronous SQLite on the loop vs in worker threads',
   explanation:
-    'Twelve aggregate queries over a 50,000-row table with better-sqlite3, whose calls are synchronous by design. Run on the event loop, each query holds it for its whole duration; run in worker threads, the loop stays free while the queries execute elsewhere.',
+    'Twelve aggregate queries over a table of 50,000 orders with better-sqlite3, whose calls are synchronous by design. Run on the event loop, each query holds it for its whole duration; run in worker threads, the loop stays free while the queries execute elsewhere.',
   notice: 'Event-loop delay p99 is much higher when the queries run on the loop; in worker threads the loop barely notices them.',
   scenario: {
     version: 1,
@@ -17,7 +17,7 @@ export const sqliteBlocksLoop: Preset = {
         kind: 'sqlite',
         count: 12,
         rows: 50_000,
-        sql: 'SELECT a.id % 10 AS bucket, count(*) AS n FROM items a JOIN items b ON b.id = a.id GROUP BY bucket ORDER BY n DESC',
+        sql: 'SELECT customer, category, COUNT(*) AS orders, SUM(amount) AS revenue FROM orders GROUP BY customer, category ORDER BY revenue DESC',
       },
     ],
   },

@@ -1,0 +1,243 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { Scenario } from '../../../shared/scenario/scenario-schema';
+import type { BatchEvent, EngineEvent, StartedEvent } from '../../../shared/protocol/engine-protocol';
+import { computeMetrics } from '../../../shared/metrics/compute-metrics';
+import type { EngineLauncher, EngineProcess } from './engine-launcher';
+import { Listeners } from './listeners';
+import type { RunOutcome, RunRecorder } from './run-recorder';
+import { TaskLedger, type RunProgress } from './task-ledger';
+
+/** A run under way: its events, its end, and the way to stop it. */
+export interface ActiveRun {
+  /** `String(runId)`, or a random id when the run is not saved. */
+  readonly key: string;
+  readonly runId: number | null;
+  readonly scenario: Scenario;
+  onStarted(listener: (event: StartedEvent) => void): () => void;
+  onBatch(listener: (event: BatchEvent) => void): () => void;
+  /** Called once; a listener added after the end is called at once. */
+  onFinished(listener: (outcome: RunOutcome) => void): () => void;
+  /** Where the run is now. */
+  progress(): RunProgress;
+  /** Asks the engine to stop; kills it when it does not finish within the grace period. */
+  cancel(): void;
+  /** Settles once the outcome is recorded and the engine process and scratch folder are gone. */
+  readonly done: Promise<RunOutcome>;
+}
+
+export interface EngineRunOptions {
+  key: string;
+  runId: number | null;
+  scenario: Scenario;
+  launcher: EngineLauncher;
+  recorder: RunRecorder;
+  scratchRoot: string;
+  cancelGraceMs: number;
+}
+
+type Ending = Omit<RunOutcome, 'key' | 'runId'>;
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Drives one engine process through a run and records it; the state machine behind `ActiveRun`. */
+export class EngineRun implements ActiveRun {
+  readonly key: string;
+  readonly runId: number | null;
+  readonly scenario: Scenario;
+  readonly done: Promise<RunOutcome>;
+  readonly #options: EngineRunOptions;
+  readonly #ledger: TaskLedger;
+  readonly #started = new Listeners<StartedEvent>();
+  readonly #batches = new Listeners<BatchEvent>();
+  readonly #finished = new Listeners<RunOutcome>();
+  #resolveDone: (outcome: RunOutcome) => void = () => {};
+  #engine: EngineProcess | null = null;
+  #exited = false;
+  #scratchDir: string | null = null;
+  #startedEvent: StartedEvent | null = null;
+  #cancelRequested = false;
+  #timer: NodeJS.Timeout | undefined;
+  #outcome: RunOutcome | null = null;
+  #ended = false;
+
+  constructor(options: EngineRunOptions) {
+    this.#options = options;
+    this.key = options.key;
+    this.runId = options.runId;
+    this.scenario = options.scenario;
+    this.#ledger = new TaskLedger(options.scenario);
+    this.done = new Promise((resolve) => (this.#resolveDone = resolve));
+    void this.#launch();
+  }
+
+  onStarted(listener: (event: StartedEvent) => void): () => void {
+    return this.#started.add(listener);
+  }
+
+  onBatch(listener: (event: BatchEvent) => void): () => void {
+    return this.#batches.add(listener);
+  }
+
+  onFinished(listener: (outcome: RunOutcome) => void): () => void {
+    if (this.#ended && this.#outcome !== null) {
+      const outcome = this.#outcome;
+      queueMicrotask(() => listener(outcome));
+      return () => {};
+    }
+    return this.#finished.add(listener);
+  }
+
+  progress(): RunProgress {
+    return this.#ledger.progress;
+  }
+
+  cancel(): void {
+    if (this.#cancelRequested || this.#outcome !== null) return;
+    this.#cancelRequested = true;
+    if (this.#engine === null) return;
+    if (this.#startedEvent === null) {
+      this.#killAndCancel();
+      return;
+    }
+    this.#engine.send({ type: 'cancel' });
+    this.#timer = setTimeout(() => this.#killAndCancel(), this.#options.cancelGraceMs);
+  }
+
+  async #launch(): Promise<void> {
+    const { scratchRoot, launcher } = this.#options;
+    try {
+      await mkdir(scratchRoot, { recursive: true });
+      this.#scratchDir = await mkdtemp(path.join(scratchRoot, 'run-'));
+    } catch (error) {
+      this.#settle({ status: 'failed', metrics: null, error: `Could not create a scratch folder in ${scratchRoot}: ${messageOf(error)}` });
+      return;
+    }
+    if (this.#cancelRequested) {
+      this.#settleCancelled();
+      return;
+    }
+    try {
+      this.#engine = launcher.launch({ threadpoolSize: this.scenario.options.threadpoolSize });
+    } catch (error) {
+      this.#settle({ status: 'failed', metrics: null, error: `Could not start the engine process: ${messageOf(error)}` });
+      return;
+    }
+    this.#engine.onEvent((event) => this.#onEvent(event));
+    this.#engine.onExit((code) => this.#onExit(code));
+  }
+
+  #onEvent(event: EngineEvent): void {
+    if (this.#outcome !== null) return;
+    try {
+      this.#handle(event);
+    } catch (error) {
+      this.#engine?.kill();
+      this.#settle({ status: 'failed', metrics: null, error: `Could not record the run: ${messageOf(error)}` });
+    }
+  }
+
+  #handle(event: EngineEvent): void {
+    switch (event.type) {
+      case 'ready':
+        this.#engine?.send({ type: 'start', scenario: this.scenario, scratchDir: this.#scratchDir ?? '' });
+        return;
+      case 'started':
+        this.#recordStarted(event);
+        return;
+      case 'batch':
+        this.#ledger.apply(event);
+        this.#options.recorder.batch(event.finished, event.samples);
+        this.#batches.emit(event);
+        return;
+      case 'finished':
+        this.#settle({ status: event.status, metrics: event.metrics, error: null });
+        return;
+      case 'failed':
+        this.#settle({ status: 'failed', metrics: null, error: `The engine could not run the scenario: ${event.message}` });
+    }
+  }
+
+  #recordStarted(event: StartedEvent): void {
+    this.#startedEvent = event;
+    this.#ledger.start(event.totalTasks);
+    this.#options.recorder.started(event);
+    this.#started.emit(event);
+  }
+
+  #onExit(code: number | null): void {
+    this.#exited = true;
+    if (this.#outcome === null) {
+      if (this.#cancelRequested) this.#settleCancelled();
+      else {
+        const how = code === null ? 'was killed' : `exited with code ${code}`;
+        const when = this.#startedEvent === null ? 'before the run started' : 'during the run';
+        this.#settle({ status: 'failed', metrics: null, error: `The engine process ${how} ${when}.` });
+      }
+    }
+    void this.#end();
+  }
+
+  #killAndCancel(): void {
+    if (this.#outcome !== null) return;
+    this.#engine?.kill();
+    this.#settleCancelled();
+  }
+
+  #settleCancelled(): void {
+    try {
+      this.#settle(this.#cancelUnreported());
+    } catch (error) {
+      this.#settle({ status: 'failed', metrics: null, error: `Could not record the cancelled run: ${messageOf(error)}` });
+    }
+  }
+
+  /** Closes a run the engine did not finish: every task it never reported ends `cancelled` now. */
+  #cancelUnreported(): Ending {
+    if (this.#startedEvent === null) {
+      this.#recordStarted({ type: 'started', totalTasks: this.#ledger.progress.total, lanes: 1, startedAtEpochMs: Date.now() });
+    }
+    const startedAt = this.#startedEvent?.startedAtEpochMs ?? Date.now();
+    const atMs = Math.max(0, Date.now() - startedAt);
+    const finished = this.#ledger.cancelUnreported(atMs);
+    this.#options.recorder.batch(finished, []);
+    const { done, inFlight, elapsedMs } = this.#ledger.progress;
+    this.#batches.emit({ type: 'batch', started: [], finished, samples: [], done, inFlight, elapsedMs });
+    const metrics = computeMetrics({
+      tasks: this.#ledger.records,
+      samples: this.#ledger.samples,
+      wallMs: atMs,
+      cpu: { userMs: this.#ledger.estimatedCpuMs(), systemMs: 0 },
+    });
+    return { status: 'cancelled', metrics, error: null };
+  }
+
+  #settle(ending: Ending): void {
+    if (this.#outcome !== null) return;
+    clearTimeout(this.#timer);
+    this.#outcome = { key: this.key, runId: this.runId, ...ending };
+    try {
+      this.#options.recorder.finish(this.#outcome);
+    } catch (error) {
+      console.error(`Could not record the end of run ${this.key}: ${messageOf(error)}`);
+    }
+    if (this.#engine === null || this.#exited) void this.#end();
+    else this.#timer = setTimeout(() => this.#engine?.kill(), this.#options.cancelGraceMs);
+  }
+
+  async #end(): Promise<void> {
+    const outcome = this.#outcome;
+    if (this.#ended || outcome === null) return;
+    this.#ended = true;
+    clearTimeout(this.#timer);
+    if (this.#scratchDir !== null) {
+      await rm(this.#scratchDir, { recursive: true, force: true, maxRetries: 3 }).catch((error: unknown) => {
+        console.error(`Could not remove the scratch folder ${this.#scratchDir}: ${messageOf(error)}`);
+      });
+    }
+    this.#finished.emit(outcome);
+    this.#resolveDone(outcome);
+  }
+}

@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import type { Scenario } from '../../../shared/scenario/scenario-schema';
+import type { EngineLauncher } from './engine-launcher';
+import { EngineRun, type ActiveRun } from './engine-run';
+import { historyRecorder, NO_RECORDER, type RunHistoryWriter } from './run-recorder';
+
+export type { ActiveRun } from './engine-run';
+export type { RunOutcome } from './run-recorder';
+export type { RunProgress } from './task-ledger';
+
+/** The part of the history store that running scenarios needs. */
+export interface RunHistory extends RunHistoryWriter {
+  createRun(run: { scenario: Scenario; name?: string; tags?: string[]; experimentId?: number | null }): number;
+}
+
+export interface RunServiceOptions {
+  /** Where runs are recorded; null records nothing (every run is then unsaved). */
+  store: RunHistory | null;
+  launcher: EngineLauncher;
+  /** Each run gets a fresh folder under it, removed after the run. Defaults to `os.tmpdir()/concurrency-explorer`. */
+  scratchRoot?: string;
+  /** How long a cancelled engine may take to finish before it is killed. Defaults to 1000 ms. */
+  cancelGraceMs?: number;
+}
+
+export interface RunStartOptions {
+  /** Defaults to the scenario's name. */
+  name?: string;
+  tags?: string[];
+  experimentId?: number | null;
+  /** `false`: run without recording it (`runId` is then null). */
+  save?: boolean;
+}
+
+export const DEFAULT_CANCEL_GRACE_MS = 1000;
+
+/** The one place that runs a scenario, for every host: app, browser host and CLI. */
+export class RunService {
+  readonly #store: RunHistory | null;
+  readonly #launcher: EngineLauncher;
+  readonly #scratchRoot: string;
+  readonly #cancelGraceMs: number;
+  readonly #active = new Map<string, ActiveRun>();
+
+  constructor(options: RunServiceOptions) {
+    this.#store = options.store;
+    this.#launcher = options.launcher;
+    this.#scratchRoot = options.scratchRoot ?? path.join(os.tmpdir(), 'concurrency-explorer');
+    this.#cancelGraceMs = options.cancelGraceMs ?? DEFAULT_CANCEL_GRACE_MS;
+  }
+
+  /**
+   * Starts an engine process for the scenario; with a store and `save !== false`, the run is recorded
+   * while it runs. Throws (before any process starts) only when the store refuses the new run.
+   */
+  start(scenario: Scenario, options: RunStartOptions = {}): ActiveRun {
+    const store = options.save === false ? null : this.#store;
+    const runId =
+      store?.createRun({ scenario, name: options.name, tags: options.tags, experimentId: options.experimentId ?? null }) ?? null;
+    const key = runId === null ? randomUUID() : String(runId);
+    const run = new EngineRun({
+      key,
+      runId,
+      scenario,
+      launcher: this.#launcher,
+      recorder: store === null || runId === null ? NO_RECORDER : historyRecorder(store, runId),
+      scratchRoot: this.#scratchRoot,
+      cancelGraceMs: this.#cancelGraceMs,
+    });
+    this.#active.set(key, run);
+    void run.done.then(() => this.#active.delete(key));
+    return run;
+  }
+
+  /** The runs under way, oldest first. */
+  active(): ActiveRun[] {
+    return [...this.#active.values()];
+  }
+
+  find(key: string): ActiveRun | undefined {
+    return this.#active.get(key);
+  }
+}

@@ -1,0 +1,91 @@
+import type { Scenario } from '../../../shared/scenario/scenario-schema';
+import type { BatchEvent } from '../../../shared/protocol/engine-protocol';
+import type { Sample, TaskRecord, TaskStart } from '../../../shared/protocol/task-record';
+
+/** Where a run is, as the batches so far tell it. */
+export interface RunProgress {
+  /** False until the engine has started the clock. */
+  started: boolean;
+  done: number;
+  total: number;
+  inFlight: number;
+  elapsedMs: number;
+}
+
+/**
+ * Everything the engine has reported about a run's tasks, kept so that a run whose engine had to be
+ * killed can still be closed with a record for every task.
+ */
+export class TaskLedger {
+  readonly records: TaskRecord[] = [];
+  readonly samples: Sample[] = [];
+  readonly #running = new Map<number, TaskStart>();
+  readonly #finished = new Set<number>();
+  readonly #scenario: Scenario;
+  #progress: RunProgress;
+
+  constructor(scenario: Scenario) {
+    this.#scenario = scenario;
+    const total = scenario.tasks.reduce((sum, group) => sum + group.count, 0);
+    this.#progress = { started: false, done: 0, total, inFlight: 0, elapsedMs: 0 };
+  }
+
+  get progress(): RunProgress {
+    return { ...this.#progress };
+  }
+
+  start(totalTasks: number): void {
+    this.#progress = { ...this.#progress, started: true, total: totalTasks };
+  }
+
+  apply(batch: BatchEvent): void {
+    for (const task of batch.started) this.#running.set(task.index, task);
+    for (const record of batch.finished) {
+      this.#running.delete(record.index);
+      this.#finished.add(record.index);
+      this.records.push(record);
+    }
+    this.samples.push(...batch.samples);
+    this.#progress = { ...this.#progress, done: batch.done, inFlight: batch.inFlight, elapsedMs: batch.elapsedMs };
+  }
+
+  /**
+   * CPU time of the engine process estimated from the samples (percent of a core over each interval), for a
+   * run whose engine was killed before it could report its own; it cannot be split into user and system.
+   */
+  estimatedCpuMs(): number {
+    let total = 0;
+    let previousMs = 0;
+    for (const sample of this.samples) {
+      total += (sample.cpuPercent / 100) * Math.max(0, sample.tMs - previousMs);
+      previousMs = sample.tMs;
+    }
+    return total;
+  }
+
+  /**
+   * Records every task not reported finished as `cancelled` at `atMs`: a started task keeps its start
+   * time, a task that never started has `attempts: 0`. They join `records`.
+   */
+  cancelUnreported(atMs: number): TaskRecord[] {
+    const cancelled: TaskRecord[] = [];
+    let index = 0;
+    this.#scenario.tasks.forEach((group, groupIndex) => {
+      for (let i = 0; i < group.count; i += 1, index += 1) {
+        if (this.#finished.has(index)) continue;
+        const running = this.#running.get(index);
+        const endMs = Math.max(atMs, running?.startMs ?? 0);
+        cancelled.push(
+          running === undefined
+            ? { index, group: groupIndex, kind: group.kind, lane: 0, queuedMs: 0, startMs: endMs, endMs, status: 'cancelled', error: null, attempts: 0 }
+            : { ...running, endMs, status: 'cancelled', error: null, attempts: 1 },
+        );
+      }
+    });
+    this.#running.clear();
+    for (const record of cancelled) this.#finished.add(record.index);
+    this.records.push(...cancelled);
+    this.#progress = { ...this.#progress, done: this.#progress.total, inFlight: 0, elapsedMs: Math.max(atMs, this.#progress.elapsedMs) };
+    return cancelled;
+  }
+}
