@@ -1,0 +1,59 @@
+import type { TaskRecord } from '../../shared/protocol/task-record';
+
+/** One bar of a histogram: values in [fromMs, toMs). */
+export interface HistogramBin {
+  fromMs: number;
+  toMs: number;
+  count: number;
+}
+
+/** One point of a cumulative distribution: `fraction` of the values are <= `ms`. */
+export interface CdfPoint {
+  ms: number;
+  fraction: number;
+}
+
+/** Durations (start to end) of the tasks that ran; cancelled-before-start tasks have none. */
+export function taskLatencies(tasks: readonly TaskRecord[]): number[] {
+  const out: number[] = [];
+  for (const t of tasks) if (t.attempts > 0 && t.status !== 'cancelled') out.push(t.endMs - t.startMs);
+  return out;
+}
+
+/** A bin width of 1, 2 or 5 times a power of ten that gives at most `maxBins` bins over `span`. */
+export function niceBinWidth(span: number, maxBins: number): number {
+  if (span <= 0) return 1;
+  const raw = span / maxBins;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  for (const step of [1, 2, 5, 10]) if (step * power >= raw) return step * power;
+  return 10 * power;
+}
+
+/** Equal-width bins with round edges from the smallest value to the largest. */
+export function histogramBins(values: readonly number[], maxBins = 30): HistogramBin[] {
+  if (values.length === 0) return [];
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const width = niceBinWidth(max - min, maxBins);
+  const first = Math.floor(min / width) * width;
+  const count = Math.max(1, Math.floor((max - first) / width) + 1);
+  const bins = Array.from({ length: count }, (_, i) => ({ fromMs: first + i * width, toMs: first + (i + 1) * width, count: 0 }));
+  for (const v of values) bins[Math.min(count - 1, Math.floor((v - first) / width))]!.count++;
+  return bins;
+}
+
+/** The empirical CDF, thinned to at most `maxPoints` points (always keeping the first and last). */
+export function cdfPoints(values: readonly number[], maxPoints = 200): CdfPoint[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const n = sorted.length;
+  if (n === 0) return [];
+  const step = Math.max(1, Math.ceil(n / maxPoints));
+  const points: CdfPoint[] = [];
+  for (let i = 0; i < n; i += step) points.push({ ms: sorted[i]!, fraction: (i + 1) / n });
+  if (points[points.length - 1]!.fraction !== 1) points.push({ ms: sorted[n - 1]!, fraction: 1 });
+  return points;
+}

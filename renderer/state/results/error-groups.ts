@@ -1,0 +1,41 @@
+import type { TaskRecord } from '../../../shared/protocol/task-record';
+
+/** The failed tasks that share one error message. */
+export interface ErrorGroup {
+  message: string;
+  count: number;
+  /** Task kinds that failed with it, sorted. */
+  kinds: string[];
+  /** `error`, `timeout`, or both. */
+  statuses: string[];
+  /** The first few task indexes, to find them on the timeline. */
+  sampleTasks: number[];
+}
+
+const SAMPLE_TASKS = 5;
+
+/** Failed and timed-out tasks grouped by message, most frequent first. */
+export function errorGroups(tasks: readonly TaskRecord[]): ErrorGroup[] {
+  const groups = new Map<string, { count: number; kinds: Set<string>; statuses: Set<string>; sampleTasks: number[] }>();
+  for (const task of tasks) {
+    if (task.status !== 'error' && task.status !== 'timeout') continue;
+    const message = task.error ?? (task.status === 'timeout' ? 'timed out' : 'failed without a message');
+    let group = groups.get(message);
+    if (group === undefined) {
+      group = { count: 0, kinds: new Set(), statuses: new Set(), sampleTasks: [] };
+      groups.set(message, group);
+    }
+    group.count++;
+    group.kinds.add(task.kind);
+    group.statuses.add(task.status);
+    if (group.sampleTasks.length < SAMPLE_TASKS) group.sampleTasks.push(task.index);
+  }
+  return [...groups.entries()]
+    .map(([message, g]) => ({ message, count: g.count, kinds: [...g.kinds].sort(), statuses: [...g.statuses].sort(), sampleTasks: g.sampleTasks }))
+    .sort((a, b) => b.count - a.count || a.message.localeCompare(b.message));
+}
+
+/** Tasks that were still running after their strategy had settled (e.g. `Promise.all` failed fast). */
+export function orphanedTasks(tasks: readonly TaskRecord[]): TaskRecord[] {
+  return tasks.filter((t) => t.status === 'orphaned');
+}

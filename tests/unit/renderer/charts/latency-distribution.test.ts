@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { cdfPoints, histogramBins, niceBinWidth, taskLatencies } from '../../../../renderer/charts/latency-distribution';
+import { task } from '../run/fake-explorer-api';
+
+describe('latency distribution', () => {
+  it('takes the duration of tasks that ran, not of those cancelled before they started', () => {
+    const never = { ...task(2, 50, 'cancelled'), attempts: 0 };
+    expect(taskLatencies([task(0, 30), task(1, 40, 'error'), never])).toEqual([10, 10]);
+  });
+
+  it('picks round bin widths', () => {
+    expect(niceBinWidth(100, 30)).toBe(5);
+    expect(niceBinWidth(1000, 30)).toBe(50);
+    expect(niceBinWidth(7, 30)).toBe(0.5);
+    expect(niceBinWidth(0, 30)).toBe(1);
+  });
+
+  it('puts every value in exactly one bin with round edges', () => {
+    const values = [101, 102, 150, 199, 200, 260];
+    const bins = histogramBins(values, 10);
+    expect(bins.reduce((n, b) => n + b.count, 0)).toBe(values.length);
+    expect(bins[0]!.fromMs).toBe(100);
+    expect(bins.at(-1)!.toMs).toBeGreaterThan(260);
+    for (const b of bins) expect(b.toMs - b.fromMs).toBe(20);
+    expect(histogramBins([])).toEqual([]);
+    expect(histogramBins([5, 5, 5])).toEqual([{ fromMs: 5, toMs: 6, count: 3 }]);
+  });
+
+  it('gives a rising CDF that ends at 1 and stays small for many values', () => {
+    const values = Array.from({ length: 10_001 }, (_, i) => 10_000 - i);
+    const points = cdfPoints(values, 100);
+    expect(points.length).toBeLessThanOrEqual(102);
+    expect(points[0]).toEqual({ ms: 0, fraction: 1 / 10_001 });
+    expect(points.at(-1)).toEqual({ ms: 10_000, fraction: 1 });
+    for (let i = 1; i < points.length; i++) {
+      expect(points[i]!.ms).toBeGreaterThanOrEqual(points[i - 1]!.ms);
+      expect(points[i]!.fraction).toBeGreaterThan(points[i - 1]!.fraction);
+    }
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { errorGroups, orphanedTasks } from '../../../../renderer/state/results/error-groups';
+import { formatMs, formatRate } from '../../../../renderer/state/results/format-units';
+import { cpuPercent, summaryFigures } from '../../../../renderer/state/results/summary-figures';
+import type { RunMetrics } from '../../../../shared/metrics/metrics-schema';
+import { task } from '../run/fake-explorer-api';
+
+const METRICS: RunMetrics = {
+  wallMs: 2000, tasks: 20, ok: 15, failed: 3, timedOut: 1, cancelled: 0, orphaned: 1, maxInFlight: 20,
+  throughputPerSec: 10, effectiveConcurrency: 6.5,
+  latencyMs: { p50: 120, p90: 300, p99: 480, max: 500, mean: 150 },
+  waitMs: { p50: 0, p90: 0, p99: 0, max: 0, mean: 0 },
+  loopDelayMs: { p50: 10, p99: 120, max: 300 }, elu: 0.5, cpuUserMs: 900, cpuSystemMs: 100,
+  peakRssBytes: 1, failuresByKind: { timer: 5 },
+};
+
+describe('run summary figures', () => {
+  it('labels every figure the summary must show, with units', () => {
+    const figures = summaryFigures(METRICS);
+    expect(figures.map((f) => f.label)).toEqual([
+      'Wall time', 'Throughput', 'Latency p50', 'Latency p99', 'Effective concurrency', 'Peak in flight',
+      'Failures', 'Event-loop delay p99', 'Event-loop delay max', 'CPU',
+    ]);
+    const byLabel = Object.fromEntries(figures.map((f) => [f.label, f]));
+    expect(byLabel['Wall time']!.value).toBe('2.00 s');
+    expect(byLabel['Failures']!.value).toBe('4');
+    expect(byLabel['Failures']!.tone).toBe('warning');
+    expect(byLabel['Event-loop delay p99']!.tone).toBe('warning');
+    expect(byLabel['CPU']!.value).toBe('50%');
+    expect(cpuPercent({ ...METRICS, wallMs: 0 })).toBe(0);
+  });
+
+  it('formats durations and rates as people read them', () => {
+    expect([formatMs(0.4), formatMs(12.34), formatMs(456.7), formatMs(1234), formatMs(125_000)]).toEqual([
+      '0.40 ms', '12.3 ms', '457 ms', '1.23 s', '2 min 5 s',
+    ]);
+    expect(formatMs(Number.NaN)).toBe('—');
+    expect([formatRate(12.34), formatRate(1234.5)]).toEqual(['12.3 /s', '1,235 /s']);
+  });
+});
+
+describe('errors and orphans', () => {
+  it('groups failures by message, most frequent first, and names timeouts', () => {
+    const tasks = [
+      { ...task(0, 10, 'error'), error: 'ECONNRESET' },
+      { ...task(1, 10, 'error'), error: 'injected failure', kind: 'http' as const },
+      { ...task(2, 10, 'error'), error: 'injected failure' },
+      { ...task(3, 10, 'timeout'), error: null },
+      task(4, 10, 'ok'),
+    ];
+    expect(errorGroups(tasks)).toEqual([
+      { message: 'injected failure', count: 2, kinds: ['http', 'timer'], statuses: ['error'], sampleTasks: [1, 2] },
+      { message: 'ECONNRESET', count: 1, kinds: ['timer'], statuses: ['error'], sampleTasks: [0] },
+      { message: 'timed out', count: 1, kinds: ['timer'], statuses: ['timeout'], sampleTasks: [3] },
+    ]);
+  });
+
+  it('finds the tasks left running after the strategy settled', () => {
+    expect(orphanedTasks([task(0, 1), task(1, 2, 'orphaned'), task(2, 3, 'orphaned')]).map((t) => t.index)).toEqual([1, 2]);
+  });
+});
