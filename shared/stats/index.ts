@@ -10,3 +10,4 @@ export * from './find-knee';
 export * from './sweep';
 export * from './experiment-spec';
 export * from './experiment-plan';
+export * from './experiment-summary';
