@@ -30,14 +30,14 @@ export class FakeExplorerApi implements ExplorerApi {
       return { cancelled: this.cancelAnswer };
     },
   };
-  scenarios = {
+  scenarios: ExplorerApi['scenarios'] = {
     list: async () => ({ builtIn: [], saved: [] }),
     save: async () => {
       throw new Error('not used');
     },
     delete: async () => ({ deleted: false }),
   };
-  history = {
+  history: ExplorerApi['history'] = {
     list: async () => ({ runs: [], total: 0 }),
     get: async () => {
       throw new Error('not used');
