@@ -1,0 +1,30 @@
+import type { ApiTransport } from '../../../shared/api/api-transport';
+import type { HistoryStore } from '../history';
+import type { RunService } from '../runs/run-service';
+import { createApiEndpoint } from './api-endpoint';
+import { ApiEventHub } from './event-hub';
+import { experimentHandlers } from './experiment-handlers';
+import { translateHistoryErrors } from './history-errors';
+import { historyHandlers } from './history-handlers';
+import { runHandlers } from './run-handlers';
+import { scenarioHandlers } from './scenario-handlers';
+
+export interface BackendServices {
+  store: HistoryStore;
+  runService: RunService;
+}
+
+/**
+ * The API implemented once for every host (Electron IPC, the browser host's WebSocket, tests in-process):
+ * every call validated against the contract, every failure an `ApiError`, every run's events relayed.
+ */
+export function createBackend({ store, runService }: BackendServices): ApiTransport {
+  const events = new ApiEventHub();
+  const handlers = translateHistoryErrors({
+    ...scenarioHandlers(store),
+    ...runHandlers(runService, events),
+    ...historyHandlers(store),
+    ...experimentHandlers(store),
+  });
+  return createApiEndpoint(handlers, events);
+}

@@ -1,0 +1,121 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApiClient, type ApiClient } from '../../../shared/api/api-client';
+import { ApiError } from '../../../shared/api/api-error';
+import { PRESETS } from '../../../shared/presets';
+import { createBackend } from '../../../electron/backend/api/create-backend';
+import { RunService } from '../../../electron/backend/runs/run-service';
+import type { HistoryStore } from '../../../electron/backend/history';
+import { makeMetrics, makeSamples, makeScenario, makeTasks, openTempStore } from '../history/fixtures';
+
+let temp: ReturnType<typeof openTempStore>;
+let api: ApiClient;
+
+/** These tests start no run: a launch would be a bug. */
+const noEngines = { launch: () => { throw new Error('no engine should start in these tests'); } };
+
+beforeEach(() => {
+  temp = openTempStore();
+  api = createApiClient(createBackend({ store: temp.store, runService: new RunService({ store: temp.store, launcher: noEngines }) }));
+});
+afterEach(() => temp.dispose());
+
+async function apiError(promise: Promise<unknown>): Promise<ApiError> {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(ApiError);
+  return error as ApiError;
+}
+
+function recordRun(store: HistoryStore, name: string): number {
+  const id = store.createRun({ scenario: makeScenario(), name, tags: ['base'] });
+  const tasks = makeTasks(8);
+  store.recordStarted(id, { startedAtEpochMs: Date.now(), totalTasks: 8, lanes: 4 });
+  store.appendBatch(id, { finished: tasks, samples: makeSamples(3) });
+  store.finishRun(id, { status: 'completed', metrics: makeMetrics(tasks) });
+  return id;
+}
+
+describe('the backend: scenarios', () => {
+  it('lists every built-in experiment and the saved scenarios', async () => {
+    const empty = await api.scenarios.list();
+    expect(empty.builtIn.map((p) => p.id)).toEqual(PRESETS.map((p) => p.id));
+    expect(empty.saved).toEqual([]);
+    const saved = await api.scenarios.save({ name: 'Mine', scenario: makeScenario() });
+    expect((await api.scenarios.list()).saved).toEqual([saved]);
+    expect(await api.scenarios.get({ id: saved.id })).toEqual(saved);
+  });
+
+  it('refuses to save a bad scenario, naming the field, and stores nothing', async () => {
+    const bad = { ...makeScenario(), tasks: [{ kind: 'timer', count: 0, ms: 1 }] };
+    const error = await apiError(api.scenarios.save({ name: 'Bad', scenario: bad as never }));
+    expect(error.code).toBe('bad_request');
+    expect(error.problems).toEqual([{ path: 'scenario.tasks[0].count', message: 'must be a whole number >= 1, got 0' }]);
+    expect(temp.store.listScenarios()).toEqual([]);
+  });
+
+  it('says not_found for a missing saved scenario, and whether a delete removed one', async () => {
+    expect((await apiError(api.scenarios.get({ id: 99 }))).code).toBe('not_found');
+    const { id } = await api.scenarios.save({ name: 'Gone soon', scenario: makeScenario() });
+    expect(await api.scenarios.delete({ id })).toEqual({ deleted: true });
+    expect(await api.scenarios.delete({ id })).toEqual({ deleted: false });
+  });
+
+  it('validates editor text: every problem, or the scenario with defaults', async () => {
+    const broken = await api.scenarios.validate({ text: '{"version": 1,' });
+    expect(broken).toMatchObject({ ok: false, problems: [{ path: '(root)', message: expect.stringContaining('not valid JSON') }] });
+    const good = await api.scenarios.validate({ text: JSON.stringify({ ...makeScenario(), options: undefined }) });
+    expect(good).toMatchObject({ ok: true, scenario: { options: { timeoutMs: 30_000 } } });
+  });
+});
+
+describe('the backend: history', () => {
+  it('lists runs with the total that match, and gets one with every task', async () => {
+    const first = recordRun(temp.store, 'First');
+    recordRun(temp.store, 'Second');
+    const page = await api.history.list({ limit: 1, sort: 'name', order: 'asc' });
+    expect(page.total).toBe(2);
+    expect(page.runs.map((r) => r.name)).toEqual(['First']);
+    const run = await api.history.get({ id: first });
+    expect(run.tasks).toHaveLength(8);
+    expect(run.samples).toHaveLength(3);
+  });
+
+  it('refuses a bad query, naming the field', async () => {
+    const error = await apiError(api.history.list({ limit: 0 }));
+    expect(error.code).toBe('bad_request');
+    expect(error.problems[0]?.path).toBe('limit');
+  });
+
+  it('updates name, notes and tags; an unknown id is not_found', async () => {
+    const id = recordRun(temp.store, 'Before');
+    const updated = await api.history.update({ id, name: 'After', notes: 'pool of 2 was enough', tags: ['keep'] });
+    expect(updated).toMatchObject({ id, name: 'After', notes: 'pool of 2 was enough', tags: ['keep'] });
+    const missing = await apiError(api.history.update({ id: 4242, name: 'x' }));
+    expect(missing.code).toBe('not_found');
+    expect(missing.message).toContain('4242');
+  });
+
+  it('deletes runs and restores them (Undo)', async () => {
+    const ids = [recordRun(temp.store, 'a'), recordRun(temp.store, 'b')];
+    expect(await api.history.delete({ ids })).toEqual({ deleted: 2 });
+    expect((await api.history.list()).total).toBe(0);
+    expect((await apiError(api.history.get({ id: ids[0]! }))).code).toBe('not_found');
+    expect(await api.history.restore({ ids })).toEqual({ restored: 2 });
+    expect((await api.history.list()).total).toBe(2);
+    expect((await apiError(api.history.delete({ ids: [] }))).code).toBe('bad_request');
+  });
+});
+
+describe('the backend: experiments and runs', () => {
+  it('lists experiments and gets one with its runs', async () => {
+    const id = temp.store.createExperiment({ kind: 'repeat', name: 'Five times', params: { repeat: 5 } });
+    const runId = temp.store.createRun({ scenario: makeScenario(), experimentId: id });
+    expect(await api.experiments.list()).toEqual([expect.objectContaining({ id, kind: 'repeat', runCount: 1 })]);
+    expect(await api.experiments.get({ id })).toMatchObject({ id, params: { repeat: 5 }, runIds: [runId] });
+    expect((await apiError(api.experiments.get({ id: id + 1 }))).code).toBe('not_found');
+  });
+
+  it('has no active runs and cancels nothing when nothing runs', async () => {
+    expect(await api.runs.active()).toEqual([]);
+    expect(await api.runs.cancel({ key: '12' })).toEqual({ cancelled: false });
+  });
+});
