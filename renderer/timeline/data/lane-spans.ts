@@ -1,0 +1,73 @@
+import { lowerBound } from './growable';
+
+/**
+ * The tasks of one lane in start order, with a running maximum of their ends. Spans in a lane may overlap
+ * (a lane of `all`), so the first task that reaches into a time window is the first whose running maximum
+ * end is inside it: a binary search, never a scan of the lane.
+ */
+export class LaneSpans {
+  /** Task slots (positions in `TimelineData`'s arrays), sorted by start. */
+  readonly slots: number[] = [];
+  readonly #maxEndMs: number[] = [];
+  #validPrefix = 0;
+  #sorted = true;
+
+  get count(): number {
+    return this.slots.length;
+  }
+
+  /** Adds a slot at the end; call `settle` before reading when starts arrived out of order. */
+  push(slot: number, startMs: number, startOf: Float64Array): void {
+    const last = this.slots[this.slots.length - 1];
+    if (last !== undefined && startOf[last]! > startMs) this.#sorted = false;
+    this.slots.push(slot);
+  }
+
+  remove(slot: number): void {
+    const position = this.slots.indexOf(slot);
+    if (position < 0) return;
+    this.slots.splice(position, 1);
+    this.#maxEndMs.length = this.slots.length;
+    this.#validPrefix = Math.min(this.#validPrefix, position);
+  }
+
+  /** The task starting at `startMs` changed its end: the running maximum is stale from its position on. */
+  endChanged(startMs: number, startOf: Float64Array): void {
+    if (!this.#sorted) return;
+    const position = lowerBound(this.slots.length, (i) => startOf[this.slots[i]!]!, startMs);
+    this.#validPrefix = Math.min(this.#validPrefix, position);
+  }
+
+  /** Restores start order after out-of-order appends (V8's sort is adaptive: nearly sorted input is linear). */
+  settle(startOf: Float64Array): void {
+    if (this.#sorted) return;
+    this.slots.sort((a, b) => startOf[a]! - startOf[b]! || a - b);
+    this.#sorted = true;
+    this.#validPrefix = 0;
+  }
+
+  /** Position of the first task whose span reaches `timeMs` or later (running tasks reach forever). */
+  firstReaching(timeMs: number, endOf: Float64Array): number {
+    this.#refresh(endOf);
+    const maxEnd = this.#maxEndMs;
+    return lowerBound(maxEnd.length, (i) => maxEnd[i]!, timeMs);
+  }
+
+  /** Position of the first task that starts after `timeMs`. */
+  firstStartingAfter(timeMs: number, startOf: Float64Array, from = 0): number {
+    return lowerBound(this.slots.length, (i) => (startOf[this.slots[i]!]! > timeMs ? 1 : 0), 1, from);
+  }
+
+  #refresh(endOf: Float64Array): void {
+    const slots = this.slots;
+    const maxEnd = this.#maxEndMs;
+    let running = this.#validPrefix > 0 ? maxEnd[this.#validPrefix - 1]! : -Infinity;
+    for (let i = this.#validPrefix; i < slots.length; i++) {
+      const end = endOf[slots[i]!]!;
+      if (end > running) running = end;
+      maxEnd[i] = running;
+    }
+    maxEnd.length = slots.length;
+    this.#validPrefix = slots.length;
+  }
+}

@@ -1,0 +1,59 @@
+import type { TaskKind } from '../../../shared/scenario/task-kinds';
+import { RUNNING_CODE, kindOfCode, statusOfCode, type TimelineStatus } from './task-codes';
+import type { TimelineData } from './timeline-data';
+
+/** One task as the tooltip, the details panel and the table show it. */
+export interface TaskInfo {
+  /** Position in `TimelineData`'s arrays. */
+  readonly slot: number;
+  /** The task's index in the run. */
+  readonly index: number;
+  readonly kind: TaskKind;
+  readonly group: number;
+  readonly groupLabel: string;
+  readonly lane: number;
+  readonly queuedMs: number;
+  readonly startMs: number;
+  /** null while the task runs. */
+  readonly endMs: number | null;
+  /** Start to end, or start to the run's latest time while the task runs. */
+  readonly durationMs: number;
+  /** Queued to start. */
+  readonly waitMs: number;
+  readonly status: TimelineStatus;
+  readonly error: string | null;
+  readonly attempts: number;
+}
+
+/** The label of task group `group`: the scenario's label when it has one. */
+export function groupLabelOf(group: number, groupLabels: readonly string[]): string {
+  return groupLabels[group] ?? `group ${group}`;
+}
+
+/** Reads one slot out of the arrays into a plain object (for a handful of tasks, never in a drawing loop). */
+export function describeTask(data: TimelineData, slot: number, groupLabels: readonly string[] = []): TaskInfo {
+  if (!Number.isInteger(slot) || slot < 0 || slot >= data.count) {
+    throw new RangeError(`slot: must be a whole number from 0 to ${data.count - 1}, got ${slot}`);
+  }
+  const running = data.status[slot] === RUNNING_CODE;
+  const startMs = data.startMs[slot]!;
+  const queuedMs = data.queuedMs[slot]!;
+  const endMs = running ? null : data.endMs[slot]!;
+  const group = data.group[slot]!;
+  return {
+    slot,
+    index: data.taskIndex[slot]!,
+    kind: kindOfCode(data.kind[slot]!),
+    group,
+    groupLabel: groupLabelOf(group, groupLabels),
+    lane: data.lane[slot]!,
+    queuedMs,
+    startMs,
+    endMs,
+    durationMs: Math.max(0, (endMs ?? data.nowMs) - startMs),
+    waitMs: Math.max(0, startMs - queuedMs),
+    status: statusOfCode(data.status[slot]!),
+    error: data.error(slot),
+    attempts: data.attempts[slot]!,
+  };
+}

@@ -1,0 +1,225 @@
+import type { Sample, TaskRecord, TaskStart } from '../../../shared/protocol/task-record';
+import { checkTaskRecords, checkTaskStarts } from './check-task';
+import { ensureLength } from './growable';
+import { LaneSpans } from './lane-spans';
+import { SampleSeries } from './sample-series';
+import { RUNNING_CODE, kindCode, statusCode } from './task-codes';
+
+/**
+ * The spans of a run's tasks in typed arrays, one position ("slot") per task in the order the timeline
+ * heard of them, growable for live appends. Drawing reads it and never changes it; every change bumps
+ * `version`, which is what a component watches to know it must redraw.
+ *
+ * A started task is `running` with `endMs` = +Infinity until its record arrives; draw it up to `nowMs`.
+ */
+export class TimelineData {
+  #count = 0;
+  #queuedMs: Float64Array;
+  #startMs: Float64Array;
+  #endMs: Float64Array;
+  #lane: Uint32Array;
+  #group: Uint32Array;
+  #taskIndex: Uint32Array;
+  #kind: Uint8Array;
+  #status: Uint8Array;
+  #attempts: Uint16Array;
+  #slotByTask = new Int32Array(0);
+  readonly #errors = new Map<number, string>();
+  readonly #lanes: LaneSpans[] = [];
+  #laneCount = 0;
+  #running = 0;
+  #nowMs = 0;
+  #version = 0;
+  readonly #samples = new SampleSeries();
+
+  constructor(initialCapacity = 1024) {
+    const capacity = Math.max(16, initialCapacity);
+    this.#queuedMs = new Float64Array(capacity);
+    this.#startMs = new Float64Array(capacity);
+    this.#endMs = new Float64Array(capacity);
+    this.#lane = new Uint32Array(capacity);
+    this.#group = new Uint32Array(capacity);
+    this.#taskIndex = new Uint32Array(capacity);
+    this.#kind = new Uint8Array(capacity);
+    this.#status = new Uint8Array(capacity);
+    this.#attempts = new Uint16Array(capacity);
+  }
+
+  /** A stored run: finished records (in any order) and its samples. Throws on a record it cannot hold. */
+  static fromTasks(tasks: readonly TaskRecord[], samples: readonly Sample[] = []): TimelineData {
+    const data = new TimelineData(tasks.length);
+    data.appendFinished(tasks);
+    data.appendSamples(samples);
+    return data;
+  }
+
+  /** How many tasks (slots) the arrays hold; every array is valid in `[0, count)`. */
+  get count(): number {
+    return this.#count;
+  }
+  /** Rows to draw: the highest lane seen + 1, or more after `setLaneCount`. */
+  get laneCount(): number {
+    return this.#laneCount;
+  }
+  /** Bumped by every change. */
+  get version(): number {
+    return this.#version;
+  }
+  /** The latest time the run has reached (ms from run start): running tasks end here. */
+  get nowMs(): number {
+    return this.#nowMs;
+  }
+  /** Tasks started and not finished yet. */
+  get runningCount(): number {
+    return this.#running;
+  }
+  get samples(): SampleSeries {
+    return this.#samples;
+  }
+  // The arrays are replaced when they grow: read them afresh after an append, never keep them.
+  get queuedMs(): Float64Array {
+    return this.#queuedMs;
+  }
+  get startMs(): Float64Array {
+    return this.#startMs;
+  }
+  /** +Infinity while the task runs. */
+  get endMs(): Float64Array {
+    return this.#endMs;
+  }
+  get lane(): Uint32Array {
+    return this.#lane;
+  }
+  get group(): Uint32Array {
+    return this.#group;
+  }
+  /** The task's `index` in the run (its position in the expanded task list). */
+  get taskIndex(): Uint32Array {
+    return this.#taskIndex;
+  }
+  /** Codes of `task-codes.ts`: position in `TASK_KINDS`. */
+  get kind(): Uint8Array {
+    return this.#kind;
+  }
+  /** Codes of `task-codes.ts`: position in `STATUS_BY_CODE`. */
+  get status(): Uint8Array {
+    return this.#status;
+  }
+  get attempts(): Uint16Array {
+    return this.#attempts;
+  }
+
+  error(slot: number): string | null {
+    return this.#errors.get(slot) ?? null;
+  }
+
+  /** The slot holding the run's task `taskIndex`, or -1. */
+  slotOfTask(taskIndex: number): number {
+    return taskIndex < this.#slotByTask.length ? this.#slotByTask[taskIndex]! : -1;
+  }
+
+  /** The tasks of one lane in start order, or undefined for a lane with no task. */
+  laneSpans(lane: number): LaneSpans | undefined {
+    return this.#lanes[lane];
+  }
+
+  /** Shows `lanes` rows before their tasks arrive (the engine's `started` event says how many). */
+  setLaneCount(lanes: number): void {
+    if (!Number.isInteger(lanes) || lanes < 0) throw new RangeError(`lanes: must be a whole number >= 0, got ${lanes}`);
+    this.#laneCount = Math.max(this.#laneCount, lanes);
+    this.#version++;
+  }
+
+  /** Moves the clock on (a batch's `elapsedMs`), so running tasks grow even when nothing else happened. */
+  setElapsed(elapsedMs: number): void {
+    if (!Number.isFinite(elapsedMs) || elapsedMs < 0) throw new RangeError(`elapsedMs: must be a finite number >= 0, got ${elapsedMs}`);
+    this.#nowMs = Math.max(this.#nowMs, elapsedMs);
+    this.#version++;
+  }
+
+  /** Tasks that started: drawn as running until `appendFinished` brings their record. Known tasks are skipped. */
+  appendStarted(tasks: readonly TaskStart[]): void {
+    checkTaskStarts(tasks, 'started');
+    this.#reserve(this.#count + tasks.length);
+    const touched = new Set<number>();
+    for (const task of tasks) {
+      if (this.slotOfTask(task.index) >= 0) continue;
+      this.#addSlot(task, touched);
+    }
+    this.#settle(touched);
+  }
+
+  /** Finished tasks: completes their spans (adding those never seen starting, e.g. cancelled before start). */
+  appendFinished(tasks: readonly TaskRecord[]): void {
+    checkTaskRecords(tasks, 'finished');
+    this.#reserve(this.#count + tasks.length);
+    const touched = new Set<number>();
+    for (const task of tasks) {
+      let slot = this.slotOfTask(task.index);
+      if (slot < 0) slot = this.#addSlot(task, touched);
+      else if (this.#lane[slot] !== task.lane || this.#startMs[slot] !== task.startMs) this.#move(slot, task, touched);
+      if (this.#status[slot] === RUNNING_CODE) this.#running--;
+      this.#endMs[slot] = task.endMs;
+      this.#status[slot] = statusCode(task.status);
+      this.#attempts[slot] = Math.min(task.attempts, 0xffff);
+      if (task.error === null) this.#errors.delete(slot);
+      else this.#errors.set(slot, task.error);
+      this.#lanes[task.lane]!.endChanged(task.startMs, this.#startMs);
+      this.#nowMs = Math.max(this.#nowMs, task.endMs);
+    }
+    this.#settle(touched);
+  }
+
+  appendSamples(samples: readonly Sample[]): void {
+    this.#samples.append(samples);
+    this.#nowMs = Math.max(this.#nowMs, this.#samples.lastTimeMs);
+    this.#version++;
+  }
+
+  #addSlot(task: TaskStart, touched: Set<number>): number {
+    const slot = this.#count++;
+    this.#slotByTask = ensureLength(this.#slotByTask, task.index + 1, -1);
+    this.#slotByTask[task.index] = slot;
+    this.#taskIndex[slot] = task.index;
+    this.#group[slot] = task.group;
+    this.#kind[slot] = kindCode(task.kind);
+    this.#status[slot] = RUNNING_CODE;
+    this.#running++;
+    this.#endMs[slot] = Infinity;
+    this.#place(slot, task, touched);
+    return slot;
+  }
+
+  #move(slot: number, task: TaskStart, touched: Set<number>): void {
+    this.#lanes[this.#lane[slot]!]?.remove(slot);
+    this.#place(slot, task, touched);
+  }
+
+  #place(slot: number, task: TaskStart, touched: Set<number>): void {
+    this.#queuedMs[slot] = task.queuedMs;
+    this.#startMs[slot] = task.startMs;
+    this.#lane[slot] = task.lane;
+    const spans = (this.#lanes[task.lane] ??= new LaneSpans());
+    spans.push(slot, task.startMs, this.#startMs);
+    touched.add(task.lane);
+    this.#laneCount = Math.max(this.#laneCount, task.lane + 1);
+    this.#nowMs = Math.max(this.#nowMs, task.startMs, task.queuedMs);
+  }
+
+  #settle(touched: Set<number>): void {
+    for (const lane of touched) this.#lanes[lane]!.settle(this.#startMs);
+    this.#version++;
+  }
+
+  #reserve(capacity: number): void {
+    this.#queuedMs = ensureLength(this.#queuedMs, capacity);
+    this.#startMs = ensureLength(this.#startMs, capacity);
+    this.#endMs = ensureLength(this.#endMs, capacity);
+    this.#lane = ensureLength(this.#lane, capacity);
+    this.#group = ensureLength(this.#group, capacity);
+    this.#taskIndex = ensureLength(this.#taskIndex, capacity);
+    this.#kind = ensureLength(this.#kind, capacity);
+    this.#status = ensureLength(this.#status, capacity);
+    this.#attempts = ensureLength(this.#attempts, capacity);
+  }
+}
