@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { event, IdSchema, method, NoArgsSchema } from './define-api';
+import { RUN_EXPORT_FORMATS } from './history-methods';
+
+/** A text file the user picked in a native Open dialog. */
+export interface OpenedTextFile {
+  /** The file's name without its folder. */
+  fileName: string;
+  text: string;
+}
+
+/**
+ * Native file dialogs, served by the desktop app's main process only: the browser host answers
+ * `unavailable`, and the renderer uses a file input and a download there instead.
+ */
+export const desktopMethods = {
+  /** Shows the Open dialog for a scenario file and returns its text for the editor; null when the user cancels. */
+  'dialogs.openScenario': method(NoArgsSchema).returns<OpenedTextFile | null>(),
+  /**
+   * Shows the Open dialog for an exported run (JSON) and imports it as a new run; null when the user cancels.
+   * A bad file is a `bad_request` listing every problem, and nothing is stored.
+   */
+  'dialogs.importRun': method(NoArgsSchema).returns<{ id: number; fileName: string } | null>(),
+  /** Shows the Save dialog for a run in `format` and writes the file; null when the user cancels. */
+  'dialogs.exportRun': method(z.strictObject({ id: IdSchema, format: z.enum(RUN_EXPORT_FORMATS) })).returns<{
+    path: string;
+  } | null>(),
+};
+
+/** What the application menu asks the renderer to do (the renderer then calls the matching method). */
+export const MENU_COMMANDS = ['newScenario', 'openScenario', 'importRun', 'exportRun'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+/** One click on a menu item (or its keyboard shortcut). */
+export interface MenuCommandPayload {
+  command: MenuCommand;
+}
+
+/** Events only the desktop app sends: `onMenuCommand`. */
+export const desktopEvents = {
+  menuCommand: event<MenuCommandPayload>(),
+};
