@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { computeMetrics } from '../../../shared/metrics/compute-metrics';
+import { RunMetricsSchema } from '../../../shared/metrics/metrics-schema';
+import { peakOverlap } from '../../../shared/metrics/peak-overlap';
+import type { Sample, TaskRecord } from '../../../shared/protocol/task-record';
+
+function task(index: number, kind: TaskRecord['kind'], status: TaskRecord['status'], startMs: number, endMs: number, attempts = 1): TaskRecord {
+  return { index, group: 0, kind, lane: 0, queuedMs: 0, startMs, endMs, status, error: status === 'ok' ? null : status, attempts };
+}
+
+function sample(loopDelayMs: number, elu: number, rssBytes: number): Sample {
+  return { tMs: 0, inFlight: 0, loopDelayMs, elu, cpuPercent: 0, rssBytes, heapUsedBytes: 0 };
+}
+
+const tasks = [
+  task(0, 'timer', 'ok', 0, 10),
+  task(1, 'http', 'error', 5, 25, 2),
+  task(2, 'timer', 'orphaned', 5, 45),
+  task(3, 'cpu', 'cancelled', 30, 30, 0),
+  task(4, 'http', 'timeout', 10, 40),
+];
+const samples = [sample(1, 0.2, 100), sample(2, 0.4, 300), sample(3, 0.6, 200), sample(100, 0.8, 250)];
+
+describe('computeMetrics', () => {
+  const metrics = computeMetrics({ tasks, samples, wallMs: 40, cpu: { userMs: 12, systemMs: 3 } });
+
+  it('counts tasks by how they ended', () => {
+    expect(metrics).toMatchObject({ tasks: 5, ok: 1, failed: 1, timedOut: 1, cancelled: 1, orphaned: 1 });
+    expect(metrics.failuresByKind).toEqual({ http: 2, timer: 1, cpu: 1 });
+  });
+
+  it('takes latency and wait percentiles over the tasks that ran (linear interpolation)', () => {
+    expect(metrics.latencyMs.p50).toBeCloseTo(25);
+    expect(metrics.latencyMs.p90).toBeCloseTo(37);
+    expect(metrics.latencyMs.p99).toBeCloseTo(39.7);
+    expect(metrics.latencyMs.max).toBe(40);
+    expect(metrics.latencyMs.mean).toBeCloseTo(25);
+    expect(metrics.waitMs).toEqual({ p50: 5, p90: expect.closeTo(8.5) as number, p99: expect.closeTo(9.85) as number, max: 10, mean: 5 });
+  });
+
+  it('derives rates from the wall time', () => {
+    expect(metrics.wallMs).toBe(40);
+    expect(metrics.throughputPerSec).toBeCloseTo(100);
+    expect(metrics.effectiveConcurrency).toBeCloseTo(2.5);
+    expect(metrics.maxInFlight).toBe(3);
+  });
+
+  it('summarises the samples and passes the CPU time through', () => {
+    expect(metrics.loopDelayMs.p50).toBeCloseTo(2.5);
+    expect(metrics.loopDelayMs.p99).toBeCloseTo(97.09);
+    expect(metrics.loopDelayMs.max).toBe(100);
+    expect(metrics.elu).toBeCloseTo(0.5);
+    expect(metrics.peakRssBytes).toBe(300);
+    expect(metrics).toMatchObject({ cpuUserMs: 12, cpuSystemMs: 3 });
+  });
+
+  it('follows the public schema', () => {
+    expect(RunMetricsSchema.safeParse(metrics).success).toBe(true);
+  });
+
+  it('gives zeros, not NaN, for a run without tasks, samples or time', () => {
+    const empty = computeMetrics({ tasks: [], samples: [], wallMs: 0, cpu: { userMs: 0, systemMs: 0 } });
+    expect(RunMetricsSchema.parse(empty)).toMatchObject({ throughputPerSec: 0, effectiveConcurrency: 0, maxInFlight: 0, elu: 0, peakRssBytes: 0 });
+    expect(empty.latencyMs).toEqual({ p50: 0, p90: 0, p99: 0, max: 0, mean: 0 });
+  });
+});
+
+describe('peakOverlap', () => {
+  it('does not count a span that ends exactly when the next starts', () => {
+    expect(peakOverlap([{ startMs: 0, endMs: 10 }, { startMs: 10, endMs: 20 }])).toBe(1);
+  });
+
+  it('finds the busiest moment', () => {
+    expect(peakOverlap([{ startMs: 0, endMs: 100 }, { startMs: 10, endMs: 20 }, { startMs: 15, endMs: 30 }, { startMs: 25, endMs: 26 }])).toBe(3);
+  });
+});
