@@ -40,7 +40,7 @@ export function makeTasks(count: number, from = 0, lanes = 4): TaskRecord[] {
       startMs,
       endMs: startMs + 10.0625 + (index % 7),
       status,
-      error: status === 'ok' || status === 'orphaned' ? null : (ERRORS[index % ERRORS.length] ?? null),
+      error: status === 'ok' || status === 'orphaned' ? null : (ERRORS[(index + Math.floor(index / 8)) % ERRORS.length] ?? null),
       attempts: status === 'cancelled' ? 0 : 1 + (index % 2),
     });
   }

@@ -1,0 +1,85 @@
+import type { Sample } from '../../../shared/protocol/task-record';
+import type { RunDetail } from '../../../shared/run/run-schema';
+import { strategyText } from '../../../shared/scenario/strategy-text';
+
+/** One event of the Chrome Trace Event format (the JSON that chrome://tracing and Perfetto open). */
+interface TraceEvent {
+  name: string;
+  ph: 'X' | 'C' | 'M';
+  pid: number;
+  tid: number;
+  ts?: number;
+  dur?: number;
+  cat?: string;
+  args: Record<string, unknown>;
+}
+
+/** The whole run is one process in the trace; each lane is one of its threads. */
+const TRACE_PID = 1;
+const US_PER_MS = 1000;
+const BYTES_PER_MIB = 1024 * 1024;
+
+/** Lane n is thread n + 1: trace viewers treat thread 0 as special. */
+function laneTid(lane: number): number {
+  return lane + 1;
+}
+
+const COUNTERS: readonly { name: string; value: (s: Sample) => number }[] = [
+  { name: 'in flight', value: (s) => s.inFlight },
+  { name: 'event-loop delay (ms)', value: (s) => s.loopDelayMs },
+  { name: 'cpu (%)', value: (s) => s.cpuPercent },
+  { name: 'rss (MiB)', value: (s) => s.rssBytes / BYTES_PER_MIB },
+];
+
+function metadataEvents(run: RunDetail): TraceEvent[] {
+  const lanes = [...new Set(run.tasks.map((t) => t.lane))].sort((a, b) => a - b);
+  const events: TraceEvent[] = [
+    { name: 'process_name', ph: 'M', pid: TRACE_PID, tid: 0, args: { name: `Run ${run.id}: ${run.name}` } },
+  ];
+  for (const lane of lanes) {
+    events.push({ name: 'thread_name', ph: 'M', pid: TRACE_PID, tid: laneTid(lane), args: { name: `lane ${lane}` } });
+    events.push({ name: 'thread_sort_index', ph: 'M', pid: TRACE_PID, tid: laneTid(lane), args: { sort_index: lane } });
+  }
+  return events;
+}
+
+/** Slices are named after their task group (its label, else its kind) so that viewers colour each group alike. */
+function taskEvents(run: RunDetail): TraceEvent[] {
+  return run.tasks.map((task) => ({
+    name: run.scenario.tasks[task.group]?.label ?? task.kind,
+    cat: task.kind,
+    ph: 'X',
+    pid: TRACE_PID,
+    tid: laneTid(task.lane),
+    ts: task.startMs * US_PER_MS,
+    dur: (task.endMs - task.startMs) * US_PER_MS,
+    args: { index: task.index, group: task.group, status: task.status, attempts: task.attempts, queuedMs: task.queuedMs, error: task.error },
+  }));
+}
+
+function counterEvents(run: RunDetail): TraceEvent[] {
+  return run.samples.flatMap((sample) =>
+    COUNTERS.map((counter) => ({
+      name: counter.name,
+      ph: 'C' as const,
+      pid: TRACE_PID,
+      tid: 0,
+      ts: sample.tMs * US_PER_MS,
+      args: { value: counter.value(sample) },
+    })),
+  );
+}
+
+/**
+ * The run as Chrome Trace Event JSON: each task an `X` slice on its lane's thread (times in µs from run
+ * start), each sample four `C` counters (in flight, event-loop delay, CPU, RSS), and `M` events naming
+ * the process and the lanes.
+ */
+export function exportRunTrace(run: RunDetail): string {
+  const trace = {
+    traceEvents: [...metadataEvents(run), ...taskEvents(run), ...counterEvents(run)],
+    displayTimeUnit: 'ms',
+    otherData: { run: run.id, name: run.name, scenario: run.scenarioName, strategy: strategyText(run.strategy), status: run.status, createdAt: run.createdAt },
+  };
+  return `${JSON.stringify(trace)}\n`;
+}

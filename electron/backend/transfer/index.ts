@@ -1,0 +1,5 @@
+export { EXPORT_FORMATS, exportFileName, exportRunFile, type ExportFormat } from './export-formats';
+export { exportRunJson, RUN_EXPORT_FORMAT } from './export-json';
+export { CSV_COLUMNS, exportRunCsv } from './export-csv';
+export { exportRunTrace } from './export-trace';
+export { ImportError, parseRunImport } from './parse-import';
