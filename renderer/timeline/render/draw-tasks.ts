@@ -1,0 +1,122 @@
+import type { TimelineData } from '../data/timeline-data';
+import { RUNNING_CODE, STATUS_BY_CODE } from '../data/task-codes';
+import { laneTopPx, visibleLanes } from '../layout/timeline-layout';
+import { drawBarLabel } from './draw-bar-label';
+import { PixelColumns } from './pixel-columns';
+import type { TimelineContext, TimelineView } from './timeline-view';
+
+/** Spans at least this wide are drawn one by one; narrower ones merge into pixel columns. */
+export const WIDE_SPAN_MIN_PX = 3;
+/** Running tasks are drawn see-through: they are not done. */
+export const RUNNING_ALPHA = 0.55;
+export const LEAD_IN_HEIGHT_PX = 1;
+
+const HATCHED = new Set([STATUS_BY_CODE.indexOf('cancelled'), STATUS_BY_CODE.indexOf('orphaned')]);
+const columns = new PixelColumns();
+const wideSlots: number[] = [];
+
+/** Fill of a bar: the status colour when the status has one, else the kind's. */
+export function barFill(view: TimelineView, status: number, kind: number): string {
+  return view.theme.statusFill[status] ?? view.theme.kindFill[kind] ?? view.theme.mutedText;
+}
+
+/**
+ * Draws every visible lane's tasks: one rectangle per run of equal pixel columns for narrow spans, so the
+ * cost follows the canvas width and not the task count, and one bar (labelled when it fits) per wide span.
+ */
+export function drawTasks(ctx: TimelineContext, data: TimelineData, view: TimelineView): void {
+  const { layout } = view;
+  const { first, last } = visibleLanes(layout, view.scrollTopPx);
+  for (let lane = first; lane <= last; lane++) {
+    if (data.laneSpans(lane)) drawLane(ctx, data, view, lane);
+  }
+}
+
+function drawLane(ctx: TimelineContext, data: TimelineData, view: TimelineView, lane: number): void {
+  const { layout, theme } = view;
+  const barTop = Math.round(laneTopPx(layout, lane, view.scrollTopPx) + (layout.rowHeightPx - layout.barHeightPx) / 2);
+  collect(data, view, lane);
+  const left = layout.plotLeftPx;
+  const leadInTop = barTop + Math.floor(layout.barHeightPx / 2);
+  ctx.fillStyle = theme.leadIn;
+  forEachRun(
+    (c) => (columns.leadInDelta[c]! > 0 ? 1 : 0),
+    (from, to) => ctx.fillRect(left + from, leadInTop, to - from, LEAD_IN_HEIGHT_PX),
+  );
+  forEachRun(
+    (c) => {
+      const status = columns.status[c]!;
+      if (status < 0) return 0;
+      return theme.statusFill[status] ? 1000 + status : 1 + columns.kind[c]! * 16 + status;
+    },
+    (from, to) => {
+      const status = columns.status[from]!;
+      ctx.fillStyle = barFill(view, status, columns.kind[from]!);
+      ctx.globalAlpha = status === RUNNING_CODE ? RUNNING_ALPHA : 1;
+      ctx.fillRect(left + from, barTop, to - from, layout.barHeightPx);
+    },
+  );
+  ctx.globalAlpha = 1;
+  for (const slot of wideSlots) drawWideBar(ctx, data, view, slot, barTop);
+}
+
+/** One pass over the lane's visible tasks: narrow spans and lead-ins into columns, wide spans to a list. */
+function collect(data: TimelineData, view: TimelineView, lane: number): void {
+  const spans = data.laneSpans(lane)!;
+  const { startMs, endMs, pxPerMs } = view.scale;
+  const starts = data.startMs;
+  const ends = data.endMs;
+  const queued = data.queuedMs;
+  const statuses = data.status;
+  const kinds = data.kind;
+  const now = data.nowMs;
+  const slots = spans.slots;
+  columns.reset(Math.ceil(view.layout.plotWidthPx));
+  wideSlots.length = 0;
+  for (let k = spans.firstReaching(startMs, ends); k < slots.length; k++) {
+    const slot = slots[k]!;
+    const start = starts[slot]!;
+    if (start > endMs) break;
+    const end = Math.max(start, Math.min(ends[slot]!, now));
+    if (end < startMs) continue;
+    const x0 = (start - startMs) * pxPerMs;
+    const x1 = (end - startMs) * pxPerMs;
+    const queuedAt = queued[slot]!;
+    if (queuedAt < start) columns.addLeadIn((queuedAt - startMs) * pxPerMs, x0);
+    if (x1 - x0 >= WIDE_SPAN_MIN_PX) wideSlots.push(slot);
+    else columns.addSpan(x0, x1, statuses[slot]!, kinds[slot]!);
+  }
+  columns.resolveLeadIns();
+}
+
+/** Calls `draw(from, to)` once per run of adjacent columns sharing a non-zero key (`to` exclusive). */
+function forEachRun(keyAt: (column: number) => number, draw: (from: number, to: number) => void): void {
+  let runStart = 0;
+  let runKey = 0;
+  for (let c = 0; c <= columns.count; c++) {
+    const key = c < columns.count ? keyAt(c) : 0;
+    if (key === runKey) continue;
+    if (runKey !== 0) draw(runStart, c);
+    runStart = c;
+    runKey = key;
+  }
+}
+
+function drawWideBar(ctx: TimelineContext, data: TimelineData, view: TimelineView, slot: number, barTop: number): void {
+  const { scale, layout } = view;
+  const plotRight = layout.plotLeftPx + layout.plotWidthPx;
+  const x0 = Math.max(layout.plotLeftPx - 1, scale.msToPx(data.startMs[slot]!));
+  const x1 = Math.min(plotRight + 1, scale.msToPx(Math.min(data.endMs[slot]!, data.nowMs)));
+  const status = data.status[slot]!;
+  // A 1 px gap keeps back-to-back tasks apart.
+  const width = Math.max(1, x1 - x0 - 1);
+  ctx.fillStyle = barFill(view, status, data.kind[slot]!);
+  ctx.globalAlpha = status === RUNNING_CODE ? RUNNING_ALPHA : 1;
+  ctx.fillRect(x0, barTop, width, layout.barHeightPx);
+  ctx.globalAlpha = 1;
+  if (HATCHED.has(status) && view.theme.hatch && width >= 4) {
+    ctx.fillStyle = view.theme.hatch;
+    ctx.fillRect(x0, barTop, width, layout.barHeightPx);
+  }
+  drawBarLabel(ctx, data, view, slot, x0, width, barTop);
+}

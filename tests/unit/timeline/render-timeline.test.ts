@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import type { TaskRecord } from '../../../shared/protocol/task-record';
+import { TimelineData } from '../../../renderer/timeline/data/timeline-data';
+import { laneTopPx } from '../../../renderer/timeline/layout/timeline-layout';
+import { renderTimeline } from '../../../renderer/timeline/render/render-timeline';
+import { syntheticRun } from './fixtures/synthetic-run';
+import { recordingContext, type RecordedCall } from './helpers/recording-context';
+import { testView } from './helpers/test-view';
+
+/** Bars are the fillRects in a kind or status colour. */
+function bars(calls: readonly RecordedCall[]): RecordedCall[] {
+  return calls.filter((c) => c.method === 'fillRect' && /^(kind|status):/.test(String(c.fillStyle)));
+}
+
+function draw(data: TimelineData, options: Parameters<typeof testView>[1] = {}) {
+  const recording = recordingContext();
+  const view = testView(data, options);
+  renderTimeline(recording.ctx, data, view);
+  return { ...recording, view };
+}
+
+describe('renderTimeline when zoomed out', () => {
+  const { tasks, samples } = syntheticRun({ tasks: 100_000, lanes: 16, failureRate: 0.01 });
+  const data = TimelineData.fromTasks(tasks, samples);
+
+  it('draws 100,000 tasks at 1,000 px with a few thousand fillRects at most, every lane with a task getting a bar', () => {
+    const { calls, count, view } = draw(data);
+    expect(view.layout.plotWidthPx).toBe(1000);
+    expect(count('fillRect')).toBeLessThanOrEqual(5000);
+    const barCalls = bars(calls);
+    for (let lane = 0; lane < data.laneCount; lane++) {
+      const top = laneTopPx(view.layout, lane, 0);
+      const inLane = barCalls.filter((c) => (c.args[1] as number) >= top && (c.args[1] as number) < top + view.layout.rowHeightPx);
+      expect(inLane.length, `lane ${lane}`).toBeGreaterThan(0);
+    }
+  });
+
+  it('keeps the worst status of a pixel column: failures still show among thousands of successes', () => {
+    const { calls } = draw(data);
+    const errorBars = bars(calls).filter((c) => c.fillStyle === 'status:error');
+    const timeoutBars = bars(calls).filter((c) => c.fillStyle === 'status:timeout');
+    expect(errorBars.length).toBeGreaterThan(100);
+    expect(timeoutBars.length).toBeGreaterThan(100);
+  });
+
+  it('costs what the canvas costs: ten times the tasks at the same width draw about as many rectangles', () => {
+    const small = TimelineData.fromTasks(syntheticRun({ tasks: 10_000, lanes: 16, failureRate: 0 }).tasks);
+    const large = TimelineData.fromTasks(syntheticRun({ tasks: 100_000, lanes: 16, failureRate: 0 }).tasks);
+    const smallCount = draw(small).count('fillRect');
+    const largeCount = draw(large).count('fillRect');
+    expect(largeCount).toBeLessThan(smallCount * 2);
+  });
+
+  it('draws the time axis labels, lane labels and the loop-delay track', () => {
+    const { calls } = draw(data);
+    const texts = calls.filter((c) => c.method === 'fillText').map((c) => String(c.args[0]));
+    expect(texts).toContain('Lane 0');
+    expect(texts).toContain('Lane 15');
+    expect(texts).toContain('Loop delay');
+    expect(texts).toContain('0 s');
+    expect(texts).toContain('10 s');
+    expect(texts.some((t) => /^scale .* · peak /.test(t))).toBe(true);
+    expect(calls.some((c) => c.method === 'fill')).toBe(true);
+  });
+});
+
+describe('renderTimeline when zoomed in', () => {
+  const task = (index: number, startMs: number, endMs: number, status: TaskRecord['status'] = 'ok'): TaskRecord => ({
+    index,
+    group: 0,
+    kind: 'http',
+    lane: index % 2,
+    queuedMs: 0,
+    startMs,
+    endMs,
+    status,
+    error: null,
+    attempts: 1,
+  });
+
+  it('draws wide tasks one by one with a label, a lead-in from the queued time, and outlines the selection', () => {
+    const data = TimelineData.fromTasks([task(0, 10, 40), task(1, 12, 30, 'error'), task(2, 45, 90)]);
+    const { calls, count } = draw(data, { window: { startMs: 0, endMs: 100 }, selectedSlot: 1 });
+    const texts = calls.filter((c) => c.method === 'fillText').map((c) => String(c.args[0]));
+    expect(texts).toContain('#0 http');
+    expect(texts).toContain('#2 http');
+    expect(bars(calls).filter((c) => c.fillStyle === 'status:error')).toHaveLength(1);
+    expect(bars(calls).filter((c) => c.fillStyle === 'kind:http')).toHaveLength(2);
+    const leadIns = calls.filter((c) => c.method === 'fillRect' && c.fillStyle === 'lead-in');
+    expect(leadIns.length).toBeGreaterThanOrEqual(2);
+    expect(count('strokeRect')).toBe(1);
+  });
+
+  it('draws a running task up to the latest time and marks that time', () => {
+    const data = new TimelineData();
+    data.appendStarted([{ index: 0, group: 0, kind: 'cpu', lane: 0, queuedMs: 0, startMs: 10 }]);
+    data.setElapsed(50);
+    const { calls, view } = draw(data, { window: { startMs: 0, endMs: 100 } });
+    const bar = bars(calls).find((c) => c.fillStyle === 'kind:cpu')!;
+    const [x, , width] = bar.args as number[];
+    expect(x).toBeCloseTo(view.scale.msToPx(10), 5);
+    expect(x! + width! + 1).toBeCloseTo(view.scale.msToPx(50), 5);
+    expect(calls.some((c) => c.method === 'setLineDash' && (c.args[0] as number[]).length > 0)).toBe(true);
+  });
+
+  it('says so when there is nothing to draw', () => {
+    const { calls } = draw(new TimelineData());
+    expect(calls.some((c) => c.method === 'fillText' && c.args[0] === 'No tasks yet')).toBe(true);
+  });
+});

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { TimelineViewState } from '../../../renderer/timeline/state/timeline-view-state.svelte';
+import { MIN_WINDOW_MS, fitWindow } from '../../../renderer/timeline/state/view-window';
+import { testTheme } from './helpers/test-theme';
+
+function sized(lanes = 4, extentMs = 1000): TimelineViewState {
+  const state = new TimelineViewState();
+  state.resize(1112, 400, 2);
+  state.syncData(extentMs, lanes);
+  return state;
+}
+
+describe('TimelineViewState', () => {
+  it('starts fitted and follows the run as it grows, until the user zooms', () => {
+    const state = sized();
+    expect(state.window).toEqual(fitWindow(1000));
+    state.syncData(2000, 4);
+    expect(state.window).toEqual(fitWindow(2000));
+    state.zoomBy(2);
+    expect(state.following).toBe(false);
+    const zoomed = state.window;
+    state.syncData(3000, 4);
+    expect(state.window).toEqual(zoomed);
+    state.fit();
+    expect(state.following).toBe(true);
+    expect(state.window).toEqual(fitWindow(3000));
+  });
+
+  it('zooms around the pointer and pans with a drag, inside the run', () => {
+    const state = sized();
+    const x = state.scale.msToPx(250);
+    state.zoomAtPx(5, x);
+    expect(state.scale.msToPx(250)).toBeCloseTo(x, 6);
+    expect(state.window.endMs - state.window.startMs).toBeCloseTo((fitWindow(1000).endMs - fitWindow(1000).startMs) / 5, 6);
+    const before = state.window.startMs;
+    state.dragBy(100, 0);
+    expect(state.window.startMs).toBeCloseTo(before - 100 / state.scale.pxPerMs, 6);
+    state.dragBy(1e9, 0);
+    expect(state.window.startMs).toBe(state.bounds.startMs);
+    state.panByFraction(1e6);
+    expect(state.window.endMs).toBeCloseTo(state.bounds.endMs, 6);
+  });
+
+  it('clamps zoom to a microsecond in and the whole run out', () => {
+    const state = sized();
+    for (let i = 0; i < 50; i++) state.zoomBy(10);
+    expect(state.window.endMs - state.window.startMs).toBeCloseTo(MIN_WINDOW_MS, 9);
+    for (let i = 0; i < 50; i++) state.zoomAtPx(0.1, -500);
+    expect(state.window).toEqual(state.bounds);
+  });
+
+  it('scrolls lanes only when they do not fit, never past the last lane', () => {
+    const few = sized(4);
+    few.scrollLanesBy(500);
+    expect(few.scrollTopPx).toBe(0);
+    const many = sized(500);
+    many.scrollLanesBy(100);
+    expect(many.scrollTopPx).toBe(100);
+    many.dragBy(0, -1e6);
+    expect(many.scrollTopPx).toBe(many.layout.maxScrollTopPx);
+    many.syncData(1000, 10);
+    expect(many.scrollTopPx).toBe(0);
+    many.scrollLanesBy(Number.NaN);
+    expect(many.scrollTopPx).toBe(0);
+  });
+
+  it('hands drawing a snapshot of what is hovered and selected', () => {
+    const state = sized();
+    state.hover(7, { xPx: 10, yPx: 20 });
+    state.select(3);
+    const view = state.view(testTheme, (lane) => `slot ${lane}`);
+    expect(view).toMatchObject({ hoveredSlot: 7, selectedSlot: 3, pixelRatio: 2, scrollTopPx: 0 });
+    expect(view.laneLabel(2)).toBe('slot 2');
+    expect(state.pointer).toEqual({ xPx: 10, yPx: 20 });
+    state.hover(-1, { xPx: 1, yPx: 1 });
+    expect(state.pointer).toBeNull();
+  });
+});
