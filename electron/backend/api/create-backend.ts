@@ -8,6 +8,7 @@ import { translateHistoryErrors } from './history-errors';
 import { historyHandlers } from './history-handlers';
 import { runHandlers } from './run-handlers';
 import { scenarioHandlers } from './scenario-handlers';
+import { transferHandlers } from './transfer-handlers';
 
 export interface BackendServices {
   store: HistoryStore;
@@ -24,6 +25,7 @@ export function createBackend({ store, runService }: BackendServices): ApiTransp
     ...scenarioHandlers(store),
     ...runHandlers(runService, events),
     ...historyHandlers(store),
+    ...transferHandlers(store),
     ...experimentHandlers(store),
   });
   return createApiEndpoint(handlers, events);

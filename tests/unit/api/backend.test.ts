@@ -5,6 +5,8 @@ import { PRESETS } from '../../../shared/presets';
 import { createBackend } from '../../../electron/backend/api/create-backend';
 import { RunService } from '../../../electron/backend/runs/run-service';
 import type { HistoryStore } from '../../../electron/backend/history';
+import { EXPORT_FORMATS } from '../../../electron/backend/transfer';
+import { RUN_EXPORT_FORMATS } from '../../../shared/api/history-methods';
 import { makeMetrics, makeSamples, makeScenario, makeTasks, openTempStore } from '../history/fixtures';
 
 let temp: ReturnType<typeof openTempStore>;
@@ -102,6 +104,43 @@ describe('the backend: history', () => {
     expect(await api.history.restore({ ids })).toEqual({ restored: 2 });
     expect((await api.history.list()).total).toBe(2);
     expect((await apiError(api.history.delete({ ids: [] }))).code).toBe('bad_request');
+  });
+});
+
+describe('the backend: export and import', () => {
+  it('offers exactly the formats the transfer module writes', () => {
+    expect([...RUN_EXPORT_FORMATS]).toEqual([...EXPORT_FORMATS]);
+  });
+
+  it('exports a run as a named file in each format, and imports the JSON back as a new run', async () => {
+    const id = recordRun(temp.store, 'Round trip');
+    const json = await api.history.export({ id, format: 'json' });
+    expect(json).toMatchObject({ fileName: `run-${id}-round-trip.json`, mimeType: 'application/json' });
+    const csv = await api.history.export({ id, format: 'csv' });
+    expect(csv).toMatchObject({ fileName: `run-${id}-round-trip.csv`, mimeType: 'text/csv' });
+    expect(csv.content.startsWith('index,group,kind,lane,queuedMs,startMs,endMs,status,error,attempts')).toBe(true);
+    const trace = await api.history.export({ id, format: 'trace' });
+    expect(JSON.parse(trace.content)).toHaveProperty('traceEvents');
+
+    const { id: copy } = await api.history.import({ text: json.content });
+    expect(copy).not.toBe(id);
+    const [original, imported] = [await api.history.get({ id }), await api.history.get({ id: copy })];
+    expect(imported.tasks).toEqual(original.tasks);
+    expect(imported.name).toBe('Round trip');
+  });
+
+  it('refuses a bad import with every problem and stores nothing', async () => {
+    for (const text of ['not json', '{"format":"something-else"}', JSON.stringify({ traceEvents: [] })]) {
+      const error = await apiError(api.history.import({ text }));
+      expect(error.code).toBe('bad_request');
+      expect(error.problems.length).toBeGreaterThan(0);
+      expect(error.message).toContain(error.problems[0]!.message);
+    }
+    expect((await api.history.list()).total).toBe(0);
+  });
+
+  it('says not_found when exporting a run that does not exist', async () => {
+    expect((await apiError(api.history.export({ id: 77, format: 'csv' }))).code).toBe('not_found');
   });
 });
 
