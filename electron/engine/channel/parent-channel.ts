@@ -1,0 +1,55 @@
+import type { EngineEvent } from '../../../shared/protocol/engine-protocol';
+
+/** The engine's link to the process that started it, whichever way it was started. */
+export interface ParentChannel {
+  send(event: EngineEvent): void;
+  /** Every message from the parent, unchecked. */
+  onMessage(listener: (message: unknown) => void): void;
+  /** Resolves when everything sent so far has left this process (so exiting loses nothing). */
+  flushed(): Promise<void>;
+}
+
+/** The part of Electron's `process.parentPort` (in a utilityProcess) the engine uses. */
+interface ElectronParentPort {
+  on(event: 'message', listener: (event: { data: unknown }) => void): void;
+  postMessage(message: unknown): void;
+}
+
+function utilityProcessChannel(port: ElectronParentPort): ParentChannel {
+  return {
+    send: (event) => port.postMessage(event),
+    onMessage: (listener) => port.on('message', (event) => listener(event.data)),
+    flushed: async () => {},
+  };
+}
+
+function forkChannel(): ParentChannel {
+  let unsent = 0;
+  let onFlushed: (() => void)[] = [];
+  // Nobody is left to report to once the parent has gone.
+  process.once('disconnect', () => process.exit(0));
+  return {
+    send: (event) => {
+      unsent += 1;
+      process.send?.(event, undefined, {}, () => {
+        unsent -= 1;
+        if (unsent > 0) return;
+        for (const resolve of onFlushed) resolve();
+        onFlushed = [];
+      });
+    },
+    onMessage: (listener) => process.on('message', listener),
+    flushed: () => (unsent === 0 ? Promise.resolve() : new Promise((resolve) => onFlushed.push(resolve))),
+  };
+}
+
+/**
+ * Connects to the parent: Electron's `process.parentPort` in a utilityProcess, the IPC channel of
+ * `child_process.fork` otherwise. Throws when the process was started without either.
+ */
+export function connectToParent(): ParentChannel {
+  const parentPort = (process as { parentPort?: ElectronParentPort }).parentPort;
+  if (parentPort !== undefined) return utilityProcessChannel(parentPort);
+  if (process.send !== undefined) return forkChannel();
+  throw new Error('the engine must be started by its launcher (child_process.fork or utilityProcess), not run directly');
+}

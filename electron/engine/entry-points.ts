@@ -1,0 +1,30 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/** A file to start in a new process or worker thread, with the Node options it needs. */
+export interface EntryPoint {
+  file: string;
+  execArgv: string[];
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+const runningFromSource = import.meta.url.endsWith('.ts');
+
+// From source, the TypeScript file runs through tsx (resolved from here, so any working directory does);
+// in the desktop build this module is bundled into out/main/, beside the built entry files.
+function entryPoint(sourcePath: string, builtFile: string): EntryPoint {
+  if (!runningFromSource) return { file: join(here, builtFile), execArgv: [] };
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  return { file: join(here, sourcePath), execArgv: ['--import', tsx] };
+}
+
+/** The engine process's entry: `electron/engine/main.ts`, or the built `out/main/engine.js`. */
+export function engineEntry(): EntryPoint {
+  return entryPoint('main.ts', 'engine.js');
+}
+
+/** The `workers` strategy's thread entry: `electron/engine/workers/task-worker.ts`, or the built `out/main/engine-worker.js`. */
+export function taskWorkerEntry(): EntryPoint {
+  return entryPoint(join('workers', 'task-worker.ts'), 'engine-worker.js');
+}

@@ -1,0 +1,34 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import type { KindCall, SpecOf } from './kind-call';
+import { readFilePath, writeFilePath } from './scratch-paths';
+
+const contentBySize = new Map<number, Buffer>();
+
+function contentOf(bytes: number): Buffer {
+  let content = contentBySize.get(bytes);
+  if (content === undefined) {
+    content = Buffer.alloc(bytes, 'concurrency explorer ');
+    contentBySize.set(bytes, content);
+  }
+  return content;
+}
+
+/** Writes `bytes` to the task's own file in the scratch folder; `sync` blocks the event loop on purpose. */
+export async function runFileWrite(spec: SpecOf<'file-write'>, call: KindCall): Promise<void> {
+  const path = writeFilePath(call.env.scratchDir, call.index);
+  if (spec.sync) writeFileSync(path, contentOf(spec.bytes));
+  else await writeFile(path, contentOf(spec.bytes), { signal: call.signal });
+}
+
+/** Reads the group's prepared file; `sync` blocks the event loop on purpose. */
+export async function runFileRead(spec: SpecOf<'file-read'>, call: KindCall): Promise<void> {
+  const path = readFilePath(call.env.scratchDir, call.group);
+  const content = spec.sync ? readFileSync(path) : await readFile(path, { signal: call.signal });
+  if (content.length !== spec.bytes) throw new Error(`read ${content.length} bytes from ${path}, expected ${spec.bytes}`);
+}
+
+/** Creates the file a `file-read` group reads, before the clock starts. */
+export async function prepareReadFile(path: string, bytes: number): Promise<void> {
+  await writeFile(path, contentOf(bytes));
+}

@@ -1,0 +1,45 @@
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { targetUrl } from '../target-server/target-query';
+import type { KindCall, SpecOf } from './kind-call';
+
+function requestUrl(spec: SpecOf<'http'>, call: KindCall): URL {
+  if (spec.url !== undefined) return new URL(spec.url);
+  if (call.env.targetUrl === null) throw new Error('the built-in HTTP target server is not running');
+  return new URL(
+    targetUrl(call.env.targetUrl, {
+      latencyMs: spec.latencyMs,
+      jitterMs: spec.jitterMs,
+      bytes: spec.bytes,
+      failRate: spec.failRate,
+      seed: call.draw.seed,
+    }),
+  );
+}
+
+/** Sends the request and reads the whole body; resolves with the response once it has ended. */
+function send(url: URL, method: string, signal: AbortSignal): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    const request = (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, { method, signal }, (response) => {
+      response.once('error', reject);
+      response.once('end', () => resolve(response));
+      response.resume();
+    });
+    request.once('error', reject);
+    request.end();
+  });
+}
+
+/**
+ * One HTTP request (node:http, keep-alive), body read to the end. Without `url` it goes to the built-in
+ * target server, which also decides the injected failures (a real 500 over the wire).
+ */
+export async function runHttp(spec: SpecOf<'http'>, call: KindCall): Promise<void> {
+  const url = requestUrl(spec, call);
+  const response = await send(url, spec.method, call.signal);
+  const status = response.statusCode ?? 0;
+  if (status >= 400) {
+    const reason = response.statusMessage ? ` ${response.statusMessage}` : '';
+    throw new Error(`HTTP ${status}${reason} from ${url.origin}`);
+  }
+}

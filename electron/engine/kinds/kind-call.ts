@@ -1,0 +1,22 @@
+import type { TaskGroup, TaskKind } from '../../../shared/scenario/task-kinds';
+import type { AttemptDraw } from '../plan/seeded-random';
+
+/** Where a run's tasks find what was prepared for them; plain data, so worker threads get it too. */
+export interface KindEnv {
+  scratchDir: string;
+  /** Base URL of the built-in HTTP target server, when the scenario needs it. */
+  targetUrl: string | null;
+}
+
+/** One attempt of one task, as a task kind sees it. */
+export interface KindCall {
+  index: number;
+  group: number;
+  draw: AttemptDraw;
+  env: KindEnv;
+  /** Aborted on timeout or cancel; kinds stop their operation when they can. */
+  signal: AbortSignal;
+}
+
+/** The spec of a task group of one kind. */
+export type SpecOf<K extends TaskKind> = Extract<TaskGroup, { kind: K }>;

@@ -1,0 +1,52 @@
+import { ParentToEngineSchema } from '../../shared/protocol/engine-protocol';
+import { problemsToText, toProblems } from '../../shared/validation/format-issues';
+import { connectToParent, type ParentChannel } from './channel/parent-channel';
+import { runScenario } from './run-scenario';
+
+/**
+ * The engine process: says `ready`, runs the one scenario of the `start` message (Cancel aborts it),
+ * reports every failure as a `failed` event rather than a stack trace, and exits when the run is over.
+ */
+function serve(channel: ParentChannel): void {
+  const cancel = new AbortController();
+  let running = false;
+
+  const exit = (code: number) => {
+    void channel.flushed().then(() => process.exit(code));
+  };
+  const fail = (message: string) => {
+    channel.send({ type: 'failed', message });
+    exit(1);
+  };
+
+  process.on('uncaughtException', (error) => fail(`the engine crashed: ${error.message}`));
+  process.on('unhandledRejection', (reason) => fail(`the engine crashed: ${reason instanceof Error ? reason.message : String(reason)}`));
+
+  channel.onMessage((raw) => {
+    const parsed = ParentToEngineSchema.safeParse(raw);
+    if (!parsed.success) {
+      if (!running) fail(`the start message is not valid:\n${problemsToText(toProblems(parsed.error.issues, raw))}`);
+      return;
+    }
+    const message = parsed.data;
+    if (message.type === 'cancel') {
+      cancel.abort();
+      if (!running) fail('cancelled before the run started');
+      return;
+    }
+    if (running) return;
+    running = true;
+    runScenario(message.scenario, { scratchDir: message.scratchDir, signal: cancel.signal, emit: (event) => channel.send(event) }).then(
+      (last) => exit(last.type === 'finished' ? 0 : 1),
+      (error: unknown) => fail(`the engine failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  });
+  channel.send({ type: 'ready', pid: process.pid });
+}
+
+try {
+  serve(connectToParent());
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n`);
+  process.exitCode = 2;
+}

@@ -1,0 +1,22 @@
+import { BATCH_INTERVAL_MS, type BatchEvent } from '../../../shared/protocol/engine-protocol';
+import type { RunRecorder } from './run-recorder';
+
+/** Sends what the recorder gathered, one message per `BATCH_INTERVAL_MS` at most, never one per task. */
+export interface BatchSender {
+  /** Sends whatever is pending now, and stops the periodic sending. */
+  stop(): void;
+}
+
+export function startBatchSender(recorder: RunRecorder, send: (batch: BatchEvent) => void): BatchSender {
+  const flush = () => {
+    const batch = recorder.takeBatch();
+    if (batch !== null) send(batch);
+  };
+  const timer = setInterval(flush, BATCH_INTERVAL_MS);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      flush();
+    },
+  };
+}

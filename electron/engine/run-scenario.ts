@@ -1,0 +1,105 @@
+import { setMaxListeners } from 'node:events';
+import type { EngineEvent, FinishedEvent } from '../../shared/protocol/engine-protocol';
+import type { Scenario } from '../../shared/scenario/scenario-schema';
+import { computeMetrics } from '../../shared/metrics/compute-metrics';
+import type { Executor } from './executors/executor';
+import { localExecutor } from './executors/local-executor';
+import { startThreadExecutor } from './executors/thread-executor';
+import { planTasks, type PlannedTask } from './plan/plan-tasks';
+import { armLoopDelayMonitor, startSampler } from './probes/process-sampler';
+import { startBatchSender } from './recording/batch-sender';
+import { startClock } from './recording/run-clock';
+import { RunRecorder } from './recording/run-recorder';
+import { CANCELLED_BEFORE_START, taskRunner } from './run-task';
+import { prepareRun } from './setup/prepare-run';
+import { laneCount, strategyFor } from './strategies';
+import { ignore } from './strategies/strategy-run';
+
+/** Where a run may write, how to stop it, and where its events go. */
+export interface RunScenarioOptions {
+  /** Every file the run makes goes inside this folder (created if missing). */
+  scratchDir: string;
+  /** Cancel: unfinished tasks end `cancelled`, the run ends `cancelled`. */
+  signal?: AbortSignal;
+  /** Receives `started`, the batches, then `finished` or `failed` (never `ready`). */
+  emit(event: EngineEvent): void;
+}
+
+type FailedEvent = Extract<EngineEvent, { type: 'failed' }>;
+
+/** A signal of our own that follows the caller's: every running attempt listens to it, so it may have many listeners. */
+function followingSignal(outer: AbortSignal | undefined): AbortSignal {
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  if (outer?.aborted) controller.abort(outer.reason);
+  else outer?.addEventListener('abort', () => controller.abort(outer.reason), { once: true });
+  return controller.signal;
+}
+
+const STOPPED_BY_STRATEGY = 'never started: the strategy stopped at an earlier failure';
+
+async function measure(scenario: Scenario, tasks: readonly PlannedTask[], executor: Executor, signal: AbortSignal, emit: RunScenarioOptions['emit']): Promise<FinishedEvent> {
+  const loopDelay = await armLoopDelayMonitor();
+  const clock = startClock();
+  const cpuAtStart = process.cpuUsage();
+  const recorder = new RunRecorder(tasks, clock);
+  emit({ type: 'started', totalTasks: tasks.length, lanes: laneCount(scenario.strategy, tasks.length), startedAtEpochMs: clock.startedAtEpochMs });
+  const sampler = startSampler(clock, loopDelay, () => recorder.inFlight, (sample) => recorder.addSample(sample));
+  const sender = startBatchSender(recorder, emit);
+  let wallMs: number;
+  try {
+    const { timeoutMs, retries, retryDelayMs, seed } = scenario.options;
+    const runTask = taskRunner({ tasks, recorder, executor, policy: { timeoutMs, retries, retryDelayMs }, seed, cancel: signal });
+    const run = strategyFor(scenario.strategy)({ count: tasks.length, runTask });
+    await run.settled.then(ignore, ignore);
+    wallMs = clock.now();
+    recorder.markSettled();
+    await run.drained;
+    recorder.recordUnstarted(signal.aborted ? CANCELLED_BEFORE_START : STOPPED_BY_STRATEGY);
+  } finally {
+    await sampler.stop();
+    sender.stop();
+  }
+  const cpu = process.cpuUsage(cpuAtStart);
+  const metrics = computeMetrics({
+    tasks: recorder.allRecords(),
+    samples: recorder.allSamples(),
+    wallMs,
+    cpu: { userMs: cpu.user / 1000, systemMs: cpu.system / 1000 },
+  });
+  return { type: 'finished', status: signal.aborted ? 'cancelled' : 'completed', metrics };
+}
+
+/**
+ * Runs one scenario in this process: prepares what its tasks need, starts the clock, schedules the tasks
+ * with the scenario's strategy, streams batched events through `emit`, waits for orphans, and ends with
+ * `finished` (or `failed` when the run could not be set up). Returns that last event.
+ */
+export async function runScenario(scenario: Scenario, { scratchDir, signal, emit }: RunScenarioOptions): Promise<FinishedEvent | FailedEvent> {
+  const tasks = planTasks(scenario);
+  const cancel = followingSignal(signal);
+  let prepared;
+  let executor: Executor;
+  try {
+    prepared = await prepareRun(scenario, scratchDir);
+    try {
+      const { strategy } = scenario;
+      executor = strategy.type === 'workers' ? await startThreadExecutor(Math.min(strategy.threads, tasks.length), prepared.env) : localExecutor(prepared.env);
+    } catch (error) {
+      await prepared.close();
+      throw error;
+    }
+  } catch (error) {
+    const failed: FailedEvent = { type: 'failed', message: (error as Error).message };
+    emit(failed);
+    return failed;
+  }
+  try {
+    const finished = await measure(scenario, tasks, executor, cancel, emit);
+    emit(finished);
+    return finished;
+  } finally {
+    await executor.close();
+    await prepared.close();
+  }
+}

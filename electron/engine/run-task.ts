@@ -1,0 +1,40 @@
+import { runAttempts, type AttemptPolicy } from './attempts/run-attempts';
+import type { Executor } from './executors/executor';
+import type { PlannedTask } from './plan/plan-tasks';
+import { taskDraws } from './plan/seeded-random';
+import type { RunRecorder } from './recording/run-recorder';
+
+/** Why a task never started because the run was cancelled. */
+export const CANCELLED_BEFORE_START = 'cancelled before it started';
+
+/** The rejection a strategy sees when a task does not end `ok`. */
+export class TaskFailed extends Error {}
+
+export interface TaskRunnerOptions {
+  tasks: readonly PlannedTask[];
+  recorder: RunRecorder;
+  executor: Executor;
+  policy: AttemptPolicy;
+  seed: number;
+  cancel: AbortSignal;
+}
+
+/**
+ * The `runTask(index, lane)` strategies call: records the start, runs the attempts (timeouts, retries,
+ * cancel), records the end, and rejects when the task did not end `ok`, as the task itself would.
+ */
+export function taskRunner({ tasks, recorder, executor, policy, seed, cancel }: TaskRunnerOptions) {
+  return async (index: number, lane: number): Promise<void> => {
+    const task = tasks[index];
+    if (task === undefined) throw new RangeError(`no task ${index}`);
+    if (cancel.aborted) {
+      recorder.taskNeverStarted(task, CANCELLED_BEFORE_START);
+      throw new TaskFailed(CANCELLED_BEFORE_START);
+    }
+    const start = recorder.taskStarted(task, lane);
+    const nextDraw = taskDraws(seed, index, task.spec.failRate);
+    const outcome = await runAttempts((signal) => executor.execute(task, nextDraw(), lane, signal), policy, cancel);
+    recorder.taskEnded(start, outcome);
+    if (outcome.status !== 'ok') throw new TaskFailed(outcome.error ?? outcome.status);
+  };
+}

@@ -1,0 +1,62 @@
+import { constants } from 'node:fs';
+import { access, mkdir } from 'node:fs/promises';
+import type { Scenario } from '../../../shared/scenario/scenario-schema';
+import { prepareReadFile } from '../kinds/file';
+import type { KindEnv } from '../kinds/kind-call';
+import { closeScratchDatabases, DEFAULT_SQLITE_QUERY, scratchStatement } from '../kinds/scratch-database';
+import { readFilePath, sqlitePath } from '../kinds/scratch-paths';
+import { startTargetServer, type TargetServer } from '../target-server/target-server';
+import { seedDatabase } from './seed-database';
+
+/** What a run set up before its clock started; `close` releases it. */
+export interface PreparedRun {
+  env: KindEnv;
+  close(): Promise<void>;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function step<T>(what: string, work: () => Promise<T> | T): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw new Error(`${what}: ${messageOf(error)}`);
+  }
+}
+
+/**
+ * Prepares everything the tasks need before the clock starts: the scratch folder, the files `file-read`
+ * tasks read, the seeded `sqlite` databases (and checks their query), the built-in HTTP target server.
+ * Throws an Error whose message names what could not be prepared; nothing is left open then.
+ */
+export async function prepareRun(scenario: Scenario, scratchDir: string): Promise<PreparedRun> {
+  let server: TargetServer | null = null;
+  const close = async () => {
+    closeScratchDatabases();
+    await server?.close();
+  };
+  try {
+    await step(`the scratch folder ${scratchDir} is not usable`, async () => {
+      await mkdir(scratchDir, { recursive: true });
+      await access(scratchDir, constants.W_OK);
+    });
+    for (const [group, spec] of scenario.tasks.entries()) {
+      if (spec.kind === 'file-read') {
+        await step(`tasks[${group}]: could not prepare the file to read`, () => prepareReadFile(readFilePath(scratchDir, group), spec.bytes));
+      } else if (spec.kind === 'sqlite') {
+        const path = sqlitePath(scratchDir, group);
+        await step(`tasks[${group}]: could not seed the scratch database`, () => seedDatabase(path, spec.rows, scenario.options.seed + group));
+        await step(`tasks[${group}].sql`, () => scratchStatement(path, spec.sql ?? DEFAULT_SQLITE_QUERY));
+      }
+    }
+    if (scenario.tasks.some((spec) => spec.kind === 'http' && spec.url === undefined)) {
+      server = await step('could not start the built-in HTTP target server', startTargetServer);
+    }
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { env: { scratchDir, targetUrl: server?.url ?? null }, close };
+}

@@ -1,0 +1,48 @@
+import type { Strategy as StrategySpec } from '../../../shared/scenario/strategy';
+import { batch } from './batch';
+import { callbacks } from './callbacks';
+import { pool } from './pool';
+import { all, allSettled, any, race } from './promise-combinators';
+import { sequential } from './sequential';
+import type { Strategy } from './strategy-run';
+import { workers } from './workers';
+
+/** The strategy that schedules tasks as `spec` says. */
+export function strategyFor(spec: StrategySpec): Strategy {
+  switch (spec.type) {
+    case 'sequential':
+      return sequential;
+    case 'all':
+      return all;
+    case 'allSettled':
+      return allSettled;
+    case 'race':
+      return race;
+    case 'any':
+      return any;
+    case 'callbacks':
+      return callbacks;
+    case 'pool':
+      return pool(spec.concurrency);
+    case 'batch':
+      return batch(spec.size);
+    case 'workers':
+      return workers(spec.threads);
+  }
+}
+
+/** How many lanes (timeline rows) a strategy uses for `count` tasks. */
+export function laneCount(spec: StrategySpec, count: number): number {
+  switch (spec.type) {
+    case 'sequential':
+      return 1;
+    case 'pool':
+      return Math.max(1, Math.min(spec.concurrency, count));
+    case 'batch':
+      return Math.max(1, Math.min(spec.size, count));
+    case 'workers':
+      return Math.max(1, Math.min(spec.threads, count));
+    default:
+      return Math.max(1, count);
+  }
+}

@@ -1,0 +1,12 @@
+import { executeKind } from '../kinds/execute-kind';
+import type { TaskWorkerMessage } from './task-worker-message';
+
+// Piscina aborts a worker's task by ending the whole thread, so nothing inside it ever needs to be told.
+const neverAborted = new AbortController().signal;
+
+/** The piscina worker of the `workers` strategy: runs one attempt of a task on this thread. */
+export default async function runTaskInWorker(message: TaskWorkerMessage): Promise<void> {
+  if (message.type === 'warm-up') return;
+  const { spec, index, group, draw, env } = message;
+  await executeKind(spec, { index, group, draw, env, signal: neverAborted });
+}

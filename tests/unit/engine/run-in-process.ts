@@ -1,0 +1,37 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { EngineEvent, FinishedEvent } from '../../../shared/protocol/engine-protocol';
+import type { TaskRecord } from '../../../shared/protocol/task-record';
+import { ScenarioSchema, type ScenarioInput } from '../../../shared/scenario/scenario-schema';
+import { runScenario } from '../../../electron/engine/run-scenario';
+
+/** What an in-process run produced. */
+export interface InProcessRun {
+  events: EngineEvent[];
+  /** Every finished task of every batch, by task index. */
+  records: TaskRecord[];
+  finished: FinishedEvent;
+}
+
+/** Runs a scenario with the engine in this process (scratch folder removed afterwards). */
+export async function runInProcess(input: Omit<ScenarioInput, 'version' | 'name'>, signal?: AbortSignal): Promise<InProcessRun> {
+  const scenario = ScenarioSchema.parse({ version: 1, name: 'unit', ...input });
+  const scratchDir = mkdtempSync(join(tmpdir(), 'engine-unit-'));
+  const events: EngineEvent[] = [];
+  try {
+    const last = await runScenario(scenario, { scratchDir, signal, emit: (event) => events.push(event) });
+    if (last.type !== 'finished') throw new Error(`run failed: ${last.message}`);
+    const records = events.flatMap((event) => (event.type === 'batch' ? event.finished : [])).sort((a, b) => a.index - b.index);
+    return { events, records, finished: last };
+  } finally {
+    rmSync(scratchDir, { recursive: true, force: true });
+  }
+}
+
+/** How many records have each status. */
+export function countByStatus(records: readonly TaskRecord[]): Partial<Record<TaskRecord['status'], number>> {
+  const counts: Partial<Record<TaskRecord['status'], number>> = {};
+  for (const record of records) counts[record.status] = (counts[record.status] ?? 0) + 1;
+  return counts;
+}

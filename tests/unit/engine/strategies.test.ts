@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import type { TaskRecord } from '../../../shared/protocol/task-record';
+import { countByStatus, runInProcess } from './run-in-process';
+
+const statuses = (records: readonly TaskRecord[]) => records.map((r) => r.status);
+
+// Timers started in the same tick fire in order of their durations, whatever the machine's load: each
+// scenario below orders its tasks' ends with durations alone.
+describe('promise-combinator strategies', () => {
+  it('all: fails fast at the first failure; tasks still running become orphans', async () => {
+    const { records, finished } = await runInProcess({
+      strategy: { type: 'all' },
+      tasks: [{ kind: 'timer', count: 2, ms: 150 }, { kind: 'timer', count: 1, ms: 10, failRate: 1 }, { kind: 'timer', count: 1, ms: 300 }],
+    });
+    expect(statuses(records)).toEqual(['orphaned', 'orphaned', 'error', 'orphaned']);
+    expect(records[2]?.error).toMatch(/injected failure/);
+    expect(finished.metrics.wallMs).toBeLessThan(records[0]?.endMs ?? 0);
+  });
+
+  it('callbacks: the same work as all, the final callback at the first error', async () => {
+    const { records } = await runInProcess({
+      strategy: { type: 'callbacks' },
+      tasks: [{ kind: 'timer', count: 2, ms: 150 }, { kind: 'timer', count: 1, ms: 10, failRate: 1 }],
+    });
+    expect(statuses(records)).toEqual(['orphaned', 'orphaned', 'error']);
+  });
+
+  it('race: settles with the first task to settle', async () => {
+    const { records } = await runInProcess({ strategy: { type: 'race' }, tasks: [{ kind: 'timer', count: 1, ms: 10 }, { kind: 'timer', count: 3, ms: 200 }] });
+    expect(statuses(records)).toEqual(['ok', 'orphaned', 'orphaned', 'orphaned']);
+  });
+
+  it('any: settles with the first success, after earlier failures', async () => {
+    const { records } = await runInProcess({
+      strategy: { type: 'any' },
+      tasks: [{ kind: 'timer', count: 1, ms: 10, failRate: 1 }, { kind: 'timer', count: 1, ms: 120 }, { kind: 'timer', count: 2, ms: 300 }],
+    });
+    expect(statuses(records)).toEqual(['error', 'ok', 'orphaned', 'orphaned']);
+  });
+
+  it('any: waits for every task when all fail', async () => {
+    const { records } = await runInProcess({ strategy: { type: 'any' }, tasks: [{ kind: 'timer', count: 3, ms: 10, jitterMs: 30, failRate: 1 }] });
+    expect(countByStatus(records)).toEqual({ error: 3 });
+  });
+
+  it('every task starts at once, each on its own lane', async () => {
+    const { records, events } = await runInProcess({ strategy: { type: 'allSettled' }, tasks: [{ kind: 'timer', count: 5, ms: 20 }] });
+    expect(records.map((r) => r.lane)).toEqual([0, 1, 2, 3, 4]);
+    expect(events.find((e) => e.type === 'started')).toMatchObject({ totalTasks: 5, lanes: 5 });
+  });
+});
+
+describe('sequential, batch and pool', () => {
+  it('sequential: one at a time; the first failure ends the loop, the rest never start', async () => {
+    const { records, finished } = await runInProcess({
+      strategy: { type: 'sequential' },
+      tasks: [{ kind: 'timer', count: 2, ms: 5 }, { kind: 'timer', count: 1, ms: 5, failRate: 1 }, { kind: 'timer', count: 2, ms: 5 }],
+    });
+    expect(statuses(records)).toEqual(['ok', 'ok', 'error', 'cancelled', 'cancelled']);
+    expect(records[3]).toMatchObject({ attempts: 0, error: expect.stringMatching(/earlier failure/) as string });
+    expect(records[1]?.startMs).toBeGreaterThanOrEqual(records[0]?.endMs ?? Infinity);
+    expect(finished.status).toBe('completed');
+  });
+
+  it('batch: the next batch starts only when the whole batch is done; lanes are batch positions', async () => {
+    const { records } = await runInProcess({ strategy: { type: 'batch', size: 2 }, tasks: [{ kind: 'timer', count: 5, ms: 10, jitterMs: 40 }] });
+    expect(records.map((r) => r.lane)).toEqual([0, 1, 0, 1, 0]);
+    const endOf = (a: number, b: number) => Math.max(records[a]?.endMs ?? Infinity, records[b]?.endMs ?? Infinity);
+    expect(Math.min(records[2]?.startMs ?? 0, records[3]?.startMs ?? 0)).toBeGreaterThanOrEqual(endOf(0, 1));
+    expect(records[4]?.startMs).toBeGreaterThanOrEqual(endOf(2, 3));
+  });
+
+  it('batch: a failure rejects its batch and ends the loop', async () => {
+    const { records } = await runInProcess({
+      strategy: { type: 'batch', size: 2 },
+      tasks: [{ kind: 'timer', count: 1, ms: 10, failRate: 1 }, { kind: 'timer', count: 3, ms: 150 }],
+    });
+    expect(statuses(records)).toEqual(['error', 'orphaned', 'cancelled', 'cancelled']);
+  });
+
+  it('pool: a failure rejects the pool while the other slots carry on as orphans', async () => {
+    const { records, finished } = await runInProcess({
+      strategy: { type: 'pool', concurrency: 2 },
+      tasks: [{ kind: 'timer', count: 1, ms: 10, failRate: 1 }, { kind: 'timer', count: 3, ms: 60 }],
+    });
+    expect(statuses(records)).toEqual(['error', 'orphaned', 'orphaned', 'orphaned']);
+    expect(records.map((r) => r.lane)).toEqual([0, 1, 1, 1]);
+    expect(finished.metrics.orphaned).toBe(3);
+  });
+});
+
+describe('seeded failures', () => {
+  const scenario = (seed: number) => ({
+    strategy: { type: 'allSettled' as const },
+    options: { seed },
+    tasks: [{ kind: 'timer' as const, count: 40, ms: 1, failRate: 0.5 }],
+  });
+
+  it('the same seed fails the same tasks; another seed others', async () => {
+    const first = statuses((await runInProcess(scenario(7))).records);
+    const again = statuses((await runInProcess(scenario(7))).records);
+    const other = statuses((await runInProcess(scenario(8))).records);
+    expect(again).toEqual(first);
+    expect(other).not.toEqual(first);
+    expect(first.filter((s) => s === 'error').length).toBeGreaterThan(5);
+    expect(first.filter((s) => s === 'ok').length).toBeGreaterThan(5);
+  });
+});
+
+describe('cancel and setup failures', () => {
+  it('cancel ends the run: the running task is cancelled, the rest never start', async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const { records, finished } = await runInProcess({ strategy: { type: 'sequential' }, tasks: [{ kind: 'timer', count: 4, ms: 5_000 }] }, controller.signal);
+    expect(finished.status).toBe('cancelled');
+    expect(records.map((r) => [r.status, r.attempts])).toEqual([['cancelled', 1], ['cancelled', 0], ['cancelled', 0], ['cancelled', 0]]);
+    expect(finished.metrics.wallMs).toBeLessThan(5_000);
+  });
+
+  it('a query that does not fit the scratch database fails the run, naming the field', async () => {
+    await expect(runInProcess({ strategy: { type: 'all' }, tasks: [{ kind: 'sqlite', count: 1, rows: 10, sql: 'SELECT * FROM nowhere' }] })).rejects.toThrow(
+      'tasks[0].sql: no such table: nowhere',
+    );
+  });
+});
