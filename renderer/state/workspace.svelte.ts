@@ -1,0 +1,112 @@
+import { variantScenario, type Preset } from '../../shared/presets/preset';
+import type { SavedScenario } from '../../shared/run/saved-scenario';
+import type { ScenarioInput } from '../../shared/scenario';
+import { TimelineData } from '../timeline/data/timeline-data';
+import { ScenarioEditor } from './editor/scenario-editor.svelte';
+import type { ExplorerApi } from './explorer-api';
+import type { ScenarioLibrary } from './library/scenario-library.svelte';
+import { RunSession, type RunSessionOptions } from './run/run-session.svelte';
+
+/** Where the scenario in the editor came from. */
+export type ScenarioOrigin =
+  | { kind: 'preset'; preset: Preset; variantId: string }
+  | { kind: 'saved'; id: number; name: string }
+  | { kind: 'new' };
+
+/** What "New scenario" starts from. */
+export const BLANK_SCENARIO: ScenarioInput = {
+  version: 1,
+  name: 'New scenario',
+  strategy: { type: 'pool', concurrency: 4 },
+  options: { timeoutMs: 10_000 },
+  tasks: [{ kind: 'timer', count: 16, ms: 100, jitterMs: 50 }],
+};
+
+/**
+ * The scenario being worked on: its editor, where it came from, and its latest run (with the timeline
+ * data that run draws into). One run at a time: Run is refused while one is going on.
+ */
+export class Workspace {
+  readonly editor = new ScenarioEditor(BLANK_SCENARIO);
+  #origin = $state.raw<ScenarioOrigin>({ kind: 'new' });
+  #session = $state.raw<RunSession | null>(null);
+  #timeline = $state.raw<TimelineData | null>(null);
+  readonly #api: ExplorerApi;
+  readonly #library: ScenarioLibrary;
+  readonly #sessionOptions: RunSessionOptions;
+
+  /** The heading of the workbench. */
+  readonly title: string = $derived(
+    this.#origin.kind === 'preset' ? this.#origin.preset.title : this.#origin.kind === 'saved' ? this.#origin.name : 'New scenario',
+  );
+
+  constructor(api: ExplorerApi, library: ScenarioLibrary, sessionOptions: RunSessionOptions = {}) {
+    this.#api = api;
+    this.#library = library;
+    this.#sessionOptions = sessionOptions;
+  }
+
+  get origin(): ScenarioOrigin { return this.#origin; }
+  /** The latest run, going on or over; null before the first Run. */
+  get session(): RunSession | null { return this.#session; }
+  get timeline(): TimelineData | null { return this.#timeline; }
+  get running(): boolean { return this.#session?.active ?? false; }
+  /** Run is possible: the scenario is valid and no run is going on. */
+  get canRun(): boolean { return this.editor.scenario !== null && !this.running; }
+
+  openPreset(preset: Preset, variantId: string = preset.variants[0]?.id ?? ''): void {
+    const variant = preset.variants.find((v) => v.id === variantId);
+    this.editor.load(variant === undefined ? preset.scenario : variantScenario(preset, variant));
+    this.#origin = { kind: 'preset', preset, variantId };
+    this.#forgetRun();
+  }
+
+  openSaved(saved: SavedScenario): void {
+    this.editor.load(saved.scenario);
+    this.#origin = { kind: 'saved', id: saved.id, name: saved.name };
+    this.#forgetRun();
+  }
+
+  openNew(scenario: ScenarioInput = BLANK_SCENARIO): void {
+    this.editor.load(scenario);
+    this.#origin = { kind: 'new' };
+    this.#forgetRun();
+  }
+
+  /** Saves over the opened saved scenario, or as a new one named `name`; false when refused. */
+  async save(name?: string): Promise<boolean> {
+    const scenario = this.editor.scenario;
+    if (scenario === null) return false;
+    const origin = this.#origin;
+    const saveAsNew = name !== undefined || origin.kind !== 'saved';
+    const savedName = name ?? (origin.kind === 'saved' ? origin.name : scenario.name);
+    const saved = await this.#library.save(savedName, scenario, saveAsNew || origin.kind !== 'saved' ? undefined : origin.id);
+    if (saved === null) return false;
+    this.editor.markSaved();
+    this.#origin = { kind: 'saved', id: saved.id, name: saved.name };
+    return true;
+  }
+
+  /** Starts the scenario in the editor, with a fresh timeline. */
+  async run(): Promise<void> {
+    const scenario = this.editor.scenario;
+    if (scenario === null || this.running) return;
+    this.#session?.dispose();
+    const timeline = new TimelineData();
+    const session = new RunSession(this.#api, timeline, this.#sessionOptions);
+    this.#timeline = timeline;
+    this.#session = session;
+    await session.start(scenario);
+  }
+
+  async cancel(): Promise<void> {
+    await this.#session?.cancel();
+  }
+
+  #forgetRun(): void {
+    if (this.running) return;
+    this.#session?.dispose();
+    this.#session = null;
+    this.#timeline = null;
+  }
+}
