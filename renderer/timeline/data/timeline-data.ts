@@ -3,7 +3,8 @@ import { checkTaskRecords, checkTaskStarts } from './check-task';
 import { ensureLength } from './growable';
 import { LaneSpans } from './lane-spans';
 import { SampleSeries } from './sample-series';
-import { RUNNING_CODE, kindCode, statusCode } from './task-codes';
+import { RUNNING_CODE, STATUS_BY_CODE, kindCode, statusCode, type TimelineStatus } from './task-codes';
+import { TASK_KINDS, type TaskKind } from '../../../shared/scenario/task-kinds';
 
 /**
  * The spans of a run's tasks in typed arrays, one position ("slot") per task in the order the timeline
@@ -27,7 +28,8 @@ export class TimelineData {
   readonly #errors = new Map<number, string>();
   readonly #lanes: LaneSpans[] = [];
   #laneCount = 0;
-  #running = 0;
+  readonly #statusCounts = new Uint32Array(STATUS_BY_CODE.length);
+  readonly #kindCounts = new Uint32Array(TASK_KINDS.length);
   #nowMs = 0;
   #version = 0;
   readonly #samples = new SampleSeries();
@@ -71,7 +73,14 @@ export class TimelineData {
   }
   /** Tasks started and not finished yet. */
   get runningCount(): number {
-    return this.#running;
+    return this.#statusCounts[RUNNING_CODE]!;
+  }
+  /** How many tasks have `status` now. */
+  countByStatus(status: TimelineStatus): number {
+    return this.#statusCounts[statusCode(status)]!;
+  }
+  countByKind(kind: TaskKind): number {
+    return this.#kindCounts[kindCode(kind)]!;
   }
   get samples(): SampleSeries {
     return this.#samples;
@@ -158,9 +167,8 @@ export class TimelineData {
       let slot = this.slotOfTask(task.index);
       if (slot < 0) slot = this.#addSlot(task, touched);
       else if (this.#lane[slot] !== task.lane || this.#startMs[slot] !== task.startMs) this.#move(slot, task, touched);
-      if (this.#status[slot] === RUNNING_CODE) this.#running--;
+      this.#setStatus(slot, statusCode(task.status));
       this.#endMs[slot] = task.endMs;
-      this.#status[slot] = statusCode(task.status);
       this.#attempts[slot] = Math.min(task.attempts, 0xffff);
       if (task.error === null) this.#errors.delete(slot);
       else this.#errors.set(slot, task.error);
@@ -183,11 +191,18 @@ export class TimelineData {
     this.#taskIndex[slot] = task.index;
     this.#group[slot] = task.group;
     this.#kind[slot] = kindCode(task.kind);
+    this.#kindCounts[this.#kind[slot]!]!++;
     this.#status[slot] = RUNNING_CODE;
-    this.#running++;
+    this.#statusCounts[RUNNING_CODE]!++;
     this.#endMs[slot] = Infinity;
     this.#place(slot, task, touched);
     return slot;
+  }
+
+  #setStatus(slot: number, code: number): void {
+    this.#statusCounts[this.#status[slot]!]!--;
+    this.#statusCounts[code]!++;
+    this.#status[slot] = code;
   }
 
   #move(slot: number, task: TaskStart, touched: Set<number>): void {

@@ -109,6 +109,27 @@ export class TimelineViewState {
     this.#clampScroll();
   }
 
+  /**
+   * Brings a task into view (chosen in the table, say): pans to centre it when it is off-screen, zooms out
+   * when it is wider than the window, and scrolls its lane into the lane area. A visible task moves nothing.
+   */
+  reveal(startMs: number, endMs: number, lane: number): void {
+    const window = this.#window;
+    const span = window.endMs - window.startMs;
+    const width = Math.max(0, endMs - startMs);
+    if (width > span * 0.9) {
+      this.#setWindow(clampWindow({ startMs: startMs - width * 0.1, endMs: endMs + width * 0.1 }, this.bounds), false);
+    } else if (startMs < window.startMs || endMs > window.endMs) {
+      const centre = (startMs + endMs) / 2;
+      this.#setWindow(panWindow(window, centre - (window.startMs + span / 2), this.bounds), false);
+    }
+    const { rowHeightPx, lanesHeightPx } = this.#layout;
+    const top = lane * rowHeightPx;
+    if (top < this.#scrollTopPx) this.#scrollTopPx = top;
+    else if (top + rowHeightPx > this.#scrollTopPx + lanesHeightPx) this.#scrollTopPx = top + rowHeightPx - lanesHeightPx;
+    this.#clampScroll();
+  }
+
   /** Shows the whole run, and follows it again as it grows. */
   fit(): void {
     this.#setWindow(this.bounds, true);

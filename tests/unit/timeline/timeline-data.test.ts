@@ -44,6 +44,10 @@ describe('TimelineData live appends', () => {
     data.appendFinished([finish(a, 5), finish(b, 9, 'error', 'ECONNRESET')]);
     expect(data.version).toBeGreaterThan(before);
     expect(data.runningCount).toBe(0);
+    expect(data.countByStatus('error')).toBe(1);
+    expect(data.countByStatus('ok')).toBe(1);
+    expect(data.countByKind('http')).toBe(1);
+    expect(data.countByKind('timer')).toBe(1);
     expect(data.endMs[1]).toBe(9);
     expect(data.status[1]).toBe(statusCode('error'));
     expect(data.kind[1]).toBe(kindCode('http'));

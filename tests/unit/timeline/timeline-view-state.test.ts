@@ -76,3 +76,24 @@ describe('TimelineViewState', () => {
     expect(state.pointer).toBeNull();
   });
 });
+
+describe('TimelineViewState.reveal', () => {
+  it('moves nothing for a task in view, centres one off-screen, zooms out for a wide one, scrolls to its lane', () => {
+    const state = sized(500, 1000);
+    state.zoomAtPx(10, state.scale.msToPx(100));
+    const window = state.window;
+    state.reveal(window.startMs + 1, window.startMs + 2, 0);
+    expect(state.window).toEqual(window);
+    expect(state.scrollTopPx).toBe(0);
+    state.reveal(800, 810, 0);
+    expect((state.window.startMs + state.window.endMs) / 2).toBeCloseTo(805, 6);
+    state.reveal(0, 900, 0);
+    expect(state.window.startMs).toBeLessThanOrEqual(0);
+    expect(state.window.endMs).toBeGreaterThanOrEqual(900);
+    state.reveal(10, 20, 300);
+    const { rowHeightPx, lanesHeightPx } = state.layout;
+    expect(state.scrollTopPx).toBe(301 * rowHeightPx - lanesHeightPx);
+    state.reveal(10, 20, 2);
+    expect(state.scrollTopPx).toBe(2 * rowHeightPx);
+  });
+});
