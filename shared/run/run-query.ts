@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STRATEGY_TYPES } from '../scenario/strategy';
+import { STRATEGY_TYPES, type StrategyType } from '../scenario/strategy';
 import { RunStatusSchema } from './run-schema';
 
 /** What the run history can be sorted by. */
@@ -19,7 +19,7 @@ export const RunQuerySchema = z.strictObject({
   /** Words found (case-insensitively) in the run's name, its scenario's name or its notes. */
   text: z.string().max(200).optional(),
   /** Only runs whose strategy has this type. */
-  strategy: z.enum(STRATEGY_TYPES as [string, ...string[]]).optional(),
+  strategy: z.enum(STRATEGY_TYPES as [StrategyType, ...StrategyType[]]).optional(),
   status: RunStatusSchema.optional(),
   /** Only runs carrying exactly this tag. */
   tag: z.string().min(1).max(100).optional(),
