@@ -35,9 +35,12 @@ function describeValue(value: unknown): string {
 }
 
 function messageFor(issue: z.core.$ZodIssue, found: boolean, value: unknown): string {
+  const missing = !found || value === undefined;
+  if (missing && (issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union')) {
+    return 'is required';
+  }
   switch (issue.code) {
     case 'invalid_type':
-      if (!found || value === undefined) return 'is required';
       if (issue.message.startsWith('Invalid input')) return `must be ${article(issue.expected)}`;
       return issue.message;
     case 'unrecognized_keys':

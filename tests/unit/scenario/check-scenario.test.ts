@@ -103,3 +103,13 @@ describe('checkScenarioText', () => {
     expect(checkScenarioText(JSON.stringify(valid)).ok).toBe(true);
   });
 });
+
+describe('missing fields', () => {
+  it('says "is required" for a missing literal, enum or discriminator', () => {
+    expect(problemsOf({ name: 'x', strategy: {}, tasks: [{ count: 1 }] })).toEqual([
+      'version: is required',
+      'strategy.type: is required',
+      'tasks[0].kind: is required',
+    ]);
+  });
+});
