@@ -40,18 +40,22 @@ function read(): ChartColors {
 /** Chart colours that follow the OS colour scheme while the app runs. */
 class ChartTheme {
   #colors = $state.raw<ChartColors>(FALLBACK);
-  #watching = false;
+  #read = false;
 
-  get colors(): ChartColors {
-    this.#watch();
-    return this.#colors;
+  constructor() {
+    if (typeof window === 'undefined') return;
+    window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => (this.#colors = read()));
   }
 
-  #watch(): void {
-    if (this.#watching || typeof window === 'undefined') return;
-    this.#watching = true;
+  // Read lazily (not at module load) so that the theme's style sheets have been applied by then.
+  get colors(): ChartColors {
+    return this.#read ? this.#colors : read();
+  }
+
+  /** Reads the colours now; call once the page's styles are in (the app does it on mount). */
+  refresh(): void {
     this.#colors = read();
-    window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => (this.#colors = read()));
+    this.#read = true;
   }
 }
 

@@ -1,6 +1,6 @@
 import { variantScenario, type Preset } from '../../shared/presets/preset';
 import type { SavedScenario } from '../../shared/run/saved-scenario';
-import type { ScenarioInput } from '../../shared/scenario';
+import type { Scenario, ScenarioInput } from '../../shared/scenario';
 import { TimelineData } from '../timeline/data/timeline-data';
 import { ScenarioEditor } from './editor/scenario-editor.svelte';
 import type { ExplorerApi } from './explorer-api';
@@ -31,6 +31,7 @@ export class Workspace {
   #origin = $state.raw<ScenarioOrigin>({ kind: 'new' });
   #session = $state.raw<RunSession | null>(null);
   #timeline = $state.raw<TimelineData | null>(null);
+  #runScenario = $state.raw<Scenario | null>(null);
   readonly #api: ExplorerApi;
   readonly #library: ScenarioLibrary;
   readonly #sessionOptions: RunSessionOptions;
@@ -50,6 +51,8 @@ export class Workspace {
   /** The latest run, going on or over; null before the first Run. */
   get session(): RunSession | null { return this.#session; }
   get timeline(): TimelineData | null { return this.#timeline; }
+  /** The scenario the latest run started with (the editor may have changed since). */
+  get runScenario(): Scenario | null { return this.#runScenario; }
   get running(): boolean { return this.#session?.active ?? false; }
   /** Run is possible: the scenario is valid and no run is going on. */
   get canRun(): boolean { return this.editor.scenario !== null && !this.running; }
@@ -96,6 +99,7 @@ export class Workspace {
     const session = new RunSession(this.#api, timeline, this.#sessionOptions);
     this.#timeline = timeline;
     this.#session = session;
+    this.#runScenario = scenario;
     await session.start(scenario);
   }
 
@@ -108,5 +112,6 @@ export class Workspace {
     this.#session?.dispose();
     this.#session = null;
     this.#timeline = null;
+    this.#runScenario = null;
   }
 }

@@ -1,4 +1,4 @@
-import type { TaskGroupInput, TaskKind } from '../../../shared/scenario';
+import { ScenarioOptionsSchema, type TaskGroupInput, type TaskKind } from '../../../shared/scenario';
 
 /** How the form edits one field of a task group or of the options. */
 export interface FieldSpec {
@@ -14,9 +14,9 @@ export interface FieldSpec {
 }
 
 const count: FieldSpec = { key: 'count', label: 'Count', type: 'number', unit: 'tasks' };
-const failRate: FieldSpec = { key: 'failRate', label: 'Failure rate', type: 'number', unit: '0–1', hint: 'Probability that a task fails on purpose' };
+const failRate: FieldSpec = { key: 'failRate', label: 'Failure rate', type: 'number', unit: '0–1', placeholder: 'default 0', hint: 'Probability that a task fails on purpose' };
 const label: FieldSpec = { key: 'label', label: 'Label', type: 'text', placeholder: 'optional' };
-const jitter: FieldSpec = { key: 'jitterMs', label: 'Jitter', type: 'number', unit: 'ms', hint: 'Up to this much extra, at random' };
+const jitter: FieldSpec = { key: 'jitterMs', label: 'Jitter', type: 'number', unit: 'ms', placeholder: 'default 0', hint: 'Up to this much extra, at random' };
 const bytes: FieldSpec = { key: 'bytes', label: 'Size', type: 'number', unit: 'bytes' };
 const sync: FieldSpec = { key: 'sync', label: 'Blocking call (fs.*Sync)', type: 'checkbox', hint: 'Stalls the event loop on purpose' };
 
@@ -30,20 +30,20 @@ export const TASK_FIELDS: Record<TaskKind, readonly FieldSpec[]> = {
     count,
     { key: 'url', label: 'URL', type: 'text', placeholder: 'built-in loopback server', hint: 'Leave empty for the built-in target server' },
     { key: 'method', label: 'Method', type: 'select', choices: ['GET', 'POST', 'PUT', 'DELETE'] },
-    { key: 'latencyMs', label: 'Server latency', type: 'number', unit: 'ms' },
+    { key: 'latencyMs', label: 'Server latency', type: 'number', unit: 'ms', placeholder: 'default 50' },
     jitter,
-    { key: 'bytes', label: 'Response size', type: 'number', unit: 'bytes' },
+    { key: 'bytes', label: 'Response size', type: 'number', unit: 'bytes', placeholder: 'default 1024' },
     failRate,
     label,
   ],
   sqlite: [
     count,
-    { key: 'rows', label: 'Sample rows', type: 'number', unit: 'rows' },
+    { key: 'rows', label: 'Sample rows', type: 'number', unit: 'rows', placeholder: 'default 10000' },
     { key: 'sql', label: 'Query', type: 'multiline', placeholder: 'default: a grouped query over the sample rows' },
     failRate,
     label,
   ],
-  crypto: [count, { key: 'iterations', label: 'pbkdf2 iterations', type: 'number', unit: 'iterations' }, failRate, label],
+  crypto: [count, { key: 'iterations', label: 'pbkdf2 iterations', type: 'number', unit: 'iterations', placeholder: 'default 100000' }, failRate, label],
   spawn: [
     count,
     { key: 'command', label: 'Command', type: 'text' },
@@ -53,14 +53,18 @@ export const TASK_FIELDS: Record<TaskKind, readonly FieldSpec[]> = {
   ],
 };
 
-/** The run-wide options, in form order. */
-export const OPTION_FIELDS: readonly FieldSpec[] = [
-  { key: 'timeoutMs', label: 'Timeout per attempt', type: 'number', unit: 'ms' },
-  { key: 'retries', label: 'Retries', type: 'number', unit: 'attempts' },
-  { key: 'retryDelayMs', label: 'First retry delay', type: 'number', unit: 'ms', hint: 'Doubles at each further retry' },
-  { key: 'threadpoolSize', label: 'libuv thread pool', type: 'number', unit: 'threads' },
-  { key: 'seed', label: 'Random seed', type: 'number' },
-];
+const OPTION_DEFAULTS: Record<string, number> = ScenarioOptionsSchema.parse({});
+
+/** The run-wide options, in form order; an empty field means the default, shown as its placeholder. */
+export const OPTION_FIELDS: readonly FieldSpec[] = (
+  [
+    { key: 'timeoutMs', label: 'Timeout per attempt', type: 'number', unit: 'ms' },
+    { key: 'retries', label: 'Retries', type: 'number', unit: 'attempts' },
+    { key: 'retryDelayMs', label: 'First retry delay', type: 'number', unit: 'ms', hint: 'Doubles at each further retry' },
+    { key: 'threadpoolSize', label: 'libuv thread pool', type: 'number', unit: 'threads' },
+    { key: 'seed', label: 'Random seed', type: 'number' },
+  ] satisfies FieldSpec[]
+).map((spec) => ({ ...spec, placeholder: `default ${OPTION_DEFAULTS[spec.key]}` }));
 
 /** What the kinds are called in pickers. */
 export const KIND_LABELS: Record<TaskKind, string> = {

@@ -14,6 +14,10 @@ export interface SummaryFigure {
 /** Event-loop delay past this is a loop people would notice being blocked. */
 const BLOCKED_LOOP_MS = 50;
 
+function plural(n: number, word: string): string {
+  return `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
+}
+
 /** CPU time of the run as a percentage of one core over the wall time. */
 export function cpuPercent(metrics: RunMetrics): number {
   return metrics.wallMs > 0 ? ((metrics.cpuUserMs + metrics.cpuSystemMs) / metrics.wallMs) * 100 : 0;
@@ -37,7 +41,7 @@ export function summaryFigures(metrics: RunMetrics): SummaryFigure[] {
     {
       label: 'Failures',
       value: formatCount(failures),
-      detail: `${formatCount(metrics.failed)} errors, ${formatCount(metrics.timedOut)} timeouts, ${formatCount(metrics.cancelled)} cancelled`,
+      detail: `${plural(metrics.failed, 'error')}, ${plural(metrics.timedOut, 'timeout')}, ${formatCount(metrics.cancelled)} cancelled`,
       tone: failures > 0 ? 'warning' : 'normal',
     },
     {
