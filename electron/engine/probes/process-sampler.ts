@@ -24,8 +24,26 @@ export async function armLoopDelayMonitor(): Promise<IntervalHistogram> {
   const loopDelay = monitorEventLoopDelay({ resolution: LOOP_DELAY_RESOLUTION_MS });
   loopDelay.enable();
   await sleep(LOOP_DELAY_RESOLUTION_MS * 2);
-  loopDelay.reset();
   return loopDelay;
+}
+
+/**
+ * Mean event-loop delay since the previous call. The monitor records the time between its own timer
+ * ticks, so the delay is that minus the resolution. The histogram is never reset, because a reset also
+ * forgets the previous tick and would drop the very next gap, the one a blocked loop makes.
+ */
+function loopDelayMeter(loopDelay: IntervalHistogram): () => number {
+  let lastCount = 0;
+  let lastSumNs = 0;
+  return () => {
+    const count = loopDelay.count;
+    const sumNs = count > 0 ? loopDelay.mean * count : 0;
+    const ticks = count - lastCount;
+    const meanGapMs = ticks > 0 ? (sumNs - lastSumNs) / ticks / NS_PER_MS : LOOP_DELAY_RESOLUTION_MS;
+    lastCount = count;
+    lastSumNs = sumNs;
+    return Math.max(0, meanGapMs - LOOP_DELAY_RESOLUTION_MS);
+  };
 }
 
 /**
@@ -33,6 +51,8 @@ export async function armLoopDelayMonitor(): Promise<IntervalHistogram> {
  * event-loop utilisation, CPU and memory, each over the interval since the previous sample.
  */
 export function startSampler(clock: RunClock, loopDelay: IntervalHistogram, inFlight: () => number, onSample: (sample: Sample) => void): Sampler {
+  const meanLoopDelayMs = loopDelayMeter(loopDelay);
+  meanLoopDelayMs();
   let lastElu: EventLoopUtilization = performance.eventLoopUtilization();
   let lastCpu = process.cpuUsage();
   let lastMs = clock.now();
@@ -49,13 +69,12 @@ export function startSampler(clock: RunClock, loopDelay: IntervalHistogram, inFl
     onSample({
       tMs,
       inFlight: inFlight(),
-      loopDelayMs: loopDelay.count > 0 ? loopDelay.mean / NS_PER_MS : 0,
+      loopDelayMs: meanLoopDelayMs(),
       elu: Math.min(Math.max(elu.utilization, 0), 1),
       cpuPercent: ((cpu.user + cpu.system) / 1000 / intervalMs) * 100,
       rssBytes: memory.rss,
       heapUsedBytes: memory.heapUsed,
     });
-    loopDelay.reset();
   };
 
   const timer = setInterval(sample, SAMPLE_INTERVAL_MS);

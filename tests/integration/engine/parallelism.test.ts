@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { TaskRecord } from '../../../shared/protocol/task-record';
+import { bestRatio, finishedOf, runEngine, scenario } from './run-engine';
+
+/** When the first task ended, as a share of when the last one did (all start together). */
+function firstEndShare(records: readonly TaskRecord[]): number {
+  const ends = records.map((r) => r.endMs);
+  return Math.min(...ends) / Math.max(...ends);
+}
+
+describe('parallelism through a real engine process', () => {
+  const cpuTasks = [{ kind: 'cpu' as const, count: 8, ms: 100 }];
+
+  it('CPU work: worker threads beat the event loop', async () => {
+    const ratio = await bestRatio(1.3, async () => {
+      const onLoop = finishedOf(await runEngine(scenario({ strategy: { type: 'all' }, tasks: cpuTasks }))).metrics;
+      const onWorkers = finishedOf(await runEngine(scenario({ strategy: { type: 'workers', threads: 2 }, tasks: cpuTasks }))).metrics;
+      return onLoop.wallMs / onWorkers.wallMs;
+    });
+    expect(ratio).toBeGreaterThanOrEqual(1.3);
+  });
+
+  it('CPU work on the loop blocks it; on workers the loop stays free', async () => {
+    const onLoop = finishedOf(await runEngine(scenario({ strategy: { type: 'all' }, tasks: cpuTasks }))).metrics;
+    const onWorkers = finishedOf(await runEngine(scenario({ strategy: { type: 'workers', threads: 2 }, tasks: cpuTasks }))).metrics;
+    expect(onLoop.loopDelayMs.max).toBeGreaterThan(3 * onWorkers.loopDelayMs.max);
+    expect(onLoop.elu).toBeGreaterThan(onWorkers.elu);
+    expect(onWorkers.maxInFlight).toBe(2);
+  });
+
+  it('crypto: pbkdf2 runs on the libuv pool, so a pool of 4 beats a pool of 1', async () => {
+    const pbkdf2 = scenario({ strategy: { type: 'all' }, tasks: [{ kind: 'crypto', count: 8, iterations: 60_000 }] });
+    const ratio = await bestRatio(1.5, async () => {
+      const onePoolThread = finishedOf(await runEngine(pbkdf2, { threadpoolSize: 1 })).metrics;
+      const fourPoolThreads = finishedOf(await runEngine(pbkdf2, { threadpoolSize: 4 })).metrics;
+      return onePoolThread.wallMs / fourPoolThreads.wallMs;
+    });
+    expect(ratio).toBeGreaterThanOrEqual(1.5);
+  });
+
+  it('crypto: with one pool thread the hashes finish one after another, with four they share the CPU', async () => {
+    const pbkdf2 = scenario({ strategy: { type: 'all' }, tasks: [{ kind: 'crypto', count: 8, iterations: 30_000 }] });
+    const onePoolThread = await runEngine(pbkdf2, { threadpoolSize: 1 });
+    const fourPoolThreads = await runEngine(pbkdf2, { threadpoolSize: 4 });
+    // Whatever the load, one thread finishes the first hash after ~1/8 of the run, four after ~4/8.
+    expect(firstEndShare(onePoolThread.records)).toBeLessThan(0.3);
+    expect(firstEndShare(fourPoolThreads.records)).toBeGreaterThan(2 * firstEndShare(onePoolThread.records));
+  });
+});
