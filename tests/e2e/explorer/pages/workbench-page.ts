@@ -1,0 +1,67 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** The workbench: the scenario editor, Run/Cancel, the live timeline and charts, and the results. */
+export class WorkbenchPage {
+  constructor(readonly page: Page) {}
+
+  get editor(): Locator {
+    return this.page.getByRole('region', { name: 'Scenario editor' });
+  }
+
+  get runButton(): Locator {
+    return this.page.getByRole('button', { name: 'Run', exact: false }).filter({ hasText: /^▶?\s*Run/ });
+  }
+
+  get cancelButton(): Locator {
+    return this.page.getByRole('button', { name: /^Cancel/ }).filter({ hasText: 'Esc' });
+  }
+
+  get progress(): Locator {
+    return this.page.getByRole('progressbar', { name: 'Run progress' });
+  }
+
+  /** The run's state badge: "Running", "Completed", "Cancelled", "Failed". */
+  get runStatus(): Locator {
+    return this.page.getByRole('region', { name: 'Run' }).getByRole('status');
+  }
+
+  get summary(): Locator {
+    return this.page.getByRole('region', { name: 'Run summary' });
+  }
+
+  get timelineCanvas(): Locator {
+    return this.page.getByRole('img', { name: 'Task timeline' });
+  }
+
+  get jsonBox(): Locator {
+    return this.page.getByLabel('Scenario JSON');
+  }
+
+  get jsonProblems(): Locator {
+    return this.page.getByRole('list', { name: 'Scenario JSON problems' });
+  }
+
+  /** The figure of the run summary with this label, e.g. "Wall time". */
+  figure(label: string): Locator {
+    return this.summary.locator('div').filter({ has: this.page.getByRole('term').filter({ hasText: label }) }).getByRole('definition');
+  }
+
+  async showTab(name: 'Form' | 'JSON'): Promise<void> {
+    await this.editor.getByRole('tab', { name }).click();
+  }
+
+  async pasteJson(text: string): Promise<void> {
+    await this.showTab('JSON');
+    await this.jsonBox.fill(text);
+  }
+
+  async run(): Promise<void> {
+    await this.runButton.click();
+  }
+
+  async save(name: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Save as…' }).click();
+    await this.page.getByLabel('Scenario name').fill(name);
+    await this.page.getByRole('form', { name: 'Save scenario as' }).getByRole('button', { name: 'Save' }).click();
+  }
+}
