@@ -1,0 +1,35 @@
+import type { Command } from 'commander';
+import type { RunExport } from '../../../shared/run/run-schema';
+import { ImportError, parseRunImport } from '../../backend/transfer';
+import type { CliIo } from '../cli-io';
+import { UsageError } from '../cli-error';
+import { addDbOption, withHistory } from '../options/history-option';
+import { readInputFile } from '../read-input-file';
+
+interface ImportFlags {
+  json?: boolean;
+  db?: string;
+}
+
+function parseExport(text: string, file: string): RunExport {
+  try {
+    return parseRunImport(text);
+  } catch (error) {
+    if (error instanceof ImportError) throw new UsageError(error.problems.map((p) => `${file}: ${p.path}: ${p.message}`));
+    throw error;
+  }
+}
+
+/** `import FILE`: adds a run exported as JSON to the history, as a new run. */
+export function registerImport(program: Command, io: CliIo): void {
+  const command = program
+    .command('import')
+    .description('import a run exported with export --format json; it becomes a new run')
+    .argument('<file>', 'exported run (JSON)')
+    .option('--json', 'print { id } as JSON');
+  addDbOption(command).action(async (file: string, flags: ImportFlags) => {
+    const data = parseExport(await readInputFile(file), file);
+    const id = await withHistory(flags.db, io, (store) => store.importRun(data));
+    io.out(flags.json === true ? `${JSON.stringify({ id })}\n` : `Imported ${file} as run ${id}.\n`);
+  });
+}

@@ -1,0 +1,69 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import { DEFAULT_BIND_ADDRESS, isLoopbackAddress } from '../../host/bind-address';
+import { HostError, startBrowserHost } from '../../host/browser-host';
+import { openInBrowser } from '../../host/open-browser';
+import { CliError, UsageError } from '../cli-error';
+import type { CliIo } from '../cli-io';
+import { addDbOption, withHistory } from '../options/history-option';
+import { readWholeNumber } from '../options/numbers';
+
+interface ServeFlags {
+  port: number;
+  host: string;
+  allowRemote?: boolean;
+  open?: boolean;
+  db?: string;
+}
+
+function portOption(text: string): number {
+  const port = readWholeNumber(text, 0);
+  if (port === undefined || port > 65_535) throw new InvalidArgumentError('must be a port number from 0 to 65535');
+  return port;
+}
+
+/** Resolves on the first Ctrl+C or SIGTERM. */
+function untilStopped(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+/** `serve`: the app in a web browser, served on this machine until Ctrl+C. */
+export function registerServe(program: Command, io: CliIo): void {
+  const command = program
+    .command('serve')
+    .description('serve the app to a web browser on this machine, until Ctrl+C')
+    .option('--port <n>', 'port to listen on (default: any free port)', portOption, 0)
+    .option('--host <address>', 'address to listen on', DEFAULT_BIND_ADDRESS)
+    .option('--allow-remote', 'allow a --host that other machines can reach')
+    .option('--open', 'open the app in the default web browser');
+  addDbOption(command).action(async (flags: ServeFlags) => {
+    const remote = !isLoopbackAddress(flags.host);
+    if (remote && flags.allowRemote !== true) {
+      throw UsageError.of(
+        `--host ${flags.host} would let other machines reach the app, and through it run programs on this one: add --allow-remote if that is what you want`,
+      );
+    }
+    await withHistory(flags.db, io, async (store) => {
+      const host = await startBrowserHost({ store, bindAddress: flags.host, port: flags.port }).catch((error: unknown) => {
+        throw error instanceof HostError ? new CliError(error.message) : error;
+      });
+      if (remote) {
+        io.err(`Warning: serving on ${flags.host}: anyone who can reach it and has the token can run scenarios, and so programs, on this machine.\n`);
+      }
+      io.out(`Concurrency Explorer is served at ${host.url}\nPress Ctrl+C to stop.\n`);
+      if (flags.open === true) {
+        await openInBrowser(host.url).catch((error: Error) => io.err(`Could not open a browser (${error.message}): open the URL above.\n`));
+      }
+      await untilStopped();
+      io.err('Stopping: cancelling the runs under way...\n');
+      await host.close();
+    });
+  });
+}

@@ -1,0 +1,72 @@
+import type { RunMetrics } from '../../../shared/metrics/metrics-schema';
+import { formatBytes, formatCount, formatDecimal, formatMs, formatPercent, formatRatio, ratioTo } from './units';
+import { renderTable } from './table';
+
+/** One line of a metrics table: `key` is the metric's path in `RunMetrics` (`latencyMs.p99`). */
+export interface MetricRow {
+  key: string;
+  label: string;
+  value: (metrics: RunMetrics) => number;
+  format: (value: number) => string;
+}
+
+const row = (key: string, label: string, value: MetricRow['value'], format: MetricRow['format']): MetricRow => ({ key, label, value, format });
+const perSecond = (n: number) => `${formatDecimal(n)} /s`;
+const times = (n: number) => `${formatDecimal(n)}x`;
+
+/** The metrics the CLI shows, in order. */
+export const METRIC_ROWS: readonly MetricRow[] = [
+  row('wallMs', 'wall time', (m) => m.wallMs, formatMs),
+  row('tasks', 'tasks', (m) => m.tasks, formatCount),
+  row('ok', 'ok', (m) => m.ok, formatCount),
+  row('failed', 'failed', (m) => m.failed, formatCount),
+  row('timedOut', 'timed out', (m) => m.timedOut, formatCount),
+  row('cancelled', 'cancelled', (m) => m.cancelled, formatCount),
+  row('orphaned', 'orphaned', (m) => m.orphaned, formatCount),
+  row('throughputPerSec', 'throughput', (m) => m.throughputPerSec, perSecond),
+  row('effectiveConcurrency', 'effective concurrency', (m) => m.effectiveConcurrency, times),
+  row('maxInFlight', 'peak in flight', (m) => m.maxInFlight, formatCount),
+  row('latencyMs.p50', 'latency p50', (m) => m.latencyMs.p50, formatMs),
+  row('latencyMs.p90', 'latency p90', (m) => m.latencyMs.p90, formatMs),
+  row('latencyMs.p99', 'latency p99', (m) => m.latencyMs.p99, formatMs),
+  row('latencyMs.max', 'latency max', (m) => m.latencyMs.max, formatMs),
+  row('waitMs.p50', 'wait p50', (m) => m.waitMs.p50, formatMs),
+  row('waitMs.p99', 'wait p99', (m) => m.waitMs.p99, formatMs),
+  row('loopDelayMs.p99', 'loop delay p99', (m) => m.loopDelayMs.p99, formatMs),
+  row('loopDelayMs.max', 'loop delay max', (m) => m.loopDelayMs.max, formatMs),
+  row('elu', 'event-loop utilisation', (m) => m.elu, formatPercent),
+  row('cpuUserMs', 'cpu user', (m) => m.cpuUserMs, formatMs),
+  row('cpuSystemMs', 'cpu system', (m) => m.cpuSystemMs, formatMs),
+  row('peakRssBytes', 'peak memory (rss)', (m) => m.peakRssBytes, formatBytes),
+];
+
+/** A column of a metrics table: a run, or null metrics for a run that has none (failed, still running). */
+export interface MetricsColumn {
+  title: string;
+  metrics: RunMetrics | null;
+}
+
+/** Each metric of `columns` as its ratio to the first column's (null where that means nothing). */
+export function metricRatios(baseline: RunMetrics | null, metrics: RunMetrics | null): Record<string, number | null> {
+  return Object.fromEntries(
+    METRIC_ROWS.map((r) => [r.key, baseline === null || metrics === null ? null : ratioTo(r.value(baseline), r.value(metrics))]),
+  );
+}
+
+/**
+ * The metrics side by side, one column per run; with `ratios`, every column after the first also shows
+ * each value's ratio to the first column's (`2.40x`).
+ */
+export function renderMetricsTable(columns: readonly MetricsColumn[], options: { ratios: boolean }): string {
+  const baseline = columns[0]?.metrics ?? null;
+  const rows = METRIC_ROWS.map((r) => [
+    r.label,
+    ...columns.map(({ metrics }, i) => {
+      if (metrics === null) return '-';
+      const text = r.format(r.value(metrics));
+      if (!options.ratios || i === 0 || baseline === null) return text;
+      return `${text} (${formatRatio(ratioTo(r.value(baseline), r.value(metrics)))})`;
+    }),
+  ]);
+  return renderTable(['metric', ...columns.map((c) => c.title)], rows, ['left', ...columns.map(() => 'right' as const)]);
+}

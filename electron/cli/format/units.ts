@@ -1,0 +1,45 @@
+/** `0.42 ms`, `12.3 ms`, `1.23 s`: milliseconds at a precision a person reads at a glance. */
+export function formatMs(ms: number): string {
+  if (ms < 10) return `${ms.toFixed(2)} ms`;
+  if (ms < 1000) return `${ms.toFixed(1)} ms`;
+  return `${(ms / 1000).toFixed(2)} s`;
+}
+
+const BYTE_UNITS = ['B', 'KB', 'MB', 'GB'] as const;
+
+/** `512 B`, `1.5 MB` (powers of 1024). */
+export function formatBytes(bytes: number): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${BYTE_UNITS[unit]}`;
+}
+
+/** A count with thousands separators: `12,000`. */
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** At most two decimals, no trailing zeros: `3.5`, `158.04`. */
+export function formatDecimal(n: number): string {
+  return String(Number(n.toFixed(2)));
+}
+
+/** A fraction 0..1 as a percentage: `73.4%`. */
+export function formatPercent(fraction: number): string {
+  return `${(fraction * 100).toFixed(1)}%`;
+}
+
+/** How a value compares with the baseline: `2.40x`; `-` when the baseline is 0. */
+export function formatRatio(ratio: number | null): string {
+  return ratio === null ? '-' : `${ratio.toFixed(2)}x`;
+}
+
+/** `value / baseline`, or null when that means nothing (a zero baseline). */
+export function ratioTo(baseline: number, value: number): number | null {
+  if (baseline === 0) return value === 0 ? 1 : null;
+  return value / baseline;
+}

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CliFixture, STACK_LINE } from './cli-fixture';
+
+let cli: CliFixture;
+
+beforeAll(async () => {
+  cli = await CliFixture.create();
+});
+
+afterAll(async () => {
+  await cli.dispose();
+});
+
+const timers = { version: 1, name: 'timers', strategy: { type: 'all' }, tasks: [{ kind: 'timer', count: 2, ms: 1 }] };
+
+describe('CLI bad usage and bad input exit with 2 and a clear message', () => {
+  it.each([
+    ['an unknown flag', ['list', '--nope'], /unknown option '--nope'/],
+    ['an unknown command', ['frobnicate'], /unknown command 'frobnicate'/],
+    ['a bad --limit', ['list', '--limit', '0'], /--limit .*must be a whole number >= 1/],
+    ['a bad run id', ['show', 'abc'], /run id must be a whole number >= 1, got "abc"/],
+    ['an unknown run id', ['show', '999'], /There is no run with id 999/],
+    ['compare with one id', ['compare', '1'], /at least two run ids/],
+    ['an unknown preset', ['run', '--preset', 'nope'], /unknown preset "nope": use one of/],
+    ['a bad export format', ['export', '1', '--format', 'xml'], /Allowed choices are json, csv, trace/],
+    ['delete without --yes off a terminal', ['delete', '1'], /refusing to delete without --yes/],
+  ])('%s', async (_what, args, message) => {
+    const { code, stderr, stdout } = await cli.run(args);
+    expect(stderr).toMatch(message);
+    expect(stderr).not.toMatch(STACK_LINE);
+    expect(stdout).toBe('');
+    expect(code).toBe(2);
+  });
+
+  it('a bad strategy, naming the allowed ones', async () => {
+    const file = await cli.writeJson('ok.json', timers);
+    const { code, stderr } = await cli.run(['run', file, '--strategy', 'pool:x']);
+    expect(stderr).toMatch(/strategy "pool" needs a whole number concurrency, as in pool:4/);
+    expect(code).toBe(2);
+    const unknown = await cli.run(['run', file, '--strategy', 'fastest']);
+    expect(unknown.stderr).toMatch(/unknown strategy "fastest": use one of sequential, all/);
+    expect(unknown.code).toBe(2);
+  });
+
+  it('a missing scenario file, invalid JSON and an invalid scenario, each named', async () => {
+    const missing = await cli.run(['run', cli.file('missing.json')]);
+    expect(missing.stderr.trim()).toBe(`${cli.file('missing.json')}: no such file`);
+    expect(missing.code).toBe(2);
+
+    const broken = await cli.writeJson('broken.json', '{ "version": 1, ');
+    const syntax = await cli.run(['run', broken]);
+    expect(syntax.stderr).toMatch(/broken\.json: \(root\): is not valid JSON/);
+    expect(syntax.code).toBe(2);
+
+    const invalid = await cli.writeJson('invalid.json', { ...timers, tasks: [{ kind: 'timer', count: -4, ms: 1 }], extra: true });
+    const problems = await cli.run(['run', invalid, '--json']);
+    expect(problems.stderr.trim().split('\n')).toEqual([
+      `${invalid}: tasks[0].count: must be a whole number >= 1, got -4`,
+      `${invalid}: (root): has unknown field "extra"`,
+    ]);
+    expect(problems.stdout).toBe('');
+    expect(problems.code).toBe(2);
+  });
+
+  it('help exits 0', async () => {
+    const { code, stdout } = await cli.run(['--help']);
+    expect(stdout).toMatch(/Usage: concurrency-explorer/);
+    for (const command of ['run', 'list', 'show', 'compare', 'export', 'import', 'delete', 'presets']) expect(stdout).toContain(command);
+    expect(code).toBe(0);
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { checkScenario } from '../../../shared/scenario';
+import type { Scenario } from '../../../shared/scenario/scenario-schema';
+import { renderRunsText, runsJson, type FinishedRun } from '../../../electron/cli/run/run-report';
+import { CliError, describeFailure, UsageError } from '../../../electron/cli/cli-error';
+import { HistoryError } from '../../../electron/backend/history';
+import { sampleMetrics } from './sample-metrics';
+
+function scenario(strategy: unknown): Scenario {
+  const check = checkScenario({ version: 1, name: 'Timers', strategy, tasks: [{ kind: 'timer', count: 16, ms: 1 }] });
+  if (!check.ok) throw new Error('bad test scenario');
+  return check.scenario;
+}
+
+const runs: FinishedRun[] = [
+  { scenario: scenario({ type: 'pool', concurrency: 4 }), outcome: { key: '7', runId: 7, status: 'completed', metrics: sampleMetrics(100), error: null } },
+  { scenario: scenario({ type: 'all' }), outcome: { key: 'x', runId: null, status: 'failed', metrics: null, error: 'boom' } },
+];
+
+describe('run report', () => {
+  it('gives the public JSON shape: id, scenario name, short strategy, status, metrics', () => {
+    expect(runsJson(runs)).toEqual({
+      runs: [
+        { id: 7, scenario: 'Timers', strategy: 'pool:4', status: 'completed', metrics: sampleMetrics(100), error: null },
+        { id: null, scenario: 'Timers', strategy: 'all', status: 'failed', metrics: null, error: 'boom' },
+      ],
+    });
+  });
+
+  it('prints a line per run and the metrics side by side', () => {
+    const text = renderRunsText(runs);
+    expect(text).toContain('run 7: Timers (pool:4) completed');
+    expect(text).toContain('unsaved run: Timers (all) failed');
+    expect(text).toMatch(/wall time\s+100\.0 ms\s+-/);
+  });
+});
+
+describe('describeFailure', () => {
+  it('maps bad input to exit code 2 and everything else to 1, with the message only', () => {
+    expect(describeFailure(UsageError.of('x: bad'))).toEqual({ message: 'x: bad', exitCode: 2 });
+    expect(describeFailure(new CliError('broke'))).toEqual({ message: 'broke', exitCode: 1 });
+    expect(describeFailure(HistoryError.notFound('run', 3)).exitCode).toBe(2);
+    expect(describeFailure(new HistoryError('cannot-open', 'nope')).exitCode).toBe(1);
+    expect(describeFailure(new Error('disk on fire'))).toEqual({ message: 'disk on fire', exitCode: 1 });
+  });
+});
