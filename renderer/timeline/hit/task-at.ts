@@ -10,7 +10,12 @@ export const HIT_SLOP_PX = 3;
  * the pointer that reach the pointer's time (binary search), never at all tasks. A span containing the
  * point wins over a near one; among containing spans, the latest start (drawn on top) wins.
  */
-export function taskAt(data: TimelineData, view: TimelineView, xPx: number, yPx: number): number {
+export function taskAt(
+  data: TimelineData,
+  view: Pick<TimelineView, 'layout' | 'scale' | 'scrollTopPx'>,
+  xPx: number,
+  yPx: number,
+): number {
   const { layout, scale } = view;
   if (xPx < layout.plotLeftPx || xPx > layout.plotLeftPx + layout.plotWidthPx) return -1;
   const lane = laneAtY(layout, yPx, view.scrollTopPx);
