@@ -8,12 +8,16 @@ export class WorkbenchPage {
     return this.page.getByRole('region', { name: 'Scenario editor' });
   }
 
+  get runRegion(): Locator {
+    return this.page.getByRole('region', { name: 'Run', exact: true });
+  }
+
   get runButton(): Locator {
-    return this.page.getByRole('button', { name: 'Run', exact: false }).filter({ hasText: /^▶?\s*Run/ });
+    return this.runRegion.getByRole('button', { name: 'Run', exact: true });
   }
 
   get cancelButton(): Locator {
-    return this.page.getByRole('button', { name: /^Cancel/ }).filter({ hasText: 'Esc' });
+    return this.runRegion.getByRole('button', { name: 'Cancel', exact: true });
   }
 
   get progress(): Locator {
@@ -22,7 +26,7 @@ export class WorkbenchPage {
 
   /** The run's state badge: "Running", "Completed", "Cancelled", "Failed". */
   get runStatus(): Locator {
-    return this.page.getByRole('region', { name: 'Run' }).getByRole('status');
+    return this.runRegion.getByRole('status');
   }
 
   get summary(): Locator {
@@ -43,7 +47,7 @@ export class WorkbenchPage {
 
   /** The figure of the run summary with this label, e.g. "Wall time". */
   figure(label: string): Locator {
-    return this.summary.locator('div').filter({ has: this.page.getByRole('term').filter({ hasText: label }) }).getByRole('definition');
+    return this.summary.getByRole('term').filter({ hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::dd[1]');
   }
 
   async showTab(name: 'Form' | 'JSON'): Promise<void> {

@@ -1,0 +1,33 @@
+import { expect, test } from '../fixtures/app-test';
+import { ScenariosPage } from './pages/scenarios-page';
+import { WorkbenchPage } from './pages/workbench-page';
+
+const SLOW = {
+  version: 1,
+  name: 'Slow timers',
+  strategy: { type: 'sequential' },
+  tasks: [{ kind: 'timer', count: 60, ms: 500 }],
+};
+
+test('Cancel stops a run, which then shows as Cancelled', async ({ page }) => {
+  const workbench = new WorkbenchPage(page);
+  await new ScenariosPage(page).newScenario();
+  await workbench.pasteJson(JSON.stringify(SLOW));
+  await workbench.run();
+  await expect(workbench.runStatus).toHaveText('Running');
+  await expect(workbench.progress).toHaveAttribute('aria-valuetext', /^[1-9]\d* \/ 60 tasks/, { timeout: 15_000 });
+  await workbench.cancelButton.click();
+  await expect(workbench.runStatus).toHaveText('Cancelled', { timeout: 5_000 });
+  await expect(workbench.cancelButton).toBeDisabled();
+  await expect(workbench.runButton).toBeEnabled();
+});
+
+test('Escape cancels the run from the keyboard', async ({ page }) => {
+  const workbench = new WorkbenchPage(page);
+  await new ScenariosPage(page).newScenario();
+  await workbench.pasteJson(JSON.stringify(SLOW));
+  await page.keyboard.press('Control+Enter');
+  await expect(workbench.runStatus).toHaveText('Running');
+  await page.keyboard.press('Escape');
+  await expect(workbench.runStatus).toHaveText('Cancelled', { timeout: 5_000 });
+});

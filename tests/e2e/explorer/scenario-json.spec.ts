@@ -1,0 +1,66 @@
+import { expect, test } from '../fixtures/app-test';
+import { ScenariosPage } from './pages/scenarios-page';
+import { WorkbenchPage } from './pages/workbench-page';
+
+const PASTED = {
+  version: 1,
+  name: 'Pasted: twelve timers, pool of three',
+  strategy: { type: 'pool', concurrency: 3 },
+  tasks: [{ kind: 'timer', count: 12, ms: 30 }],
+};
+
+test('a scenario pasted into "Scenario JSON" fills the form and runs', async ({ page }) => {
+  const workbench = new WorkbenchPage(page);
+  await new ScenariosPage(page).newScenario();
+  await workbench.pasteJson(JSON.stringify(PASTED, null, 2));
+  await expect(workbench.jsonProblems).toHaveCount(0);
+
+  await workbench.showTab('Form');
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue(PASTED.name);
+  await expect(page.getByLabel('Strategy', { exact: true })).toHaveValue('pool');
+  await expect(page.getByLabel('Concurrency', { exact: true })).toHaveValue('3');
+
+  await workbench.run();
+  await expect(workbench.runStatus).toHaveText('Completed', { timeout: 30_000 });
+  await expect(workbench.figure('Wall time')).toContainText('12 tasks');
+  await expect(workbench.figure('Peak in flight')).toContainText('3');
+});
+
+test('invalid JSON is reported in place and kept exactly as typed', async ({ page }) => {
+  const workbench = new WorkbenchPage(page);
+  await new ScenariosPage(page).newScenario();
+  const broken = '{ "version": 1, "name": "half-typed", "tasks": [';
+  await workbench.pasteJson(broken);
+  await expect(workbench.jsonProblems).toContainText('is not valid JSON');
+  await expect(workbench.jsonBox).toHaveValue(broken);
+  await expect(workbench.jsonBox).toHaveAttribute('aria-invalid', 'true');
+  await expect(workbench.runButton).toBeDisabled();
+
+  await workbench.showTab('Form');
+  await expect(page.getByRole('note')).toContainText('read-only');
+  await workbench.showTab('JSON');
+  await expect(workbench.jsonBox).toHaveValue(broken);
+});
+
+test('invalid fields show every error at the field, keep the input, and block Run', async ({ page }) => {
+  const workbench = new WorkbenchPage(page);
+  await new ScenariosPage(page).newScenario();
+  const count = page.getByLabel('Count', { exact: true });
+  const duration = page.getByLabel('Duration', { exact: true });
+  await count.fill('-4');
+  await duration.fill('abc');
+  await expect(count).toHaveValue('-4');
+  await expect(count).toHaveAttribute('aria-invalid', 'true');
+  await expect(count).toHaveAccessibleDescription(/must be a whole number >= 1, got -4/);
+  await expect(duration).toHaveAccessibleDescription(/must be a number of milliseconds >= 0, got "abc"/);
+  await expect(workbench.runButton).toBeDisabled();
+  await expect(workbench.editor.getByRole('tab', { name: /JSON/ })).toContainText('2');
+
+  await workbench.showTab('JSON');
+  await expect(workbench.jsonProblems).toContainText('tasks[0].count');
+  await expect(workbench.jsonProblems).toContainText('tasks[0].ms');
+  await workbench.showTab('Form');
+  await count.fill('8');
+  await duration.fill('20');
+  await expect(workbench.runButton).toBeEnabled();
+});
