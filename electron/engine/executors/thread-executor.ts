@@ -1,23 +1,35 @@
 import { Piscina } from 'piscina';
 import { taskWorkerEntry } from '../entry-points';
 import type { KindEnv } from '../kinds/kind-call';
-import type { TaskWorkerMessage } from '../workers/task-worker-message';
+import type { TaskWorkerData, TaskWorkerMessage } from '../workers/task-worker-message';
 import type { Executor } from './executor';
+
+function killChild(childPid: Int32Array): void {
+  const pid = Atomics.exchange(childPid, 0, 0);
+  if (pid === 0) return;
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // It exited on its own in the meantime.
+  }
+}
 
 /**
  * Runs attempts on worker threads, one piscina of one thread per lane, so a task's lane is the thread
- * it really ran on. An aborted attempt (timeout, cancel) ends its thread; piscina starts a fresh one for
- * the lane. The threads load before the clock starts.
+ * it really ran on. An aborted attempt (timeout, cancel) ends its thread, and the child process it
+ * started if any; piscina starts a fresh thread for the lane. The threads load before the clock starts.
  */
 export async function startThreadExecutor(threads: number, env: KindEnv): Promise<Executor> {
   const { file, execArgv } = taskWorkerEntry();
-  const pools = Array.from({ length: threads }, () => {
-    const pool = new Piscina<TaskWorkerMessage, void>({ filename: file, execArgv, minThreads: 1, maxThreads: 1, concurrentTasksPerWorker: 1 });
+  const lanes = Array.from({ length: threads }, () => {
+    const workerData: TaskWorkerData = { childPid: new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)) };
+    const pool = new Piscina<TaskWorkerMessage, void>({ filename: file, execArgv, workerData, minThreads: 1, maxThreads: 1, concurrentTasksPerWorker: 1 });
     // An attempt aborted just as its thread answered makes piscina emit 'error' for the late answer;
     // the attempt is already settled, and every real failure reaches us through run()'s promise.
     pool.on('error', () => {});
-    return pool;
+    return { pool, childPid: workerData.childPid };
   });
+  const pools = lanes.map((lane) => lane.pool);
   const close = async () => {
     await Promise.all(pools.map((pool) => pool.destroy()));
   };
@@ -28,10 +40,11 @@ export async function startThreadExecutor(threads: number, env: KindEnv): Promis
     throw new Error(`could not start the worker threads: ${(error as Error).message}`);
   }
   return {
-    execute: (task, draw, lane, signal) => {
-      const pool = pools[lane];
-      if (pool === undefined) return Promise.reject(new Error(`no worker thread for lane ${lane}`));
-      return pool.run({ type: 'attempt', spec: task.spec, index: task.index, group: task.group, draw, env }, { signal });
+    execute: (task, draw, laneIndex, signal) => {
+      const lane = lanes[laneIndex];
+      if (lane === undefined) return Promise.reject(new Error(`no worker thread for lane ${laneIndex}`));
+      signal.addEventListener('abort', () => killChild(lane.childPid), { once: true });
+      return lane.pool.run({ type: 'attempt', spec: task.spec, index: task.index, group: task.group, draw, env }, { signal });
     },
     close,
   };

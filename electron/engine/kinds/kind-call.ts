@@ -16,6 +16,11 @@ export interface KindCall {
   env: KindEnv;
   /** Aborted on timeout or cancel; kinds stop their operation when they can. */
   signal: AbortSignal;
+  /**
+   * Told the pid of the child process the attempt started, then 0 once it has exited. A worker thread
+   * that is ended cannot kill its children itself: the engine kills them by this pid.
+   */
+  childProcess?(pid: number): void;
 }
 
 /** The spec of a task group of one kind. */

@@ -6,3 +6,9 @@ import type { AttemptDraw } from '../plan/seeded-random';
 export type TaskWorkerMessage =
   | { type: 'warm-up' }
   | { type: 'attempt'; spec: TaskGroup; index: number; group: number; draw: AttemptDraw; env: KindEnv };
+
+/** What each lane's worker thread shares with the engine for its whole life. */
+export interface TaskWorkerData {
+  /** [0]: the pid of the child process the running attempt started, or 0. */
+  childPid: Int32Array;
+}

@@ -1,5 +1,6 @@
+import { workerData } from 'piscina';
 import { executeKind } from '../kinds/execute-kind';
-import type { TaskWorkerMessage } from './task-worker-message';
+import type { TaskWorkerData, TaskWorkerMessage } from './task-worker-message';
 
 // Piscina aborts a worker's task by ending the whole thread, so nothing inside it ever needs to be told.
 const neverAborted = new AbortController().signal;
@@ -8,5 +9,6 @@ const neverAborted = new AbortController().signal;
 export default async function runTaskInWorker(message: TaskWorkerMessage): Promise<void> {
   if (message.type === 'warm-up') return;
   const { spec, index, group, draw, env } = message;
-  await executeKind(spec, { index, group, draw, env, signal: neverAborted });
+  const { childPid } = workerData as TaskWorkerData;
+  await executeKind(spec, { index, group, draw, env, signal: neverAborted, childProcess: (pid) => Atomics.store(childPid, 0, pid) });
 }

@@ -26,8 +26,10 @@ export interface EngineRun {
 
 export interface EngineRunOptions {
   threadpoolSize?: number;
-  /** Sends `cancel` this long after `started`. */
+  /** Sends `cancel` this long after `started` (after `cancelWhen` holds, when given). */
   cancelAfterMs?: number;
+  /** Polled after `started`: the cancel waits until it holds. */
+  cancelWhen?: () => boolean;
   launcher?: EngineLauncher;
   /** Looks into the scratch folder before it is removed. */
   inspectScratch?: (scratchDir: string) => void;
@@ -58,10 +60,14 @@ export async function runEngine(start: unknown, options: EngineRunOptions = {}):
         events.push(event);
         if (event.type === 'ready') engine.send({ type: 'start', scenario: start as ScenarioInput, scratchDir });
         if (event.type === 'started' && options.cancelAfterMs !== undefined) {
-          setTimeout(() => {
-            cancelSentAt = performance.now();
-            engine.send({ type: 'cancel' });
-          }, options.cancelAfterMs);
+          const cancelLater = () => {
+            if (options.cancelWhen?.() === false) return setTimeout(cancelLater, 50);
+            return setTimeout(() => {
+              cancelSentAt = performance.now();
+              engine.send({ type: 'cancel' });
+            }, options.cancelAfterMs);
+          };
+          cancelLater();
         }
       });
     });
