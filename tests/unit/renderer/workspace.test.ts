@@ -1,0 +1,76 @@
+/// <reference types="svelte" />
+import { describe, expect, it } from 'vitest';
+import { ScenarioLibrary } from '../../../renderer/state/library/scenario-library.svelte';
+import { Workspace } from '../../../renderer/state/workspace.svelte';
+import { findPreset } from '../../../shared/presets';
+import type { SavedScenario } from '../../../shared/run/saved-scenario';
+import { checkScenario, type ScenarioInput } from '../../../shared/scenario';
+import { FakeExplorerApi } from './run/fake-explorer-api';
+
+function setup() {
+  const api = new FakeExplorerApi();
+  const saves: { id?: number; name: string }[] = [];
+  api.scenarios.save = async ({ id, name, scenario }: { id?: number; name: string; scenario: ScenarioInput }) => {
+    saves.push({ id, name });
+    const check = checkScenario(scenario);
+    if (!check.ok) throw new Error('invalid');
+    return { id: id ?? 41, name, scenario: check.scenario, createdAt: 'now', updatedAt: 'now' } satisfies SavedScenario;
+  };
+  const workspace = new Workspace(api, new ScenarioLibrary(api), { schedule: (cb) => cb(), now: () => 0 });
+  return { api, workspace, saves };
+}
+
+const preset = findPreset('all-vs-allsettled')!;
+
+describe('Workspace', () => {
+  it('opens a built-in experiment in one of its variants', () => {
+    const { workspace } = setup();
+    workspace.openPreset(preset, 'allSettled');
+    expect(workspace.title).toBe(preset.title);
+    expect(workspace.editor.get(['strategy'])).toEqual({ type: 'allSettled' });
+    expect(workspace.editor.get(['name'])).toBe('Twenty tasks, some failing — Promise.allSettled');
+    expect(workspace.canRun).toBe(true);
+  });
+
+  it('saves a new scenario under a name, then saves over it', async () => {
+    const { workspace, saves } = setup();
+    workspace.openPreset(preset);
+    expect(await workspace.save('Mine')).toBe(true);
+    expect(workspace.origin).toEqual({ kind: 'saved', id: 41, name: 'Mine' });
+    expect(workspace.title).toBe('Mine');
+    workspace.editor.set(['tasks', 0, 'count'], 5);
+    expect(workspace.editor.dirty).toBe(true);
+    expect(await workspace.save()).toBe(true);
+    expect(workspace.editor.dirty).toBe(false);
+    expect(saves).toEqual([{ id: undefined, name: 'Mine' }, { id: 41, name: 'Mine' }]);
+  });
+
+  it('refuses to run or save an invalid scenario', async () => {
+    const { workspace, api, saves } = setup();
+    workspace.editor.set(['tasks', 0, 'count'], 0);
+    expect(workspace.canRun).toBe(false);
+    await workspace.run();
+    expect(await workspace.save('Bad')).toBe(false);
+    expect(api.calls).toEqual([]);
+    expect(saves).toEqual([]);
+  });
+
+  it('runs the scenario into a fresh timeline and keeps the scenario it ran', async () => {
+    const { workspace, api } = setup();
+    workspace.openPreset(preset);
+    await workspace.run();
+    expect(api.calls).toEqual(['runs.start']);
+    expect(workspace.running).toBe(true);
+    expect(workspace.canRun).toBe(false);
+    api.emitStarted('run-1', 20);
+    api.emitBatch([{ index: 0, group: 0, kind: 'timer', lane: 0, queuedMs: 0, startMs: 0, endMs: 120, status: 'ok', error: null, attempts: 1 }], 1);
+    expect(workspace.timeline?.count).toBe(1);
+    workspace.editor.set(['name'], 'Changed after the start');
+    expect(workspace.runScenario?.name).toBe('Twenty tasks, some failing — Promise.all');
+    api.emitFinished('completed');
+    expect(workspace.running).toBe(false);
+    workspace.openNew();
+    expect(workspace.session).toBeNull();
+    expect(workspace.timeline).toBeNull();
+  });
+});
