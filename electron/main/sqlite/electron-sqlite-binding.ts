@@ -28,6 +28,11 @@ export function packagedSqliteCacheRoot(resourcesPath: string): string {
   return path.join(resourcesPath, 'electron-sqlite');
 }
 
+/** Where the running app finds its build: among its resources when packaged, in the checkout's cache otherwise. */
+export function sqliteCacheRootFor(where: { packaged: boolean; resourcesPath: string; projectRoot: string }): string {
+  return where.packaged ? packagedSqliteCacheRoot(where.resourcesPath) : checkoutSqliteCacheRoot(where.projectRoot);
+}
+
 /** `<cacheRoot>/<electron version>/better_sqlite3-<better-sqlite3 version>-<platform>-<arch>.node` */
 export function electronSqlitePath(cacheRoot: string, target: ElectronSqliteTarget): string {
   const fileName = `better_sqlite3-${target.betterSqliteVersion}-${target.platform}-${target.arch}.node`;
