@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
+import { MAX_IMPORT_TEXT_CHARS } from '../../shared/api/history-methods';
 import type { ApiTransport } from '../../shared/api/api-transport';
 import { WS_API_PATH } from '../../shared/api/ws-protocol';
 import { allowedHostsFor, urlHost } from './bind-address';
@@ -15,8 +16,8 @@ const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' ws://127.0.0.1:*; " +
   "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-/** Well above a large run export, below what a browser tab holds comfortably. */
-export const MAX_WS_MESSAGE_BYTES = 100 * 1024 * 1024;
+/** Room for the largest import text the contract allows, even when JSON escaping and UTF-8 make it grow on the wire. */
+export const MAX_WS_MESSAGE_BYTES = 4 * MAX_IMPORT_TEXT_CHARS;
 
 export interface HostServerOptions {
   backend: ApiTransport;

@@ -47,10 +47,13 @@ export class WebSocketTransport implements ApiTransport {
       const socket = new WebSocket(this.#url);
       socket.addEventListener('open', () => resolve(socket));
       socket.addEventListener('message', (message) => this.#receive(message.data));
-      socket.addEventListener('close', () => {
+      // Every error is followed by `close`, which fails what is pending.
+      socket.addEventListener('error', () => undefined);
+      socket.addEventListener('close', (event) => {
         this.#socket = null;
         reject(new Error('the connection was refused or closed'));
-        for (const answer of this.#pending.values()) answer(unavailable('the connection was lost'));
+        const why = event.reason === '' ? `code ${event.code}` : event.reason;
+        for (const answer of this.#pending.values()) answer(unavailable(`the connection was lost (${why})`));
         this.#pending.clear();
       });
     });

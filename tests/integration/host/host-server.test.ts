@@ -8,6 +8,9 @@ import { createApiEndpoint } from '../../../electron/backend/api/api-endpoint';
 import { ApiEventHub } from '../../../electron/backend/api/event-hub';
 import { startHostServer, type HostServer } from '../../../electron/host/host-server';
 import type { WsServerMessage } from '../../../shared/api/ws-protocol';
+import { createApiClient } from '../../../shared/api/api-client';
+import { ApiError } from '../../../shared/api/api-error';
+import { WebSocketTransport } from '../../../renderer/api/websocket-transport';
 
 let folder: string;
 let host: HostServer;
@@ -165,11 +168,27 @@ describe('the browser host over WebSocket', () => {
     socket.close();
   });
 
+  it("serves the renderer's typed client, and a refused connection is an unavailable ApiError", async () => {
+    (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
+    const api = createApiClient(new WebSocketTransport(`ws://127.0.0.1:${host.port}/api?token=${host.token}`));
+    await expect(api.experiments.get({ id: 9 })).resolves.toMatchObject({ id: 9 });
+    const refused = createApiClient(new WebSocketTransport(`ws://127.0.0.1:${host.port}/api?token=wrong`));
+    const error = await refused.experiments.get({ id: 9 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).code).toBe('unavailable');
+  });
+
   it('stops sending events to a socket once it is closed', async () => {
-    await expect.poll(() => hub.listenerCount('runProgress')).toBe(0);
-    const socket = (await connect(`?token=${host.token}`, { origin: origin() })) as WebSocket;
-    await expect.poll(() => hub.listenerCount('runProgress')).toBe(1);
-    socket.close();
-    await expect.poll(() => hub.listenerCount('runProgress')).toBe(0);
+    const ownHub = new ApiEventHub();
+    const own = await startHostServer({ backend: createApiEndpoint({}, ownHub), rendererDir: folder, bindAddress: '127.0.0.1', port: 0 });
+    try {
+      const socket = new WebSocket(`ws://127.0.0.1:${own.port}/api?token=${own.token}`);
+      await new Promise((resolve) => socket.once('open', resolve));
+      await expect.poll(() => ownHub.listenerCount('runProgress')).toBe(1);
+      socket.close();
+      await expect.poll(() => ownHub.listenerCount('runProgress')).toBe(0);
+    } finally {
+      await own.close();
+    }
   });
 });
