@@ -1,5 +1,11 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runScenario } from '../../../electron/engine/run-scenario';
+import type { EngineEvent } from '../../../shared/protocol/engine-protocol';
 import type { TaskRecord } from '../../../shared/protocol/task-record';
+import { ScenarioSchema } from '../../../shared/scenario/scenario-schema';
 import { countByStatus, runInProcess } from './run-in-process';
 
 const statuses = (records: readonly TaskRecord[]) => records.map((r) => r.status);
@@ -121,5 +127,15 @@ describe('cancel and setup failures', () => {
     await expect(runInProcess({ strategy: { type: 'all' }, tasks: [{ kind: 'sqlite', count: 1, rows: 10, sql: 'SELECT * FROM nowhere' }] })).rejects.toThrow(
       'tasks[0].sql: no such table: nowhere',
     );
+  });
+
+  it('a scratch folder that cannot be made fails the run, naming the folder', async () => {
+    const aFile = join(mkdtempSync(join(tmpdir(), 'engine-unit-')), 'a-file');
+    writeFileSync(aFile, '');
+    const events: EngineEvent[] = [];
+    const scenario = ScenarioSchema.parse({ version: 1, name: 'unit', strategy: { type: 'all' }, tasks: [{ kind: 'timer', count: 1, ms: 1 }] });
+    const last = await runScenario(scenario, { scratchDir: join(aFile, 'scratch'), emit: (event) => events.push(event) });
+    expect(last).toEqual({ type: 'failed', message: expect.stringContaining(`the scratch folder ${join(aFile, 'scratch')} is not usable: ENOTDIR`) as string });
+    expect(events).toEqual([last]);
   });
 });
