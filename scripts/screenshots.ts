@@ -1,0 +1,91 @@
+/**
+ * Renders the explorer's main views into docs/screenshots/ (light and dark): the scenario library, the
+ * editor, and a finished run with its results. Runs the real browser host on a fresh temporary history
+ * database and drives Debian's Chromium through the same page objects as the end-to-end tests.
+ */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { buildApp, isBuildStale } from '../tests/e2e/fixtures/build-app';
+import { startBrowserHostProcess } from '../tests/e2e/fixtures/browser-host-process';
+import { PROJECT_ROOT } from '../tests/e2e/fixtures/paths';
+import { ScenariosPage } from '../tests/e2e/explorer/pages/scenarios-page';
+import { WorkbenchPage } from '../tests/e2e/explorer/pages/workbench-page';
+
+const OUT_DIR = join(PROJECT_ROOT, 'docs', 'screenshots');
+const VIEWPORT = { width: 1440, height: 900 };
+const RUN_TIMEOUT_MS = 60_000;
+const SCHEMES = ['light', 'dark'] as const;
+/** The experiment whose run the screenshots show: it has failures, orphans and a visible timeline. */
+const SHOWN_PRESET = 'Promise.all fails fast, Promise.allSettled keeps every result';
+
+// Run in the page; written as text because this script is type-checked without the DOM's types.
+const PAGE_HEIGHT_PX = `(() => {
+  const main = document.querySelector('main');
+  return main === null ? window.innerHeight : window.innerHeight + main.scrollHeight - main.clientHeight;
+})()`;
+const TWO_FRAMES = 'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))';
+
+/** Grows the window to the whole page (the app scrolls inside its main area), so one image shows it all. */
+async function fitWindowToPage(page: Page): Promise<void> {
+  const height = await page.evaluate<number>(PAGE_HEIGHT_PX);
+  await page.setViewportSize({ width: VIEWPORT.width, height: Math.max(VIEWPORT.height, height) });
+}
+
+async function shoot(page: Page, name: string, wholePage: boolean): Promise<void> {
+  await page.setViewportSize(VIEWPORT);
+  if (wholePage) await fitWindowToPage(page);
+  // Two frames: charts and the timeline redraw on the frame after a resize.
+  await page.evaluate(TWO_FRAMES);
+  const path = join(OUT_DIR, name);
+  await page.screenshot({ path });
+  console.log(`wrote ${path}`);
+}
+
+async function shootScheme(browser: Browser, url: string, scheme: (typeof SCHEMES)[number]): Promise<void> {
+  const context = await browser.newContext({ viewport: VIEWPORT, colorScheme: scheme, deviceScaleFactor: 1 });
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    const scenarios = new ScenariosPage(page);
+    const workbench = new WorkbenchPage(page);
+    await scenarios.builtIn.getByRole('listitem').first().waitFor();
+    await shoot(page, `scenarios-${scheme}.png`, false);
+
+    await scenarios.openBuiltIn(SHOWN_PRESET);
+    await page.getByRole('button', { name: 'Show code' }).click();
+    await shoot(page, `editor-${scheme}.png`, false);
+
+    await workbench.run();
+    await workbench.runStatus.getByText('Completed').waitFor({ timeout: RUN_TIMEOUT_MS });
+    await workbench.summary.waitFor();
+    await page.getByRole('button', { name: 'Hide code' }).click();
+    await shoot(page, `run-results-${scheme}.png`, true);
+  } finally {
+    await context.close();
+  }
+}
+
+async function main(): Promise<void> {
+  if (isBuildStale()) buildApp();
+  await mkdir(OUT_DIR, { recursive: true });
+  const dataDir = await mkdtemp(join(tmpdir(), 'ce-screenshots-'));
+  const host = await startBrowserHostProcess(join(dataDir, 'history.sqlite'));
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    for (const scheme of SCHEMES) await shootScheme(browser, host.url, scheme);
+  } finally {
+    await browser.close();
+    await host.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`Screenshots failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});
