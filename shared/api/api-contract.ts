@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { EventSpec, MethodSpec } from './define-api';
+import { desktopEvents, desktopMethods } from './desktop-methods';
 import { experimentMethods } from './experiment-methods';
 import { historyMethods } from './history-methods';
 import { runEvents } from './run-events';
@@ -16,11 +17,13 @@ export const API_METHODS = {
   ...runMethods,
   ...historyMethods,
   ...experimentMethods,
+  ...desktopMethods,
 } satisfies Record<string, MethodSpec>;
 
 /** Events the backend pushes; a client subscribes with `on` + the capitalised name (`onRunStarted`). */
 export const API_EVENTS = {
   ...runEvents,
+  ...desktopEvents,
 } satisfies Record<string, EventSpec>;
 
 export type ApiMethods = typeof API_METHODS;

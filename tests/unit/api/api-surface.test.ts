@@ -24,7 +24,7 @@ describe('the API surface', () => {
         'experiments.get', 'experiments.list',
       ]),
     );
-    expect(API_EVENT_NAMES).toEqual(['runStarted', 'runProgress', 'runEvents', 'runFinished']);
+    expect(API_EVENT_NAMES).toEqual(['runStarted', 'runProgress', 'runEvents', 'runFinished', 'menuCommand']);
   });
 
   it('derives a typed client with a function per method and per event', async () => {
