@@ -8,6 +8,7 @@ import { registerExport } from './export';
 import { registerImport } from './import';
 import { registerDelete } from './delete';
 import { registerPresets } from './presets';
+import { registerServe } from './serve';
 
 /** Adds one command (with its options and action) to the program. */
 export type RegisterCommand = (program: Command, io: CliIo) => void;
@@ -22,4 +23,5 @@ export const CLI_COMMANDS: readonly RegisterCommand[] = [
   registerImport,
   registerDelete,
   registerPresets,
+  registerServe,
 ];
