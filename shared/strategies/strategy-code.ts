@@ -2,6 +2,14 @@ import type { Strategy } from '../scenario/strategy';
 
 const TASK = 'tasks: Array<() => Promise<unknown>>';
 
+/** Every task started at once and handed to one `Promise` combinator. */
+function combinator(name: 'all' | 'allSettled' | 'race' | 'any', comment: string): string {
+  return `async function run(${TASK}) {
+  // ${comment}
+  return Promise.${name}(tasks.map((task) => task()));
+}`;
+}
+
 /**
  * The plain TypeScript a strategy amounts to, with its size filled in: what the engine does, without
  * the measuring. Shown by the strategy picker's "Show code".
@@ -17,25 +25,13 @@ export function strategyCode(strategy: Strategy): string {
   return results;
 }`;
     case 'all':
-      return `async function run(${TASK}) {
-  // Rejects at the first failure; the other tasks keep running, unobserved.
-  return Promise.all(tasks.map((task) => task()));
-}`;
+      return combinator('all', 'Rejects at the first failure; the other tasks keep running, unobserved.');
     case 'allSettled':
-      return `async function run(${TASK}) {
-  // Waits for every task; each result is { status: 'fulfilled' | 'rejected', ... }.
-  return Promise.allSettled(tasks.map((task) => task()));
-}`;
+      return combinator('allSettled', "Waits for every task; each result is { status: 'fulfilled' | 'rejected', ... }.");
     case 'race':
-      return `async function run(${TASK}) {
-  // Settles with the first task to settle, success or failure.
-  return Promise.race(tasks.map((task) => task()));
-}`;
+      return combinator('race', 'Settles with the first task to settle, success or failure.');
     case 'any':
-      return `async function run(${TASK}) {
-  // Settles with the first success; an AggregateError only if every task fails.
-  return Promise.any(tasks.map((task) => task()));
-}`;
+      return combinator('any', 'Settles with the first success; an AggregateError only if every task fails.');
     case 'callbacks':
       return `function run(tasks: Array<(done: (err: Error | null, value?: unknown) => void) => void>,
              callback: (err: Error | null, results?: unknown[]) => void) {
