@@ -1,7 +1,7 @@
 import type { Preset } from '../preset';
 import type { TaskGroupInput } from '../../scenario/task-kinds';
 
-const REQUESTS: TaskGroupInput = { kind: 'http', count: 40, latencyMs: 20, label: 'requests' };
+const REQUESTS: TaskGroupInput = { kind: 'http', count: 20, latencyMs: 20, label: 'requests' };
 
 /** The built-in server shares the engine's loop: CPU work on that loop makes every request wait. */
 export const serverUnderLoad: Preset = {
@@ -9,8 +9,8 @@ export const serverUnderLoad: Preset = {
   concept: 'Servers under load',
   title: 'A non-blocking server vs one doing CPU work on its loop',
   explanation:
-    'Forty requests at once to the built-in HTTP server, which runs on the same event loop as the work. When that loop only waits, the server answers each request in about 20 ms. When CPU-heavy handlers run on the loop too, every request waits for them, exactly as a Node server does that hashes passwords or renders large pages synchronously.',
-  notice: 'Request latency p99 rises several times over with the CPU work on the loop, and the event-loop delay shows why.',
+    'Twenty requests at once to the built-in HTTP server, which runs on the same event loop as the work. When that loop only waits, the server answers each request after its 20 ms. When CPU-heavy handlers run on the loop too, every request waits for them, exactly as in a Node server that hashes passwords or renders large pages synchronously.',
+  notice: 'Request latency rises several times over with the CPU work on the loop, and the event-loop delay shows why.',
   scenario: {
     version: 1,
     name: 'Requests to a busy server',
@@ -19,6 +19,6 @@ export const serverUnderLoad: Preset = {
   },
   variants: [
     { id: 'non-blocking', label: 'non-blocking', tasks: [REQUESTS] },
-    { id: 'blocking', label: 'CPU work on the loop', tasks: [REQUESTS, { kind: 'cpu', count: 10, ms: 50, label: 'cpu handlers' }] },
+    { id: 'blocking', label: 'CPU work on the loop', tasks: [REQUESTS, { kind: 'cpu', count: 10, ms: 60, label: 'cpu handlers' }] },
   ],
 };

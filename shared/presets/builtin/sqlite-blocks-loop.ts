@@ -6,17 +6,17 @@ export const sqliteBlocksLoop: Preset = {
   concept: 'The event loop',
   title: 'Synchronous SQLite on the loop vs in worker threads',
   explanation:
-    'Twelve aggregate queries over a table of 50,000 orders with better-sqlite3, whose calls are synchronous by design. Run on the event loop, each query holds it for its whole duration; run in worker threads, the loop stays free while the queries execute elsewhere.',
+    'Eight aggregate queries over a table of 10,000 orders with better-sqlite3, whose calls are synchronous by design. Run on the event loop, each query holds it for its whole duration; run in worker threads, the loop stays free while the queries execute elsewhere.',
   notice: 'Event-loop delay p99 is much higher when the queries run on the loop; in worker threads the loop barely notices them.',
   scenario: {
     version: 1,
-    name: 'Twelve slow SQLite queries',
+    name: 'Eight slow SQLite queries',
     strategy: { type: 'all' },
     tasks: [
       {
         kind: 'sqlite',
-        count: 12,
-        rows: 50_000,
+        count: 8,
+        rows: 10_000,
         sql: 'SELECT customer, category, COUNT(*) AS orders, SUM(amount) AS revenue FROM orders GROUP BY customer, category ORDER BY revenue DESC',
       },
     ],

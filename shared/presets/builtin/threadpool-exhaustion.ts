@@ -13,7 +13,7 @@ export const threadpoolExhaustion: Preset = {
     name: 'Eight pbkdf2 hashes',
     strategy: { type: 'all' },
     options: { threadpoolSize: 1 },
-    tasks: [{ kind: 'crypto', count: 8, iterations: 100_000 }],
+    tasks: [{ kind: 'crypto', count: 8, iterations: 50_000 }],
   },
   variants: [
     { id: 'threads-1', label: 'UV_THREADPOOL_SIZE=1', options: { threadpoolSize: 1 } },

@@ -1,0 +1,67 @@
+import type { RunMetrics } from '../../../shared/metrics/metrics-schema';
+import type { TaskRecord } from '../../../shared/protocol/task-record';
+import { findPreset, variantScenario } from '../../../shared/presets';
+import { checkScenario } from '../../../shared/scenario';
+import { forkLauncher } from '../../../electron/backend/runs/fork-launcher';
+import { RunService } from '../../../electron/backend/runs/run-service';
+
+/** What one variant of a preset did: its metrics and every task's record. */
+export interface VariantResult {
+  metrics: RunMetrics;
+  tasks: TaskRecord[];
+}
+
+const service = new RunService({ store: null, launcher: forkLauncher() });
+
+/** Runs one variant of a built-in preset through the real engine (unsaved) and collects its task records. */
+export async function runVariant(presetId: string, variantId: string): Promise<VariantResult> {
+  const preset = findPreset(presetId);
+  const variant = preset?.variants.find((v) => v.id === variantId);
+  if (preset === undefined || variant === undefined) throw new Error(`no variant ${presetId}/${variantId}`);
+  const check = checkScenario(variantScenario(preset, variant));
+  if (!check.ok) throw new Error(`${presetId}/${variantId} is invalid`);
+  const run = service.start(check.scenario, { save: false });
+  const tasks: TaskRecord[] = [];
+  run.onBatch((batch) => tasks.push(...batch.finished));
+  const outcome = await run.done;
+  if (outcome.status !== 'completed' || outcome.metrics === null) {
+    throw new Error(`${presetId}/${variantId} ended ${outcome.status}: ${outcome.error ?? ''}`);
+  }
+  return { metrics: outcome.metrics, tasks };
+}
+
+/** Runs every variant of a preset, one after another. */
+export async function runVariants(presetId: string): Promise<Record<string, VariantResult>> {
+  const results: Record<string, VariantResult> = {};
+  for (const variant of findPreset(presetId)?.variants ?? []) results[variant.id] = await runVariant(presetId, variant.id);
+  return results;
+}
+
+/** Latency percentile (nearest rank) of the tasks of one group. */
+export function groupLatency(result: VariantResult, group: number, quantile: number): number {
+  const durations = result.tasks
+    .filter((t) => t.group === group)
+    .map((t) => t.endMs - t.startMs)
+    .sort((a, b) => a - b);
+  return durations[Math.min(durations.length - 1, Math.ceil(quantile * durations.length) - 1)] ?? 0;
+}
+
+/**
+ * Whether variant `fast` of a preset takes less than `ratio` times the wall time of variant `slow`. The
+ * claim needs spare CPU cores (parallelism), which other processes on a loaded 2-core machine can take for
+ * a while, so when the first results miss it the pair is measured again, up to `attempts` times in all.
+ */
+export async function fasterInOneOf(
+  attempts: number,
+  first: Record<string, VariantResult>,
+  presetId: string,
+  pair: { slow: string; fast: string; ratio: number },
+): Promise<boolean> {
+  const holds = (slow: VariantResult, fast: VariantResult) => fast.metrics.wallMs < pair.ratio * slow.metrics.wallMs;
+  if (holds(first[pair.slow]!, first[pair.fast]!)) return true;
+  for (let attempt = 1; attempt < attempts; attempt += 1) {
+    const slow = await runVariant(presetId, pair.slow);
+    if (holds(slow, await runVariant(presetId, pair.fast))) return true;
+  }
+  return false;
+}
