@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { validateConfiguration } from 'app-builder-lib/out/util/config/config';
+import { getConfig } from 'app-builder-lib/out/util/config/load';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const projectRoot = path.resolve(import.meta.dirname, '../../..');
+let config: Record<string, unknown>;
+
+beforeAll(async () => {
+  const request = { packageKey: 'build', configFilename: 'electron-builder', projectDir: projectRoot, packageMetadata: null };
+  const read = await getConfig<Record<string, unknown>>(request, path.join(projectRoot, 'electron-builder.yml'));
+  config = read!.result;
+});
+
+describe('electron-builder.yml', () => {
+  it("passes electron-builder's own schema", async () => {
+    const logger = { isEnabled: false, add: () => {} } as unknown as Parameters<typeof validateConfiguration>[1];
+    await expect(validateConfiguration(config, logger)).resolves.toBeUndefined();
+  });
+
+  it('names the app and builds AppImage, deb, dmg and nsis', () => {
+    expect(config.productName).toBe('Concurrency Explorer');
+    expect(config.appId).toMatch(/^[a-z]+(\.[a-z]+)+$/);
+    expect(config.linux).toMatchObject({ target: ['AppImage', 'deb'] });
+    expect(config.mac).toMatchObject({ target: 'dmg' });
+    expect(config.win).toMatchObject({ target: 'nsis' });
+  });
+
+  it("flips the fuses Electron's security guide recommends, keeping file:// privileges for the page", () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      loadBrowserProcessSpecificV8Snapshot: false,
+      grantFileProtocolExtraPrivileges: true,
+    });
+  });
+
+  it('never rebuilds node_modules in place, and packs the Electron-ABI SQLite build beside the archive', () => {
+    expect(config.npmRebuild).toBe(false);
+    expect(config.beforePack).toBe('./scripts/electron-builder-before-pack.mjs');
+    expect(config.asarUnpack).toEqual(['**/*.node']);
+    expect(config.extraResources).toEqual([
+      { from: '.cache/electron-sqlite', to: 'electron-sqlite', filter: ['**/better_sqlite3-*-${platform}-${arch}.node'] },
+    ]);
+  });
+});
