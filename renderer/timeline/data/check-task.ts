@@ -1,47 +1,47 @@
 import type { TaskRecord, TaskStart } from '../../../shared/protocol/task-record';
 import { isFinishedStatus, isTaskKind } from './task-codes';
 
-function shown(value: unknown): string {
-  return typeof value === 'string' ? JSON.stringify(value) : String(value);
+const WHOLE = 'a whole number >= 0';
+const TIME = 'a finite number >= 0';
+
+function isTime(value: unknown): boolean {
+  return typeof value === 'number' && value >= 0 && value < Infinity;
 }
 
-function fail(where: string, field: string, rule: string, value: unknown): never {
-  throw new RangeError(`${where}.${field}: must be ${rule}, got ${shown(value)}`);
+function isWhole(value: unknown): boolean {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 0xffff_ffff;
 }
 
-function checkTime(where: string, field: string, value: unknown): void {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) fail(where, field, 'a finite number >= 0', value);
+function fail(name: string, i: number, field: string, rule: string, value: unknown): never {
+  const shown = typeof value === 'string' ? JSON.stringify(value) : String(value);
+  throw new RangeError(`${name}[${i}].${field}: must be ${rule}, got ${shown}`);
 }
 
-function checkWhole(where: string, field: string, value: unknown): void {
-  if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 0xffff_ffff) {
-    fail(where, field, 'a whole number >= 0', value);
-  }
+function checkStart(task: TaskStart, name: string, i: number): void {
+  if (!isWhole(task.index)) fail(name, i, 'index', WHOLE, task.index);
+  if (!isWhole(task.group)) fail(name, i, 'group', WHOLE, task.group);
+  if (!isWhole(task.lane)) fail(name, i, 'lane', WHOLE, task.lane);
+  if (!isTime(task.queuedMs)) fail(name, i, 'queuedMs', TIME, task.queuedMs);
+  if (!isTime(task.startMs)) fail(name, i, 'startMs', TIME, task.startMs);
+  if (!isTaskKind(task.kind)) fail(name, i, 'kind', 'a task kind', task.kind);
 }
 
 /**
  * Checks what the typed arrays cannot hold (a NaN time, a fractional lane, an unknown kind), so that a bad
  * batch is refused whole, with a message naming the task and the field, before anything is appended.
+ * Messages are built only on failure: this runs over every task of every batch.
  */
 export function checkTaskStarts(tasks: readonly TaskStart[], name: string): void {
-  tasks.forEach((task, i) => {
-    const where = `${name}[${i}]`;
-    checkWhole(where, 'index', task.index);
-    checkWhole(where, 'group', task.group);
-    checkWhole(where, 'lane', task.lane);
-    checkTime(where, 'queuedMs', task.queuedMs);
-    checkTime(where, 'startMs', task.startMs);
-    if (!isTaskKind(task.kind)) fail(where, 'kind', 'a task kind', task.kind);
-  });
+  for (let i = 0; i < tasks.length; i++) checkStart(tasks[i]!, name, i);
 }
 
 /** `checkTaskStarts` plus the fields only a finished task has. */
 export function checkTaskRecords(tasks: readonly TaskRecord[], name: string): void {
-  checkTaskStarts(tasks, name);
-  tasks.forEach((task, i) => {
-    const where = `${name}[${i}]`;
-    checkTime(where, 'endMs', task.endMs);
-    checkWhole(where, 'attempts', task.attempts);
-    if (!isFinishedStatus(task.status)) fail(where, 'status', 'ok, error, timeout, cancelled or orphaned', task.status);
-  });
+  for (let i = 0; i < tasks.length; i++) {
+    const task = tasks[i]!;
+    checkStart(task, name, i);
+    if (!isTime(task.endMs)) fail(name, i, 'endMs', TIME, task.endMs);
+    if (!isWhole(task.attempts)) fail(name, i, 'attempts', WHOLE, task.attempts);
+    if (!isFinishedStatus(task.status)) fail(name, i, 'status', 'ok, error, timeout, cancelled or orphaned', task.status);
+  }
 }

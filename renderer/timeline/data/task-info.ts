@@ -12,6 +12,8 @@ export interface TaskInfo {
   readonly group: number;
   readonly groupLabel: string;
   readonly lane: number;
+  /** The lane as the timeline names it ("Slot 3", "Worker 2"). */
+  readonly laneLabel: string;
   readonly queuedMs: number;
   readonly startMs: number;
   /** null while the task runs. */
@@ -30,8 +32,18 @@ export function groupLabelOf(group: number, groupLabels: readonly string[]): str
   return groupLabels[group] ?? `group ${group}`;
 }
 
+/** How lanes are named when nobody says otherwise: by their number in the records. */
+export function defaultLaneLabel(lane: number): string {
+  return `Lane ${lane}`;
+}
+
 /** Reads one slot out of the arrays into a plain object (for a handful of tasks, never in a drawing loop). */
-export function describeTask(data: TimelineData, slot: number, groupLabels: readonly string[] = []): TaskInfo {
+export function describeTask(
+  data: TimelineData,
+  slot: number,
+  groupLabels: readonly string[] = [],
+  laneLabel: (lane: number) => string = defaultLaneLabel,
+): TaskInfo {
   if (!Number.isInteger(slot) || slot < 0 || slot >= data.count) {
     throw new RangeError(`slot: must be a whole number from 0 to ${data.count - 1}, got ${slot}`);
   }
@@ -40,13 +52,15 @@ export function describeTask(data: TimelineData, slot: number, groupLabels: read
   const queuedMs = data.queuedMs[slot]!;
   const endMs = running ? null : data.endMs[slot]!;
   const group = data.group[slot]!;
+  const lane = data.lane[slot]!;
   return {
     slot,
     index: data.taskIndex[slot]!,
     kind: kindOfCode(data.kind[slot]!),
     group,
     groupLabel: groupLabelOf(group, groupLabels),
-    lane: data.lane[slot]!,
+    lane,
+    laneLabel: laneLabel(lane),
     queuedMs,
     startMs,
     endMs,

@@ -165,15 +165,19 @@ export class TimelineData {
     const touched = new Set<number>();
     for (const task of tasks) {
       let slot = this.slotOfTask(task.index);
-      if (slot < 0) slot = this.#addSlot(task, touched);
-      else if (this.#lane[slot] !== task.lane || this.#startMs[slot] !== task.startMs) this.#move(slot, task, touched);
+      if (slot < 0) {
+        // A new slot is pushed past the lane's valid running maximum: no end to invalidate.
+        slot = this.#addSlot(task, touched);
+      } else {
+        if (this.#lane[slot] !== task.lane || this.#startMs[slot] !== task.startMs) this.#move(slot, task, touched);
+        this.#lanes[task.lane]!.endChanged(task.startMs, this.#startMs);
+        this.#errors.delete(slot);
+      }
       this.#setStatus(slot, statusCode(task.status));
       this.#endMs[slot] = task.endMs;
       this.#attempts[slot] = Math.min(task.attempts, 0xffff);
-      if (task.error === null) this.#errors.delete(slot);
-      else this.#errors.set(slot, task.error);
-      this.#lanes[task.lane]!.endChanged(task.startMs, this.#startMs);
-      this.#nowMs = Math.max(this.#nowMs, task.endMs);
+      if (task.error !== null) this.#errors.set(slot, task.error);
+      if (task.endMs > this.#nowMs) this.#nowMs = task.endMs;
     }
     this.#settle(touched);
   }

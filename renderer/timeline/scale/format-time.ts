@@ -21,6 +21,11 @@ export function formatMs(ms: number): string {
   return `${Number(value.toFixed(digits))} ${unit}`;
 }
 
+/** A moment of the run (ms from its start) to the microsecond, as the engine records it: "4016.253 ms". */
+export function formatTimestamp(ms: number): string {
+  return Number.isFinite(ms) ? `${ms.toFixed(3)} ms` : '—';
+}
+
 /** Past this many units a tick label switches to the next larger unit ("10.05 ms", not "10050 µs"). */
 const MAX_TICK_VALUE = 10_000;
 

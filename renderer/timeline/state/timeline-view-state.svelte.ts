@@ -87,6 +87,12 @@ export class TimelineViewState {
     this.#setWindow(zoomWindow(this.#window, factor, this.#scale.pxToMs(x), this.bounds), false);
   }
 
+  /** Shows exactly `startMs`..`endMs` (clamped to the run), e.g. a range picked elsewhere. */
+  showRange(startMs: number, endMs: number): void {
+    if (!(endMs > startMs)) return;
+    this.#setWindow(clampWindow({ startMs, endMs }, this.bounds), false);
+  }
+
   /** Zooms by `factor` around the middle of the window (keyboard, buttons). */
   zoomBy(factor: number): void {
     this.zoomAtPx(factor, this.#layout.plotLeftPx + this.#layout.plotWidthPx / 2);

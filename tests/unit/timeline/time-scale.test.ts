@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTimeScale } from '../../../renderer/timeline/scale/time-scale';
-import { formatMs, tickFormatter } from '../../../renderer/timeline/scale/format-time';
+import { formatMs, formatTimestamp, tickFormatter } from '../../../renderer/timeline/scale/format-time';
 import { tickStepMs, timeTicks } from '../../../renderer/timeline/scale/time-ticks';
 
 describe('createTimeScale', () => {
@@ -47,6 +47,8 @@ describe('formatMs', () => {
     expect(formatMs(12.3456)).toBe('12.35 ms');
     expect(formatMs(1204.4)).toBe('1.204 s');
     expect(formatMs(Infinity)).toBe('—');
+    expect(formatTimestamp(4016.2531)).toBe('4016.253 ms');
+    expect(formatTimestamp(Number.NaN)).toBe('—');
     expect(tickFormatter(500, 3000)(2500)).toBe('2500 ms');
     expect(tickFormatter(5000, 60_000)(25_000)).toBe('25 s');
   });

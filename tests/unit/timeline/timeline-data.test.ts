@@ -54,8 +54,10 @@ describe('TimelineData live appends', () => {
     expect(data.error(1)).toBe('ECONNRESET');
     expect(data.error(0)).toBeNull();
     expect(data.nowMs).toBe(9);
-    expect(describeTask(data, 1, ['first group'])).toMatchObject({
+    expect(describeTask(data, 1, ['first group'], (lane) => `Slot ${lane + 1}`)).toMatchObject({
       index: 1,
+      lane: 1,
+      laneLabel: 'Slot 2',
       kind: 'http',
       groupLabel: 'first group',
       endMs: 9,
@@ -75,7 +77,7 @@ describe('TimelineData live appends', () => {
     expect(data.slotOfTask(7)).toBe(1);
     expect(data.slotOfTask(5)).toBe(-1);
     expect(data.laneCount).toBe(3);
-    expect(describeTask(data, 1)).toMatchObject({ status: 'cancelled', attempts: 0, durationMs: 0, groupLabel: 'group 0' });
+    expect(describeTask(data, 1)).toMatchObject({ status: 'cancelled', attempts: 0, durationMs: 0, groupLabel: 'group 0', laneLabel: 'Lane 2' });
   });
 
   it('shows a running task up to the latest time the run reached', () => {

@@ -97,3 +97,17 @@ describe('TimelineViewState.reveal', () => {
     expect(state.scrollTopPx).toBe(2 * rowHeightPx);
   });
 });
+
+describe('TimelineViewState.showRange', () => {
+  it('shows the range asked for, clamped to the run, and ignores an empty one', () => {
+    const state = sized(4, 1000);
+    state.showRange(200, 300);
+    expect(state.window).toEqual({ startMs: 200, endMs: 300 });
+    expect(state.following).toBe(false);
+    state.showRange(900, 5000);
+    expect(state.window.endMs).toBeCloseTo(state.bounds.endMs, 9);
+    const before = state.window;
+    state.showRange(10, 10);
+    expect(state.window).toEqual(before);
+  });
+});
