@@ -51,12 +51,16 @@ export async function startHostServer(options: HostServerOptions): Promise<HostS
   sockets.on('connection', (socket) => bridgeWebSocket(socket, options.backend, options.eventFlushIntervalMs));
 
   const server = createServer((request, response) => {
-    void serveRequest(request, response, guard, options.rendererDir);
+    serveRequest(request, response, guard, options.rendererDir).catch((error: unknown) => {
+      console.error(error);
+      if (!response.headersSent) sendText(response, 500, 'The file could not be served');
+      else response.destroy();
+    });
   });
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const verdict = checkRequest(request, guard);
     if (!verdict.ok) return refuseUpgrade(socket, verdict.status, verdict.reason);
-    if (new URL(request.url ?? '/', 'http://placeholder').pathname !== WS_API_PATH) {
+    if (verdict.pathname !== WS_API_PATH) {
       return refuseUpgrade(socket, 404, 'There is no WebSocket here');
     }
     sockets.handleUpgrade(request, socket, head, (ws) => sockets.emit('connection', ws, request));
@@ -95,7 +99,7 @@ async function serveRequest(request: IncomingMessage, response: ServerResponse, 
     response.setHeader('Allow', 'GET, HEAD');
     return sendText(response, 405, 'Only GET and HEAD are served');
   }
-  const file = await findStaticFile(rendererDir, new URL(request.url ?? '/', 'http://placeholder').pathname);
+  const file = await findStaticFile(rendererDir, verdict.pathname);
   if (file === null) return sendText(response, 404, 'Not found');
   if (verdict.tokenFromQuery) response.setHeader('Set-Cookie', tokenCookie(guard));
   response.writeHead(200, {
@@ -115,6 +119,6 @@ function sendText(response: ServerResponse, status: number, text: string) {
 }
 
 function refuseUpgrade(socket: Duplex, status: number, reason: string) {
-  const statusText = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' }[status] ?? 'Error';
+  const statusText = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' }[status] ?? 'Error';
   socket.end(`HTTP/1.1 ${status} ${statusText}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n${reason}\n`);
 }

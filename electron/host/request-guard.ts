@@ -12,13 +12,14 @@ export interface GuardConfig {
 }
 
 export type GuardVerdict =
-  | { ok: true; tokenFromQuery: boolean }
-  | { ok: false; status: 401 | 403; reason: string };
+  | { ok: true; tokenFromQuery: boolean; pathname: string }
+  | { ok: false; status: 400 | 401 | 403; reason: string };
 
 /**
  * Decides whether a request (or a WebSocket upgrade) may be served: its `Host` must be one this server
  * answers to, its `Origin`, when a browser sends one, must be this server, and it must carry the token in
- * the query or in the cookie. A missing token is 401, anything wrong is 403.
+ * the query or in the cookie. A missing token is 401, anything wrong is 403, a target that is not a
+ * path is 400.
  */
 export function checkRequest(request: { url?: string; headers: IncomingHttpHeaders }, config: GuardConfig): GuardVerdict {
   const host = request.headers.host?.toLowerCase();
@@ -29,12 +30,24 @@ export function checkRequest(request: { url?: string; headers: IncomingHttpHeade
   if (origin !== undefined && !config.allowedHosts.some((allowed) => origin.toLowerCase() === `http://${allowed}`)) {
     return { ok: false, status: 403, reason: `Origin ${JSON.stringify(origin)} may not use this server` };
   }
-  const queryToken = new URL(request.url ?? '/', 'http://placeholder').searchParams.get('token');
+  const target = parseTarget(request.url ?? '/');
+  if (target === null) return { ok: false, status: 400, reason: 'The request target is not a path' };
+  const queryToken = target.searchParams.get('token');
   const cookieToken = readCookie(request.headers.cookie, config.cookieName);
   const presented = queryToken ?? cookieToken;
   if (presented === null) return { ok: false, status: 401, reason: 'The token is missing: open the URL the server printed' };
   if (!sameSecret(presented, config.token)) return { ok: false, status: 403, reason: 'The token is wrong' };
-  return { ok: true, tokenFromQuery: queryToken !== null };
+  return { ok: true, tokenFromQuery: queryToken !== null, pathname: target.pathname };
+}
+
+/** The request target as a URL, or null when it is not an origin-form path (`/x?y`) a URL can hold. */
+function parseTarget(target: string): URL | null {
+  if (!target.startsWith('/')) return null;
+  try {
+    return new URL(`http://placeholder${target}`);
+  } catch {
+    return null;
+  }
 }
 
 /** The `Set-Cookie` value that lets the page load its assets and open its WebSocket without the query. */

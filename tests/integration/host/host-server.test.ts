@@ -1,5 +1,6 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
+import { connect as connectTcp } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -111,6 +112,23 @@ describe('the browser host over HTTP', () => {
     expect((await get(`/?token=${host.token}`, { host: `localhost:${host.port + 1}` })).status).toBe(403);
     expect((await get(`/?token=${host.token}`, { origin: 'http://attacker.example' })).status).toBe(403);
     expect((await get(`/?token=${host.token}`, { origin: `http://127.0.0.1:${host.port}` })).status).toBe(200);
+  });
+
+  it('answers request targets a URL cannot hold without crashing, and keeps serving', async () => {
+    const expected = { '//[': '404 Not Found', 'http://evil.example/': '400 Bad Request', '*': '400 Bad Request' };
+    for (const [target, status] of Object.entries(expected)) {
+      const reply = await new Promise<string>((resolve, reject) => {
+        const socket = connectTcp(host.port, '127.0.0.1', () => {
+          socket.write(`GET ${target}?token=${host.token} HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nConnection: close\r\n\r\n`);
+        });
+        let data = '';
+        socket.setEncoding('utf8').on('data', (chunk: string) => (data += chunk));
+        socket.on('close', () => resolve(data));
+        socket.on('error', reject);
+      });
+      expect(reply.split('\r\n')[0]).toBe(`HTTP/1.1 ${status}`);
+    }
+    expect((await get(`/?token=${host.token}`)).status).toBe(200);
   });
 
   it('serves nothing outside the renderer folder and only GET and HEAD', async () => {
