@@ -18,8 +18,8 @@ test('a run that blocks its own event loop leaves the UI at full frame rate, and
   await new ScenariosPage(page).newScenario();
   await workbench.pasteJson(JSON.stringify(BLOCKING));
   await workbench.run();
+  // The engine's loop is blocked from the first task on, so it may report no progress until the end.
   await expect(workbench.runStatus).toHaveText('Running');
-  await expect(workbench.progress).toHaveAttribute('aria-valuetext', /^[1-9]\d* \/ 20 tasks/, { timeout: 15_000 });
 
   const gaps = await page.evaluate(
     (durationMs) =>

@@ -17,7 +17,7 @@ test('a scenario pasted into "Scenario JSON" fills the form and runs', async ({ 
 
   await workbench.showTab('Form');
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue(PASTED.name);
-  await expect(page.getByLabel('Strategy', { exact: true })).toHaveValue('pool');
+  await expect(page.getByRole('combobox', { name: 'Strategy', exact: true })).toHaveValue('pool');
   await expect(page.getByLabel('Concurrency', { exact: true })).toHaveValue('3');
 
   await workbench.run();

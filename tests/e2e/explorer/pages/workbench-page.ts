@@ -38,7 +38,7 @@ export class WorkbenchPage {
   }
 
   get jsonBox(): Locator {
-    return this.page.getByLabel('Scenario JSON');
+    return this.page.getByRole('textbox', { name: 'Scenario JSON', exact: true });
   }
 
   get jsonProblems(): Locator {
