@@ -43,9 +43,10 @@ function runTitle({ scenario, outcome }: FinishedRun): string {
   return `${id}: ${scenario.name} (${strategyText(scenario.strategy)}) ${outcome.status}`;
 }
 
-/** The summary `run` prints on a terminal: a line per run, then their metrics side by side. */
+/** The summary `run` prints on a terminal: a line per run, then their metrics side by side (when any has some). */
 export function renderRunsText(runs: readonly FinishedRun[]): string {
   const titles = runs.map(runTitle).join('\n');
+  if (runs.every(({ outcome }) => outcome.metrics === null)) return `${titles}\n`;
   const columns = runs.map(({ scenario, outcome }) => ({
     title: outcome.runId === null ? strategyText(scenario.strategy) : `#${outcome.runId}`,
     metrics: outcome.metrics,

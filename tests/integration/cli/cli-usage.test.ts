@@ -62,6 +62,16 @@ describe('CLI bad usage and bad input exit with 2 and a clear message', () => {
     expect(problems.code).toBe(2);
   });
 
+  it('a run the engine cannot carry out exits 1, after printing it as failed', async () => {
+    const file = await cli.writeJson('bad-sql.json', { ...timers, tasks: [{ kind: 'sqlite', count: 1, rows: 10, sql: 'SELEKT 1' }] });
+    const { code, stdout, stderr } = await cli.run(['run', file, '--json']);
+    const { runs } = JSON.parse(stdout) as { runs: { status: string; error: string }[] };
+    expect(runs[0]).toMatchObject({ status: 'failed', error: expect.stringMatching(/tasks\[0\]\.sql/) });
+    expect(stderr).toMatch(/^Run \d+ failed: .*tasks\[0\]\.sql/m);
+    expect(stderr).not.toMatch(STACK_LINE);
+    expect(code).toBe(1);
+  });
+
   it('help exits 0', async () => {
     const { code, stdout } = await cli.run(['--help']);
     expect(stdout).toMatch(/Usage: concurrency-explorer/);

@@ -32,6 +32,7 @@ describe('run report', () => {
     expect(text).toContain('run 7: Timers (pool:4) completed');
     expect(text).toContain('unsaved run: Timers (all) failed');
     expect(text).toMatch(/wall time\s+100\.0 ms\s+-/);
+    expect(renderRunsText(runs.slice(1))).toBe('unsaved run: Timers (all) failed\n');
   });
 });
 
