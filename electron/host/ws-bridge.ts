@@ -25,8 +25,16 @@ export function bridgeWebSocket(socket: WebSocket, backend: ApiTransport, flushI
       send({ type: 'protocolError', error: message.toData() });
       return;
     }
-    void backend.call(message.method, message.args).then((response) => send({ type: 'response', id: message.id, response }));
+    void backend
+      .call(message.method, message.args)
+      .then((response) => send({ type: 'response', id: message.id, response }))
+      .catch((error: unknown) => {
+        const failure = new ApiError('internal', `The answer to ${message.method} could not be sent: ${(error as Error).message}`);
+        send({ type: 'response', id: message.id, response: { ok: false, error: failure.toData() } });
+      });
   });
+  // A broken frame or an oversized message ends this socket ('close' follows); it must not end the host.
+  socket.on('error', (error) => console.error(`A browser connection failed: ${error.message}`));
   socket.on('close', () => {
     for (const unsubscribe of unsubscribers) unsubscribe();
     batcher.dispose();

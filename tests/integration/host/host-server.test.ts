@@ -1,9 +1,9 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
-import { connect as connectTcp } from 'node:net';
+import { connect as connectTcp, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { createApiEndpoint } from '../../../electron/backend/api/api-endpoint';
 import { ApiEventHub } from '../../../electron/backend/api/event-hub';
@@ -162,6 +162,19 @@ describe('the browser host over WebSocket', () => {
     expect(byId.get(3)).toMatchObject({ response: { ok: false, error: { code: 'unknown_method' } } });
     expect(byId.get('protocolError')).toMatchObject({ error: { code: 'bad_request', message: expect.stringContaining('not valid JSON') } });
     socket.close();
+  });
+
+  it('survives a client that breaks the WebSocket protocol', async () => {
+    const socket = (await connect(`?token=${host.token}`, { origin: origin() })) as WebSocket;
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const closed = new Promise((resolve) => socket.once('close', resolve));
+    // An unmasked text frame: clients must mask theirs, so the server refuses it and drops the connection.
+    (socket as unknown as { _socket: Socket })._socket.write(Buffer.from([0x81, 0x02, 0x68, 0x69]));
+    await closed;
+    log.mockRestore();
+    const again = (await connect(`?token=${host.token}`, { origin: origin() })) as WebSocket;
+    expect(again.readyState).toBe(WebSocket.OPEN);
+    again.close();
   });
 
   it('sends events in batches, in order, not one message per event', async () => {
