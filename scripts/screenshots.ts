@@ -26,6 +26,8 @@ const PAGE_HEIGHT_PX = `(() => {
   return main === null ? window.innerHeight : window.innerHeight + main.scrollHeight - main.clientHeight;
 })()`;
 const TWO_FRAMES = 'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))';
+// No focus ring from the last click, and the page from its top.
+const SETTLE_PAGE = `document.activeElement?.blur(); document.querySelector('main')?.scrollTo(0, 0);`;
 
 /** Grows the window to the whole page (the app scrolls inside its main area), so one image shows it all. */
 async function fitWindowToPage(page: Page): Promise<void> {
@@ -35,6 +37,7 @@ async function fitWindowToPage(page: Page): Promise<void> {
 
 async function shoot(page: Page, name: string, wholePage: boolean): Promise<void> {
   await page.setViewportSize(VIEWPORT);
+  await page.evaluate(SETTLE_PAGE);
   if (wholePage) await fitWindowToPage(page);
   // Two frames: charts and the timeline redraw on the frame after a resize.
   await page.evaluate(TWO_FRAMES);
@@ -55,7 +58,7 @@ async function shootScheme(browser: Browser, url: string, scheme: (typeof SCHEME
 
     await scenarios.openBuiltIn(SHOWN_PRESET);
     await page.getByRole('button', { name: 'Show code' }).click();
-    await shoot(page, `editor-${scheme}.png`, false);
+    await shoot(page, `editor-${scheme}.png`, true);
 
     await workbench.run();
     await workbench.runStatus.getByText('Completed').waitFor({ timeout: RUN_TIMEOUT_MS });
