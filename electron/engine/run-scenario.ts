@@ -1,7 +1,7 @@
-import { setMaxListeners } from 'node:events';
 import type { EngineEvent, FinishedEvent } from '../../shared/protocol/engine-protocol';
 import type { Scenario } from '../../shared/scenario/scenario-schema';
 import { computeMetrics } from '../../shared/metrics/compute-metrics';
+import { RunCancel } from './attempts/run-cancel';
 import type { Executor } from './executors/executor';
 import { localExecutor } from './executors/local-executor';
 import { startThreadExecutor } from './executors/thread-executor';
@@ -27,18 +27,9 @@ export interface RunScenarioOptions {
 
 type FailedEvent = Extract<EngineEvent, { type: 'failed' }>;
 
-/** A signal of our own that follows the caller's: every running attempt listens to it, so it may have many listeners. */
-function followingSignal(outer: AbortSignal | undefined): AbortSignal {
-  const controller = new AbortController();
-  setMaxListeners(0, controller.signal);
-  if (outer?.aborted) controller.abort(outer.reason);
-  else outer?.addEventListener('abort', () => controller.abort(outer.reason), { once: true });
-  return controller.signal;
-}
-
 const STOPPED_BY_STRATEGY = 'never started: the strategy stopped at an earlier failure';
 
-async function measure(scenario: Scenario, tasks: readonly PlannedTask[], executor: Executor, signal: AbortSignal, emit: RunScenarioOptions['emit']): Promise<FinishedEvent> {
+async function measure(scenario: Scenario, tasks: readonly PlannedTask[], executor: Executor, cancel: RunCancel, emit: RunScenarioOptions['emit']): Promise<FinishedEvent> {
   const loopDelay = await armLoopDelayMonitor();
   const clock = startClock();
   const cpuAtStart = process.cpuUsage();
@@ -49,13 +40,13 @@ async function measure(scenario: Scenario, tasks: readonly PlannedTask[], execut
   let wallMs: number;
   try {
     const { timeoutMs, retries, retryDelayMs, seed } = scenario.options;
-    const runTask = taskRunner({ tasks, recorder, executor, policy: { timeoutMs, retries, retryDelayMs }, seed, cancel: signal });
+    const runTask = taskRunner({ tasks, recorder, executor, policy: { timeoutMs, retries, retryDelayMs }, seed, cancel });
     const run = strategyFor(scenario.strategy)({ count: tasks.length, runTask });
     await run.settled.then(ignore, ignore);
     wallMs = clock.now();
     recorder.markSettled();
     await run.drained;
-    recorder.recordUnstarted(signal.aborted ? CANCELLED_BEFORE_START : STOPPED_BY_STRATEGY);
+    recorder.recordUnstarted(cancel.aborted ? CANCELLED_BEFORE_START : STOPPED_BY_STRATEGY);
   } finally {
     await sampler.stop();
     sender.stop();
@@ -67,7 +58,7 @@ async function measure(scenario: Scenario, tasks: readonly PlannedTask[], execut
     wallMs,
     cpu: { userMs: cpu.user / 1000, systemMs: cpu.system / 1000 },
   });
-  return { type: 'finished', status: signal.aborted ? 'cancelled' : 'completed', metrics };
+  return { type: 'finished', status: cancel.aborted ? 'cancelled' : 'completed', metrics };
 }
 
 /**
@@ -77,7 +68,7 @@ async function measure(scenario: Scenario, tasks: readonly PlannedTask[], execut
  */
 export async function runScenario(scenario: Scenario, { scratchDir, signal, emit }: RunScenarioOptions): Promise<FinishedEvent | FailedEvent> {
   const tasks = planTasks(scenario);
-  const cancel = followingSignal(signal);
+  const cancel = new RunCancel(signal);
   let prepared;
   let executor: Executor;
   try {

@@ -1,3 +1,4 @@
+import type { RunCancel } from './attempts/run-cancel';
 import { runAttempts, type AttemptPolicy } from './attempts/run-attempts';
 import type { Executor } from './executors/executor';
 import type { PlannedTask } from './plan/plan-tasks';
@@ -16,7 +17,7 @@ export interface TaskRunnerOptions {
   executor: Executor;
   policy: AttemptPolicy;
   seed: number;
-  cancel: AbortSignal;
+  cancel: RunCancel;
 }
 
 /**
@@ -33,7 +34,7 @@ export function taskRunner({ tasks, recorder, executor, policy, seed, cancel }: 
     }
     const start = recorder.taskStarted(task, lane);
     const nextDraw = taskDraws(seed, index, task.spec.failRate);
-    const outcome = await runAttempts((signal) => executor.execute(task, nextDraw(), lane, signal), policy, cancel);
+    const outcome = await runAttempts((abort) => executor.execute(task, nextDraw(), lane, abort), policy, cancel);
     recorder.taskEnded(start, outcome);
     if (outcome.status !== 'ok') throw new TaskFailed(outcome.error ?? outcome.status);
   };

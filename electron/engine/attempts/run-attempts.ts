@@ -1,4 +1,5 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { AttemptAbortController, type AttemptAbort } from './attempt-abort';
+import type { RunCancel } from './run-cancel';
 
 /** How the attempts of every task are bounded and repeated (from the scenario's options). */
 export interface AttemptPolicy {
@@ -19,6 +20,7 @@ export interface TaskOutcome {
 
 type AttemptResult = Omit<TaskOutcome, 'attempts'>;
 
+const OK: AttemptResult = { status: 'ok', error: null };
 const CANCELLED: AttemptResult = { status: 'cancelled', error: 'cancelled' };
 
 function messageOf(error: unknown): string {
@@ -26,29 +28,45 @@ function messageOf(error: unknown): string {
 }
 
 /**
- * One attempt, bounded by the timeout and the run's cancel signal. The operation gets its own signal,
- * aborted when the attempt is given up, so that it stops whatever it can (timers, sockets, processes).
+ * One attempt, bounded by the timeout and the run's cancel. The operation is told to stop when the
+ * attempt is given up, so that it stops whatever it can (timers, sockets, processes).
  */
-function runAttempt(operation: (signal: AbortSignal) => Promise<void>, timeoutMs: number, cancel: AbortSignal): Promise<AttemptResult> {
+function runAttempt(operation: (abort: AttemptAbort) => Promise<void>, timeoutMs: number, cancel: RunCancel): Promise<AttemptResult> {
   if (cancel.aborted) return Promise.resolve(CANCELLED);
-  const controller = new AbortController();
+  const abort = new AttemptAbortController();
   return new Promise((resolve) => {
     let settled = false;
     const finish = (result: AttemptResult) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      cancel.removeEventListener('abort', onCancel);
-      if (result.status !== 'ok') controller.abort(new Error(result.error ?? result.status));
+      cancel.leave(onCancel);
+      if (result.status !== 'ok') abort.abort(new Error(result.error ?? result.status));
       resolve(result);
     };
     const timer = setTimeout(() => finish({ status: 'timeout', error: `timed out after ${timeoutMs} ms` }), timeoutMs);
     const onCancel = () => finish(CANCELLED);
-    cancel.addEventListener('abort', onCancel, { once: true });
-    operation(controller.signal).then(
-      () => finish({ status: 'ok', error: null }),
+    cancel.join(onCancel);
+    operation(abort).then(
+      () => finish(OK),
       (error: unknown) => finish({ status: 'error', error: messageOf(error) }),
     );
+  });
+}
+
+/** Waits `ms` before a retry; resolves false when the run is cancelled meanwhile. */
+function backoff(ms: number, cancel: RunCancel): Promise<boolean> {
+  if (cancel.aborted) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      cancel.leave(onCancel);
+      resolve(true);
+    }, ms);
+    const onCancel = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    cancel.join(onCancel);
   });
 }
 
@@ -56,18 +74,10 @@ function runAttempt(operation: (signal: AbortSignal) => Promise<void>, timeoutMs
  * Runs a task's attempts: each bounded by `timeoutMs`; after an error or a timeout, up to `retries` more
  * after an exponential backoff (`retryDelayMs`, doubled each time). Cancel ends it at once. Never rejects.
  */
-export async function runAttempts(
-  operation: (signal: AbortSignal) => Promise<void>,
-  policy: AttemptPolicy,
-  cancel: AbortSignal,
-): Promise<TaskOutcome> {
+export async function runAttempts(operation: (abort: AttemptAbort) => Promise<void>, policy: AttemptPolicy, cancel: RunCancel): Promise<TaskOutcome> {
   for (let attempt = 1; ; attempt += 1) {
     const result = await runAttempt(operation, policy.timeoutMs, cancel);
     if (result.status === 'ok' || result.status === 'cancelled' || attempt > policy.retries) return { ...result, attempts: attempt };
-    try {
-      await sleep(policy.retryDelayMs * 2 ** (attempt - 1), undefined, { signal: cancel });
-    } catch {
-      return { ...CANCELLED, attempts: attempt };
-    }
+    if (!(await backoff(policy.retryDelayMs * 2 ** (attempt - 1), cancel))) return { ...CANCELLED, attempts: attempt };
   }
 }

@@ -40,11 +40,11 @@ export async function startThreadExecutor(threads: number, env: KindEnv): Promis
     throw new Error(`could not start the worker threads: ${(error as Error).message}`);
   }
   return {
-    execute: (task, draw, laneIndex, signal) => {
+    execute: (task, draw, laneIndex, abort) => {
       const lane = lanes[laneIndex];
       if (lane === undefined) return Promise.reject(new Error(`no worker thread for lane ${laneIndex}`));
-      signal.addEventListener('abort', () => killChild(lane.childPid), { once: true });
-      return lane.pool.run({ type: 'attempt', spec: task.spec, index: task.index, group: task.group, draw, env }, { signal });
+      abort.onAbort(() => killChild(lane.childPid));
+      return lane.pool.run({ type: 'attempt', spec: task.spec, index: task.index, group: task.group, draw, env }, { signal: abort.signal });
     },
     close,
   };

@@ -7,11 +7,8 @@ import type { KindCall, SpecOf } from './kind-call';
  */
 export function runCrypto(spec: SpecOf<'crypto'>, call: KindCall): Promise<void> {
   return new Promise((resolve, reject) => {
-    const onAbort = () => reject(call.signal.reason);
-    if (call.signal.aborted) return onAbort();
-    call.signal.addEventListener('abort', onAbort, { once: true });
+    call.abort.onAbort(reject);
     pbkdf2('concurrency-explorer', `salt-${call.index}`, spec.iterations, 64, 'sha512', (error) => {
-      call.signal.removeEventListener('abort', onAbort);
       if (error) reject(error);
       else resolve();
     });

@@ -38,9 +38,10 @@ function failsOnItsOwn(spec: TaskGroup): boolean {
  * Runs one attempt of a task on the calling thread: the real operation, then the injected failure the
  * attempt's draw decided (after the work, as a real failure would come).
  */
-export async function executeKind(spec: TaskGroup, call: KindCall): Promise<void> {
-  await runOperation(spec, call);
-  if (call.draw.failInjected && !failsOnItsOwn(spec)) {
+export function executeKind(spec: TaskGroup, call: KindCall): Promise<void> {
+  const operation = runOperation(spec, call);
+  if (!call.draw.failInjected || failsOnItsOwn(spec)) return operation;
+  return operation.then(() => {
     throw new Error(`injected failure (failRate ${spec.failRate})`);
-  }
+  });
 }

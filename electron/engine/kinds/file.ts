@@ -18,13 +18,13 @@ function contentOf(bytes: number): Buffer {
 export async function runFileWrite(spec: SpecOf<'file-write'>, call: KindCall): Promise<void> {
   const path = writeFilePath(call.env.scratchDir, call.index);
   if (spec.sync) writeFileSync(path, contentOf(spec.bytes));
-  else await writeFile(path, contentOf(spec.bytes), { signal: call.signal });
+  else await writeFile(path, contentOf(spec.bytes), { signal: call.abort.signal });
 }
 
 /** Reads the group's prepared file; `sync` blocks the event loop on purpose. */
 export async function runFileRead(spec: SpecOf<'file-read'>, call: KindCall): Promise<void> {
   const path = readFilePath(call.env.scratchDir, call.group);
-  const content = spec.sync ? readFileSync(path) : await readFile(path, { signal: call.signal });
+  const content = spec.sync ? readFileSync(path) : await readFile(path, { signal: call.abort.signal });
   if (content.length !== spec.bytes) throw new Error(`read ${content.length} bytes from ${path}, expected ${spec.bytes}`);
 }
 

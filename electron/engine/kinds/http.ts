@@ -36,7 +36,7 @@ function send(url: URL, method: string, signal: AbortSignal): Promise<IncomingMe
  */
 export async function runHttp(spec: SpecOf<'http'>, call: KindCall): Promise<void> {
   const url = requestUrl(spec, call);
-  const response = await send(url, spec.method, call.signal);
+  const response = await send(url, spec.method, call.abort.signal);
   const status = response.statusCode ?? 0;
   if (status >= 400) {
     const reason = response.statusMessage ? ` ${response.statusMessage}` : '';

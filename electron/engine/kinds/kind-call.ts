@@ -1,4 +1,5 @@
 import type { TaskGroup, TaskKind } from '../../../shared/scenario/task-kinds';
+import type { AttemptAbort } from '../attempts/attempt-abort';
 import type { AttemptDraw } from '../plan/seeded-random';
 
 /** Where a run's tasks find what was prepared for them; plain data, so worker threads get it too. */
@@ -14,8 +15,8 @@ export interface KindCall {
   group: number;
   draw: AttemptDraw;
   env: KindEnv;
-  /** Aborted on timeout or cancel; kinds stop their operation when they can. */
-  signal: AbortSignal;
+  /** Says when the attempt is given up (timeout, cancel); kinds stop their operation when they can. */
+  abort: AttemptAbort;
   /**
    * Told the pid of the child process the attempt started, then 0 once it has exited. A worker thread
    * that is ended cannot kill its children itself: the engine kills them by this pid.

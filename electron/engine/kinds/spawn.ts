@@ -6,7 +6,7 @@ const STDERR_TAIL_CHARS = 300;
 /** Starts `command args` (no shell) and waits for it to exit; killed on abort. A non-zero exit is an error. */
 export function runSpawn(spec: SpecOf<'spawn'>, call: KindCall): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(spec.command, spec.args, { signal: call.signal, killSignal: 'SIGKILL', stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(spec.command, spec.args, { signal: call.abort.signal, killSignal: 'SIGKILL', stdio: ['ignore', 'ignore', 'pipe'] });
     if (child.pid !== undefined) call.childProcess?.(child.pid);
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {

@@ -40,7 +40,8 @@ export class RunRecorder {
   /** The task's last attempt ended now. A task that ends after its strategy settled is `orphaned`. */
   taskEnded(start: TaskStart, outcome: TaskOutcome): void {
     const status = outcome.status === 'cancelled' || !this.settled ? outcome.status : 'orphaned';
-    this.finish({ ...start, endMs: this.clock.now(), status, error: outcome.error, attempts: outcome.attempts });
+    const { index, group, kind, lane, queuedMs, startMs } = start;
+    this.finish({ index, group, kind, lane, queuedMs, startMs, endMs: this.clock.now(), status, error: outcome.error, attempts: outcome.attempts });
     this.inFlightCount -= 1;
   }
 

@@ -1,14 +1,13 @@
 import { workerData } from 'piscina';
+import { NEVER_ABORTED } from '../attempts/attempt-abort';
 import { executeKind } from '../kinds/execute-kind';
 import type { TaskWorkerData, TaskWorkerMessage } from './task-worker-message';
-
-// Piscina aborts a worker's task by ending the whole thread, so nothing inside it ever needs to be told.
-const neverAborted = new AbortController().signal;
 
 /** The piscina worker of the `workers` strategy: runs one attempt of a task on this thread. */
 export default async function runTaskInWorker(message: TaskWorkerMessage): Promise<void> {
   if (message.type === 'warm-up') return;
   const { spec, index, group, draw, env } = message;
   const { childPid } = workerData as TaskWorkerData;
-  await executeKind(spec, { index, group, draw, env, signal: neverAborted, childProcess: (pid) => Atomics.store(childPid, 0, pid) });
+  // Piscina aborts a worker's task by ending the whole thread, so nothing inside it is ever told to stop.
+  await executeKind(spec, { index, group, draw, env, abort: NEVER_ABORTED, childProcess: (pid) => Atomics.store(childPid, 0, pid) });
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { AttemptAbort } from '../../../electron/engine/attempts/attempt-abort';
 import { runAttempts } from '../../../electron/engine/attempts/run-attempts';
+import { RunCancel } from '../../../electron/engine/attempts/run-cancel';
 
 const policy = { timeoutMs: 1_000, retries: 0, retryDelayMs: 0 };
-const never = new AbortController().signal;
+const never = new RunCancel(undefined);
 
 describe('runAttempts', () => {
   it('retries after failures, doubling the wait each time, until an attempt succeeds', async () => {
@@ -35,18 +37,21 @@ describe('runAttempts', () => {
     expect(outcome).toEqual({ status: 'error', error: 'failure 3', attempts: 3 });
   });
 
-  it('gives up an attempt at its timeout and aborts the operation', async () => {
-    let operationSignal: AbortSignal | undefined;
+  it('gives up an attempt at its timeout and tells the operation, by callback and by signal', async () => {
+    let abort: AttemptAbort | undefined;
+    let toldReason: Error | undefined;
     const outcome = await runAttempts(
-      (signal) => {
-        operationSignal = signal;
+      (attemptAbort) => {
+        abort = attemptAbort;
+        attemptAbort.onAbort((reason) => (toldReason = reason));
         return new Promise(() => {});
       },
       { ...policy, timeoutMs: 20 },
       never,
     );
     expect(outcome).toEqual({ status: 'timeout', error: 'timed out after 20 ms', attempts: 1 });
-    expect(operationSignal?.aborted).toBe(true);
+    expect(toldReason?.message).toBe('timed out after 20 ms');
+    expect(abort?.signal.aborted).toBe(true);
   });
 
   it('ends at once on cancel, also while waiting to retry', async () => {
@@ -57,7 +62,7 @@ describe('runAttempts', () => {
         throw new Error('failure');
       },
       { ...policy, retries: 3, retryDelayMs: 60_000 },
-      cancel.signal,
+      new RunCancel(cancel.signal),
     );
     await expect(running).resolves.toEqual({ status: 'cancelled', error: 'cancelled', attempts: 1 });
   });
@@ -66,7 +71,7 @@ describe('runAttempts', () => {
     const cancel = new AbortController();
     cancel.abort();
     let calls = 0;
-    const outcome = await runAttempts(async () => void (calls += 1), policy, cancel.signal);
+    const outcome = await runAttempts(async () => void (calls += 1), policy, new RunCancel(cancel.signal));
     expect(outcome.status).toBe('cancelled');
     expect(calls).toBe(0);
   });
