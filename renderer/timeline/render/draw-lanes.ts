@@ -5,6 +5,9 @@ import type { TimelineContext, TimelineView } from './timeline-view';
 const MIN_STRIPED_ROW_HEIGHT_PX = 8;
 const SCROLLBAR_WIDTH_PX = 4;
 const LABEL_RIGHT_PADDING_PX = 10;
+const HALF_LABEL_HEIGHT_PX = 7;
+/** Centre-to-centre distance two lane labels need to read as two. */
+const MIN_LABEL_GAP_PX = 18;
 
 /** Lanes below this many rows per label get every n-th label, n a round number. */
 function labelEvery(rowHeightPx: number): number {
@@ -40,8 +43,10 @@ export function drawLaneGutter(ctx: TimelineContext, view: TimelineView): void {
   ctx.textBaseline = 'middle';
   for (let lane = Math.ceil(first / every) * every; lane <= last; lane += every) {
     const centre = laneTopPx(layout, lane, view.scrollTopPx) + layout.rowHeightPx / 2;
-    if (centre < layout.lanesTopPx || centre > layout.lanesTopPx + layout.lanesHeightPx) continue;
-    ctx.fillText(view.laneLabel(lane), layout.plotLeftPx - LABEL_RIGHT_PADDING_PX, centre);
+    // A label is taller than a thin row: keep it whole inside the lane area, unless it then crowds its neighbour.
+    const y = Math.min(layout.lanesTopPx + layout.lanesHeightPx - HALF_LABEL_HEIGHT_PX, Math.max(layout.lanesTopPx + HALF_LABEL_HEIGHT_PX, centre));
+    if (y !== centre && every * layout.rowHeightPx - Math.abs(y - centre) < MIN_LABEL_GAP_PX) continue;
+    ctx.fillText(view.laneLabel(lane), layout.plotLeftPx - LABEL_RIGHT_PADDING_PX, y);
   }
   if (layout.maxScrollTopPx > 0) drawScrollIndicator(ctx, view);
 }

@@ -63,6 +63,10 @@ export function drawLoopDelay(ctx: TimelineContext, samples: SampleSeries, view:
   ctx.strokeStyle = theme.delayLine;
   ctx.lineWidth = 1.5;
   ctx.stroke();
+  if (points.count === 1) {
+    ctx.fillStyle = theme.delayLine;
+    ctx.fillRect(xs[0]! - 2, yOf(ys[0]!) - 2, 4, 4);
+  }
   ctx.restore();
   ctx.fillStyle = theme.mutedText;
   ctx.textBaseline = 'top';

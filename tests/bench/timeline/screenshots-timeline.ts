@@ -17,6 +17,15 @@ async function zoomedInWithTooltip(page: Page, file: string): Promise<void> {
   await page.screenshot({ path: file, fullPage: true });
 }
 
+/** Half-way through streaming a run into the live view: running tasks, the latest-time line. */
+async function live(page: Page, file: string): Promise<void> {
+  await page.evaluate(() => {
+    void window.timelineBench.stream(20_000, 3_000);
+  });
+  await page.waitForTimeout(1_200);
+  await page.screenshot({ path: file, fullPage: true });
+}
+
 /** Screenshots of the harness, light and dark: 100,000 tasks zoomed out, and zoomed in with a tooltip. */
 export async function screenshotTimeline(): Promise<string[]> {
   await mkdir(SHOTS_DIR, { recursive: true });
@@ -33,6 +42,14 @@ export async function screenshotTimeline(): Promise<string[]> {
       files.push(overview, detail);
       await page.context().close();
     }
+    const page = await harness.open();
+    const manyLanes = join(SHOTS_DIR, 'timeline-light-5000-lanes.png');
+    await page.evaluate(() => window.timelineBench.load(5_000, 5_000));
+    await page.screenshot({ path: manyLanes });
+    const streaming = join(SHOTS_DIR, 'timeline-light-live.png');
+    await live(page, streaming);
+    files.push(manyLanes, streaming);
+    await page.context().close();
   } finally {
     await harness.close();
   }

@@ -103,6 +103,19 @@ describe('renderTimeline when zoomed in', () => {
     expect(calls.some((c) => c.method === 'setLineDash' && (c.args[0] as number[]).length > 0)).toBe(true);
   });
 
+  it('labels thin lanes every few rows, never letting two labels overlap', () => {
+    const tasks = Array.from({ length: 3000 }, (_, i) => task(i, 0, 10 + (i % 50)));
+    const data = TimelineData.fromTasks(tasks.map((t, i) => ({ ...t, lane: i })));
+    for (const scrollTopPx of [0, 1234]) {
+      const { calls, view } = draw(data, { heightPx: 500, scrollTopPx });
+      expect(view.layout.rowHeightPx).toBeLessThan(8);
+      const ys = calls.filter((c) => c.method === 'fillText' && String(c.args[0]).startsWith('Lane ')).map((c) => c.args[2] as number);
+      expect(ys.length).toBeGreaterThan(10);
+      for (let i = 1; i < ys.length; i++) expect(ys[i]! - ys[i - 1]!).toBeGreaterThanOrEqual(14);
+      expect(Math.min(...ys)).toBeGreaterThanOrEqual(view.layout.lanesTopPx + 6);
+    }
+  });
+
   it('says so when there is nothing to draw', () => {
     const { calls } = draw(new TimelineData());
     expect(calls.some((c) => c.method === 'fillText' && c.args[0] === 'No tasks yet')).toBe(true);

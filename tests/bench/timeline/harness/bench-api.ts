@@ -97,7 +97,8 @@ export function createBenchApi(controls: HarnessControls) {
      */
     async stream(eventsPerSecond: number, durationMs: number): Promise<StreamSamples> {
       const total = Math.round((eventsPerSecond * durationMs) / 1000);
-      const events = liveEvents(syntheticRun({ tasks: Math.ceil(total / 2), lanes: 16, seed: 3 }).tasks);
+      const run = syntheticRun({ tasks: Math.ceil(total / 2), lanes: 16, seed: 3 });
+      const events = liveEvents(run.tasks, run.samples);
       const data = new TimelineData();
       data.setLaneCount(16);
       controls.setData(data);
