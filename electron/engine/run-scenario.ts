@@ -11,7 +11,7 @@ import { startBatchSender } from './recording/batch-sender';
 import { startClock } from './recording/run-clock';
 import { RunRecorder } from './recording/run-recorder';
 import { CANCELLED_BEFORE_START, taskRunner } from './run-task';
-import { prepareRun } from './setup/prepare-run';
+import { prepareRun, type PreparedRun } from './setup/prepare-run';
 import { laneCount, strategyFor } from './strategies';
 import { ignore } from './strategies/strategy-run';
 
@@ -61,6 +61,19 @@ async function measure(scenario: Scenario, tasks: readonly PlannedTask[], execut
   return { type: 'finished', status: cancel.aborted ? 'cancelled' : 'completed', metrics };
 }
 
+/** Prepares the run and its executor; throws an Error naming what could not be set up, leaving nothing open. */
+async function setUp(scenario: Scenario, scratchDir: string, count: number): Promise<{ prepared: PreparedRun; executor: Executor }> {
+  const prepared = await prepareRun(scenario, scratchDir);
+  const { strategy } = scenario;
+  if (strategy.type !== 'workers') return { prepared, executor: localExecutor(prepared.env) };
+  try {
+    return { prepared, executor: await startThreadExecutor(Math.min(strategy.threads, count), prepared.env) };
+  } catch (error) {
+    await prepared.close();
+    throw error;
+  }
+}
+
 /**
  * Runs one scenario in this process: prepares what its tasks need, starts the clock, schedules the tasks
  * with the scenario's strategy, streams batched events through `emit`, waits for orphans, and ends with
@@ -68,25 +81,17 @@ async function measure(scenario: Scenario, tasks: readonly PlannedTask[], execut
  */
 export async function runScenario(scenario: Scenario, { scratchDir, signal, emit }: RunScenarioOptions): Promise<FinishedEvent | FailedEvent> {
   const tasks = planTasks(scenario);
-  const cancel = new RunCancel(signal);
-  let prepared;
-  let executor: Executor;
+  let setup;
   try {
-    prepared = await prepareRun(scenario, scratchDir);
-    try {
-      const { strategy } = scenario;
-      executor = strategy.type === 'workers' ? await startThreadExecutor(Math.min(strategy.threads, tasks.length), prepared.env) : localExecutor(prepared.env);
-    } catch (error) {
-      await prepared.close();
-      throw error;
-    }
+    setup = await setUp(scenario, scratchDir, tasks.length);
   } catch (error) {
     const failed: FailedEvent = { type: 'failed', message: (error as Error).message };
     emit(failed);
     return failed;
   }
+  const { prepared, executor } = setup;
   try {
-    const finished = await measure(scenario, tasks, executor, cancel, emit);
+    const finished = await measure(scenario, tasks, executor, new RunCancel(signal), emit);
     emit(finished);
     return finished;
   } finally {

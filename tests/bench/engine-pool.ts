@@ -3,7 +3,7 @@
  * process, alternating who goes first, medians of several rounds. Ratio = engine time / p-limit time:
  * the bare pool scheduler should be no slower (<= 1), the fully instrumented engine (attempts with
  * timeouts, task records, batches, samples, metrics) within 1.5x. Runs alone with
- * `npx tsx tests/bench/engine-pool.ts`.
+ * `npx tsx tests/bench/engine-pool.ts` (`BENCH_TASKS=20000` for a quicker look).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

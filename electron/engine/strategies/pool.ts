@@ -5,8 +5,9 @@ import type { Strategy } from './strategy-run';
  * more than `concurrency` tasks in flight. Written as the plain code it stands for (`Promise.all` over the
  * slots): a failure ends its slot and rejects the pool, while the other slots carry on as orphans.
  *
- * Why not p-limit: this scheduler gives each task its slot (the lane the timeline draws), which p-limit
- * does not expose; it is also no slower (tests/bench/engine-pool.ts measures both on 100,000 tasks).
+ * Why our own rather than p-limit: it gives each task its slot, the lane the timeline draws, which p-limit
+ * does not expose. That is the reason; it is also faster than p-limit, which tests/bench/engine-pool.ts
+ * checks on 100,000 tasks, but speed alone would not justify it.
  */
 export function pool(concurrency: number): Strategy {
   return ({ count, runTask }) => {
