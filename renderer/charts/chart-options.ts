@@ -2,7 +2,7 @@ import type { ChartOptions } from 'chart.js';
 import type { ChartColors } from './chart-theme.svelte';
 
 /** Options every explorer chart shares: no animation, theme colours, small ticks, a linear x axis in `xTitle`. */
-export function baseOptions(colors: ChartColors, axes: { xTitle: string; yTitle: string; yMax?: number; xMin?: number }): ChartOptions<'line' | 'bar'> {
+export function baseOptions(colors: ChartColors, axes: { xTitle: string; yTitle: string; yMax?: number; xMin?: number; yWhole?: boolean }): ChartOptions<'line' | 'bar'> {
   const font = { family: colors.font, size: 10.5 };
   const tick = { color: colors.mutedText, font, maxTicksLimit: 6 };
   return {
@@ -30,7 +30,7 @@ export function baseOptions(colors: ChartColors, axes: { xTitle: string; yTitle:
         max: axes.yMax,
         grid: { color: colors.grid },
         border: { display: false },
-        ticks: tick,
+        ticks: axes.yWhole === true ? { ...tick, precision: 0 } : tick,
         title: { display: true, text: axes.yTitle, color: colors.mutedText, font },
       },
     },

@@ -3,6 +3,7 @@ import {
   BarElement,
   CategoryScale,
   Chart,
+  Decimation,
   Filler,
   LinearScale,
   LineController,
@@ -12,6 +13,6 @@ import {
 } from 'chart.js';
 
 // Only the parts the explorer draws, so the bundle carries no unused chart types.
-Chart.register(LineController, LineElement, PointElement, BarController, BarElement, LinearScale, CategoryScale, Filler, Tooltip);
+Chart.register(LineController, LineElement, PointElement, BarController, BarElement, LinearScale, CategoryScale, Filler, Tooltip, Decimation);
 
 export { Chart };
