@@ -39,7 +39,7 @@ export function registerServe(program: Command, io: CliIo): void {
   const command = program
     .command('serve')
     .description('serve the app to a web browser on this machine, until Ctrl+C')
-    .option('--port <n>', 'port to listen on (default: any free port)', portOption, 0)
+    .option('--port <n>', 'port to listen on; 0 picks any free one', portOption, 0)
     .option('--host <address>', 'address to listen on', DEFAULT_BIND_ADDRESS)
     .option('--allow-remote', 'allow a --host that other machines can reach')
     .option('--open', 'open the app in the default web browser');
