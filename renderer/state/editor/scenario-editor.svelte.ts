@@ -1,4 +1,4 @@
-import { checkScenario, type Scenario, type ScenarioInput, type StrategyType, type TaskKind } from '../../../shared/scenario';
+import { checkScenario, checkScenarioText, type Scenario, type ScenarioInput, type StrategyType, type TaskKind } from '../../../shared/scenario';
 import { defaultStrategy } from '../../../shared/strategies';
 import type { Problem } from '../../../shared/validation/format-issues';
 import { getAt, pathText, setAt, type DraftPath } from './draft-path';
@@ -83,8 +83,9 @@ export class ScenarioEditor {
     try {
       this.#draft = JSON.parse(text) as unknown;
       this.#syntaxProblem = null;
-    } catch (error) {
-      this.#syntaxProblem = { path: '(root)', message: `is not valid JSON: ${(error as Error).message}` };
+    } catch {
+      const check = checkScenarioText(text);
+      this.#syntaxProblem = check.ok ? null : (check.problems[0] ?? null);
     }
   }
 
