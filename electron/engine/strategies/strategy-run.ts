@@ -16,6 +16,7 @@ export interface StrategyRun {
 /** Runs the tasks with a strategy. Each strategy is written as the plain code it stands for. */
 export type Strategy = (context: StrategyContext) => StrategyRun;
 
+/** Does nothing: for outcomes a strategy has already recorded elsewhere. */
 export function ignore(): void {}
 
 /** Starts every task at once, each on its own lane. */
