@@ -1,0 +1,45 @@
+import type { BrowserWindow } from 'electron';
+import { createBackend } from '../backend/api/create-backend';
+import { HistoryStore } from '../backend/history';
+import { RunService } from '../backend/runs/run-service';
+import { createDesktopApi, type DesktopApi } from './desktop-api';
+import { nativeFileChooser } from './dialogs/native-file-chooser';
+import { utilityLauncher } from './utility-launcher';
+
+/** How long quitting waits for cancelled runs to record their last tasks. */
+const SHUTDOWN_GRACE_MS = 3000;
+
+/** The backend as the desktop app runs it, and its shutdown. */
+export interface DesktopServices extends DesktopApi {
+  /** Cancels the runs under way, waits (briefly) for them to be recorded, and closes the history. */
+  shutdown(): Promise<void>;
+}
+
+/**
+ * Opens the history (with the Electron-ABI SQLite driver), marks the runs a dead app left `running` as
+ * `interrupted`, and serves the same backend as the CLI and the browser host, with engines in utility
+ * processes. The main process only relays and persists: no scenario ever runs in it.
+ */
+export function startDesktopServices(options: {
+  databasePath: string;
+  /** The built engine entry, `out/main/engine.js`. */
+  engineFile: string;
+  sqliteBinding: string;
+  parentWindow: () => BrowserWindow | null;
+}): DesktopServices {
+  const store = HistoryStore.open(options.databasePath, { nativeBinding: options.sqliteBinding });
+  const interrupted = store.markInterruptedRuns();
+  if (interrupted > 0) console.log(`Marked ${interrupted} run(s) left unfinished by an earlier session as interrupted.`);
+  const runService = new RunService({ store, launcher: utilityLauncher({ engineFile: options.engineFile, sqliteBinding: options.sqliteBinding }) });
+  const api = createDesktopApi(createBackend({ store, runService }), nativeFileChooser(options.parentWindow));
+  return {
+    ...api,
+    async shutdown() {
+      const runs = runService.active();
+      for (const run of runs) run.cancel();
+      const grace = new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
+      await Promise.race([Promise.allSettled(runs.map((run) => run.done)), grace]);
+      store.close();
+    },
+  };
+}
