@@ -1,4 +1,4 @@
-import { lowerBound } from './growable';
+import { ensureLength, lowerBound } from './growable';
 
 /**
  * The tasks of one lane in start order, with a running maximum of their ends. Spans in a lane may overlap
@@ -8,7 +8,7 @@ import { lowerBound } from './growable';
 export class LaneSpans {
   /** Task slots (positions in `TimelineData`'s arrays), sorted by start. */
   readonly slots: number[] = [];
-  readonly #maxEndMs: number[] = [];
+  #maxEndMs = new Float64Array(0);
   #validPrefix = 0;
   #sorted = true;
 
@@ -27,7 +27,6 @@ export class LaneSpans {
     const position = this.slots.indexOf(slot);
     if (position < 0) return;
     this.slots.splice(position, 1);
-    this.#maxEndMs.length = this.slots.length;
     this.#validPrefix = Math.min(this.#validPrefix, position);
   }
 
@@ -50,7 +49,7 @@ export class LaneSpans {
   firstReaching(timeMs: number, endOf: Float64Array): number {
     this.#refresh(endOf);
     const maxEnd = this.#maxEndMs;
-    return lowerBound(maxEnd.length, (i) => maxEnd[i]!, timeMs);
+    return lowerBound(this.slots.length, (i) => maxEnd[i]!, timeMs);
   }
 
   /** Position of the first task that starts after `timeMs`. */
@@ -60,14 +59,14 @@ export class LaneSpans {
 
   #refresh(endOf: Float64Array): void {
     const slots = this.slots;
-    const maxEnd = this.#maxEndMs;
+    if (this.#validPrefix === slots.length) return;
+    const maxEnd = (this.#maxEndMs = ensureLength(this.#maxEndMs, slots.length));
     let running = this.#validPrefix > 0 ? maxEnd[this.#validPrefix - 1]! : -Infinity;
     for (let i = this.#validPrefix; i < slots.length; i++) {
       const end = endOf[slots[i]!]!;
       if (end > running) running = end;
       maxEnd[i] = running;
     }
-    maxEnd.length = slots.length;
     this.#validPrefix = slots.length;
   }
 }

@@ -190,7 +190,7 @@ export class TimelineData {
 
   #addSlot(task: TaskStart, touched: Set<number>): number {
     const slot = this.#count++;
-    this.#slotByTask = ensureLength(this.#slotByTask, task.index + 1, -1);
+    if (task.index >= this.#slotByTask.length) this.#slotByTask = ensureLength(this.#slotByTask, task.index + 1, -1);
     this.#slotByTask[task.index] = slot;
     this.#taskIndex[slot] = task.index;
     this.#group[slot] = task.group;

@@ -13,7 +13,6 @@ export const LEAD_IN_HEIGHT_PX = 1;
 
 const HATCHED = new Set([STATUS_BY_CODE.indexOf('cancelled'), STATUS_BY_CODE.indexOf('orphaned')]);
 const columns = new PixelColumns();
-const wideSlots: number[] = [];
 
 /** Fill of a bar: the status colour when the status has one, else the kind's. */
 export function barFill(view: TimelineView, status: number, kind: number): string {
@@ -35,12 +34,13 @@ export function drawTasks(ctx: TimelineContext, data: TimelineData, view: Timeli
 function drawLane(ctx: TimelineContext, data: TimelineData, view: TimelineView, lane: number): void {
   const { layout, theme } = view;
   const barTop = Math.round(laneTopPx(layout, lane, view.scrollTopPx) + (layout.rowHeightPx - layout.barHeightPx) / 2);
-  collect(data, view, lane);
+  columns.reset(Math.ceil(layout.plotWidthPx));
+  columns.collect(data, data.laneSpans(lane)!, view.scale, WIDE_SPAN_MIN_PX);
   const left = layout.plotLeftPx;
   const leadInTop = barTop + Math.floor(layout.barHeightPx / 2);
   ctx.fillStyle = theme.leadIn;
   forEachRun(
-    (c) => (columns.leadInDelta[c]! > 0 ? 1 : 0),
+    (c) => (columns.leadIns[c]! > 0 ? 1 : 0),
     (from, to) => ctx.fillRect(left + from, leadInTop, to - from, LEAD_IN_HEIGHT_PX),
   );
   forEachRun(
@@ -57,36 +57,7 @@ function drawLane(ctx: TimelineContext, data: TimelineData, view: TimelineView, 
     },
   );
   ctx.globalAlpha = 1;
-  for (const slot of wideSlots) drawWideBar(ctx, data, view, slot, barTop);
-}
-
-/** One pass over the lane's visible tasks: narrow spans and lead-ins into columns, wide spans to a list. */
-function collect(data: TimelineData, view: TimelineView, lane: number): void {
-  const spans = data.laneSpans(lane)!;
-  const { startMs, endMs, pxPerMs } = view.scale;
-  const starts = data.startMs;
-  const ends = data.endMs;
-  const queued = data.queuedMs;
-  const statuses = data.status;
-  const kinds = data.kind;
-  const now = data.nowMs;
-  const slots = spans.slots;
-  columns.reset(Math.ceil(view.layout.plotWidthPx));
-  wideSlots.length = 0;
-  for (let k = spans.firstReaching(startMs, ends); k < slots.length; k++) {
-    const slot = slots[k]!;
-    const start = starts[slot]!;
-    if (start > endMs) break;
-    const end = Math.max(start, Math.min(ends[slot]!, now));
-    if (end < startMs) continue;
-    const x0 = (start - startMs) * pxPerMs;
-    const x1 = (end - startMs) * pxPerMs;
-    const queuedAt = queued[slot]!;
-    if (queuedAt < start) columns.addLeadIn((queuedAt - startMs) * pxPerMs, x0);
-    if (x1 - x0 >= WIDE_SPAN_MIN_PX) wideSlots.push(slot);
-    else columns.addSpan(x0, x1, statuses[slot]!, kinds[slot]!);
-  }
-  columns.resolveLeadIns();
+  for (const slot of columns.wideSlots) drawWideBar(ctx, data, view, slot, barTop);
 }
 
 /** Calls `draw(from, to)` once per run of adjacent columns sharing a non-zero key (`to` exclusive). */
