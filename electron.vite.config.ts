@@ -19,6 +19,9 @@ export default defineConfig({
           'engine-worker': fromRoot('./electron/engine/workers/task-worker.ts'),
         },
         external: ['better-sqlite3'],
+        // Shared chunks stay beside the entries, so code that finds engine.js relative to itself works
+        // whichever bundle it lands in.
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },
