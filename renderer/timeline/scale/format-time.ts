@@ -40,3 +40,10 @@ export function tickFormatter(stepMs: number, largestMs: number): (ms: number) =
   const decimals = Math.max(0, Math.min(6, -Math.floor(Math.log10(stepMs / size) + 1e-9)));
   return (ms) => `${(ms / size).toFixed(decimals)} ${unit}`;
 }
+
+const counts = new Intl.NumberFormat('en');
+
+/** A count with thousands separators ("100,000"); one shared formatter, since live counts change every frame. */
+export function formatCount(count: number): string {
+  return counts.format(count);
+}
