@@ -1,5 +1,7 @@
+import { pbkdf2 } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, mkdir } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import type { Scenario } from '../../../shared/scenario/scenario-schema';
 import { prepareReadFile } from '../kinds/file';
 import type { KindEnv } from '../kinds/kind-call';
@@ -18,6 +20,14 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/**
+ * libuv starts its thread pool, and OpenSSL its digests, on first use: a tiny hash now keeps that
+ * one-time cost out of the first fs or crypto task's time.
+ */
+async function warmThreadPool(): Promise<void> {
+  await promisify(pbkdf2)('warm-up', 'salt', 1, 8, 'sha512');
+}
+
 async function step<T>(what: string, work: () => Promise<T> | T): Promise<T> {
   try {
     return await work();
@@ -28,7 +38,8 @@ async function step<T>(what: string, work: () => Promise<T> | T): Promise<T> {
 
 /**
  * Prepares everything the tasks need before the clock starts: the scratch folder, the files `file-read`
- * tasks read, the seeded `sqlite` databases (and checks their query), the built-in HTTP target server.
+ * tasks read, the seeded `sqlite` databases (and checks their query), the libuv thread pool, the built-in
+ * HTTP target server.
  * Throws an Error whose message names what could not be prepared; nothing is left open then.
  */
 export async function prepareRun(scenario: Scenario, scratchDir: string): Promise<PreparedRun> {
@@ -51,6 +62,7 @@ export async function prepareRun(scenario: Scenario, scratchDir: string): Promis
         await step(`tasks[${group}].sql`, () => scratchStatement(path, spec.sql ?? DEFAULT_SQLITE_QUERY));
       }
     }
+    await warmThreadPool();
     if (scenario.tasks.some((spec) => spec.kind === 'http' && spec.url === undefined)) {
       server = await step('could not start the built-in HTTP target server', startTargetServer);
     }
