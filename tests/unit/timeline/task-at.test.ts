@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TaskRecord } from '../../../shared/protocol/task-record';
 import { TimelineData } from '../../../renderer/timeline/data/timeline-data';
 import { HIT_SLOP_PX, taskAt } from '../../../renderer/timeline/hit/task-at';
+import { taskPoint } from '../../../renderer/timeline/hit/task-point';
 import { laneTopPx } from '../../../renderer/timeline/layout/timeline-layout';
 import { syntheticRun } from './fixtures/synthetic-run';
 import { testView } from './helpers/test-view';
@@ -66,5 +67,17 @@ describe('taskAt', () => {
     const y = laneTopPx(scrolled.layout, lane, 400) + scrolled.layout.rowHeightPx / 2;
     expect(scrolled.layout.maxScrollTopPx).toBeGreaterThan(400);
     expect(taskAt(many, scrolled, scrolled.scale.msToPx(5), y)).toBe(many.slotOfTask(lane));
+  });
+});
+
+describe('taskPoint', () => {
+  it('finds the middle of a bar, and nothing for a task off-screen or unknown', () => {
+    const data = TimelineData.fromTasks([record(0, 0, 10, 20), record(1, 1, 150, 160)]);
+    const view = testView(data, { window: { startMs: 0, endMs: 100 } });
+    const point = taskPoint(data, view, 0)!;
+    expect(point.xPx).toBeCloseTo(view.scale.msToPx(15), 9);
+    expect(taskAt(data, view, point.xPx, point.yPx)).toBe(0);
+    expect(taskPoint(data, view, 1)).toBeNull();
+    expect(taskPoint(data, view, 7)).toBeNull();
   });
 });
