@@ -1,7 +1,10 @@
 import type { Preset } from '../../shared/presets/preset';
 import type { SavedScenario } from '../../shared/run/saved-scenario';
+import { Comparison } from './compare/comparison.svelte';
+import { ExperimentSession } from './experiments/experiment-session.svelte';
 import type { ExplorerApi } from './explorer-api';
 import { FrameRateMeter } from './frame-rate.svelte';
+import type { HistoryApi } from './history/history-api';
 import { RunHistory } from './history/run-history.svelte';
 import { ScenarioLibrary } from './library/scenario-library.svelte';
 import { nextFrame } from './run/frame-coalescer';
@@ -13,18 +16,28 @@ export type ExplorerView = 'scenarios' | 'workbench' | 'history' | 'compare';
 /** The explorer as a whole: which view is shown and the state every view shares. */
 export class Explorer {
   #view = $state<ExplorerView>('scenarios');
+  #workbenchOpened = $state(false);
   readonly library: ScenarioLibrary;
   readonly workspace: Workspace;
   readonly history: RunHistory;
+  readonly comparison: Comparison;
+  /** The latest experiment (repeat, matrix, sweep); a finished matrix lands in the comparison. */
+  readonly experiment: ExperimentSession;
   readonly frameRate = new FrameRateMeter(nextFrame);
 
-  constructor(api: ExplorerApi) {
+  constructor(api: ExplorerApi & HistoryApi) {
     this.library = new ScenarioLibrary(api);
     this.workspace = new Workspace(api, this.library);
     this.history = new RunHistory(api);
+    this.comparison = new Comparison(api);
+    this.experiment = new ExperimentSession(api, (result) => {
+      if (result.kind === 'matrix') void this.compare(result.runs.map((run) => run.id));
+    });
   }
 
   get view(): ExplorerView { return this.#view; }
+  /** True once a scenario has been opened: the library then offers to go back to it. */
+  get workbenchOpened(): boolean { return this.#workbenchOpened; }
 
   /** Goes to a place of the navigation; the workbench keeps its scenario while away. */
   show(view: ExplorerView): void {
@@ -33,18 +46,35 @@ export class Explorer {
     if (view === 'scenarios') void this.library.refresh();
   }
 
+  /** Shows two or more runs side by side in the Compare view, the first as the baseline. */
+  async compare(ids: readonly number[]): Promise<void> {
+    this.show('compare');
+    await this.comparison.load(ids);
+  }
+
+  /** Reopens an experiment as a whole in the History view. */
+  async openExperiment(id: number): Promise<void> {
+    this.show('history');
+    await this.history.openExperiment(id);
+  }
+
   openPreset(preset: Preset): void {
     this.workspace.openPreset(preset);
-    this.#view = 'workbench';
+    this.#showWorkbench();
   }
 
   openSaved(saved: SavedScenario): void {
     this.workspace.openSaved(saved);
-    this.#view = 'workbench';
+    this.#showWorkbench();
   }
 
   openNew(): void {
     this.workspace.openNew();
+    this.#showWorkbench();
+  }
+
+  #showWorkbench(): void {
+    this.#workbenchOpened = true;
     this.#view = 'workbench';
   }
 }
