@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { EventSpec, MethodSpec } from './define-api';
 import { desktopEvents, desktopMethods } from './desktop-methods';
-import { experimentMethods } from './experiment-methods';
+import { experimentEvents, experimentMethods } from './experiment-methods';
 import { historyMethods } from './history-methods';
 import { runEvents } from './run-events';
 import { runMethods } from './run-methods';
@@ -23,6 +23,7 @@ export const API_METHODS = {
 /** Events the backend pushes; a client subscribes with `on` + the capitalised name (`onRunStarted`). */
 export const API_EVENTS = {
   ...runEvents,
+  ...experimentEvents,
   ...desktopEvents,
 } satisfies Record<string, EventSpec>;
 

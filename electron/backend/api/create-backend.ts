@@ -26,7 +26,7 @@ export function createBackend({ store, runService }: BackendServices): ApiTransp
     ...runHandlers(runService, events),
     ...historyHandlers(store),
     ...transferHandlers(store),
-    ...experimentHandlers(store),
+    ...experimentHandlers(store, runService, events),
   });
   return createApiEndpoint(handlers, events);
 }

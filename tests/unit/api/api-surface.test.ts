@@ -21,10 +21,10 @@ describe('the API surface', () => {
         'scenarios.list', 'scenarios.get', 'scenarios.save', 'scenarios.delete', 'scenarios.validate',
         'runs.start', 'runs.cancel', 'runs.active',
         'history.list', 'history.get', 'history.update', 'history.export', 'history.import', 'history.delete', 'history.restore',
-        'experiments.get', 'experiments.list',
+        'experiments.get', 'experiments.list', 'experiments.run', 'experiments.open', 'experiments.cancel',
       ]),
     );
-    expect(API_EVENT_NAMES).toEqual(['runStarted', 'runProgress', 'runEvents', 'runFinished', 'menuCommand']);
+    expect(API_EVENT_NAMES).toEqual(['runStarted', 'runProgress', 'runEvents', 'runFinished', 'experimentProgress', 'experimentFinished', 'menuCommand']);
   });
 
   it('derives a typed client with a function per method and per event', async () => {
