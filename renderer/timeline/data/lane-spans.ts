@@ -1,5 +1,7 @@
 import { ensureLength, lowerBound } from './growable';
 
+const NO_ENDS = new Float64Array(0);
+
 /**
  * The tasks of one lane in start order, with a running maximum of their ends. Spans in a lane may overlap
  * (a lane of `all`), so the first task that reaches into a time window is the first whose running maximum
@@ -8,7 +10,8 @@ import { ensureLength, lowerBound } from './growable';
 export class LaneSpans {
   /** Task slots (positions in `TimelineData`'s arrays), sorted by start. */
   readonly slots: number[] = [];
-  #maxEndMs = new Float64Array(0);
+  // Allocated on first draw: a run of `all` has a lane per task, most never on screen.
+  #maxEndMs = NO_ENDS;
   #validPrefix = 0;
   #sorted = true;
 

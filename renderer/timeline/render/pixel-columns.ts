@@ -1,6 +1,14 @@
-import type { TimelineData } from '../data/timeline-data';
+import { TASK_KINDS } from '../../../shared/scenario/task-kinds';
+import { STATUS_BY_CODE } from '../data/task-codes';
 import type { LaneSpans } from '../data/lane-spans';
+import type { TimelineData } from '../data/timeline-data';
 import type { TimeScale } from '../scale/time-scale';
+
+/**
+ * A lane never gets more bars drawn one by one than this many per pixel of width: only a lane whose spans
+ * pile on top of each other (all tasks in one lane) reaches it, and there the rest merge into columns.
+ */
+export const MAX_WIDE_SPANS_PER_PX = 2;
 
 /**
  * Scratch per-pixel-column aggregates for one lane of one frame: the worst status and the kind of the
@@ -18,6 +26,10 @@ export class PixelColumns {
   count = 0;
   /** Spans too wide to merge: drawn one by one. */
   readonly wideSlots: number[] = [];
+  /** Per status code, then per kind code: +1 where an overflowing wide span starts, -1 past its end. */
+  #overflowStatus = new Int32Array(0);
+  #overflowKind = new Int32Array(0);
+  #overflowed = false;
 
   reset(columns: number): void {
     if (this.status.length < columns) {
@@ -31,6 +43,7 @@ export class PixelColumns {
     this.longestPx.fill(0, 0, columns);
     this.leadIns.fill(0, 0, columns + 1);
     this.wideSlots.length = 0;
+    this.#overflowed = false;
   }
 
   /**
@@ -51,6 +64,7 @@ export class PixelColumns {
     const longest = this.longestPx;
     const leadIns = this.leadIns;
     const last = this.count - 1;
+    const maxWide = this.count * MAX_WIDE_SPANS_PER_PX;
     for (let k = spans.firstReaching(startMs, ends); k < slots.length; k++) {
       const slot = slots[k]!;
       const start = starts[slot]!;
@@ -69,13 +83,14 @@ export class PixelColumns {
         }
       }
       const width = x1 - x0;
-      if (width >= wideMinPx) {
-        this.wideSlots.push(slot);
-        continue;
-      }
       const code = statuses[slot]!;
       const kindCode = kinds[slot]!;
       const to = Math.min(last, Math.floor(x1));
+      if (width >= wideMinPx) {
+        if (this.wideSlots.length < maxWide) this.wideSlots.push(slot);
+        else this.#addOverflow(x0 <= 0 ? 0 : Math.floor(x0), to, code, kindCode);
+        continue;
+      }
       for (let c = x0 <= 0 ? 0 : Math.floor(x0); c <= to; c++) {
         if (code > status[c]!) status[c] = code;
         if (width >= longest[c]!) {
@@ -88,6 +103,47 @@ export class PixelColumns {
     for (let c = 0; c <= last; c++) {
       covered += leadIns[c]!;
       leadIns[c] = covered;
+    }
+    if (this.#overflowed) this.#resolveOverflow();
+  }
+
+  #addOverflow(from: number, to: number, status: number, kind: number): void {
+    const stride = this.count + 1;
+    if (!this.#overflowed) {
+      this.#overflowed = true;
+      if (this.#overflowStatus.length < STATUS_BY_CODE.length * stride) {
+        this.#overflowStatus = new Int32Array(STATUS_BY_CODE.length * stride);
+        this.#overflowKind = new Int32Array(TASK_KINDS.length * stride);
+      }
+      this.#overflowStatus.fill(0);
+      this.#overflowKind.fill(0);
+    }
+    this.#overflowStatus[status * stride + from]!++;
+    this.#overflowStatus[status * stride + to + 1]!--;
+    this.#overflowKind[kind * stride + from]!++;
+    this.#overflowKind[kind * stride + to + 1]!--;
+  }
+
+  /** Folds the overflowing spans in: the worst status covering a column, and the kind most of them have. */
+  #resolveOverflow(): void {
+    const stride = this.count + 1;
+    const statusCount = new Int32Array(STATUS_BY_CODE.length);
+    const kindCount = new Int32Array(TASK_KINDS.length);
+    for (let c = 0; c < this.count; c++) {
+      let worst = -1;
+      for (let s = 0; s < statusCount.length; s++) {
+        statusCount[s]! += this.#overflowStatus[s * stride + c]!;
+        if (statusCount[s]! > 0) worst = s;
+      }
+      let dominant = 0;
+      for (let k = 0; k < kindCount.length; k++) {
+        kindCount[k]! += this.#overflowKind[k * stride + c]!;
+        if (kindCount[k]! > kindCount[dominant]!) dominant = k;
+      }
+      if (worst < 0) continue;
+      if (worst > this.status[c]!) this.status[c] = worst;
+      this.kind[c] = dominant;
+      this.longestPx[c] = Infinity;
     }
   }
 }

@@ -116,6 +116,16 @@ describe('renderTimeline when zoomed in', () => {
     }
   });
 
+  it('bounds the work of a lane whose spans pile up: the overflow merges into columns, keeping failures', () => {
+    const piled = Array.from({ length: 20_000 }, (_, i) =>
+      task(i, i * 0.001, 50 + (i % 40), i === 15_000 ? 'error' : 'ok'),
+    ).map((t) => ({ ...t, lane: 0 }));
+    const data = TimelineData.fromTasks(piled);
+    const { count, calls, view } = draw(data, { window: { startMs: 0, endMs: 100 } });
+    expect(count('fillRect')).toBeLessThan(view.layout.plotWidthPx * 3);
+    expect(bars(calls).some((c) => c.fillStyle === 'status:error')).toBe(true);
+  });
+
   it('says so when there is nothing to draw', () => {
     const { calls } = draw(new TimelineData());
     expect(calls.some((c) => c.method === 'fillText' && c.args[0] === 'No tasks yet')).toBe(true);
