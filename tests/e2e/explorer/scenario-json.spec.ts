@@ -54,6 +54,7 @@ test('invalid fields show every error at the field, keep the input, and block Ru
   await expect(count).toHaveAccessibleDescription(/must be a whole number >= 1, got -4/);
   await expect(duration).toHaveAccessibleDescription(/must be a number of milliseconds >= 0, got "abc"/);
   await expect(workbench.runButton).toBeDisabled();
+  await expect(workbench.runRegion).toContainText('Fix the 2 problems in the editor to run this scenario.');
   await expect(workbench.editor.getByRole('tab', { name: /JSON/ })).toContainText('2');
 
   await workbench.showTab('JSON');
