@@ -1,3 +1,4 @@
+import { TASK_KINDS } from '../../../shared/scenario/task-kinds';
 import type { TimelineData } from '../data/timeline-data';
 import { kindOfCode } from '../data/task-codes';
 import type { TimelineContext, TimelineView } from './timeline-view';
@@ -5,6 +6,39 @@ import type { TimelineContext, TimelineView } from './timeline-view';
 /** Labels need this much bar height to be legible. */
 export const MIN_LABEL_BAR_HEIGHT_PX = 11;
 export const LABEL_PADDING_PX = 4;
+
+/**
+ * Label widths from a few measurements per font (digits share one width in UI fonts' tabular figures),
+ * so a frame with hundreds of labelled bars does not measure hundreds of strings.
+ */
+class LabelMetrics {
+  #font = '';
+  #digitPx = 0;
+  #hashPx = 0;
+  #spacePx = 0;
+  #kindPx: number[] = [];
+
+  widths(ctx: TimelineContext, font: string, taskIndex: number, kind: number): { short: number; long: number } {
+    if (font !== this.#font) {
+      this.#font = font;
+      this.#digitPx = ctx.measureText('0').width;
+      this.#hashPx = ctx.measureText('#').width;
+      this.#spacePx = ctx.measureText(' ').width;
+      this.#kindPx = TASK_KINDS.map((name) => ctx.measureText(name).width);
+    }
+    const short = this.#hashPx + String(taskIndex).length * this.#digitPx;
+    return { short, long: short + this.#spacePx + (this.#kindPx[kind] ?? 0) };
+  }
+}
+
+const metrics = new LabelMetrics();
+
+/** Sets the text state bar labels share; call before a lane's `drawBarLabel`s (setting a font is not free). */
+export function prepareBarLabels(ctx: TimelineContext, view: TimelineView): void {
+  ctx.font = view.theme.font;
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'middle';
+}
 
 /**
  * Writes "#index kind" inside a bar, or just "#index" when only that fits, or nothing. The label sticks to the
@@ -23,13 +57,11 @@ export function drawBarLabel(
   if (layout.barHeightPx < MIN_LABEL_BAR_HEIGHT_PX) return;
   const room = widthPx - 2 * LABEL_PADDING_PX;
   if (room < 16) return;
-  ctx.font = theme.font;
-  const short = `#${data.taskIndex[slot]}`;
-  const long = `${short} ${kindOfCode(data.kind[slot]!)}`;
-  const text = ctx.measureText(long).width <= room ? long : ctx.measureText(short).width <= room ? short : null;
-  if (text === null) return;
+  const taskIndex = data.taskIndex[slot]!;
+  const kind = data.kind[slot]!;
+  const { short, long } = metrics.widths(ctx, theme.font, taskIndex, kind);
+  if (short > room) return;
   ctx.fillStyle = theme.barText;
-  ctx.textAlign = 'left';
-  ctx.textBaseline = 'middle';
+  const text = long <= room ? `#${taskIndex} ${kindOfCode(kind)}` : `#${taskIndex}`;
   ctx.fillText(text, xPx + LABEL_PADDING_PX, barTopPx + layout.barHeightPx / 2 + 0.5);
 }

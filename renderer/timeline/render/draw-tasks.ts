@@ -1,7 +1,7 @@
 import type { TimelineData } from '../data/timeline-data';
 import { RUNNING_CODE, STATUS_BY_CODE } from '../data/task-codes';
 import { laneTopPx, visibleLanes } from '../layout/timeline-layout';
-import { drawBarLabel } from './draw-bar-label';
+import { drawBarLabel, prepareBarLabels } from './draw-bar-label';
 import { PixelColumns } from './pixel-columns';
 import type { TimelineContext, TimelineView } from './timeline-view';
 
@@ -57,6 +57,7 @@ function drawLane(ctx: TimelineContext, data: TimelineData, view: TimelineView, 
     },
   );
   ctx.globalAlpha = 1;
+  if (columns.wideSlots.length > 0) prepareBarLabels(ctx, view);
   for (const slot of columns.wideSlots) drawWideBar(ctx, data, view, slot, barTop);
 }
 
