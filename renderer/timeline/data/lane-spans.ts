@@ -19,11 +19,16 @@ export class LaneSpans {
     return this.slots.length;
   }
 
-  /** Adds a slot at the end; call `settle` before reading when starts arrived out of order. */
-  push(slot: number, startMs: number, startOf: Float64Array): void {
+  /**
+   * Adds a slot at the end. Returns true when that put the lane out of start order (for the first time
+   * since it was last settled): the caller must `settle` it before anything reads it.
+   */
+  push(slot: number, startMs: number, startOf: Float64Array): boolean {
     const last = this.slots[this.slots.length - 1];
-    if (last !== undefined && startOf[last]! > startMs) this.#sorted = false;
     this.slots.push(slot);
+    if (!this.#sorted || last === undefined || startOf[last]! <= startMs) return false;
+    this.#sorted = false;
+    return true;
   }
 
   remove(slot: number): void {

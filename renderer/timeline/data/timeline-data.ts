@@ -27,6 +27,8 @@ export class TimelineData {
   #slotByTask = new Int32Array(0);
   readonly #errors = new Map<number, string>();
   readonly #lanes: LaneSpans[] = [];
+  /** Lanes whose starts arrived out of order during the current append. */
+  readonly #unsorted: LaneSpans[] = [];
   #laneCount = 0;
   readonly #statusCounts = new Uint32Array(STATUS_BY_CODE.length);
   readonly #kindCounts = new Uint32Array(TASK_KINDS.length);
@@ -150,26 +152,24 @@ export class TimelineData {
   appendStarted(tasks: readonly TaskStart[]): void {
     checkTaskStarts(tasks, 'started');
     this.#reserve(this.#count + tasks.length);
-    const touched = new Set<number>();
     for (const task of tasks) {
       if (this.slotOfTask(task.index) >= 0) continue;
-      this.#addSlot(task, touched);
+      this.#addSlot(task);
     }
-    this.#settle(touched);
+    this.#settle();
   }
 
   /** Finished tasks: completes their spans (adding those never seen starting, e.g. cancelled before start). */
   appendFinished(tasks: readonly TaskRecord[]): void {
     checkTaskRecords(tasks, 'finished');
     this.#reserve(this.#count + tasks.length);
-    const touched = new Set<number>();
     for (const task of tasks) {
       let slot = this.slotOfTask(task.index);
       if (slot < 0) {
         // A new slot is pushed past the lane's valid running maximum: no end to invalidate.
-        slot = this.#addSlot(task, touched);
+        slot = this.#addSlot(task);
       } else {
-        if (this.#lane[slot] !== task.lane || this.#startMs[slot] !== task.startMs) this.#move(slot, task, touched);
+        if (this.#lane[slot] !== task.lane || this.#startMs[slot] !== task.startMs) this.#move(slot, task);
         this.#lanes[task.lane]!.endChanged(task.startMs, this.#startMs);
         this.#errors.delete(slot);
       }
@@ -179,7 +179,7 @@ export class TimelineData {
       if (task.error !== null) this.#errors.set(slot, task.error);
       if (task.endMs > this.#nowMs) this.#nowMs = task.endMs;
     }
-    this.#settle(touched);
+    this.#settle();
   }
 
   appendSamples(samples: readonly Sample[]): void {
@@ -188,7 +188,7 @@ export class TimelineData {
     this.#version++;
   }
 
-  #addSlot(task: TaskStart, touched: Set<number>): number {
+  #addSlot(task: TaskStart): number {
     const slot = this.#count++;
     if (task.index >= this.#slotByTask.length) this.#slotByTask = ensureLength(this.#slotByTask, task.index + 1, -1);
     this.#slotByTask[task.index] = slot;
@@ -199,7 +199,7 @@ export class TimelineData {
     this.#status[slot] = RUNNING_CODE;
     this.#statusCounts[RUNNING_CODE]!++;
     this.#endMs[slot] = Infinity;
-    this.#place(slot, task, touched);
+    this.#place(slot, task);
     return slot;
   }
 
@@ -209,24 +209,24 @@ export class TimelineData {
     this.#status[slot] = code;
   }
 
-  #move(slot: number, task: TaskStart, touched: Set<number>): void {
+  #move(slot: number, task: TaskStart): void {
     this.#lanes[this.#lane[slot]!]?.remove(slot);
-    this.#place(slot, task, touched);
+    this.#place(slot, task);
   }
 
-  #place(slot: number, task: TaskStart, touched: Set<number>): void {
+  #place(slot: number, task: TaskStart): void {
     this.#queuedMs[slot] = task.queuedMs;
     this.#startMs[slot] = task.startMs;
     this.#lane[slot] = task.lane;
     const spans = (this.#lanes[task.lane] ??= new LaneSpans());
-    spans.push(slot, task.startMs, this.#startMs);
-    touched.add(task.lane);
+    if (spans.push(slot, task.startMs, this.#startMs)) this.#unsorted.push(spans);
     this.#laneCount = Math.max(this.#laneCount, task.lane + 1);
     this.#nowMs = Math.max(this.#nowMs, task.startMs, task.queuedMs);
   }
 
-  #settle(touched: Set<number>): void {
-    for (const lane of touched) this.#lanes[lane]!.settle(this.#startMs);
+  #settle(): void {
+    for (const spans of this.#unsorted) spans.settle(this.#startMs);
+    this.#unsorted.length = 0;
     this.#version++;
   }
 
