@@ -136,6 +136,15 @@ export class TimelineViewState {
     this.#clampScroll();
   }
 
+  /** Back to the start for another run: fitted and following, lanes at the top, nothing hovered or selected. */
+  reset(): void {
+    this.#scrollTopPx = 0;
+    this.#hoveredSlot = -1;
+    this.#selectedSlot = -1;
+    this.#pointer = null;
+    this.fit();
+  }
+
   /** Shows the whole run, and follows it again as it grows. */
   fit(): void {
     this.#setWindow(this.bounds, true);

@@ -111,3 +111,18 @@ describe('TimelineViewState.showRange', () => {
     expect(state.window).toEqual(before);
   });
 });
+
+describe('TimelineViewState.reset', () => {
+  it('forgets the previous run: fitted, following, scrolled to the top, nothing hovered or selected', () => {
+    const state = sized(500, 1000);
+    state.zoomBy(8);
+    state.scrollLanesBy(300);
+    state.hover(4, { xPx: 1, yPx: 1 });
+    state.select(4);
+    state.reset();
+    state.syncData(50, 2);
+    expect(state.following).toBe(true);
+    expect(state.window).toEqual(fitWindow(50));
+    expect(state).toMatchObject({ scrollTopPx: 0, hoveredSlot: -1, selectedSlot: -1, pointer: null });
+  });
+});
