@@ -28,7 +28,7 @@ export interface TaskInfo {
 }
 
 /** The label of task group `group`: the scenario's label when it has one. */
-export function groupLabelOf(group: number, groupLabels: readonly string[]): string {
+function groupLabelOf(group: number, groupLabels: readonly string[]): string {
   return groupLabels[group] ?? `group ${group}`;
 }
 

@@ -15,7 +15,7 @@ const HATCHED = new Set([STATUS_BY_CODE.indexOf('cancelled'), STATUS_BY_CODE.ind
 const columns = new PixelColumns();
 
 /** Fill of a bar: the status colour when the status has one, else the kind's. */
-export function barFill(view: TimelineView, status: number, kind: number): string {
+function barFill(view: TimelineView, status: number, kind: number): string {
   return view.theme.statusFill[status] ?? view.theme.kindFill[kind] ?? view.theme.mutedText;
 }
 
