@@ -52,6 +52,12 @@ export class Explorer {
     await this.comparison.load(ids);
   }
 
+  /** Opens a recorded run in full in the History view. */
+  async openRun(id: number): Promise<void> {
+    this.show('history');
+    await this.history.open(id);
+  }
+
   /** Reopens an experiment as a whole in the History view. */
   async openExperiment(id: number): Promise<void> {
     this.show('history');

@@ -1,64 +1,139 @@
+import type { ExperimentSummary } from '../../../shared/api/experiment-methods';
+import type { ExportedFile } from '../../../shared/api/history-methods';
 import type { RunDetail, RunSummary } from '../../../shared/run/run-schema';
-import { errorMessage, type ExplorerApi } from '../explorer-api';
+import type { ReopenedExperiment } from '../../../shared/stats/experiment-summary';
+import { errorMessage } from '../explorer-api';
+import { downloadFile } from './download-file';
+import type { HistoryApi } from './history-api';
+import { RunFilters, type RunFilterValues } from './run-filters.svelte';
+import { RunPages } from './run-pages.svelte';
+import { RunSelection } from './run-selection.svelte';
+import { RunTransfer } from './run-transfer.svelte';
+import { RunTrash } from './run-trash.svelte';
 
-/** How many of the latest runs the History and Compare views list. */
-export const LATEST_RUNS = 50;
+/** What a person may change about a recorded run. */
+export interface RunPatch {
+  name?: string;
+  notes?: string;
+  tags?: string[];
+}
 
-/** The latest recorded runs, and the one opened in full. */
+/**
+ * The run history as the History view shows it: filtered and sorted by the backend, fetched a page at a
+ * time, runs ticked for comparing or deleting, and one run or experiment opened in full.
+ */
 export class RunHistory {
-  #runs = $state.raw<RunSummary[]>([]);
-  #total = $state(0);
+  readonly filters = new RunFilters();
+  readonly selection = new RunSelection();
+  readonly pages: RunPages;
+  readonly trash: RunTrash;
+  readonly transfer: RunTransfer;
+  #experiments = $state.raw<readonly ExperimentSummary[]>([]);
   #opened = $state.raw<RunDetail | null>(null);
+  #openedExperiment = $state.raw<ReopenedExperiment | null>(null);
   #error = $state<string | null>(null);
-  #loading = $state(false);
-  readonly #api: ExplorerApi;
+  readonly #api: HistoryApi;
 
-  constructor(api: ExplorerApi) {
+  constructor(api: HistoryApi, download: (file: ExportedFile) => void = downloadFile) {
     this.#api = api;
+    this.pages = new RunPages(
+      (query) => api.history.list(query),
+      (error) => (this.#error = `The history could not be loaded: ${errorMessage(error)}`),
+    );
+    this.trash = new RunTrash(api, (ids, deleted) => this.#afterTrash(ids, deleted));
+    this.transfer = new RunTransfer(api, download, () => this.refresh(true));
   }
 
-  get runs(): readonly RunSummary[] { return this.#runs; }
-  get total(): number { return this.#total; }
+  /** Every experiment, newest first (for the experiment filter and column). */
+  get experiments(): readonly ExperimentSummary[] { return this.#experiments; }
   get opened(): RunDetail | null { return this.#opened; }
+  get openedExperiment(): ReopenedExperiment | null { return this.#openedExperiment; }
+  get total(): number { return this.pages.total; }
+  /** The last failure, for an alert; cleared by the next success. */
   get error(): string | null { return this.#error; }
-  get loading(): boolean { return this.#loading; }
 
-  async refresh(): Promise<void> {
-    this.#loading = true;
-    try {
-      const page = await this.#api.history.list({ limit: LATEST_RUNS });
-      this.#runs = page.runs;
-      this.#total = page.total;
-      this.#error = null;
-    } catch (error) {
-      this.#error = `The history could not be loaded: ${errorMessage(error)}`;
-    } finally {
-      this.#loading = false;
-    }
+  /** Lists the runs again (from the top, or keeping the rows on screen) and the experiments. */
+  async refresh(keepPosition = false): Promise<void> {
+    await Promise.all([this.pages.show(this.filters.query, keepPosition), this.#loadExperiments()]);
+  }
+
+  setFilter<K extends keyof RunFilterValues>(field: K, value: RunFilterValues[K]): Promise<void> {
+    this.filters.set(field, value);
+    return this.pages.show(this.filters.query);
+  }
+
+  clearFilters(): Promise<void> {
+    this.filters.clear();
+    return this.pages.show(this.filters.query);
+  }
+
+  sortBy(key: Parameters<RunFilters['sortBy']>[0]): Promise<void> {
+    this.filters.sortBy(key);
+    return this.pages.show(this.filters.query);
   }
 
   /** Loads one run with every task and sample. */
   async open(id: number): Promise<RunDetail | null> {
     try {
-      this.#opened = await this.#api.history.get({ id });
+      const run = await this.#api.history.get({ id });
+      this.#opened = run;
+      this.#openedExperiment = null;
       this.#error = null;
-      return this.#opened;
+      return run;
     } catch (error) {
       this.#error = `Run ${id} could not be opened: ${errorMessage(error)}`;
       return null;
     }
   }
 
-  /** Loads several runs, for comparing them; runs that fail to load are left out (with `error` set). */
-  async load(ids: readonly number[]): Promise<RunDetail[]> {
-    const details = await Promise.all(ids.map((id) => this.#api.history.get({ id }).catch((error: unknown) => {
-      this.#error = `Run ${id} could not be opened: ${errorMessage(error)}`;
+  /** Reopens an experiment as a whole: its runs and its statistics. */
+  async openExperiment(id: number): Promise<ReopenedExperiment | null> {
+    try {
+      const experiment = await this.#api.experiments.open({ id });
+      this.#openedExperiment = experiment;
+      this.#opened = null;
+      this.#error = null;
+      return experiment;
+    } catch (error) {
+      this.#error = `Experiment ${id} could not be opened: ${errorMessage(error)}`;
       return null;
-    })));
-    return details.filter((d): d is RunDetail => d !== null);
+    }
   }
 
+  /** Back to the list. */
   close(): void {
     this.#opened = null;
+    this.#openedExperiment = null;
+  }
+
+  /** Renames a run, or changes its notes or tags; false when the backend refused (with `error` saying why). */
+  async update(id: number, patch: RunPatch): Promise<boolean> {
+    try {
+      const summary: RunSummary = await this.#api.history.update({ id, ...patch });
+      const opened = this.#opened;
+      if (opened?.id === id) this.#opened = { ...opened, ...summary, tasks: opened.tasks };
+      this.#error = null;
+      await this.pages.show(this.filters.query, true);
+      return true;
+    } catch (error) {
+      this.#error = `Run ${id} could not be changed: ${errorMessage(error)}`;
+      return false;
+    }
+  }
+
+  async #loadExperiments(): Promise<void> {
+    try {
+      this.#experiments = await this.#api.experiments.list();
+    } catch (error) {
+      this.#error = `The experiments could not be loaded: ${errorMessage(error)}`;
+    }
+  }
+
+  async #afterTrash(ids: readonly number[], deleted: boolean): Promise<void> {
+    if (deleted) {
+      this.selection.remove(ids);
+      if (this.#opened !== null && ids.includes(this.#opened.id)) this.#opened = null;
+    }
+    await this.refresh(true);
   }
 }

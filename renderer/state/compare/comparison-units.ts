@@ -1,0 +1,50 @@
+import type { RunMetrics } from '../../../shared/metrics/metrics-schema';
+import type { RunDetail } from '../../../shared/run/run-schema';
+
+/** The completed runs of one repeat experiment: what its mean and 95% CI are taken over. */
+export interface RepeatGroup {
+  experimentId: number;
+  name: string;
+  metrics: readonly RunMetrics[];
+}
+
+/** One side of a comparison: a single run, or every counted run of the repeat experiment it belongs to. */
+export interface ComparisonUnit {
+  key: string;
+  label: string;
+  /** The compared runs this unit stands for. */
+  runIds: readonly number[];
+  metrics: readonly RunMetrics[];
+}
+
+/** A run that has metrics (it completed, or ended with partial metrics). */
+export type MeasuredRun = RunDetail & { metrics: RunMetrics };
+
+/**
+ * The sides of a comparison, the baseline's first. A run of a repeat experiment stands for the whole
+ * experiment, so two repeat experiments compare as samples (mean, 95% CI, Welch's t-test). When that would
+ * leave fewer than two sides (say, two runs of the same repeat), every run is its own side.
+ */
+export function comparisonUnits(runs: readonly MeasuredRun[], groups: ReadonlyMap<number, RepeatGroup>): ComparisonUnit[] {
+  const units = new Map<string, ComparisonUnit>();
+  for (const run of runs) {
+    const group = run.experimentId === null ? undefined : groups.get(run.experimentId);
+    const key = group === undefined ? `run:${run.id}` : `experiment:${group.experimentId}`;
+    const unit = units.get(key);
+    if (unit !== undefined) {
+      units.set(key, { ...unit, runIds: [...unit.runIds, run.id] });
+    } else if (group !== undefined && group.metrics.length > 0) {
+      units.set(key, { key, label: group.name, runIds: [run.id], metrics: group.metrics });
+    } else {
+      units.set(key, { key, label: run.name, runIds: [run.id], metrics: [run.metrics] });
+    }
+  }
+  const grouped = [...units.values()];
+  if (grouped.length >= 2) return grouped;
+  return runs.map((run) => ({ key: `run:${run.id}`, label: run.name, runIds: [run.id], metrics: [run.metrics] }));
+}
+
+/** True when some side has repeats to take a mean and a CI over. */
+export function hasRepeats(units: readonly ComparisonUnit[]): boolean {
+  return units.length >= 2 && units.some((unit) => unit.metrics.length >= 2);
+}

@@ -1,0 +1,131 @@
+import type { RunDetail } from '../../../shared/run/run-schema';
+import { compareMetrics, type MetricComparison } from '../../../shared/stats/compare-metrics';
+import { compareRepeats, type RepeatedMetricComparison } from '../../../shared/stats/compare-repeats';
+import { cdfPoints, taskLatencies, type CdfPoint } from '../../charts/latency-distribution';
+import { TimelineData } from '../../timeline/data/timeline-data';
+import { errorMessage } from '../explorer-api';
+import type { HistoryApi } from '../history/history-api';
+import { comparisonUnits, hasRepeats, type ComparisonUnit, type MeasuredRun, type RepeatGroup } from './comparison-units';
+import { SharedTimeAxis } from './shared-time-axis.svelte';
+
+/** What the overlaid charts and the stacked timelines draw of one compared run. */
+export interface RunSeries {
+  id: number;
+  /** Latency CDF of the tasks that ran. */
+  cdf: CdfPoint[];
+  /** Tasks in flight over the run (seconds, count). */
+  inFlight: { x: number; y: number }[];
+  /** Null when the stored records cannot be drawn (the numbers still compare). */
+  timeline: TimelineData | null;
+}
+
+/**
+ * Two or more runs side by side: each metric against a baseline run (ratios and better/worse marks), the
+ * same with mean and 95% CI and Welch's t-test where runs come from repeat experiments, and what the
+ * overlaid charts and the stacked timelines draw.
+ */
+export class Comparison {
+  #runs = $state.raw<readonly RunDetail[]>([]);
+  #groups = $state.raw<ReadonlyMap<number, RepeatGroup>>(new Map());
+  #baselineId = $state<number | null>(null);
+  #loading = $state(false);
+  #error = $state<string | null>(null);
+  #generation = 0;
+  readonly #api: HistoryApi;
+
+  /** The runs that have metrics, the baseline first; the others cannot be measured against it. */
+  readonly measured: readonly MeasuredRun[] = $derived.by(() => {
+    const withMetrics = this.#runs.filter((run): run is MeasuredRun => run.metrics !== null);
+    const baseline = withMetrics.find((run) => run.id === this.#baselineId) ?? withMetrics[0];
+    return baseline === undefined ? [] : [baseline, ...withMetrics.filter((run) => run !== baseline)];
+  });
+  readonly baseline: MeasuredRun | null = $derived(this.measured[0] ?? null);
+  /** Runs that ended without metrics (failed before the end, interrupted). */
+  readonly unmeasured: readonly RunDetail[] = $derived(this.#runs.filter((run) => run.metrics === null));
+  /** Each metric of the baseline and every other run's ratio to it. */
+  readonly metrics: readonly MetricComparison[] = $derived(
+    this.measured.length < 2 ? [] : compareMetrics(this.measured[0]!.metrics, this.measured.slice(1).map((run) => run.metrics)),
+  );
+  /** The sides when runs stand for their repeat experiments, the baseline's first. */
+  readonly units: readonly ComparisonUnit[] = $derived(comparisonUnits(this.measured, this.#groups));
+  /** Mean, 95% CI and significance per metric; null when no side has repeats. */
+  readonly repeats: readonly RepeatedMetricComparison[] | null = $derived(
+    hasRepeats(this.units) ? compareRepeats(this.units[0]!.metrics, this.units.slice(1).map((unit) => unit.metrics)) : null,
+  );
+  readonly series: readonly RunSeries[] = $derived(this.#runs.map(seriesOf));
+  /** The one time axis of the stacked timelines. */
+  readonly axis: SharedTimeAxis = $derived(new SharedTimeAxis(Math.max(0, ...this.series.map((s) => s.timeline?.nowMs ?? 0))));
+
+  constructor(api: HistoryApi) {
+    this.#api = api;
+  }
+
+  /** The compared runs in the order they were chosen. */
+  get runs(): readonly RunDetail[] { return this.#runs; }
+  get loading(): boolean { return this.#loading; }
+  get error(): string | null { return this.#error; }
+
+  /** Loads every run in full (and the repeat experiments they belong to); the first is the baseline. */
+  async load(ids: readonly number[]): Promise<boolean> {
+    const generation = ++this.#generation;
+    this.#loading = true;
+    try {
+      const runs = await Promise.all(ids.map((id) => this.#api.history.get({ id })));
+      const groups = await this.#repeatGroups(runs);
+      if (generation !== this.#generation) return false;
+      this.#runs = runs;
+      this.#groups = groups;
+      this.#baselineId = runs[0]?.id ?? null;
+      this.#error = null;
+      return true;
+    } catch (error) {
+      if (generation === this.#generation) this.#error = `The runs could not be compared: ${errorMessage(error)}`;
+      return false;
+    } finally {
+      if (generation === this.#generation) this.#loading = false;
+    }
+  }
+
+  /** Makes another compared run the baseline every ratio is taken against. */
+  setBaseline(id: number): void {
+    if (this.#runs.some((run) => run.id === id)) this.#baselineId = id;
+  }
+
+  clear(): void {
+    this.#generation++;
+    this.#runs = [];
+    this.#groups = new Map();
+    this.#baselineId = null;
+    this.#loading = false;
+  }
+
+  async #repeatGroups(runs: readonly RunDetail[]): Promise<Map<number, RepeatGroup>> {
+    const ids = [...new Set(runs.flatMap((run) => (run.experimentId === null ? [] : [run.experimentId])))];
+    // `get` is cheap (ids only); only repeats are reopened with their runs' metrics.
+    const kinds = await Promise.all(ids.map((id) => this.#api.experiments.get({ id })));
+    const repeats = kinds.filter((experiment) => experiment.kind === 'repeat');
+    const experiments = await Promise.all(repeats.map(({ id }) => this.#api.experiments.open({ id })));
+    const groups = new Map<number, RepeatGroup>();
+    for (const experiment of experiments) {
+      const metrics = experiment.runs.flatMap((run) => (run.status === 'completed' && run.metrics !== null ? [run.metrics] : []));
+      groups.set(experiment.id, { experimentId: experiment.id, name: experiment.name, metrics });
+    }
+    return groups;
+  }
+}
+
+function seriesOf(run: RunDetail): RunSeries {
+  let timeline: TimelineData | null;
+  try {
+    timeline = TimelineData.fromTasks(run.tasks, run.samples);
+  } catch {
+    // A stored run whose records the timeline cannot hold still compares by its numbers.
+    timeline = null;
+  }
+  return {
+    id: run.id,
+    cdf: cdfPoints(taskLatencies(run.tasks)),
+    inFlight: run.samples.map((sample) => ({ x: sample.tMs / 1000, y: sample.inFlight })),
+    timeline,
+  };
+}

@@ -1,0 +1,152 @@
+import type { ExperimentFinishedPayload, ExperimentKind, ExperimentProgressPayload } from '../../../shared/api/experiment-methods';
+import type { RunProgressPayload } from '../../../shared/api/run-events';
+import type { ExperimentSpecInput } from '../../../shared/stats/experiment-spec';
+import type { ReopenedExperiment } from '../../../shared/stats/experiment-summary';
+import { errorMessage } from '../explorer-api';
+import type { HistoryApi } from '../history/history-api';
+
+/** Where an experiment is. */
+export type ExperimentPhase = 'idle' | 'starting' | 'running' | 'completed' | 'cancelled' | 'failed';
+
+/** The run of the experiment under way (or the last one). */
+export interface ExperimentStep {
+  /** 0-based, warm-ups included. */
+  index: number;
+  total: number;
+  label: string;
+  warmup: boolean;
+  key: string;
+  /** Tasks done and planned in this run, from its progress events. */
+  done: number;
+  tasks: number;
+}
+
+type Incoming =
+  | { type: 'progress'; payload: ExperimentProgressPayload }
+  | { type: 'finished'; payload: ExperimentFinishedPayload }
+  | { type: 'run'; payload: RunProgressPayload };
+
+/**
+ * One experiment from the UI's side: starts it with `experiments.run`, follows its runs through the
+ * experiment and run events, cancels it, and reopens it as a whole when it is over. `onCompleted` hears
+ * of every experiment that made all its runs (not a cancelled or failed one), with its reopened result.
+ */
+export class ExperimentSession {
+  #phase = $state<ExperimentPhase>('idle');
+  #experimentId = $state<number | null>(null);
+  #kind = $state<ExperimentKind | null>(null);
+  #step = $state.raw<ExperimentStep | null>(null);
+  #runsDone = $state(0);
+  #result = $state.raw<ReopenedExperiment | null>(null);
+  #error = $state<string | null>(null);
+  #cancelRequested = $state(false);
+  #early: Incoming[] = [];
+  readonly #api: HistoryApi;
+  readonly #unsubscribe: (() => void)[];
+  readonly #onCompleted: (result: ReopenedExperiment) => void;
+
+  constructor(api: HistoryApi, onCompleted: (result: ReopenedExperiment) => void = () => {}) {
+    this.#api = api;
+    this.#onCompleted = onCompleted;
+    this.#unsubscribe = [
+      api.onExperimentProgress((payload) => this.#route({ type: 'progress', payload })),
+      api.onExperimentFinished((payload) => this.#route({ type: 'finished', payload })),
+      api.onRunProgress((payload) => this.#route({ type: 'run', payload })),
+    ];
+  }
+
+  get phase(): ExperimentPhase { return this.#phase; }
+  get experimentId(): number | null { return this.#experimentId; }
+  get kind(): ExperimentKind | null { return this.#kind; }
+  get step(): ExperimentStep | null { return this.#step; }
+  /** The experiment reopened once it is over: its runs and statistics. */
+  get result(): ReopenedExperiment | null { return this.#result; }
+  get error(): string | null { return this.#error; }
+  get cancelRequested(): boolean { return this.#cancelRequested; }
+  /** True from the start until the experiment is over. */
+  get active(): boolean { return this.#phase === 'starting' || this.#phase === 'running'; }
+
+  /** How far the whole experiment is, from 0 to 1 (runs done, plus the share of the current run). */
+  get fraction(): number {
+    const step = this.#step;
+    if (step === null || step.total === 0) return this.#phase === 'completed' ? 1 : 0;
+    const current = this.active && step.tasks > 0 ? step.done / step.tasks : 0;
+    return Math.min(1, (this.#runsDone + current) / step.total);
+  }
+
+  /** Starts an experiment; a refusal (an invalid spec, another experiment under way) ends it as failed with the reason. */
+  async start(spec: ExperimentSpecInput): Promise<void> {
+    if (this.active) return;
+    this.#phase = 'starting';
+    this.#experimentId = null;
+    this.#kind = spec.kind;
+    this.#step = null;
+    this.#runsDone = 0;
+    this.#result = null;
+    this.#error = null;
+    this.#cancelRequested = false;
+    this.#early = [];
+    try {
+      const { experimentId } = await this.#api.experiments.run(spec);
+      this.#experimentId = experimentId;
+      if (this.#phase === 'starting') this.#phase = 'running';
+      const early = this.#early;
+      this.#early = [];
+      for (const item of early) this.#route(item);
+    } catch (error) {
+      this.#early = [];
+      this.#error = errorMessage(error);
+      this.#phase = 'failed';
+    }
+  }
+
+  /** Cancels the run under way and every run still to come. */
+  async cancel(): Promise<void> {
+    const id = this.#experimentId;
+    if (!this.active || id === null || this.#cancelRequested) return;
+    this.#cancelRequested = true;
+    try {
+      await this.#api.experiments.cancel({ experimentId: id });
+    } catch (error) {
+      this.#cancelRequested = false;
+      this.#error = errorMessage(error);
+    }
+  }
+
+  /** Stops following events. */
+  dispose(): void {
+    for (const unsubscribe of this.#unsubscribe) unsubscribe();
+  }
+
+  #route(item: Incoming): void {
+    if (this.#phase === 'starting' && this.#experimentId === null) {
+      this.#early.push(item);
+      return;
+    }
+    if (!this.active) return;
+    if (item.type === 'run') {
+      const step = this.#step;
+      if (step !== null && item.payload.key === step.key) this.#step = { ...step, done: item.payload.done, tasks: item.payload.total };
+      return;
+    }
+    if (item.payload.experimentId !== this.#experimentId) return;
+    if (item.type === 'finished') {
+      void this.#finish(item.payload);
+      return;
+    }
+    const { phase, index, total, label, warmup, key } = item.payload;
+    if (phase === 'started') this.#step = { index, total, label, warmup, key, done: 0, tasks: 0 };
+    else this.#runsDone = index + 1;
+  }
+
+  async #finish(payload: ExperimentFinishedPayload): Promise<void> {
+    this.#error = payload.error;
+    try {
+      this.#result = await this.#api.experiments.open({ id: payload.experimentId });
+    } catch (error) {
+      this.#error ??= `The experiment could not be reopened: ${errorMessage(error)}`;
+    }
+    this.#phase = payload.error !== null ? 'failed' : payload.cancelled ? 'cancelled' : 'completed';
+    if (this.#phase === 'completed' && this.#result !== null) this.#onCompleted(this.#result);
+  }
+}

@@ -1,0 +1,122 @@
+/// <reference types="svelte" />
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ExperimentForm } from '../../../../renderer/state/experiments/experiment-form.svelte';
+import { ExperimentSession, type ExperimentPhase } from '../../../../renderer/state/experiments/experiment-session.svelte';
+import type { ReopenedExperiment } from '../../../../shared/stats/experiment-summary';
+import { forkLauncher } from '../../../../electron/backend/runs/fork-launcher';
+import { scenarioOf } from '../../../integration/runs/run-fixture';
+import { HistoryBackend } from './history-backend';
+
+/** Experiments run real engine processes: the tests keep the scenarios tiny. */
+const timers = (count: number, ms: number) =>
+  scenarioOf({ version: 1, name: `${count} timers of ${ms} ms`, strategy: { type: 'all' }, tasks: [{ kind: 'timer', count, ms }] });
+
+let backend: HistoryBackend;
+let completed: ReopenedExperiment[];
+let session: ExperimentSession;
+
+beforeEach(() => {
+  backend = new HistoryBackend(forkLauncher());
+  completed = [];
+  session = new ExperimentSession(backend.api, (result) => completed.push(result));
+});
+afterEach(() => {
+  session.dispose();
+  backend.dispose();
+});
+
+async function until(phase: (p: ExperimentPhase) => boolean, timeoutMs = 45_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!phase(session.phase)) {
+    if (Date.now() > deadline) throw new Error(`still ${session.phase}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('ExperimentSession on the real backend and engine', () => {
+  it('runs a strategy matrix in the background, follows its runs and reopens it as a whole', async () => {
+    const labels: string[] = [];
+    const stop = backend.api.onExperimentProgress((p) => labels.push(`${p.phase} ${p.index + 1}/${p.total} ${p.label}`));
+    await session.start({ kind: 'matrix', scenario: timers(4, 5), strategies: [{ type: 'sequential' }, { type: 'pool', concurrency: 2 }] });
+    expect(session.experimentId).not.toBeNull();
+    await until((p) => p === 'completed');
+    stop();
+
+    expect(labels).toEqual(['started 1/2 sequential', 'finished 1/2 sequential', 'started 2/2 pool:2', 'finished 2/2 pool:2']);
+    expect(session.fraction).toBe(1);
+    expect(session.result?.kind).toBe('matrix');
+    expect(session.result?.runs.map((r) => r.strategy)).toEqual([{ type: 'sequential' }, { type: 'pool', concurrency: 2 }]);
+    expect(session.result?.runs.every((r) => r.experimentId === session.experimentId && r.metrics !== null)).toBe(true);
+    expect(completed.map((r) => r.id)).toEqual([session.experimentId]);
+  });
+
+  it('repeats after an uncounted warm-up and reports mean and 95% CI of wall time and throughput', async () => {
+    await session.start({ kind: 'repeat', scenario: timers(3, 5), repeat: 3, warmup: 1 });
+    await until((p) => p === 'completed');
+    expect(session.step).toMatchObject({ index: 3, total: 4, label: 'repeat 3/3', warmup: false });
+    expect(session.result?.runs).toHaveLength(3);
+    expect(session.result?.stats?.wallMs.n).toBe(3);
+    expect(session.result?.stats?.throughputPerSec.ci95).not.toBeNull();
+    expect(backend.store.countRuns()).toBe(3);
+  });
+
+  it('refuses a second experiment while one is under way, then cancels the first between its runs', async () => {
+    await session.start({ kind: 'repeat', scenario: timers(2, 400), repeat: 20 });
+    await until(() => session.step !== null);
+    const other = new ExperimentSession(backend.api);
+    await other.start({ kind: 'repeat', scenario: timers(1, 1), repeat: 1 });
+    expect(other.phase).toBe('failed');
+    expect(other.error).toContain(`Experiment ${session.experimentId} is still running`);
+    other.dispose();
+
+    await session.cancel();
+    expect(session.cancelRequested).toBe(true);
+    await until((p) => p !== 'running');
+    expect(session.phase).toBe('cancelled');
+    expect(session.result?.runs.length).toBeLessThan(20);
+    expect(completed).toEqual([]);
+  });
+
+  it('fails with every problem of an invalid spec and stores nothing', async () => {
+    await session.start({ kind: 'sweep', scenario: timers(1, 1), maxConcurrency: 0 });
+    expect(session.phase).toBe('failed');
+    expect(session.error).toContain('maxConcurrency: must be a whole number >= 1, got 0');
+    expect(backend.store.listExperiments()).toEqual([]);
+  });
+});
+
+describe('ExperimentForm', () => {
+  it('makes a spec per kind and says how many runs it will make', () => {
+    const form = new ExperimentForm();
+    const scenario = timers(2, 1);
+    expect(form.runCount(scenario)).toBe(6);
+    form.kind = 'sweep';
+    form.maxConcurrency = 12;
+    expect(form.runCount(scenario)).toBe(5);
+    form.kind = 'matrix';
+    form.toggle('workers', true);
+    form.setSize('workers', 3);
+    const check = form.check(scenario);
+    expect(check.ok && check.spec.kind === 'matrix' ? check.spec.strategies : null).toEqual([
+      { type: 'sequential' },
+      { type: 'all' },
+      { type: 'pool', concurrency: 8 },
+      { type: 'workers', threads: 3 },
+    ]);
+  });
+
+  it('lists every problem of the settings instead of a spec', () => {
+    const form = new ExperimentForm();
+    form.repeat = null;
+    form.warmup = 99;
+    const check = form.check(timers(1, 1));
+    expect(check.ok ? [] : check.problems.map((p) => p.path)).toEqual(['repeat', 'warmup']);
+    form.kind = 'matrix';
+    for (const choice of form.matrix) form.toggle(choice.type, false);
+    expect(form.runCount(timers(1, 1))).toBeNull();
+    form.toggle('pool', true);
+    form.setSize('pool', 0);
+    const matrix = form.check(timers(1, 1));
+    expect(matrix.ok ? [] : matrix.problems.map((p) => p.path)).toEqual(['strategies[0].concurrency']);
+  });
+});
