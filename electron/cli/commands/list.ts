@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { RunSummary } from '../../../shared/run/run-schema';
 import { strategyText } from '../../../shared/scenario/strategy-text';
+import type { ExperimentSummary } from '../../backend/history';
 import type { CliIo } from '../cli-io';
 import { addDbOption, withHistory } from '../options/history-option';
 import { wholeNumberOption } from '../options/numbers';
@@ -9,6 +10,7 @@ import { formatCount, formatMs } from '../format/units';
 
 interface ListFlags {
   json?: boolean;
+  experiments?: boolean;
   limit: number;
   db?: string;
 }
@@ -26,23 +28,36 @@ function renderRunList(runs: readonly RunSummary[]): string {
     formatCount(r.failures),
     r.wallMs === null ? '-' : formatMs(r.wallMs),
     r.createdAt,
+    r.experimentId === null ? '' : String(r.experimentId),
     r.tags.join(','),
   ]);
   return renderTable(
-    ['id', 'name', 'strategy', 'status', 'tasks', 'failures', 'wall', 'created', 'tags'],
+    ['id', 'name', 'strategy', 'status', 'tasks', 'failures', 'wall', 'created', 'experiment', 'tags'],
     rows,
-    ['right', 'left', 'left', 'left', 'right', 'right', 'right'],
+    ['right', 'left', 'left', 'left', 'right', 'right', 'right', 'left', 'right'],
   );
 }
 
-/** `list`: the recorded runs, newest first. */
+function renderExperimentList(experiments: readonly ExperimentSummary[]): string {
+  if (experiments.length === 0) return 'No experiments recorded yet.\n';
+  const rows = experiments.map((e) => [String(e.id), e.kind, e.name, formatCount(e.runCount), e.createdAt]);
+  return `${renderTable(['id', 'kind', 'name', 'runs', 'created'], rows, ['right', 'left', 'left', 'right'])}Open one with: show --experiment <id>\n`;
+}
+
+/** `list`: the recorded runs, newest first; with `--experiments`, the experiments. */
 export function registerList(program: Command, io: CliIo): void {
   const command = program
     .command('list')
-    .description('list the recorded runs, newest first')
-    .option('--json', 'print { runs: [...] } as JSON')
-    .option('--limit <n>', `how many runs at most (default ${DEFAULT_LIMIT})`, wholeNumberOption(1), DEFAULT_LIMIT);
+    .description('list the recorded runs (or with --experiments the experiments), newest first')
+    .option('--experiments', 'list the experiments (repeat, matrix, sweep) instead of the runs')
+    .option('--json', 'print { runs: [...] } (or { experiments: [...] }) as JSON')
+    .option('--limit <n>', `how many at most (default ${DEFAULT_LIMIT})`, wholeNumberOption(1), DEFAULT_LIMIT);
   addDbOption(command).action(async (flags: ListFlags) => {
+    if (flags.experiments === true) {
+      const experiments = await withHistory(flags.db, io, (store) => store.listExperiments().slice(0, flags.limit));
+      io.out(flags.json === true ? `${JSON.stringify({ experiments }, null, 2)}\n` : renderExperimentList(experiments));
+      return;
+    }
     const runs = await withHistory(flags.db, io, (store) => store.listRuns({ limit: flags.limit }));
     io.out(flags.json === true ? `${JSON.stringify({ runs }, null, 2)}\n` : renderRunList(runs));
   });

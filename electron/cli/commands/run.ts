@@ -1,40 +1,51 @@
-import { InvalidArgumentError, type Command } from 'commander';
-import { parseStrategyText } from '../../../shared/scenario/strategy-text';
+import type { Command } from 'commander';
 import type { Strategy } from '../../../shared/scenario/strategy';
-import type { HistoryStore } from '../../backend/history';
+import type { Scenario } from '../../../shared/scenario/scenario-schema';
+import { MAX_REPEAT_RUNS, MAX_WARMUP_RUNS, type ExperimentSpec } from '../../../shared/stats/experiment-spec';
+import { loadExperiment } from '../../backend/experiments';
 import { forkLauncher } from '../../backend/runs/fork-launcher';
 import { RunService } from '../../backend/runs/run-service';
+import type { HistoryStore } from '../../backend/history';
 import type { CliIo } from '../cli-io';
 import { CliError, EXIT_CODES } from '../cli-error';
 import { addDbOption, withHistory } from '../options/history-option';
+import { matrixOption, strategyOption, sweepOption } from '../options/strategy-options';
+import { wholeNumberOption } from '../options/numbers';
 import { chooseScenario } from '../run/scenario-source';
 import { planRuns } from '../run/run-plan';
-import { executeRuns } from '../run/execute-runs';
-import { renderRunsText, runsJson, type FinishedRun } from '../run/run-report';
+import { executeRun } from '../run/execute-run';
+import { executeExperiment } from '../run/execute-experiment';
+import { experimentJson } from '../run/experiment-report';
+import { renderRunText, runsJson, type FinishedRun } from '../run/run-report';
+import { renderExperiment } from '../format/experiment-text';
 
 interface RunFlags {
   strategy?: Strategy;
   preset?: string;
+  repeat?: number;
+  warmup?: number;
+  matrix?: Strategy[];
+  sweep?: number;
   json?: boolean;
   db?: string;
   save: boolean;
   tag: string[];
 }
 
-function strategyOption(text: string): Strategy {
-  try {
-    return parseStrategyText(text);
-  } catch (error) {
-    throw new InvalidArgumentError((error as Error).message);
-  }
-}
+const EXPERIMENT_HELP = `
+Experiments (each stored as one group of runs; reopen one with: show --experiment <id>):
+  run s.json --repeat 5 --warmup 1          mean, sd and 95% CI of wall time and throughput
+  run s.json --matrix sequential,all,pool:4 one run per strategy, compared with the first
+  run s.json --sweep pool:1..64             pool:1, 2, 4, ... 64: throughput and p99, and the knee
+Only one of --repeat, --matrix and --sweep at a time; --matrix and --sweep set the strategy themselves
+(no --strategy), and experiments are always recorded (no --no-save). Runs never overlap.`;
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-function report(runs: readonly FinishedRun[], interrupted: boolean, flags: RunFlags, io: CliIo): void {
-  io.out(flags.json === true ? `${JSON.stringify(runsJson(runs), null, 2)}\n` : renderRunsText(runs));
+/** Exit 1 after the report when a run failed or Ctrl+C stopped the work. */
+function failIfIncomplete(runs: readonly FinishedRun[], interrupted: boolean): void {
   const failed = runs.find((r) => r.outcome.status === 'failed');
   if (failed !== undefined) {
     const which = failed.outcome.runId === null ? 'The run' : `Run ${failed.outcome.runId}`;
@@ -43,23 +54,49 @@ function report(runs: readonly FinishedRun[], interrupted: boolean, flags: RunFl
   if (interrupted) throw new CliError('Cancelled (Ctrl+C).', EXIT_CODES.failure);
 }
 
-/** `run <scenario.json> | --preset <id>`: runs a scenario in an engine process and prints its metrics. */
+async function runOnce(scenario: Scenario, flags: RunFlags, io: CliIo): Promise<void> {
+  const execute = (store: HistoryStore | null) =>
+    executeRun(new RunService({ store, launcher: forkLauncher() }), scenario, { tags: flags.tag, save: flags.save }, io);
+  const { run, interrupted } = flags.save ? await withHistory(flags.db, io, execute) : await execute(null);
+  io.out(flags.json === true ? `${JSON.stringify({ runs: runsJson([run]) }, null, 2)}\n` : renderRunText(run));
+  failIfIncomplete([run], interrupted);
+}
+
+/** Runs an experiment; on a terminal, prints it as `show --experiment` would, read back from the history. */
+async function runExperimentCommand(spec: ExperimentSpec, flags: RunFlags, io: CliIo): Promise<void> {
+  const { experiment, text } = await withHistory(flags.db, io, async (store) => {
+    const service = new RunService({ store, launcher: forkLauncher() });
+    const finished = await executeExperiment(service, store, spec, { tags: flags.tag }, io);
+    const report =
+      flags.json === true
+        ? `${JSON.stringify(experimentJson(finished), null, 2)}\n`
+        : renderExperiment(loadExperiment(store, finished.result.experimentId));
+    return { experiment: finished, text: report };
+  });
+  io.out(text);
+  failIfIncomplete(experiment.runs, experiment.interrupted);
+}
+
+/** `run <scenario.json> | --preset <id>`: runs a scenario, or an experiment of runs, and prints the metrics. */
 export function registerRun(program: Command, io: CliIo): void {
   const command = program
     .command('run')
-    .description('run a scenario (a JSON file, or a built-in one with --preset) and print its metrics')
+    .description('run a scenario (a JSON file, or a built-in one with --preset), once or as an experiment, and print its metrics')
     .argument('[scenario]', 'scenario JSON file')
     .option('--preset <id>', 'run a built-in scenario (see the presets command)')
     .option('--strategy <strategy>', 'replace the scenario\'s strategy: sequential|all|allSettled|race|any|callbacks|pool:N|batch:N|workers:N', strategyOption)
-    .option('--json', 'print one JSON object { runs: [...] } on stdout and nothing else')
-    .option('--no-save', 'do not record the run in the history')
-    .option('--tag <tag>', 'tag the recorded run (repeatable)', collect, []);
+    .option('--repeat <k>', `experiment: run it k times (1 to ${MAX_REPEAT_RUNS}) and print mean, sd and 95% CI`, wholeNumberOption(1, MAX_REPEAT_RUNS))
+    .option('--warmup <w>', `with --repeat: first run it w times (0 to ${MAX_WARMUP_RUNS}) without counting or storing`, wholeNumberOption(0, MAX_WARMUP_RUNS))
+    .option('--matrix <strategies>', 'experiment: one run per strategy, in order (sequential,all,pool:4,workers:2), compared with the first', matrixOption)
+    .option('--sweep <pool:1..N>', 'experiment: pool:1, 2, 4, ... up to N; throughput and p99 against concurrency, and the knee', sweepOption)
+    .option('--json', 'print one JSON object { runs: [...] } on stdout and nothing else (experiments add experimentId, and stats or sweep)')
+    .option('--no-save', 'do not record the run in the history (not with --repeat, --matrix or --sweep)')
+    .option('--tag <tag>', 'tag the recorded runs (repeatable)', collect, [])
+    .addHelpText('after', EXPERIMENT_HELP);
   addDbOption(command).action(async (file: string | undefined, flags: RunFlags) => {
     const scenario = await chooseScenario(file, flags.preset);
-    const plan = planRuns(scenario, { strategy: flags.strategy });
-    const execute = (store: HistoryStore | null) =>
-      executeRuns(new RunService({ store, launcher: forkLauncher() }), plan, { tags: flags.tag, save: flags.save }, io);
-    const { runs, interrupted } = flags.save ? await withHistory(flags.db, io, execute) : await execute(null);
-    report(runs, interrupted, flags, io);
+    const plan = planRuns(scenario, flags);
+    if (plan.kind === 'single') await runOnce(plan.scenario, flags, io);
+    else await runExperimentCommand(plan.spec, flags, io);
   });
 }

@@ -4,12 +4,15 @@ import { strategyText } from '../../../shared/scenario/strategy-text';
 import type { CliIo } from '../cli-io';
 import { addDbOption, withHistory } from '../options/history-option';
 import { parseRunId, requireRun } from '../options/run-id';
+import { parseExperimentId, requireExperiment } from '../options/experiment-id';
 import { renderMetricsTable } from '../format/metric-rows';
+import { renderExperiment } from '../format/experiment-text';
 import { renderTable } from '../format/table';
 import { formatCount } from '../format/units';
 
 interface ShowFlags {
   json?: boolean;
+  experiment?: boolean;
   db?: string;
 }
 
@@ -35,20 +38,31 @@ function renderRun(run: RunDetail): string {
     `scenario: ${run.scenarioName}   strategy: ${strategyText(run.strategy)}   status: ${run.status}`,
     `created: ${run.createdAt}   finished: ${run.finishedAt ?? '-'}${run.tags.length > 0 ? `   tags: ${run.tags.join(', ')}` : ''}`,
   ];
+  if (run.experimentId !== null) lines.push(`experiment: ${run.experimentId} (show --experiment ${run.experimentId})`);
   if (run.error !== null) lines.push(`error: ${run.error}`);
   if (run.notes !== '') lines.push(`notes: ${run.notes}`);
-  return `${lines.join('\n')}\n\n${renderMetricsTable([{ title: `#${run.id}`, metrics: run.metrics }], { ratios: false })}\n${renderGroups(run)}`;
+  return `${lines.join('\n')}\n\n${renderMetricsTable([{ title: `#${run.id}`, metrics: run.metrics }], { compare: false })}\n${renderGroups(run)}`;
 }
 
-/** `show <id>`: one recorded run; with `--json`, everything recorded, tasks and samples included. */
+const asJson = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+/** `show <id>`: one recorded run, or with `--experiment` one experiment as a whole (its runs and statistics). */
 export function registerShow(program: Command, io: CliIo): void {
   const command = program
     .command('show')
-    .description('show one recorded run')
-    .argument('<id>', 'run id', parseRunId)
-    .option('--json', 'print the run with its tasks and samples as JSON');
-  addDbOption(command).action(async (id: number, flags: ShowFlags) => {
+    .description('show one recorded run, or with --experiment one experiment: its runs and statistics')
+    .argument('<id>', 'run id (experiment id with --experiment)')
+    .option('--experiment', 'the id is an experiment\'s (repeat, matrix or sweep): show its runs in order and its statistics')
+    .option('--json', 'print the run with its tasks and samples as JSON; with --experiment, { id, kind, name, params, runs, stats | sweep }');
+  addDbOption(command).action(async (idText: string, flags: ShowFlags) => {
+    if (flags.experiment === true) {
+      const id = parseExperimentId(idText);
+      const experiment = await withHistory(flags.db, io, (store) => requireExperiment(store, id));
+      io.out(flags.json === true ? asJson(experiment) : renderExperiment(experiment));
+      return;
+    }
+    const id = parseRunId(idText);
     const run = await withHistory(flags.db, io, (store) => requireRun(store, id));
-    io.out(flags.json === true ? `${JSON.stringify(run, null, 2)}\n` : renderRun(run));
+    io.out(flags.json === true ? asJson(run) : renderRun(run));
   });
 }

@@ -1,6 +1,7 @@
 import type { RunMetrics } from '../../../shared/metrics/metrics-schema';
-import { formatBytes, formatCount, formatDecimal, formatMs, formatPercent, formatRatio, ratioTo } from './units';
+import { formatBytes, formatCount, formatDecimal, formatMs, formatPercent } from './units';
 import { renderTable } from './table';
+import { compareWithFirst } from './metric-comparison';
 
 /** One line of a metrics table: `key` is the metric's path in `RunMetrics` (`latencyMs.p99`). */
 export interface MetricRow {
@@ -11,8 +12,10 @@ export interface MetricRow {
 }
 
 const row = (key: string, label: string, value: MetricRow['value'], format: MetricRow['format']): MetricRow => ({ key, label, value, format });
-const perSecond = (n: number) => `${formatDecimal(n)} /s`;
 const times = (n: number) => `${formatDecimal(n)}x`;
+
+/** `158.04 /s`. */
+export const formatPerSecond = (n: number): string => `${formatDecimal(n)} /s`;
 
 /** The metrics the CLI shows, in order. */
 export const METRIC_ROWS: readonly MetricRow[] = [
@@ -23,7 +26,7 @@ export const METRIC_ROWS: readonly MetricRow[] = [
   row('timedOut', 'timed out', (m) => m.timedOut, formatCount),
   row('cancelled', 'cancelled', (m) => m.cancelled, formatCount),
   row('orphaned', 'orphaned', (m) => m.orphaned, formatCount),
-  row('throughputPerSec', 'throughput', (m) => m.throughputPerSec, perSecond),
+  row('throughputPerSec', 'throughput', (m) => m.throughputPerSec, formatPerSecond),
   row('effectiveConcurrency', 'effective concurrency', (m) => m.effectiveConcurrency, times),
   row('maxInFlight', 'peak in flight', (m) => m.maxInFlight, formatCount),
   row('latencyMs.p50', 'latency p50', (m) => m.latencyMs.p50, formatMs),
@@ -46,26 +49,20 @@ export interface MetricsColumn {
   metrics: RunMetrics | null;
 }
 
-/** Each metric of `columns` as its ratio to the first column's (null where that means nothing). */
-export function metricRatios(baseline: RunMetrics | null, metrics: RunMetrics | null): Record<string, number | null> {
-  return Object.fromEntries(
-    METRIC_ROWS.map((r) => [r.key, baseline === null || metrics === null ? null : ratioTo(r.value(baseline), r.value(metrics))]),
-  );
-}
-
 /**
- * The metrics side by side, one column per run; with `ratios`, every column after the first also shows
- * each value's ratio to the first column's (`2.40x`).
+ * The metrics side by side, one column per run. With `compare`, every column after the first also shows,
+ * for the metrics `compareMetrics` compares, the ratio to the first column and whether it is better or
+ * worse: `240.0 ms (2.4x worse)`.
  */
-export function renderMetricsTable(columns: readonly MetricsColumn[], options: { ratios: boolean }): string {
-  const baseline = columns[0]?.metrics ?? null;
+export function renderMetricsTable(columns: readonly MetricsColumn[], options: { compare: boolean }): string {
+  const ratios = options.compare ? compareWithFirst(columns.map((c) => c.metrics)) : columns.map(() => null);
   const rows = METRIC_ROWS.map((r) => [
     r.label,
     ...columns.map(({ metrics }, i) => {
       if (metrics === null) return '-';
       const text = r.format(r.value(metrics));
-      if (!options.ratios || i === 0 || baseline === null) return text;
-      return `${text} (${formatRatio(ratioTo(r.value(baseline), r.value(metrics)))})`;
+      const ratio = i === 0 ? undefined : ratios[i]?.[r.key];
+      return ratio === undefined ? text : `${text} (${ratio.ratioText} ${ratio.verdict})`;
     }),
   ]);
   return renderTable(['metric', ...columns.map((c) => c.title)], rows, ['left', ...columns.map(() => 'right' as const)]);

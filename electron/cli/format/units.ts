@@ -32,14 +32,3 @@ export function formatDecimal(n: number): string {
 export function formatPercent(fraction: number): string {
   return `${(fraction * 100).toFixed(1)}%`;
 }
-
-/** How a value compares with the baseline: `2.40x`; `-` when the baseline is 0. */
-export function formatRatio(ratio: number | null): string {
-  return ratio === null ? '-' : `${ratio.toFixed(2)}x`;
-}
-
-/** `value / baseline`, or null when that means nothing (a zero baseline). */
-export function ratioTo(baseline: number, value: number): number | null {
-  if (baseline === 0) return value === 0 ? 1 : null;
-  return value / baseline;
-}

@@ -9,7 +9,11 @@ export function addDbOption(command: Command): Command {
   return command.option('--db <path>', 'history database file (default: $CONCURRENCY_EXPLORER_DB, else the per-user one)');
 }
 
-/** Opens the history the flags and environment point at, hands it to `use`, and always closes it. */
+/**
+ * Opens the history the flags and environment point at, hands it to `use`, and always closes it. Runs left
+ * `running` by a process that has died (a killed CLI or app) are marked `interrupted` first, so that no
+ * command shows them as still under way.
+ */
 export async function withHistory<T>(db: string | undefined, io: CliIo, use: (store: HistoryStore) => T | Promise<T>): Promise<T> {
   let path: string;
   try {
@@ -19,6 +23,7 @@ export async function withHistory<T>(db: string | undefined, io: CliIo, use: (st
   }
   const store = HistoryStore.open(path);
   try {
+    store.markInterruptedRuns();
     return await use(store);
   } finally {
     store.close();

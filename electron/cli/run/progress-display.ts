@@ -2,12 +2,15 @@ import { SingleBar } from 'cli-progress';
 import type { ActiveRun } from '../../backend/runs/run-service';
 import type { CliIo } from '../cli-io';
 
-/** Shows a run's progress as a bar on stderr, only when stderr is a terminal. */
-export function showProgress(run: ActiveRun, io: CliIo): void {
+/**
+ * Shows a run's progress as a bar on stderr, only when stderr is a terminal. `title` leads the bar: the
+ * scenario's name, or `run 2/4 pool:2` within an experiment.
+ */
+export function showProgress(run: ActiveRun, io: CliIo, title: string = run.scenario.name): void {
   if (!io.stderrIsTTY) return;
   const bar = new SingleBar({
     stream: io.errStream,
-    format: `${run.scenario.name} [{bar}] {value}/{total} tasks | {inFlight} in flight | {elapsed}`,
+    format: `${title} [{bar}] {value}/{total} tasks | {inFlight} in flight | {elapsed}`,
     hideCursor: true,
     clearOnComplete: true,
   });

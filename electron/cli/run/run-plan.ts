@@ -1,20 +1,64 @@
 import type { Scenario } from '../../../shared/scenario/scenario-schema';
 import type { Strategy } from '../../../shared/scenario/strategy';
-import { strategyText } from '../../../shared/scenario/strategy-text';
-import type { PlannedRun } from '../../../shared/stats/experiment-plan';
-
-export type { PlannedRun } from '../../../shared/stats/experiment-plan';
+import { checkExperimentSpec, type ExperimentSpec, type ExperimentSpecInput } from '../../../shared/stats/experiment-spec';
+import { UsageError } from '../cli-error';
 
 /** The flags of `run` that decide which runs it makes. */
 export interface PlanFlags {
   strategy?: Strategy;
+  repeat?: number;
+  warmup?: number;
+  matrix?: Strategy[];
+  /** The highest concurrency of `--sweep pool:1..N`. */
+  sweep?: number;
+  /** False with `--no-save`. */
+  save: boolean;
 }
 
+/** What one `run` command does: the scenario once, or an experiment (a group of runs stored together). */
+export type RunPlan = { kind: 'single'; scenario: Scenario } | { kind: 'experiment'; spec: ExperimentSpec };
+
 /**
- * The runs one `run` command makes, one after another. Today that is the scenario once, with its
- * strategy replaced by `--strategy`; repeats, matrices and sweeps plan more runs here (`planExperiment`).
+ * Decides what `run` does from its flags, refusing combinations that mean nothing: two kinds of experiment
+ * at once, `--warmup` without `--repeat`, a strategy given twice, and an experiment that would not be
+ * stored (an experiment is a group of stored runs, and `show --experiment` reopens it).
  */
-export function planRuns(base: Scenario, flags: PlanFlags): PlannedRun[] {
+export function planRuns(base: Scenario, flags: PlanFlags): RunPlan {
   const scenario = flags.strategy === undefined ? base : { ...base, strategy: flags.strategy };
-  return [{ scenario, warmup: false, label: strategyText(scenario.strategy) }];
+  const given = experimentFlags(flags);
+  if (given.length > 1) {
+    throw UsageError.of(`${given[0]} and ${given[1]} cannot be used together: an experiment is either --repeat, --matrix or --sweep`);
+  }
+  if (flags.warmup !== undefined && flags.repeat === undefined) {
+    throw UsageError.of('--warmup goes with --repeat: warm-up runs come before the counted repeats');
+  }
+  const flag = given[0];
+  if (flag === undefined) return { kind: 'single', scenario };
+  if (!flags.save) {
+    throw UsageError.of(`${flag} stores its runs in the history as one experiment, so it cannot be used with --no-save`);
+  }
+  if (flags.strategy !== undefined && flag !== '--repeat') {
+    throw UsageError.of(`${flag} sets the strategy of every run: leave out --strategy`);
+  }
+  return { kind: 'experiment', spec: checkedSpec(specInput(scenario, flags)) };
+}
+
+function experimentFlags(flags: PlanFlags): string[] {
+  const given: string[] = [];
+  if (flags.repeat !== undefined) given.push('--repeat');
+  if (flags.matrix !== undefined) given.push('--matrix');
+  if (flags.sweep !== undefined) given.push('--sweep');
+  return given;
+}
+
+function specInput(scenario: Scenario, flags: PlanFlags): ExperimentSpecInput {
+  if (flags.matrix !== undefined) return { kind: 'matrix', scenario, strategies: flags.matrix };
+  if (flags.sweep !== undefined) return { kind: 'sweep', scenario, maxConcurrency: flags.sweep };
+  return { kind: 'repeat', scenario, repeat: flags.repeat ?? 1, warmup: flags.warmup ?? 0 };
+}
+
+function checkedSpec(input: ExperimentSpecInput): ExperimentSpec {
+  const check = checkExperimentSpec(input);
+  if (check.ok) return check.spec;
+  throw new UsageError(check.problems.map((p) => `experiment: ${p.path}: ${p.message}`));
 }

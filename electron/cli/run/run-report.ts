@@ -24,32 +24,23 @@ export interface RunJson {
   error: string | null;
 }
 
-/** The whole stdout of `run --json`. */
-export function runsJson(runs: readonly FinishedRun[]): { runs: RunJson[] } {
-  return {
-    runs: runs.map(({ scenario, outcome }) => ({
-      id: outcome.runId,
-      scenario: scenario.name,
-      strategy: strategyText(scenario.strategy),
-      status: outcome.status,
-      metrics: outcome.metrics,
-      error: outcome.error,
-    })),
-  };
-}
-
-function runTitle({ scenario, outcome }: FinishedRun): string {
-  const id = outcome.runId === null ? 'unsaved run' : `run ${outcome.runId}`;
-  return `${id}: ${scenario.name} (${strategyText(scenario.strategy)}) ${outcome.status}`;
-}
-
-/** The summary `run` prints on a terminal: a line per run, then their metrics side by side (when any has some). */
-export function renderRunsText(runs: readonly FinishedRun[]): string {
-  const titles = runs.map(runTitle).join('\n');
-  if (runs.every(({ outcome }) => outcome.metrics === null)) return `${titles}\n`;
-  const columns = runs.map(({ scenario, outcome }) => ({
-    title: outcome.runId === null ? strategyText(scenario.strategy) : `#${outcome.runId}`,
+/** The runs as `run --json` lists them, in the order they ran. */
+export function runsJson(runs: readonly FinishedRun[]): RunJson[] {
+  return runs.map(({ scenario, outcome }) => ({
+    id: outcome.runId,
+    scenario: scenario.name,
+    strategy: strategyText(scenario.strategy),
+    status: outcome.status,
     metrics: outcome.metrics,
+    error: outcome.error,
   }));
-  return `${titles}\n\n${renderMetricsTable(columns, { ratios: runs.length > 1 })}`;
+}
+
+/** The summary `run` prints on a terminal for a single run: a line naming it, then its metrics (when it has some). */
+export function renderRunText({ scenario, outcome }: FinishedRun): string {
+  const id = outcome.runId === null ? 'unsaved run' : `run ${outcome.runId}`;
+  const title = `${id}: ${scenario.name} (${strategyText(scenario.strategy)}) ${outcome.status}`;
+  if (outcome.metrics === null) return `${title}\n`;
+  const column = { title: outcome.runId === null ? strategyText(scenario.strategy) : `#${outcome.runId}`, metrics: outcome.metrics };
+  return `${title}\n\n${renderMetricsTable([column], { compare: false })}`;
 }

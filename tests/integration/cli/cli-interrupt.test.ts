@@ -13,18 +13,24 @@ afterAll(async () => {
   await cli.dispose();
 });
 
+/** Opens the history the CLI writes, hands it to `use`, and closes it. */
+function readHistory<T>(use: (store: HistoryStore) => T): T {
+  const store = HistoryStore.open(cli.db);
+  try {
+    return use(store);
+  } finally {
+    store.close();
+  }
+}
+
 /** Waits until the CLI has recorded a run as running: from then on Ctrl+C cancels it. */
 async function runningRunId(): Promise<number> {
   for (let attempt = 0; attempt < 300; attempt += 1) {
-    let store: HistoryStore | null = null;
     try {
-      store = HistoryStore.open(cli.db);
-      const running = store.listRuns({ status: 'running' });
+      const running = readHistory((store) => store.listRuns({ status: 'running' }));
       if (running[0] !== undefined) return running[0].id;
     } catch {
       // The CLI may not have created the database yet.
-    } finally {
-      store?.close();
     }
     await sleep(100);
   }
@@ -34,25 +40,20 @@ async function runningRunId(): Promise<number> {
 /** Waits until the engine of run `id` has sent a first batch (samples): it has started the clock. */
 async function engineReported(id: number): Promise<void> {
   for (let attempt = 0; attempt < 300; attempt += 1) {
-    const store = HistoryStore.open(cli.db);
-    try {
-      if ((store.getRun(id)?.samples.length ?? 0) > 0) return;
-    } finally {
-      store.close();
-    }
+    if ((readHistory((store) => store.getRun(id))?.samples.length ?? 0) > 0) return;
     await sleep(20);
   }
   throw new Error(`run ${id} never reported`);
 }
 
+/** 50 ms timers in a pool of two: `count` of them make a run long enough to interrupt. */
+function slowTimers(file: string, name: string, count: number): Promise<string> {
+  return cli.writeJson(file, { version: 1, name, strategy: { type: 'pool', concurrency: 2 }, tasks: [{ kind: 'timer', count, ms: 50 }] });
+}
+
 describe('Ctrl+C during run', () => {
   it('cancels the run cleanly: recorded as cancelled with every task', async () => {
-    const file = await cli.writeJson('long.json', {
-      version: 1,
-      name: 'Long timers',
-      strategy: { type: 'pool', concurrency: 2 },
-      tasks: [{ kind: 'timer', count: 400, ms: 50 }],
-    });
+    const file = await slowTimers('long.json', 'Long timers', 400);
     const { child, result } = cli.start(['run', file, '--json']);
     const id = await runningRunId();
     child.kill('SIGINT');
@@ -61,14 +62,34 @@ describe('Ctrl+C during run', () => {
     expect(code).toBe(1);
     const { runs } = JSON.parse(stdout) as { runs: { id: number; status: string }[] };
     expect(runs).toEqual([expect.objectContaining({ id, status: 'cancelled' })]);
-    const store = HistoryStore.open(cli.db);
-    try {
-      const run = store.getRun(id);
-      expect(run?.status).toBe('cancelled');
-      expect(run?.tasks).toHaveLength(400);
-    } finally {
-      store.close();
-    }
+    const run = readHistory((store) => store.getRun(id));
+    expect(run?.status).toBe('cancelled');
+    expect(run?.tasks).toHaveLength(400);
+  });
+
+  it('cancels an experiment cleanly: the run under way is cancelled, and no more start', async () => {
+    const file = await slowTimers('long-repeat.json', 'Long repeat', 400);
+    const { child, result } = cli.start(['run', file, '--repeat', '3', '--json']);
+    const id = await runningRunId();
+    child.kill('SIGINT');
+    const { code, stdout, stderr } = await result;
+    expect(stderr).toMatch(/Cancelling the experiment/);
+    expect(code).toBe(1);
+    const output = JSON.parse(stdout) as { runs: { id: number; status: string }[]; experimentId: number; stats: unknown };
+    expect(output.runs).toEqual([expect.objectContaining({ id, status: 'cancelled' })]);
+    expect(output.stats).toBeNull();
+    expect(readHistory((store) => store.getExperiment(output.experimentId)?.runIds)).toEqual([id]);
+    expect(readHistory((store) => store.listRuns({ status: 'running' }))).toEqual([]);
+  });
+
+  it('a run left running by a CLI that was killed shows as interrupted the next time the history is opened', async () => {
+    const file = await slowTimers('killed.json', 'Killed', 100);
+    const { child, result } = cli.start(['run', file]);
+    const id = await runningRunId();
+    child.kill('SIGKILL');
+    await result;
+    const { runs } = await cli.json<{ runs: { id: number; status: string }[] }>(['list', '--json']);
+    expect(runs.find((r) => r.id === id)?.status).toBe('interrupted');
   });
 
   it('a second Ctrl+C exits at once', async () => {

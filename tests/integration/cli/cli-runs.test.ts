@@ -83,10 +83,11 @@ describe('CLI end to end', () => {
     expect(text.stdout).toMatch(/^\s*0\s+timer\s+8\s/m);
   });
 
-  it('compare puts metrics side by side with ratios to the first run', async () => {
+  it('compare puts metrics side by side with ratios to the first run and a verdict', async () => {
     const text = await cli.run(['compare', String(ids[0]), String(ids[1])]);
-    expect(text.stdout).toMatch(/^wall time\s+\S+ m?s\s+\S+ m?s \(\d+\.\d\dx\)$/m);
-    const json = await cli.json<{ baseline: number; runs: { id: number; ratios: Record<string, number | null> }[] }>([
+    expect(text.stdout).toMatch(/^wall time\s+\S+ m?s\s+\S+ m?s \(\S+x (better|worse|same)\)$/m);
+    expect(text.stdout).not.toMatch(/Compared as repeats/);
+    const json = await cli.json<{ baseline: number; runs: { id: number; comparison: Record<string, { ratio: number | null; verdict: string }> | null }[]; repeats: unknown }>([
       'compare',
       String(ids[0]),
       String(ids[1]),
@@ -94,8 +95,9 @@ describe('CLI end to end', () => {
     ]);
     expect(json.baseline).toBe(ids[0]);
     expect(json.runs.map((r) => r.id)).toEqual(ids);
-    expect(json.runs[0]?.ratios['wallMs']).toBe(1);
-    expect(json.runs[1]?.ratios['tasks']).toBe(1);
+    expect(json.runs[0]?.comparison?.['wallMs']).toMatchObject({ ratio: 1, verdict: 'same' });
+    expect(json.runs[1]?.comparison?.['throughputPerSec']?.verdict).toMatch(/^(better|worse|same)$/);
+    expect(json.repeats).toBeNull();
   });
 
   it('export json -> import -> show gives the same tasks', async () => {

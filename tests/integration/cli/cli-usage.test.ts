@@ -32,6 +32,32 @@ describe('CLI bad usage and bad input exit with 2 and a clear message', () => {
     expect(code).toBe(2);
   });
 
+  it.each([
+    ['--matrix with --strategy', ['--matrix', 'all,pool:2', '--strategy', 'all'], /^--matrix sets the strategy of every run: leave out --strategy$/m],
+    ['--sweep with --matrix', ['--sweep', 'pool:1..4', '--matrix', 'all'], /^--matrix and --sweep cannot be used together/],
+    ['--repeat 0', ['--repeat', '0'], /^error: option '--repeat <k>' argument '0' is invalid\. must be a whole number from 1 to 100$/m],
+    ['--sweep pool:1..x', ['--sweep', 'pool:1..x'], /N in pool:1\.\.N must be a whole number from 1 to 10000, got "x"$/m],
+    ['--sweep workers:1..4', ['--sweep', 'workers:1..4'], /only a pool's concurrency can be swept: use pool:1\.\.N, not workers:1\.\.4$/m],
+    ['an experiment with --no-save', ['--repeat', '2', '--no-save'], /^--repeat stores its runs in the history as one experiment, so it cannot be used with --no-save$/m],
+  ])('experiment flags: %s', async (_what, flags, message) => {
+    const file = await cli.writeJson('ok.json', timers);
+    const { code, stderr, stdout } = await cli.run(['run', file, ...flags]);
+    expect(stderr).toMatch(message);
+    expect(stderr).not.toMatch(STACK_LINE);
+    expect(stdout).toBe('');
+    expect(code).toBe(2);
+  });
+
+  it('stores nothing for refused experiments', async () => {
+    expect(await cli.json(['list', '--experiments', '--json'])).toEqual({ experiments: [] });
+  });
+
+  it('an unknown experiment id', async () => {
+    const { code, stderr } = await cli.run(['show', '--experiment', '99']);
+    expect(stderr).toMatch(/^There is no experiment with id 99 in /);
+    expect(code).toBe(2);
+  });
+
   it('a bad strategy, naming the allowed ones', async () => {
     const file = await cli.writeJson('ok.json', timers);
     const { code, stderr } = await cli.run(['run', file, '--strategy', 'pool:x']);

@@ -1,19 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { METRIC_ROWS, metricRatios, renderMetricsTable } from '../../../electron/cli/format/metric-rows';
+import { METRIC_ROWS, renderMetricsTable } from '../../../electron/cli/format/metric-rows';
+import { compareWithFirst } from '../../../electron/cli/format/metric-comparison';
 import { renderTable } from '../../../electron/cli/format/table';
-import { formatBytes, formatMs, formatRatio, ratioTo } from '../../../electron/cli/format/units';
+import { formatBytes, formatMs } from '../../../electron/cli/format/units';
 import { sampleMetrics } from './sample-metrics';
 
 describe('units', () => {
-  it('formats durations, sizes and ratios for people', () => {
+  it('formats durations and sizes for people', () => {
     expect(formatMs(0.4234)).toBe('0.42 ms');
     expect(formatMs(123.45)).toBe('123.5 ms');
     expect(formatMs(2400)).toBe('2.40 s');
     expect(formatBytes(512)).toBe('512 B');
     expect(formatBytes(1.5 * 1024 * 1024)).toBe('1.5 MB');
-    expect(formatRatio(ratioTo(100, 240))).toBe('2.40x');
-    expect(formatRatio(ratioTo(0, 5))).toBe('-');
-    expect(ratioTo(0, 0)).toBe(1);
   });
 });
 
@@ -25,25 +23,33 @@ describe('renderTable', () => {
 });
 
 describe('metrics table', () => {
-  it('puts runs side by side with each ratio to the first', () => {
-    const text = renderMetricsTable(
-      [
-        { title: '#1', metrics: sampleMetrics(100) },
-        { title: '#2', metrics: sampleMetrics(240) },
-        { title: '#3', metrics: null },
-      ],
-      { ratios: true },
-    );
-    const wall = text.split('\n').find((line) => line.startsWith('wall time'));
-    expect(wall).toMatch(/100\.0 ms\s+240\.0 ms \(2\.40x\)\s+-$/);
-    expect(text.split('\n')).toHaveLength(METRIC_ROWS.length + 3);
+  const columns = [
+    { title: '#1', metrics: sampleMetrics(100) },
+    { title: '#2', metrics: sampleMetrics(240) },
+    { title: '#3', metrics: null },
+  ];
+
+  it('puts runs side by side with the ratio to the first and a verdict, for the compared metrics', () => {
+    const lines = renderMetricsTable(columns, { compare: true }).split('\n');
+    expect(lines.find((line) => line.startsWith('wall time'))).toMatch(/100\.0 ms\s+240\.0 ms \(2\.4x worse\)\s+-$/);
+    expect(lines.find((line) => line.startsWith('throughput'))).toMatch(/160 \/s\s+66\.67 \/s \(0\.42x worse\)\s+-$/);
+    expect(lines.find((line) => line.startsWith('tasks'))).toMatch(/16\s+16\s+-$/);
+    expect(lines).toHaveLength(METRIC_ROWS.length + 3);
   });
 
-  it('gives ratios keyed by metric path, null where a run has no metrics', () => {
-    const ratios = metricRatios(sampleMetrics(100), sampleMetrics(250));
-    expect(ratios['wallMs']).toBeCloseTo(2.5);
-    expect(ratios['latencyMs.p99']).toBeCloseTo(2.5);
-    expect(ratios['tasks']).toBe(1);
-    expect(Object.values(metricRatios(sampleMetrics(100), null)).every((r) => r === null)).toBe(true);
+  it('shows values only without compare', () => {
+    expect(renderMetricsTable(columns, { compare: false })).not.toMatch(/\(\S+x (better|worse|same)\)/);
+  });
+});
+
+describe('compareWithFirst', () => {
+  it('gives each run compareMetrics against the first, keyed by metric path; null where there are no metrics', () => {
+    const [first, second, third] = compareWithFirst([sampleMetrics(100), sampleMetrics(250), null]);
+    expect(first?.['wallMs']).toMatchObject({ ratio: 1, verdict: 'same' });
+    expect(second?.['wallMs']).toMatchObject({ value: 250, ratio: 2.5, ratioText: '2.5x', verdict: 'worse' });
+    expect(second?.['throughputPerSec']?.verdict).toBe('worse');
+    expect(second?.['latencyMs.p99']?.ratio).toBeCloseTo(2.5);
+    expect(third).toBeNull();
+    expect(compareWithFirst([null, sampleMetrics(100)])).toEqual([null, null]);
   });
 });

@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseScenario } from '../../../electron/cli/run/scenario-source';
-import { planRuns } from '../../../electron/cli/run/run-plan';
 import { UsageError } from '../../../electron/cli/cli-error';
 
 let dir: string;
@@ -51,15 +50,5 @@ describe('chooseScenario', () => {
     expect((await usageLines(chooseScenario(undefined, 'nope')))[0]).toMatch(/unknown preset "nope": use one of .*sequential-vs-all/);
     expect((await usageLines(chooseScenario(file('ok.json'), 'sequential-vs-all')))[0]).toMatch(/not both/);
     expect((await usageLines(chooseScenario(undefined, undefined)))[0]).toMatch(/needs a scenario file or --preset/);
-  });
-});
-
-describe('planRuns', () => {
-  it('runs the scenario once, with --strategy replacing its strategy', async () => {
-    const base = await chooseScenario(file('ok.json'), undefined);
-    expect(planRuns(base, {})).toEqual([{ scenario: base, warmup: false, label: 'all' }]);
-    const [planned] = planRuns(base, { strategy: { type: 'pool', concurrency: 3 } });
-    expect(planned?.scenario.strategy).toEqual({ type: 'pool', concurrency: 3 });
-    expect(base.strategy).toEqual({ type: 'all' });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkScenario } from '../../../shared/scenario';
 import type { Scenario } from '../../../shared/scenario/scenario-schema';
-import { renderRunsText, runsJson, type FinishedRun } from '../../../electron/cli/run/run-report';
+import { renderRunText, runsJson, type FinishedRun } from '../../../electron/cli/run/run-report';
 import { CliError, describeFailure, UsageError } from '../../../electron/cli/cli-error';
 import { HistoryError } from '../../../electron/backend/history';
 import { sampleMetrics } from './sample-metrics';
@@ -19,20 +19,18 @@ const runs: FinishedRun[] = [
 
 describe('run report', () => {
   it('gives the public JSON shape: id, scenario name, short strategy, status, metrics', () => {
-    expect(runsJson(runs)).toEqual({
-      runs: [
-        { id: 7, scenario: 'Timers', strategy: 'pool:4', status: 'completed', metrics: sampleMetrics(100), error: null },
-        { id: null, scenario: 'Timers', strategy: 'all', status: 'failed', metrics: null, error: 'boom' },
-      ],
-    });
+    expect(runsJson(runs)).toEqual([
+      { id: 7, scenario: 'Timers', strategy: 'pool:4', status: 'completed', metrics: sampleMetrics(100), error: null },
+      { id: null, scenario: 'Timers', strategy: 'all', status: 'failed', metrics: null, error: 'boom' },
+    ]);
   });
 
-  it('prints a line per run and the metrics side by side', () => {
-    const text = renderRunsText(runs);
-    expect(text).toContain('run 7: Timers (pool:4) completed');
-    expect(text).toContain('unsaved run: Timers (all) failed');
-    expect(text).toMatch(/wall time\s+100\.0 ms\s+-/);
-    expect(renderRunsText(runs.slice(1))).toBe('unsaved run: Timers (all) failed\n');
+  it('prints a line naming the run, then its metrics when it has some', () => {
+    const text = renderRunText(runs[0]!);
+    expect(text).toMatch(/^run 7: Timers \(pool:4\) completed\n/);
+    expect(text).toMatch(/^metric\s+#7$/m);
+    expect(text).toMatch(/^wall time\s+100\.0 ms$/m);
+    expect(renderRunText(runs[1]!)).toBe('unsaved run: Timers (all) failed\n');
   });
 });
 
