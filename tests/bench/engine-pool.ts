@@ -15,25 +15,13 @@ import pLimit from 'p-limit';
 import { runScenario } from '../../electron/engine/run-scenario';
 import { pool } from '../../electron/engine/strategies/pool';
 import { ScenarioSchema } from '../../shared/scenario/scenario-schema';
+import { median, type BenchRow } from './bench-kit';
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 100_000);
 const CONCURRENCY = 100;
 const ROUNDS = 5;
 
-interface BenchRow {
-  name: string;
-  ratio: number;
-  target: string;
-  detail: string;
-}
-
 const zeroDelayTask = () => sleep(0);
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
 
 async function timed(work: () => Promise<unknown>): Promise<number> {
   const start = performance.now();

@@ -13,28 +13,16 @@ import { HistoryStore } from '../../electron/backend/history';
 import { INSERT_TASK_SQL, TASK_COLUMNS } from '../../electron/backend/history/record-rows';
 import type { TaskRecord } from '../../shared/protocol/task-record';
 import { makeScenario, makeTasks, makeTempDir } from '../unit/history/fixtures';
+import { median, type BenchRow } from './bench-kit';
 
 const TASKS = 100_000;
 const BATCH_TASKS = 2_000;
 const ROUNDS = 5;
 const TARGET_RATIO = 0.7;
 
-interface BenchRow {
-  name: string;
-  ratio: number;
-  target: string;
-  detail: string;
-}
-
 interface Timings {
   writeMs: number;
   readMs: number;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 function timed(action: () => void): number {

@@ -1,0 +1,47 @@
+/**
+ * `npm run bench`: every speed target of the project, each measured against a peer in the same run
+ * (or, for browser frames, against the frame budget), printed as a table. Tests never assert speed; this does.
+ */
+import { benchEnginePool } from './engine-pool';
+import { benchHistoryIngest } from './history-ingest';
+import { benchTimeline } from './timeline/bench-timeline';
+
+interface Row {
+  name: string;
+  figure: string;
+  target: string;
+  detail: string;
+}
+
+type Suite = { title: string; run: () => Promise<Row[]> };
+
+const suites: Suite[] = [
+  {
+    title: 'engine pool vs p-limit',
+    run: async () => (await benchEnginePool()).map((r) => ({ name: r.name, figure: `${r.ratio.toFixed(2)}x`, target: r.target, detail: r.detail })),
+  },
+  {
+    title: 'history ingest vs bare better-sqlite3',
+    run: async () => (await benchHistoryIngest()).map((r) => ({ name: r.name, figure: `${r.ratio.toFixed(2)}x`, target: r.target, detail: r.detail })),
+  },
+  {
+    title: 'timeline in Chromium',
+    run: async () => (await benchTimeline()).map((r) => ({ name: r.name, figure: r.value.toFixed(1), target: r.target, detail: r.detail })),
+  },
+];
+
+const only = process.argv.slice(2);
+let failedSuites = 0;
+for (const suite of suites) {
+  if (only.length > 0 && !only.some((word) => suite.title.includes(word))) continue;
+  console.log(`\n== ${suite.title}`);
+  try {
+    const rows = await suite.run();
+    const width = Math.max(...rows.map((r) => r.name.length));
+    for (const row of rows) console.log(`  ${row.name.padEnd(width)}  ${row.figure.padStart(9)}  (target ${row.target})  ${row.detail}`);
+  } catch (error) {
+    failedSuites += 1;
+    console.log(`  could not run: ${(error as Error).message}`);
+  }
+}
+process.exitCode = failedSuites > 0 ? 1 : 0;
