@@ -1,0 +1,98 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** The History view: the run table with its filters, selection and actions, and a run or experiment opened in full. */
+export class HistoryPage {
+  constructor(readonly page: Page) {}
+
+  get view(): Locator {
+    return this.page.getByRole('region', { name: 'History' });
+  }
+
+  get table(): Locator {
+    return this.page.getByRole('table', { name: 'Run history' });
+  }
+
+  /** The rendered rows with a run in them (the table renders only those in view). */
+  get rows(): Locator {
+    return this.table.locator('tbody tr[data-position]:not(.loading)');
+  }
+
+  /** "42 runs", "3 runs match · 2 selected". */
+  get counts(): Locator {
+    return this.view.locator('#history-counts');
+  }
+
+  get compareButton(): Locator {
+    return this.view.getByRole('button', { name: 'Compare', exact: true });
+  }
+
+  get importProblems(): Locator {
+    return this.page.getByRole('alert', { name: 'Import problems' });
+  }
+
+  get notice(): Locator {
+    return this.view.getByRole('status').filter({ hasText: /^(Imported|Exported)/ });
+  }
+
+  /** Goes to the History view and waits for its first answer: the table, or the note that there is no run yet. */
+  async show(): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'History' }).click();
+    await this.table.or(this.page.getByText('No run recorded yet')).waitFor();
+  }
+
+  /** The run names of the rendered rows, top to bottom. */
+  async names(): Promise<string[]> {
+    return this.rows.locator('button[data-column="open"]').allInnerTexts();
+  }
+
+  row(name: string): Locator {
+    return this.rows.filter({ has: this.page.getByRole('button', { name: new RegExp(`^Open run ${escape(name)} #\\d+$`) }) });
+  }
+
+  async select(name: string): Promise<void> {
+    await this.row(name).getByRole('checkbox').check();
+  }
+
+  async open(name: string): Promise<void> {
+    await this.row(name).getByRole('button', { name: new RegExp(`^Open run ${escape(name)} #`) }).click();
+  }
+
+  async sortBy(column: string): Promise<void> {
+    await this.table.getByRole('columnheader', { name: column }).getByRole('button').click();
+  }
+
+  sortOf(column: string): Promise<string | null> {
+    return this.table.getByRole('columnheader', { name: column }).getAttribute('aria-sort');
+  }
+
+  async deleteSelected(): Promise<void> {
+    await this.view.getByRole('button', { name: 'Delete…' }).click();
+    await this.view.getByRole('group', { name: 'Confirm delete' }).getByRole('button', { name: /^Delete \d+ runs?$/ }).click();
+  }
+
+  async undo(): Promise<void> {
+    await this.page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
+  }
+
+  /** Imports files through the file picker (the browser host has no Open dialog). */
+  async importFiles(files: { name: string; text: string }[]): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.view.getByRole('button', { name: 'Import runs…' }).click();
+    await (await chooser).setFiles(files.map((f) => ({ name: f.name, mimeType: 'application/json', buffer: Buffer.from(f.text) })));
+  }
+
+  /** Drops files onto the view as a file manager would. */
+  async dropFiles(files: { name: string; text: string }[]): Promise<void> {
+    const dataTransfer = await this.page.evaluateHandle((list) => {
+      const transfer = new DataTransfer();
+      for (const file of list) transfer.items.add(new File([file.text], file.name, { type: 'application/json' }));
+      return transfer;
+    }, files);
+    await this.view.dispatchEvent('dragenter', { dataTransfer });
+    await this.view.dispatchEvent('drop', { dataTransfer });
+  }
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
