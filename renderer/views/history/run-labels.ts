@@ -19,11 +19,20 @@ export const EXPERIMENT_KIND_LABELS: Record<ExperimentKind, string> = {
 };
 
 const WHEN = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+/** Formatting dates is the dearest part of drawing a row: a scrolled-back row reuses its text. */
+const WHEN_CACHE = new Map<string, string>();
+const WHEN_CACHE_SIZE = 5_000;
 
 /** `Mar 1, 2025, 10:00 AM` in the reader's locale and time zone. */
 export function formatWhen(iso: string): string {
-  const time = Date.parse(iso);
-  return Number.isNaN(time) ? iso : WHEN.format(time);
+  let text = WHEN_CACHE.get(iso);
+  if (text === undefined) {
+    const time = Date.parse(iso);
+    text = Number.isNaN(time) ? iso : WHEN.format(time);
+    if (WHEN_CACHE.size >= WHEN_CACHE_SIZE) WHEN_CACHE.clear();
+    WHEN_CACHE.set(iso, text);
+  }
+  return text;
 }
 
 /** `1 run`, `12 runs`. */

@@ -14,7 +14,7 @@ export class HistoryPage {
 
   /** The rendered rows with a run in them (the table renders only those in view). */
   get rows(): Locator {
-    return this.table.locator('tbody tr[data-position]:not(.loading)');
+    return this.table.locator('[role="row"][data-position]:not(.loading)');
   }
 
   /** "42 runs", "3 runs match · 2 selected". */
@@ -43,6 +43,11 @@ export class HistoryPage {
   /** The run names of the rendered rows, top to bottom. */
   async names(): Promise<string[]> {
     return this.rows.locator('button[data-column="open"]').allInnerTexts();
+  }
+
+  /** The cells of one column in the rendered rows (0 is the checkbox, 1 the run, 4 the wall time, ...). */
+  column(index: number): Locator {
+    return this.rows.locator(`[role="cell"]:nth-child(${index + 1})`);
   }
 
   row(name: string): Locator {
