@@ -1,7 +1,8 @@
 /**
  * Renders the explorer's main views into docs/screenshots/ (light and dark): the scenario library, the
- * editor, and a finished run with its results. Runs the real browser host on a fresh temporary history
- * database and drives Debian's Chromium through the same page objects as the end-to-end tests.
+ * editor, and a finished run with its results; then the History, Compare and sweep views on a seeded history.
+ * Runs the real browser host on a fresh temporary history database and drives Debian's Chromium through the
+ * same page objects as the end-to-end tests.
  */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { startBrowserHostProcess } from '../tests/e2e/fixtures/browser-host-proc
 import { PROJECT_ROOT } from '../tests/e2e/fixtures/paths';
 import { ScenariosPage } from '../tests/e2e/explorer/pages/scenarios-page';
 import { WorkbenchPage } from '../tests/e2e/explorer/pages/workbench-page';
+import { shootHistoryViews } from '../tests/e2e/history/history-screenshots';
 
 const OUT_DIR = join(PROJECT_ROOT, 'docs', 'screenshots');
 const VIEWPORT = { width: 1440, height: 900 };
@@ -81,6 +83,7 @@ async function main(): Promise<void> {
   });
   try {
     for (const scheme of SCHEMES) await shootScheme(browser, host.url, scheme);
+    await shootHistoryViews(OUT_DIR);
   } finally {
     await browser.close();
     await host.stop();

@@ -75,10 +75,16 @@ export function syntheticRunExport(index: number, options: { tasks: number; crea
   };
 }
 
-/** Stores `count` synthetic runs a minute apart, the newest `newest`; returns their ids, oldest first. */
-export function seedSyntheticRuns(store: HistoryStore, count: number, options: { tasks?: number; newest?: Date } = {}): number[] {
+/**
+ * Stores `count` synthetic runs a minute apart, the newest at `newest`, made from indexes `first`, `first + 1`,
+ * ... (each index its own name, strategy, status and tags); returns their ids, oldest first.
+ */
+export function seedSyntheticRuns(store: HistoryStore, count: number, options: { tasks?: number; newest?: Date; first?: number } = {}): number[] {
   const newest = (options.newest ?? new Date()).getTime();
+  const first = options.first ?? 0;
   return Array.from({ length: count }, (_, i) =>
-    store.importRun(syntheticRunExport(i, { tasks: options.tasks ?? 2, createdAt: new Date(newest - (count - 1 - i) * 60_000).toISOString() })),
+    store.importRun(
+      syntheticRunExport(first + i, { tasks: options.tasks ?? 2, createdAt: new Date(newest - (count - 1 - i) * 60_000).toISOString() }),
+    ),
   );
 }

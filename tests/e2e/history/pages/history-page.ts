@@ -88,11 +88,12 @@ export class HistoryPage {
 
   /** Drops files onto the view as a file manager would. */
   async dropFiles(files: { name: string; text: string }[]): Promise<void> {
-    const dataTransfer = await this.page.evaluateHandle((list) => {
+    // Written as text: the screenshots script that uses this page object is type-checked without the DOM.
+    const dataTransfer = await this.page.evaluateHandle(`(() => {
       const transfer = new DataTransfer();
-      for (const file of list) transfer.items.add(new File([file.text], file.name, { type: 'application/json' }));
+      for (const file of ${JSON.stringify(files)}) transfer.items.add(new File([file.text], file.name, { type: 'application/json' }));
       return transfer;
-    }, files);
+    })()`);
     await this.view.dispatchEvent('dragenter', { dataTransfer });
     await this.view.dispatchEvent('drop', { dataTransfer });
   }
