@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
 import { seedSyntheticRuns } from '../e2e/history/seed-history';
 import { startSeededApp } from '../e2e/history/seeded-app';
+import { percentile } from './timeline/harness/frame-stats';
 
 const RUNS = 10_000;
 const ROUNDS = 5;
@@ -35,10 +36,6 @@ interface Round {
   blankRows: number;
 }
 
-const percentile = (values: readonly number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
-};
 const median = (values: readonly number[]) => percentile(values, 0.5);
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 

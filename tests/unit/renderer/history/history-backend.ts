@@ -1,3 +1,4 @@
+import { RunHistory } from '../../../../renderer/state/history/run-history.svelte';
 import { createApiClient, type ApiClient } from '../../../../shared/api/api-client';
 import type { RunExport } from '../../../../shared/run/run-schema';
 import type { ExportedFile } from '../../../../shared/api/history-methods';
@@ -33,6 +34,11 @@ export class HistoryBackend {
       },
       subscribe: (event, listener) => backend.subscribe(event, listener),
     });
+  }
+
+  /** The History view's state on this backend; its downloads land in `downloads`. */
+  history(): RunHistory {
+    return new RunHistory(this.api, (file) => this.downloads.push(file));
   }
 
   get store(): HistoryStore {

@@ -9,7 +9,7 @@ let history: RunHistory;
 
 beforeEach(() => {
   backend = new HistoryBackend();
-  history = new RunHistory(backend.api, (file) => backend.downloads.push(file));
+  history = backend.history();
 });
 afterEach(() => backend.dispose());
 

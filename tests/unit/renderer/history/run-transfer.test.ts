@@ -1,6 +1,6 @@
 /// <reference types="svelte" />
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RunHistory } from '../../../../renderer/state/history/run-history.svelte';
+import type { RunHistory } from '../../../../renderer/state/history/run-history.svelte';
 import { makeRunExport } from '../../history/fixtures';
 import { HistoryBackend } from './history-backend';
 
@@ -9,7 +9,7 @@ let history: RunHistory;
 
 beforeEach(() => {
   backend = new HistoryBackend();
-  history = new RunHistory(backend.api, (file) => backend.downloads.push(file));
+  history = backend.history();
 });
 afterEach(() => backend.dispose());
 
