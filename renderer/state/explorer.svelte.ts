@@ -5,6 +5,7 @@ import { ExperimentSession } from './experiments/experiment-session.svelte';
 import type { ExplorerApi } from './explorer-api';
 import { FrameRateMeter } from './frame-rate.svelte';
 import type { HistoryApi } from './history/history-api';
+import { runMenuCommand } from './history/history-menu';
 import { RunHistory } from './history/run-history.svelte';
 import { ScenarioLibrary } from './library/scenario-library.svelte';
 import { nextFrame } from './run/frame-coalescer';
@@ -33,6 +34,7 @@ export class Explorer {
     this.experiment = new ExperimentSession(api, (result) => {
       if (result.kind === 'matrix') void this.compare(result.runs.map((run) => run.id));
     });
+    api.onMenuCommand(({ command }) => runMenuCommand(command, this.history, () => this.show('history')));
   }
 
   get view(): ExplorerView { return this.#view; }

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
 import { syntheticRunExport } from '../e2e/history/seed-history';
 import { startSeededApp } from '../e2e/history/seeded-app';
-import { percentile } from './timeline/harness/frame-stats';
+import { median } from './bench-kit';
 
 const TASKS = 100_000;
 const ROUNDS = 3;
@@ -26,7 +26,6 @@ interface Round {
   fetchMs: number;
 }
 
-const median = (values: readonly number[]) => percentile(values, 0.5);
 
 /** Clicks Compare and times until the comparison and both timeline canvases are in, and until the frame after. */
 function openComparison(page: Page): Promise<{ shownMs: number; openMs: number }> {

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
 import { seedSyntheticRuns } from '../e2e/history/seed-history';
 import { startSeededApp } from '../e2e/history/seeded-app';
+import { median } from './bench-kit';
 import { percentile } from './timeline/harness/frame-stats';
 
 const RUNS = 10_000;
@@ -36,7 +37,6 @@ interface Round {
   blankRows: number;
 }
 
-const median = (values: readonly number[]) => percentile(values, 0.5);
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 /** Clicks the button whose text starts with `button`; times until `selector` is there with other text than `before`, and until the next frame. */
