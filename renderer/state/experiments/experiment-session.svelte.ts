@@ -1,4 +1,4 @@
-import type { ExperimentFinishedPayload, ExperimentKind, ExperimentProgressPayload } from '../../../shared/api/experiment-methods';
+import type { ExperimentFinishedPayload, ExperimentProgressPayload } from '../../../shared/api/experiment-methods';
 import type { RunProgressPayload } from '../../../shared/api/run-events';
 import type { ExperimentSpecInput } from '../../../shared/stats/experiment-spec';
 import type { ReopenedExperiment } from '../../../shared/stats/experiment-summary';
@@ -34,7 +34,6 @@ type Incoming =
 export class ExperimentSession {
   #phase = $state<ExperimentPhase>('idle');
   #experimentId = $state<number | null>(null);
-  #kind = $state<ExperimentKind | null>(null);
   #step = $state.raw<ExperimentStep | null>(null);
   #runsDone = $state(0);
   #result = $state.raw<ReopenedExperiment | null>(null);
@@ -57,7 +56,6 @@ export class ExperimentSession {
 
   get phase(): ExperimentPhase { return this.#phase; }
   get experimentId(): number | null { return this.#experimentId; }
-  get kind(): ExperimentKind | null { return this.#kind; }
   get step(): ExperimentStep | null { return this.#step; }
   /** The experiment reopened once it is over: its runs and statistics. */
   get result(): ReopenedExperiment | null { return this.#result; }
@@ -79,7 +77,6 @@ export class ExperimentSession {
     if (this.active) return;
     this.#phase = 'starting';
     this.#experimentId = null;
-    this.#kind = spec.kind;
     this.#step = null;
     this.#runsDone = 0;
     this.#result = null;
