@@ -5,6 +5,8 @@
 import { benchEnginePool } from './engine-pool';
 import { benchHistoryIngest } from './history-ingest';
 import { benchTimeline } from './timeline/bench-timeline';
+import { benchHistoryList } from './history-list';
+import { benchCompareOpen } from './compare-open';
 
 interface Row {
   name: string;
@@ -14,6 +16,11 @@ interface Row {
 }
 
 type Suite = { title: string; run: () => Promise<Row[]> };
+
+/** A figure measured in the browser (ms) against a budget rather than a peer ratio. */
+function figureRow(r: { name: string; value: number; target: string; detail: string }): Row {
+  return { name: r.name, figure: r.value.toFixed(1), target: r.target, detail: r.detail };
+}
 
 const suites: Suite[] = [
   {
@@ -26,8 +33,10 @@ const suites: Suite[] = [
   },
   {
     title: 'timeline in Chromium',
-    run: async () => (await benchTimeline()).map((r) => ({ name: r.name, figure: r.value.toFixed(1), target: r.target, detail: r.detail })),
+    run: async () => (await benchTimeline()).map(figureRow),
   },
+  { title: 'history list in Chromium', run: async () => (await benchHistoryList()).map(figureRow) },
+  { title: 'compare open in Chromium', run: async () => (await benchCompareOpen()).map(figureRow) },
 ];
 
 const only = process.argv.slice(2);
