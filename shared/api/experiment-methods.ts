@@ -2,31 +2,10 @@ import { z } from 'zod';
 import type { RunStatus } from '../run/run-schema';
 import { ExperimentSpecSchema } from '../stats/experiment-spec';
 import type { ReopenedExperiment } from '../stats/experiment-summary';
+import type { Experiment, ExperimentSummary } from '../run/experiment';
 import { ByIdSchema, event, IdSchema, method, NoArgsSchema } from './define-api';
 
-/** How the runs of an experiment relate: the same scenario repeated, a matrix of variants, or a sweep of a size. */
-export type ExperimentKind = 'repeat' | 'matrix' | 'sweep';
-
-/** One row of the experiment list. */
-export interface ExperimentSummary {
-  id: number;
-  kind: ExperimentKind;
-  name: string;
-  /** ISO 8601. */
-  createdAt: string;
-  runCount: number;
-}
-
-/** An experiment with the ids of its runs. */
-export interface Experiment {
-  id: number;
-  kind: ExperimentKind;
-  name: string;
-  /** What the experiment varied, as its creator recorded it. */
-  params: unknown;
-  createdAt: string;
-  runIds: number[];
-}
+export type { Experiment, ExperimentKind, ExperimentSummary } from '../run/experiment';
 
 /** Groups of runs (repeat, matrix, sweep) and the runs in each. */
 export const experimentMethods = {

@@ -1,29 +1,9 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { HistoryError } from './history-error';
 import { NewExperimentSchema, parseInput } from './inputs';
+import type { Experiment, ExperimentKind, ExperimentSummary } from '../../../shared/run/experiment';
 
-export type ExperimentKind = 'repeat' | 'matrix' | 'sweep';
-
-/** A group of runs made together: the same scenario repeated, a matrix of settings, or a sweep of one. */
-export interface Experiment {
-  id: number;
-  kind: ExperimentKind;
-  name: string;
-  /** What the experiment varied, as its creator gave it (plain JSON data). */
-  params: unknown;
-  /** ISO 8601. */
-  createdAt: string;
-  /** Its runs not in the trash, oldest first. */
-  runIds: number[];
-}
-
-export interface ExperimentSummary {
-  id: number;
-  kind: ExperimentKind;
-  name: string;
-  createdAt: string;
-  runCount: number;
-}
+export type { Experiment, ExperimentKind, ExperimentSummary } from '../../../shared/run/experiment';
 
 function paramsJson(params: unknown): string {
   try {
