@@ -5,6 +5,20 @@ import type { Sample, TaskRecord } from '../../../shared/protocol/task-record';
 export const TASK_COLUMNS = `idx AS "index", grp AS "group", kind, lane, queued_ms AS queuedMs, start_ms AS startMs,
   end_ms AS endMs, status, error, attempts`;
 
+/** `tasks` columns in `TaskRecord` field order, for a `.raw()` statement whose rows `taskFromRow` reads. */
+export const TASK_ROW_COLUMNS = 'idx, grp, kind, lane, queued_ms, start_ms, end_ms, status, error, attempts';
+
+/** A row selected with `TASK_ROW_COLUMNS` as an array, as the store wrote it. */
+export type TaskRow = [number, number, TaskRecord['kind'], number, number, number, number, TaskRecord['status'], string | null, number];
+
+/**
+ * A task record from its raw row. Array rows read about twice as fast as named ones (better-sqlite3 skips
+ * keying each column), which is most of what opening a run of 100,000 tasks costs.
+ */
+export function taskFromRow(row: TaskRow): TaskRecord {
+  return { index: row[0], group: row[1], kind: row[2], lane: row[3], queuedMs: row[4], startMs: row[5], endMs: row[6], status: row[7], error: row[8], attempts: row[9] };
+}
+
 /** `samples` columns named as `Sample` fields. */
 export const SAMPLE_COLUMNS = `t_ms AS tMs, in_flight AS inFlight, loop_delay_ms AS loopDelayMs, elu,
   cpu_percent AS cpuPercent, rss_bytes AS rssBytes, heap_used_bytes AS heapUsedBytes`;

@@ -1,11 +1,11 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { RunMetrics } from '../../../shared/metrics/metrics-schema';
-import type { Sample, TaskRecord } from '../../../shared/protocol/task-record';
+import type { Sample } from '../../../shared/protocol/task-record';
 import { RunQuerySchema, type RunQuery } from '../../../shared/run/run-query';
 import type { RunDetail, RunSummary } from '../../../shared/run/run-schema';
 import type { Scenario } from '../../../shared/scenario/scenario-schema';
 import { parseInput } from './inputs';
-import { SAMPLE_COLUMNS, TASK_COLUMNS } from './record-rows';
+import { SAMPLE_COLUMNS, TASK_ROW_COLUMNS, taskFromRow, type TaskRow } from './record-rows';
 import { runOrder, runWhere } from './run-query-sql';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './run-rows';
 
@@ -19,7 +19,7 @@ export class RunReader {
   constructor(private readonly db: Database) {
     this.summary = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs r WHERE r.id = ? AND r.deleted_at IS NULL`);
     this.detailColumns = db.prepare('SELECT scenario, metrics FROM runs WHERE id = ?');
-    this.tasks = db.prepare(`SELECT ${TASK_COLUMNS} FROM tasks WHERE run_id = ? ORDER BY idx`);
+    this.tasks = db.prepare(`SELECT ${TASK_ROW_COLUMNS} FROM tasks WHERE run_id = ? ORDER BY idx`).raw();
     this.samples = db.prepare(`SELECT ${SAMPLE_COLUMNS} FROM samples WHERE run_id = ? ORDER BY t_ms`);
   }
 
@@ -38,7 +38,7 @@ export class RunReader {
         ...summary,
         scenario: JSON.parse(scenario) as Scenario,
         metrics: metrics === null ? null : (JSON.parse(metrics) as RunMetrics),
-        tasks: this.tasks.all(id) as TaskRecord[],
+        tasks: (this.tasks.all(id) as TaskRow[]).map(taskFromRow),
         samples: this.samples.all(id) as Sample[],
       };
     })();
