@@ -11,8 +11,9 @@ export default defineConfig<AppOptions>({
   testMatch: '**/*.spec.ts',
   globalSetup: './tests/e2e/global-setup.ts',
   outputDir: 'test-results',
-  // Each test starts its own host process (or app) with its own database; two at a time suit a 2-core machine.
-  workers: 2,
+  // One test at a time: specs run real engines (some block a core on purpose) and measure the page's frame gaps;
+  // a second test's engine and browser on a 2-core machine would starve the page and fail those measurements.
+  workers: 1,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   forbidOnly: !!process.env.CI,
