@@ -5,9 +5,10 @@ import { defineConfig } from 'electron-vite';
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /**
- * Three builds: the main process (with the engine process entry and its worker-thread file, which it
- * starts from `out/main/`), the sandboxed preload, and the Svelte renderer. Main keeps `dependencies` as
- * external imports (electron-vite's default): better-sqlite3 is native and piscina finds its own worker file.
+ * Three builds: the main process (with the engine process entry, its worker-thread file and the history's
+ * reader threads, which it starts from `out/main/`), the sandboxed preload, and the Svelte renderer. Main
+ * keeps `dependencies` as external imports (electron-vite's default): better-sqlite3 is native and piscina
+ * finds its own worker file.
  */
 export default defineConfig({
   main: {
@@ -17,6 +18,7 @@ export default defineConfig({
           index: fromRoot('./electron/main/index.ts'),
           engine: fromRoot('./electron/engine/main.ts'),
           'engine-worker': fromRoot('./electron/engine/workers/task-worker.ts'),
+          'history-reader': fromRoot('./electron/backend/history/run-read-worker.ts'),
         },
         external: ['better-sqlite3'],
         // Shared chunks stay beside the entries, so code that finds engine.js relative to itself works

@@ -8,16 +8,19 @@ export interface EntryPoint {
   execArgv: string[];
 }
 
-const here = dirname(fileURLToPath(import.meta.url));
-const runningFromSource = import.meta.url.endsWith('.ts');
-
-// From source, the TypeScript file runs through tsx (resolved from here, so any working directory does);
-// in the desktop build this module is bundled into out/main/, beside the built entry files.
-function entryPoint(sourcePath: string, builtFile: string): EntryPoint {
-  if (!runningFromSource) return { file: join(here, builtFile), execArgv: [] };
+/**
+ * The entry beside the module at `moduleUrl` (pass `import.meta.url`). From source, the TypeScript file
+ * `sourcePath` runs through tsx (resolved from here, so any working directory does); in the desktop build
+ * every module is bundled into out/main/, beside the built entry files such as `builtFile`.
+ */
+export function entryPointBeside(moduleUrl: string, sourcePath: string, builtFile: string): EntryPoint {
+  const here = dirname(fileURLToPath(moduleUrl));
+  if (!moduleUrl.endsWith('.ts')) return { file: join(here, builtFile), execArgv: [] };
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
   return { file: join(here, sourcePath), execArgv: ['--import', tsx] };
 }
+
+const entryPoint = (sourcePath: string, builtFile: string) => entryPointBeside(import.meta.url, sourcePath, builtFile);
 
 /** The engine process's entry: `electron/engine/main.ts`, or the built `out/main/engine.js`. */
 export function engineEntry(): EntryPoint {

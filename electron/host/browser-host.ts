@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBackend } from '../backend/api/create-backend';
-import type { HistoryStore } from '../backend/history';
+import { RunReadPool, type HistoryStore } from '../backend/history';
 import { forkLauncher } from '../backend/runs/fork-launcher';
 import { RunService } from '../backend/runs/run-service';
 import { startHostServer, type HostServer } from './host-server';
@@ -37,10 +37,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const { store } = options;
   store.markInterruptedRuns();
   const runService = new RunService({ store, launcher: forkLauncher() });
+  const runReads = RunReadPool.start(store.path);
   let server: HostServer;
   try {
-    server = await startHostServer({ backend: createBackend({ store, runService }), rendererDir, bindAddress: options.bindAddress, port: options.port });
+    server = await startHostServer({ backend: createBackend({ store, runService, runReads }), rendererDir, bindAddress: options.bindAddress, port: options.port });
   } catch (error) {
+    await runReads.close();
     throw listenError(error as NodeJS.ErrnoException, options);
   }
   return {
@@ -51,7 +53,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       await server.close();
       const active = runService.active();
       for (const run of active) run.cancel();
-      await Promise.all(active.map((run) => run.done));
+      await Promise.all([...active.map((run) => run.done), runReads.close()]);
     },
   };
 }

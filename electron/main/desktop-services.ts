@@ -1,6 +1,6 @@
 import type { BrowserWindow } from 'electron';
 import { createBackend } from '../backend/api/create-backend';
-import { HistoryStore } from '../backend/history';
+import { HistoryStore, RunReadPool } from '../backend/history';
 import { RunService } from '../backend/runs/run-service';
 import { createDesktopApi, type DesktopApi } from './desktop-api';
 import { nativeFileChooser } from './dialogs/native-file-chooser';
@@ -31,7 +31,8 @@ export function startDesktopServices(options: {
   const interrupted = store.markInterruptedRuns();
   if (interrupted > 0) console.log(`Marked ${interrupted} run(s) left unfinished by an earlier session as interrupted.`);
   const runService = new RunService({ store, launcher: utilityLauncher({ engineFile: options.engineFile, sqliteBinding: options.sqliteBinding }) });
-  const api = createDesktopApi(createBackend({ store, runService }), nativeFileChooser(options.parentWindow));
+  const runReads = RunReadPool.start(options.databasePath, { nativeBinding: options.sqliteBinding });
+  const api = createDesktopApi(createBackend({ store, runService, runReads }), nativeFileChooser(options.parentWindow));
   return {
     ...api,
     async shutdown() {
@@ -39,6 +40,7 @@ export function startDesktopServices(options: {
       for (const run of runs) run.cancel();
       const grace = new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
       await Promise.race([Promise.allSettled(runs.map((run) => run.done)), grace]);
+      await runReads.close();
       store.close();
     },
   };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { RunQuerySchema } from '../run/run-query';
 import type { RunDetail, RunSummary } from '../run/run-schema';
+import type { ColumnarRun } from '../run/task-columns';
 import { ByIdSchema, IdSchema, method } from './define-api';
 import { TagSchema } from './run-methods';
 
@@ -26,6 +27,8 @@ export const historyMethods = {
   'history.list': method(RunQuerySchema).returns<{ runs: RunSummary[]; total: number }>(),
   /** A run with every task and sample; `not_found` when there is none with that id. */
   'history.get': method(ByIdSchema).returns<RunDetail>(),
+  /** `history.get` with the tasks as parallel columns: what the comparison draws, a quarter of the size. */
+  'history.getColumnar': method(ByIdSchema).returns<ColumnarRun>(),
   /** Renames a run, or changes its notes or tags. */
   'history.update': method(
     z.strictObject({

@@ -1,5 +1,5 @@
 import type { ApiTransport } from '../../../shared/api/api-transport';
-import type { HistoryStore } from '../history';
+import type { HistoryStore, RunReadPool } from '../history';
 import type { RunService } from '../runs/run-service';
 import { createApiEndpoint } from './api-endpoint';
 import { ApiEventHub } from './event-hub';
@@ -13,18 +13,20 @@ import { transferHandlers } from './transfer-handlers';
 export interface BackendServices {
   store: HistoryStore;
   runService: RunService;
+  /** Threads for reading large runs; without it they are read on the caller's thread. */
+  runReads?: RunReadPool;
 }
 
 /**
  * The API implemented once for every host (Electron IPC, the browser host's WebSocket, tests in-process):
  * every call validated against the contract, every failure an `ApiError`, every run's events relayed.
  */
-export function createBackend({ store, runService }: BackendServices): ApiTransport {
+export function createBackend({ store, runService, runReads }: BackendServices): ApiTransport {
   const events = new ApiEventHub();
   const handlers = translateHistoryErrors({
     ...scenarioHandlers(store),
     ...runHandlers(runService, events),
-    ...historyHandlers(store),
+    ...historyHandlers(store, runReads),
     ...transferHandlers(store),
     ...experimentHandlers(store, runService, events),
   });

@@ -3,6 +3,7 @@ import type { RunMetrics } from '../../../shared/metrics/metrics-schema';
 import type { Sample } from '../../../shared/protocol/task-record';
 import { RunQuerySchema, type RunQuery } from '../../../shared/run/run-query';
 import type { RunDetail, RunSummary } from '../../../shared/run/run-schema';
+import { TaskColumnsBuilder, type ColumnarRun } from '../../../shared/run/task-columns';
 import type { Scenario } from '../../../shared/scenario/scenario-schema';
 import { parseInput } from './inputs';
 import { SAMPLE_COLUMNS, TASK_ROW_COLUMNS, taskFromRow, type TaskRow } from './record-rows';
@@ -30,6 +31,19 @@ export class RunReader {
 
   /** Summary, scenario, metrics, tasks by index and samples by time, read in one snapshot. */
   getRun(id: number): RunDetail | null {
+    return this.#readRun(id, () => (this.tasks.all(id) as TaskRow[]).map(taskFromRow));
+  }
+
+  /** `getRun` with the tasks as columns, filled straight from the rows without a record per task. */
+  getColumnarRun(id: number): ColumnarRun | null {
+    return this.#readRun(id, () => {
+      const builder = new TaskColumnsBuilder();
+      for (const row of this.tasks.iterate(id) as IterableIterator<TaskRow>) builder.add(...row);
+      return builder.build();
+    });
+  }
+
+  #readRun<Tasks>(id: number, readTasks: () => Tasks): (Omit<RunDetail, 'tasks'> & { tasks: Tasks }) | null {
     return this.db.transaction(() => {
       const summary = this.getRunSummary(id);
       if (summary === null) return null;
@@ -38,7 +52,7 @@ export class RunReader {
         ...summary,
         scenario: JSON.parse(scenario) as Scenario,
         metrics: metrics === null ? null : (JSON.parse(metrics) as RunMetrics),
-        tasks: (this.tasks.all(id) as TaskRow[]).map(taskFromRow),
+        tasks: readTasks(),
         samples: this.samples.all(id) as Sample[],
       };
     })();

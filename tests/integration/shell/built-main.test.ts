@@ -189,5 +189,11 @@ describe('the built main process with its SQLite driver', () => {
     const run = (detail.value as { result: { status: string; tasks: { status: string }[] } }).result;
     expect(run.status).toBe('completed');
     expect(run.tasks.map((task) => task.status)).toEqual(Array(6).fill('ok'));
+    // The comparison's read runs on the built reader threads, with the Electron driver, not on the main thread.
+    const columnar = await app.invoke(String(url), 'api:call', 'history.getColumnar', { id: runId });
+    const { tasks } = (columnar.value as { result: { tasks: { index: number[]; statuses: string[] } } }).result;
+    expect(tasks.index).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(tasks.statuses).toEqual(['ok']);
+    expect(app.stderr).not.toContain('Reading runs on worker threads failed');
   });
 });

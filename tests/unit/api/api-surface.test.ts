@@ -20,7 +20,7 @@ describe('the API surface', () => {
       expect.arrayContaining([
         'scenarios.list', 'scenarios.get', 'scenarios.save', 'scenarios.delete', 'scenarios.validate',
         'runs.start', 'runs.cancel', 'runs.active',
-        'history.list', 'history.get', 'history.update', 'history.export', 'history.import', 'history.delete', 'history.restore',
+        'history.list', 'history.get', 'history.getColumnar', 'history.update', 'history.export', 'history.import', 'history.delete', 'history.restore',
         'experiments.get', 'experiments.list', 'experiments.run', 'experiments.open', 'experiments.cancel',
       ]),
     );
