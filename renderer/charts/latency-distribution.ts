@@ -47,7 +47,7 @@ export function histogramBins(values: readonly number[], maxBins = 30): Histogra
 }
 
 /** The empirical CDF, thinned to at most `maxPoints` points (always keeping the first and last). */
-export function cdfPoints(values: readonly number[], maxPoints = 200): CdfPoint[] {
+export function cdfPoints(values: ArrayLike<number>, maxPoints = 200): CdfPoint[] {
   // A typed array sorts numerically without a comparator call per pair: 100,000 latencies in a few ms.
   const sorted = Float64Array.from(values).sort();
   const n = sorted.length;

@@ -1,6 +1,6 @@
 /**
  * Comparing two runs of 100,000 tasks each, in Debian's Chromium on the browser host: from the click on
- * "Compare" to the comparison drawn (both runs fetched whole over the WebSocket, the metrics table, the
+ * "Compare" to the comparison drawn (both runs fetched over the WebSocket, their tasks as columns, the metrics table, the
  * overlaid charts and both timelines on their shared axis). Median of fresh pages; the fetch of the two runs
  * alone is the peer that shows how much of it is moving the data. Runs alone with `npx tsx tests/bench/compare-open.ts`.
  */
@@ -51,7 +51,7 @@ function openComparison(page: Page): Promise<{ shownMs: number; openMs: number }
   });
 }
 
-/** Fetching both runs whole over a WebSocket of the page's own, nothing drawn: the data alone. */
+/** Fetching both runs (tasks as columns) over a WebSocket of the page's own, nothing drawn: the data alone. */
 function fetchBoth(page: Page, ids: readonly number[]): Promise<number> {
   return page.evaluate(async (runIds) => {
     const socket = new WebSocket(`ws://${window.location.host}/api`);
@@ -63,7 +63,7 @@ function fetchBoth(page: Page, ids: readonly number[]): Promise<number> {
         const data = JSON.parse(String(message.data)) as { type: string };
         if (data.type === 'response' && --waiting === 0) resolve();
       };
-      runIds.forEach((id, i) => socket.send(JSON.stringify({ type: 'call', id: i + 1, method: 'history.get', args: { id } })));
+      runIds.forEach((id, i) => socket.send(JSON.stringify({ type: 'call', id: i + 1, method: 'history.getColumnar', args: { id } })));
     });
     socket.close();
     return performance.now() - started;
@@ -100,10 +100,10 @@ export async function benchCompareOpen(): Promise<CompareBenchRow[]> {
         detail: `click on Compare to both timelines drawn; comparison in the DOM after ${median(rounds.map((r) => r.shownMs)).toFixed(0)} ms; rounds ${each((r) => r.openMs)}`,
       },
       {
-        name: 'fetch both runs whole, nothing drawn (ms)',
+        name: 'fetch both runs, nothing drawn (ms)',
         value: median(rounds.map((r) => r.fetchMs)),
         target: 'peer',
-        detail: `two history.get answers over the page's WebSocket; rounds ${each((r) => r.fetchMs)}`,
+        detail: `two history.getColumnar answers over the page's WebSocket; rounds ${each((r) => r.fetchMs)}`,
       },
     ];
   } finally {

@@ -1,5 +1,5 @@
 import type { RunMetrics } from '../../../shared/metrics/metrics-schema';
-import type { RunDetail } from '../../../shared/run/run-schema';
+import type { ColumnarRun } from '../../../shared/run/task-columns';
 
 /** The completed runs of one repeat experiment: what its mean and 95% CI are taken over. */
 export interface RepeatGroup {
@@ -18,7 +18,7 @@ export interface ComparisonUnit {
 }
 
 /** A run that has metrics (it completed, or ended with partial metrics). */
-export type MeasuredRun = RunDetail & { metrics: RunMetrics };
+export type MeasuredRun = ColumnarRun & { metrics: RunMetrics };
 
 /**
  * The sides of a comparison, the baseline's first. A run of a repeat experiment stands for the whole

@@ -1,7 +1,7 @@
-import type { RunDetail } from '../../../shared/run/run-schema';
+import type { ColumnarRun, TaskColumns } from '../../../shared/run/task-columns';
 import { compareMetrics, type MetricComparison } from '../../../shared/stats/compare-metrics';
 import { compareRepeats, type RepeatedMetricComparison } from '../../../shared/stats/compare-repeats';
-import { cdfPoints, taskLatencies, type CdfPoint } from '../../charts/latency-distribution';
+import { cdfPoints, type CdfPoint } from '../../charts/latency-distribution';
 import { TimelineData } from '../../timeline/data/timeline-data';
 import { errorMessage } from '../explorer-api';
 import type { HistoryApi } from '../history/history-api';
@@ -25,7 +25,8 @@ export interface RunSeries {
  * overlaid charts and the stacked timelines draw.
  */
 export class Comparison {
-  #runs = $state.raw<readonly RunDetail[]>([]);
+  #runs = $state.raw<readonly ColumnarRun[]>([]);
+  #series = $state.raw<readonly RunSeries[]>([]);
   #groups = $state.raw<ReadonlyMap<number, RepeatGroup>>(new Map());
   #baselineId = $state<number | null>(null);
   #loading = $state(false);
@@ -41,7 +42,7 @@ export class Comparison {
   });
   readonly baseline: MeasuredRun | null = $derived(this.measured[0] ?? null);
   /** Runs that ended without metrics (failed before the end, interrupted). */
-  readonly unmeasured: readonly RunDetail[] = $derived(this.#runs.filter((run) => run.metrics === null));
+  readonly unmeasured: readonly ColumnarRun[] = $derived(this.#runs.filter((run) => run.metrics === null));
   /** Each metric of the baseline and every other run's ratio to it. */
   readonly metrics: readonly MetricComparison[] = $derived(
     this.measured.length < 2 ? [] : compareMetrics(this.measured[0]!.metrics, this.measured.slice(1).map((run) => run.metrics)),
@@ -52,7 +53,6 @@ export class Comparison {
   readonly repeats: readonly RepeatedMetricComparison[] | null = $derived(
     hasRepeats(this.units) ? compareRepeats(this.units[0]!.metrics, this.units.slice(1).map((unit) => unit.metrics)) : null,
   );
-  readonly series: readonly RunSeries[] = $derived(this.#runs.map(seriesOf));
   /** The one time axis of the stacked timelines. */
   readonly axis: SharedTimeAxis = $derived(new SharedTimeAxis(Math.max(0, ...this.series.map((s) => s.timeline?.nowMs ?? 0))));
 
@@ -61,19 +61,29 @@ export class Comparison {
   }
 
   /** The compared runs in the order they were chosen. */
-  get runs(): readonly RunDetail[] { return this.#runs; }
+  get runs(): readonly ColumnarRun[] { return this.#runs; }
+  /** What the charts and timelines draw of each run, in the same order. */
+  get series(): readonly RunSeries[] { return this.#series; }
   get loading(): boolean { return this.#loading; }
   get error(): string | null { return this.#error; }
 
-  /** Loads every run in full (and the repeat experiments they belong to); the first is the baseline. */
+  /** Loads every run with its tasks as columns (and the repeat experiments they belong to); the first is the baseline. */
   async load(ids: readonly number[]): Promise<boolean> {
     const generation = ++this.#generation;
     this.#loading = true;
     try {
-      const runs = await Promise.all(ids.map((id) => this.#api.history.get({ id })));
+      // Each run's series is made as soon as it arrives, while the next is still on its way.
+      const loaded = await Promise.all(
+        ids.map(async (id) => {
+          const run = await this.#api.history.getColumnar({ id });
+          return { run, series: seriesOf(run) };
+        }),
+      );
+      const runs = loaded.map(({ run }) => run);
       const groups = await this.#repeatGroups(runs);
       if (generation !== this.#generation) return false;
       this.#runs = runs;
+      this.#series = loaded.map(({ series }) => series);
       this.#groups = groups;
       this.#baselineId = runs[0]?.id ?? null;
       this.#error = null;
@@ -94,12 +104,13 @@ export class Comparison {
   clear(): void {
     this.#generation++;
     this.#runs = [];
+    this.#series = [];
     this.#groups = new Map();
     this.#baselineId = null;
     this.#loading = false;
   }
 
-  async #repeatGroups(runs: readonly RunDetail[]): Promise<Map<number, RepeatGroup>> {
+  async #repeatGroups(runs: readonly ColumnarRun[]): Promise<Map<number, RepeatGroup>> {
     const ids = [...new Set(runs.flatMap((run) => (run.experimentId === null ? [] : [run.experimentId])))];
     // `get` is cheap (ids only); only repeats are reopened with their runs' metrics.
     const kinds = await Promise.all(ids.map((id) => this.#api.experiments.get({ id })));
@@ -114,18 +125,29 @@ export class Comparison {
   }
 }
 
-function seriesOf(run: RunDetail): RunSeries {
+function seriesOf(run: ColumnarRun): RunSeries {
   let timeline: TimelineData | null;
   try {
-    timeline = TimelineData.fromTasks(run.tasks, run.samples);
+    timeline = TimelineData.fromColumns(run.tasks, run.samples);
   } catch {
     // A stored run whose records the timeline cannot hold still compares by its numbers.
     timeline = null;
   }
   return {
     id: run.id,
-    cdf: cdfPoints(taskLatencies(run.tasks)),
+    cdf: cdfPoints(columnLatencies(run.tasks)),
     inFlight: run.samples.map((sample) => ({ x: sample.tMs / 1000, y: sample.inFlight })),
     timeline,
   };
+}
+
+/** Durations of the tasks that ran, as `taskLatencies` takes them from records. */
+function columnLatencies(tasks: TaskColumns): Float64Array {
+  const cancelled = tasks.statuses.indexOf('cancelled');
+  const out = new Float64Array(tasks.index.length);
+  let n = 0;
+  for (let i = 0; i < out.length; i++) {
+    if (tasks.attempts[i]! > 0 && tasks.status[i] !== cancelled) out[n++] = tasks.endMs[i]! - tasks.startMs[i]!;
+  }
+  return out.subarray(0, n);
 }

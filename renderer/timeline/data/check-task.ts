@@ -1,5 +1,6 @@
 import type { TaskRecord, TaskStart } from '../../../shared/protocol/task-record';
-import { isFinishedStatus, isTaskKind } from './task-codes';
+import type { TaskColumns } from '../../../shared/run/task-columns';
+import { isFinishedStatus, isTaskKind, kindCode, statusCode } from './task-codes';
 
 const WHOLE = 'a whole number >= 0';
 const TIME = 'a finite number >= 0';
@@ -44,4 +45,43 @@ export function checkTaskRecords(tasks: readonly TaskRecord[], name: string): vo
     if (!isWhole(task.attempts)) fail(name, i, 'attempts', WHOLE, task.attempts);
     if (!isFinishedStatus(task.status)) fail(name, i, 'status', 'ok, error, timeout, cancelled or orphaned', task.status);
   }
+}
+
+const WHOLE_COLUMNS = ['index', 'group', 'lane', 'attempts'] as const;
+const TIME_COLUMNS = ['queuedMs', 'startMs', 'endMs'] as const;
+
+function failColumn(name: string, column: string, i: number, rule: string, value: unknown): never {
+  const shown = typeof value === 'string' ? JSON.stringify(value) : String(value);
+  throw new RangeError(`${name}.${column}[${i}]: must be ${rule}, got ${shown}`);
+}
+
+function checkEach<T>(values: readonly T[], ok: (value: T) => boolean, name: string, column: string, rule: string): void {
+  for (let i = 0; i < values.length; i++) if (!ok(values[i]!)) failColumn(name, column, i, rule, values[i]);
+}
+
+/** Every value a position in a table of `size` entries. */
+function checkPositions(values: readonly number[], size: number, name: string, column: string, table: string): void {
+  checkEach(values, (code) => isWhole(code) && code < size, name, column, `a position in ${table} (0 to ${size - 1})`);
+}
+
+/**
+ * `checkTaskRecords` for columns: every column as long as `index`, every code an entry of its table, every
+ * kind and status one the timeline knows. Returns the timeline's codes for the columns' kind and status tables.
+ */
+export function checkTaskColumns(columns: TaskColumns, name: string): { kinds: Uint8Array; statuses: Uint8Array } {
+  const n = columns.index.length;
+  for (const column of ['group', 'kind', 'lane', 'queuedMs', 'startMs', 'endMs', 'status', 'attempts'] as const) {
+    if (columns[column].length !== n) throw new RangeError(`${name}.${column}: must have ${n} entries like index, got ${columns[column].length}`);
+  }
+  for (const column of WHOLE_COLUMNS) checkEach(columns[column], isWhole, name, column, WHOLE);
+  for (const column of TIME_COLUMNS) checkEach(columns[column], isTime, name, column, TIME);
+  checkEach(columns.kinds, isTaskKind, name, 'kinds', 'a task kind');
+  checkEach(columns.statuses, isFinishedStatus, name, 'statuses', 'ok, error, timeout, cancelled or orphaned');
+  checkPositions(columns.kind, columns.kinds.length, name, 'kind', 'kinds');
+  checkPositions(columns.status, columns.statuses.length, name, 'status', 'statuses');
+  const { at, message, messages } = columns.errors;
+  if (message.length !== at.length) throw new RangeError(`${name}.errors.message: must have ${at.length} entries like errors.at, got ${message.length}`);
+  checkPositions(at, n, name, 'errors.at', 'the tasks');
+  checkPositions(message, messages.length, name, 'errors.message', 'errors.messages');
+  return { kinds: Uint8Array.from(columns.kinds, kindCode), statuses: Uint8Array.from(columns.statuses, statusCode) };
 }

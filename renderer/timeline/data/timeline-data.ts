@@ -1,5 +1,6 @@
 import type { Sample, TaskRecord, TaskStart } from '../../../shared/protocol/task-record';
-import { checkTaskRecords, checkTaskStarts } from './check-task';
+import type { TaskColumns } from '../../../shared/run/task-columns';
+import { checkTaskColumns, checkTaskRecords, checkTaskStarts } from './check-task';
 import { ensureLength } from './growable';
 import { LaneSpans } from './lane-spans';
 import { SampleSeries } from './sample-series';
@@ -53,6 +54,18 @@ export class TimelineData {
   static fromTasks(tasks: readonly TaskRecord[], samples: readonly Sample[] = []): TimelineData {
     const data = new TimelineData(tasks.length);
     data.appendFinished(tasks);
+    data.appendSamples(samples);
+    return data;
+  }
+
+  /**
+   * A stored run fetched as columns: the same as `fromTasks` on its records, without making an object per
+   * task. Throws on columns it cannot hold (unequal lengths, an unknown kind, a task index twice).
+   */
+  static fromColumns(columns: TaskColumns, samples: readonly Sample[] = []): TimelineData {
+    const kinds = checkTaskColumns(columns, 'tasks');
+    const data = new TimelineData(columns.index.length);
+    data.#appendColumns(columns, kinds);
     data.appendSamples(samples);
     return data;
   }
@@ -154,7 +167,7 @@ export class TimelineData {
     this.#reserve(this.#count + tasks.length);
     for (const task of tasks) {
       if (this.slotOfTask(task.index) >= 0) continue;
-      this.#addSlot(task);
+      this.#addSlot(task.index, task.group, kindCode(task.kind), task.lane, task.queuedMs, task.startMs);
     }
     this.#settle();
   }
@@ -167,18 +180,30 @@ export class TimelineData {
       let slot = this.slotOfTask(task.index);
       if (slot < 0) {
         // A new slot is pushed past the lane's valid running maximum: no end to invalidate.
-        slot = this.#addSlot(task);
+        slot = this.#addSlot(task.index, task.group, kindCode(task.kind), task.lane, task.queuedMs, task.startMs);
       } else {
         if (this.#lane[slot] !== task.lane || this.#startMs[slot] !== task.startMs) this.#move(slot, task);
         this.#lanes[task.lane]!.endChanged(task.startMs, this.#startMs);
         this.#errors.delete(slot);
       }
-      this.#setStatus(slot, statusCode(task.status));
-      this.#endMs[slot] = task.endMs;
-      this.#attempts[slot] = Math.min(task.attempts, 0xffff);
+      this.#finish(slot, statusCode(task.status), task.endMs, task.attempts);
       if (task.error !== null) this.#errors.set(slot, task.error);
-      if (task.endMs > this.#nowMs) this.#nowMs = task.endMs;
     }
+    this.#settle();
+  }
+
+  /** Columns checked by `checkTaskColumns`, whose codes for `columns.kinds` and `columns.statuses` it gave. */
+  #appendColumns(columns: TaskColumns, codes: { kinds: Uint8Array; statuses: Uint8Array }): void {
+    const { index, group, kind, lane, queuedMs, startMs, endMs, status, attempts } = columns;
+    this.#reserve(this.#count + index.length);
+    const first = this.#count;
+    for (let i = 0; i < index.length; i++) {
+      if (this.slotOfTask(index[i]!) >= 0) throw new RangeError(`tasks.index[${i}]: task ${index[i]} is there twice`);
+      const slot = this.#addSlot(index[i]!, group[i]!, codes.kinds[kind[i]!]!, lane[i]!, queuedMs[i]!, startMs[i]!);
+      this.#finish(slot, codes.statuses[status[i]!]!, endMs[i]!, attempts[i]!);
+    }
+    const { at, message, messages } = columns.errors;
+    for (let i = 0; i < at.length; i++) this.#errors.set(first + at[i]!, messages[message[i]!]!);
     this.#settle();
   }
 
@@ -188,19 +213,26 @@ export class TimelineData {
     this.#version++;
   }
 
-  #addSlot(task: TaskStart): number {
+  #addSlot(index: number, group: number, kind: number, lane: number, queuedMs: number, startMs: number): number {
     const slot = this.#count++;
-    if (task.index >= this.#slotByTask.length) this.#slotByTask = ensureLength(this.#slotByTask, task.index + 1, -1);
-    this.#slotByTask[task.index] = slot;
-    this.#taskIndex[slot] = task.index;
-    this.#group[slot] = task.group;
-    this.#kind[slot] = kindCode(task.kind);
-    this.#kindCounts[this.#kind[slot]!]!++;
+    if (index >= this.#slotByTask.length) this.#slotByTask = ensureLength(this.#slotByTask, index + 1, -1);
+    this.#slotByTask[index] = slot;
+    this.#taskIndex[slot] = index;
+    this.#group[slot] = group;
+    this.#kind[slot] = kind;
+    this.#kindCounts[kind]!++;
     this.#status[slot] = RUNNING_CODE;
     this.#statusCounts[RUNNING_CODE]!++;
     this.#endMs[slot] = Infinity;
-    this.#place(slot, task);
+    this.#place(slot, lane, queuedMs, startMs);
     return slot;
+  }
+
+  #finish(slot: number, status: number, endMs: number, attempts: number): void {
+    this.#setStatus(slot, status);
+    this.#endMs[slot] = endMs;
+    this.#attempts[slot] = Math.min(attempts, 0xffff);
+    if (endMs > this.#nowMs) this.#nowMs = endMs;
   }
 
   #setStatus(slot: number, code: number): void {
@@ -211,17 +243,18 @@ export class TimelineData {
 
   #move(slot: number, task: TaskStart): void {
     this.#lanes[this.#lane[slot]!]?.remove(slot);
-    this.#place(slot, task);
+    this.#place(slot, task.lane, task.queuedMs, task.startMs);
   }
 
-  #place(slot: number, task: TaskStart): void {
-    this.#queuedMs[slot] = task.queuedMs;
-    this.#startMs[slot] = task.startMs;
-    this.#lane[slot] = task.lane;
-    const spans = (this.#lanes[task.lane] ??= new LaneSpans());
-    if (spans.push(slot, task.startMs, this.#startMs)) this.#unsorted.push(spans);
-    this.#laneCount = Math.max(this.#laneCount, task.lane + 1);
-    this.#nowMs = Math.max(this.#nowMs, task.startMs, task.queuedMs);
+  #place(slot: number, lane: number, queuedMs: number, startMs: number): void {
+    this.#queuedMs[slot] = queuedMs;
+    this.#startMs[slot] = startMs;
+    this.#lane[slot] = lane;
+    const spans = (this.#lanes[lane] ??= new LaneSpans());
+    if (spans.push(slot, startMs, this.#startMs)) this.#unsorted.push(spans);
+    if (lane >= this.#laneCount) this.#laneCount = lane + 1;
+    if (startMs > this.#nowMs) this.#nowMs = startMs;
+    if (queuedMs > this.#nowMs) this.#nowMs = queuedMs;
   }
 
   #settle(): void {
