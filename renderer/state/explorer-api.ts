@@ -1,3 +1,4 @@
+import { ApiError } from '../../shared/api/api-error';
 import type { RunEventsPayload, RunFinishedPayload, RunProgressPayload, RunStartedPayload } from '../../shared/api/run-events';
 import type { ApiArgs } from '../../shared/api/api-contract';
 import type { ScenarioList } from '../../shared/api/scenario-methods';
@@ -42,4 +43,9 @@ export function errorMessage(error: unknown): string {
     return error.message;
   }
   return String(error);
+}
+
+/** True when the host serves no native dialogs: the browser host answers every `dialogs.*` with `unavailable`. */
+export function isNoDialogsError(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'unavailable' && error.message.startsWith('dialogs.');
 }

@@ -7,6 +7,7 @@ import { FrameRateMeter } from './frame-rate.svelte';
 import type { HistoryApi } from './history/history-api';
 import { runMenuCommand } from './history/history-menu';
 import { RunHistory } from './history/run-history.svelte';
+import { ScenarioFiles } from './library/scenario-files.svelte';
 import { ScenarioLibrary } from './library/scenario-library.svelte';
 import { nextFrame } from './run/frame-coalescer';
 import { Workspace } from './workspace.svelte';
@@ -22,6 +23,8 @@ export class Explorer {
   readonly workspace: Workspace;
   readonly history: RunHistory;
   readonly comparison: Comparison;
+  /** "Open scenario file…" from the menu, the Scenarios view or a file picked in the page. */
+  readonly scenarioFiles: ScenarioFiles;
   /** The latest experiment (repeat, matrix, sweep); a finished matrix lands in the comparison. */
   readonly experiment: ExperimentSession;
   readonly frameRate = new FrameRateMeter(nextFrame);
@@ -34,7 +37,15 @@ export class Explorer {
     this.experiment = new ExperimentSession(api, (result) => {
       if (result.kind === 'matrix') void this.compare(result.runs.map((run) => run.id));
     });
-    api.onMenuCommand(({ command }) => runMenuCommand(command, this.history, () => this.show('history')));
+    this.scenarioFiles = new ScenarioFiles(api, (file) => {
+      this.workspace.openFile(file);
+      this.#showWorkbench();
+    });
+    api.onMenuCommand(({ command }) => {
+      if (runMenuCommand(command, this.history, () => this.show('history'))) return;
+      if (command === 'newScenario') this.openNew();
+      else if (command === 'openScenario') void this.#openScenarioFromMenu();
+    });
   }
 
   get view(): ExplorerView { return this.#view; }
@@ -79,6 +90,12 @@ export class Explorer {
   openNew(): void {
     this.workspace.openNew();
     this.#showWorkbench();
+  }
+
+  async #openScenarioFromMenu(): Promise<void> {
+    await this.scenarioFiles.openWithDialog();
+    // A file that could not be opened is explained where the button is.
+    if (this.scenarioFiles.error !== null) this.show('scenarios');
   }
 
   #showWorkbench(): void {

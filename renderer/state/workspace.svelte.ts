@@ -1,4 +1,5 @@
 import { variantScenario, type Preset } from '../../shared/presets/preset';
+import type { OpenedTextFile } from '../../shared/api/desktop-methods';
 import type { SavedScenario } from '../../shared/run/saved-scenario';
 import type { Scenario, ScenarioInput } from '../../shared/scenario';
 import { TimelineData } from '../timeline/data/timeline-data';
@@ -11,6 +12,7 @@ import { RunSession, type RunSessionOptions } from './run/run-session.svelte';
 export type ScenarioOrigin =
   | { kind: 'preset'; preset: Preset; variantId: string }
   | { kind: 'saved'; id: number; name: string }
+  | { kind: 'file'; fileName: string }
   | { kind: 'new' };
 
 /** What "New scenario" starts from. */
@@ -38,7 +40,13 @@ export class Workspace {
 
   /** The heading of the workbench. */
   readonly title: string = $derived(
-    this.#origin.kind === 'preset' ? this.#origin.preset.title : this.#origin.kind === 'saved' ? this.#origin.name : 'New scenario',
+    this.#origin.kind === 'preset'
+      ? this.#origin.preset.title
+      : this.#origin.kind === 'saved'
+        ? this.#origin.name
+        : this.#origin.kind === 'file'
+          ? this.#origin.fileName
+          : 'New scenario',
   );
 
   constructor(api: ExplorerApi, library: ScenarioLibrary, sessionOptions: RunSessionOptions = {}) {
@@ -73,6 +81,13 @@ export class Workspace {
   openNew(scenario: ScenarioInput = BLANK_SCENARIO): void {
     this.editor.load(scenario);
     this.#origin = { kind: 'new' };
+    this.#forgetRun();
+  }
+
+  /** A scenario file from disk, as it is: saving it adds it to "My scenarios". */
+  openFile(file: OpenedTextFile): void {
+    this.editor.loadText(file.text);
+    this.#origin = { kind: 'file', fileName: file.fileName };
     this.#forgetRun();
   }
 

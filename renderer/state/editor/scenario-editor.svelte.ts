@@ -72,6 +72,17 @@ export class ScenarioEditor {
     this.#syntaxProblem = null;
   }
 
+  /**
+   * Replaces everything with a file's text exactly as it is, which counts as saved. Text that is not a
+   * scenario object opens on the JSON tab with its problem shown, for the user to fix.
+   */
+  loadText(text: string): void {
+    this.#draft = null;
+    this.setText(text);
+    this.#savedText = text;
+    if (!this.formEditable) this.#tab = 'json';
+  }
+
   /** The current text now counts as saved. */
   markSaved(): void {
     this.#savedText = this.#text;

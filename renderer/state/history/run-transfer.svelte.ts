@@ -1,7 +1,7 @@
 import { ApiError } from '../../../shared/api/api-error';
 import { MAX_IMPORT_TEXT_CHARS, type ExportedFile, type RunExportFormat } from '../../../shared/api/history-methods';
 import type { Problem } from '../../../shared/validation/format-issues';
-import { errorMessage } from '../explorer-api';
+import { errorMessage, isNoDialogsError } from '../explorer-api';
 import type { HistoryApi } from './history-api';
 
 /** A file the import refused, with every problem found in it; nothing of it was stored. */
@@ -142,7 +142,7 @@ export class RunTransfer {
 
   /** True (and remembered) when the error says this host serves no dialogs. */
   #noDialogs(error: unknown): boolean {
-    if (!(error instanceof ApiError) || error.code !== 'unavailable' || !error.message.startsWith('dialogs.')) return false;
+    if (!isNoDialogsError(error)) return false;
     this.#hasDialogs = false;
     return true;
   }

@@ -65,3 +65,21 @@ test('invalid fields show every error at the field, keep the input, and block Ru
   await duration.fill('20');
   await expect(workbench.runButton).toBeEnabled();
 });
+
+test('a scenario file opened from disk lands in the workbench under its name and runs; a broken one keeps its text', async ({ page }) => {
+  const scenarios = new ScenariosPage(page);
+  const workbench = new WorkbenchPage(page);
+  await scenarios.openFile('twelve-timers.json', JSON.stringify(PASTED, null, 2));
+  await expect(page.getByRole('heading', { level: 2, name: 'twelve-timers.json' })).toBeVisible();
+  await expect(page.getByLabel('Concurrency', { exact: true })).toHaveValue('3');
+  await workbench.run();
+  await expect(workbench.runStatus).toHaveText('Completed', { timeout: 30_000 });
+
+  await scenarios.show();
+  const broken = '{ "version": 1, "name": "cut short';
+  await scenarios.openFile('cut-short.json', broken);
+  await expect(page.getByRole('heading', { level: 2, name: 'cut-short.json' })).toBeVisible();
+  await expect(workbench.jsonBox).toHaveValue(broken);
+  await expect(workbench.jsonProblems).toContainText('is not valid JSON');
+  await expect(workbench.runButton).toBeDisabled();
+});

@@ -26,6 +26,13 @@ export class ScenariosPage {
     await this.builtIn.getByRole('listitem').filter({ hasText: title }).getByRole('button', { name: 'Open' }).click();
   }
 
+  /** "Open scenario file…", answering the page's file picker (the browser host has no native dialog). */
+  async openFile(name: string, text: string): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.page.getByRole('button', { name: 'Open scenario file…' }).click();
+    await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  }
+
   async newScenario(): Promise<void> {
     await this.page.getByRole('button', { name: 'New scenario' }).click();
   }

@@ -1,5 +1,6 @@
 import { RunHistory } from '../../../../renderer/state/history/run-history.svelte';
 import { createApiClient, type ApiClient } from '../../../../shared/api/api-client';
+import type { ApiTransport } from '../../../../shared/api/api-transport';
 import type { RunExport } from '../../../../shared/run/run-schema';
 import type { ExportedFile } from '../../../../shared/api/history-methods';
 import { createBackend } from '../../../../electron/backend/api/create-backend';
@@ -21,19 +22,22 @@ const NO_ENGINES: EngineLauncher = {
  */
 export class HistoryBackend {
   readonly api: ApiClient;
+  /** What `api` calls through: for a test to put a desktop-only method or event in front of it. */
+  readonly transport: ApiTransport;
   readonly calls: string[] = [];
   readonly downloads: ExportedFile[] = [];
   readonly #temp = openTempStore();
 
   constructor(launcher: EngineLauncher = NO_ENGINES) {
     const backend = createBackend({ store: this.store, runService: new RunService({ store: this.store, launcher }) });
-    this.api = createApiClient({
+    this.transport = {
       call: (method, args) => {
         this.calls.push(method);
         return backend.call(method, args);
       },
       subscribe: (event, listener) => backend.subscribe(event, listener),
-    });
+    };
+    this.api = createApiClient(this.transport);
   }
 
   /** The History view's state on this backend; its downloads land in `downloads`. */
