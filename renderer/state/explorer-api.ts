@@ -1,6 +1,7 @@
 import { ApiError } from '../../shared/api/api-error';
 import type { RunEventsPayload, RunFinishedPayload, RunProgressPayload, RunStartedPayload } from '../../shared/api/run-events';
 import type { ApiArgs } from '../../shared/api/api-contract';
+import type { ActiveRunInfo } from '../../shared/api/run-methods';
 import type { ScenarioList } from '../../shared/api/scenario-methods';
 import type { RunDetail, RunSummary } from '../../shared/run/run-schema';
 import type { SavedScenario } from '../../shared/run/saved-scenario';
@@ -16,6 +17,7 @@ export interface ExplorerApi {
   runs: {
     start(args: { scenario: ScenarioInput }): Promise<{ key: string; runId: number | null }>;
     cancel(args: { key: string }): Promise<{ cancelled: boolean }>;
+    active(): Promise<ActiveRunInfo[]>;
   };
   scenarios: {
     list(): Promise<ScenarioList>;

@@ -10,6 +10,7 @@ import { RunHistory } from './history/run-history.svelte';
 import { ScenarioFiles } from './library/scenario-files.svelte';
 import { ScenarioLibrary } from './library/scenario-library.svelte';
 import { nextFrame } from './run/frame-coalescer';
+import { RunsUnderWay } from './run/runs-under-way.svelte';
 import { Workspace } from './workspace.svelte';
 
 /** The top-level places of the app; `workbench` lives under "Scenarios" in the navigation. */
@@ -28,12 +29,15 @@ export class Explorer {
   /** The latest experiment (repeat, matrix, sweep); a finished matrix lands in the comparison. */
   readonly experiment: ExperimentSession;
   readonly frameRate = new FrameRateMeter(nextFrame);
+  /** Runs that were going on when the page loaded, which the workbench does not follow. */
+  readonly runsUnderWay: RunsUnderWay;
 
   constructor(api: ExplorerApi & HistoryApi) {
     this.library = new ScenarioLibrary(api);
     this.workspace = new Workspace(api, this.library);
     this.history = new RunHistory(api);
     this.comparison = new Comparison(api);
+    this.runsUnderWay = new RunsUnderWay(api);
     this.experiment = new ExperimentSession(api, (result) => {
       if (result.kind === 'matrix') void this.compare(result.runs.map((run) => run.id));
     });

@@ -31,3 +31,22 @@ test('Escape cancels the run from the keyboard', async ({ page }) => {
   await page.keyboard.press('Escape');
   await expect(workbench.runStatus).toHaveText('Cancelled', { timeout: 5_000 });
 });
+
+test('a run still going after a reload is listed with its progress and can be cancelled, then opened', async ({ page }) => {
+  const workbench = new WorkbenchPage(page);
+  await new ScenariosPage(page).newScenario();
+  await workbench.pasteJson(JSON.stringify(SLOW));
+  await workbench.run();
+  await expect(workbench.progress).toHaveAttribute('aria-valuetext', /^[1-9]\d* \/ 60 tasks/, { timeout: 15_000 });
+
+  await page.reload();
+  const underWay = page.getByRole('region', { name: 'Runs under way' });
+  await expect(underWay).toContainText('Slow timers');
+  await expect(underWay).toContainText(/Running.*\/ 60 tasks/);
+  await underWay.getByRole('button', { name: 'Cancel Slow timers' }).click();
+  await expect(underWay).toContainText('Cancelled', { timeout: 5_000 });
+  await underWay.getByRole('button', { name: 'Open Slow timers in History' }).click();
+  await expect(page.getByRole('heading', { name: 'Slow timers', exact: true })).toBeVisible();
+  await underWay.getByRole('button', { name: 'Dismiss Slow timers' }).click();
+  await expect(underWay).toHaveCount(0);
+});

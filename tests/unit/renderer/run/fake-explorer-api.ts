@@ -1,6 +1,7 @@
 import type { ExplorerApi } from '../../../../renderer/state/explorer-api';
 import type { RunEventsPayload, RunFinishedPayload, RunProgressPayload, RunStartedPayload } from '../../../../shared/api/run-events';
 import type { TaskRecord } from '../../../../shared/protocol/task-record';
+import type { ActiveRunInfo } from '../../../../shared/api/run-methods';
 
 type Listeners = {
   started: ((p: RunStartedPayload) => void)[];
@@ -29,7 +30,13 @@ export class FakeExplorerApi implements ExplorerApi {
       this.calls.push(`runs.cancel ${key}`);
       return { cancelled: this.cancelAnswer };
     },
+    active: async () => {
+      this.calls.push('runs.active');
+      return this.activeRuns;
+    },
   };
+  /** What `runs.active` answers. */
+  activeRuns: ActiveRunInfo[] = [];
   scenarios: ExplorerApi['scenarios'] = {
     list: async () => ({ builtIn: [], saved: [] }),
     save: async () => {
