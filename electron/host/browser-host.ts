@@ -51,9 +51,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     port: server.port,
     async close() {
       await server.close();
-      const active = runService.active();
-      for (const run of active) run.cancel();
-      await Promise.all([...active.map((run) => run.done), runReads.close()]);
+      const cancelled = runService.stop();
+      await Promise.all([...cancelled.map((run) => run.done), runReads.close()]);
     },
   };
 }

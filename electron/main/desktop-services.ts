@@ -36,8 +36,7 @@ export function startDesktopServices(options: {
   return {
     ...api,
     async shutdown() {
-      const runs = runService.active();
-      for (const run of runs) run.cancel();
+      const runs = runService.stop();
       const grace = new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
       await Promise.race([Promise.allSettled(runs.map((run) => run.done)), grace]);
       await runReads.close();

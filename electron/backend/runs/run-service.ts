@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
+import { ApiError } from '../../../shared/api/api-error';
 import type { Scenario } from '../../../shared/scenario/scenario-schema';
 import type { EngineLauncher } from './engine-launcher';
 import { EngineRun, type ActiveRun } from './engine-run';
@@ -43,6 +44,7 @@ export class RunService {
   readonly #scratchRoot: string;
   readonly #cancelGraceMs: number;
   readonly #active = new Map<string, ActiveRun>();
+  #stopped = false;
 
   constructor(options: RunServiceOptions) {
     this.#store = options.store;
@@ -53,9 +55,10 @@ export class RunService {
 
   /**
    * Starts an engine process for the scenario; with a store and `save !== false`, the run is recorded
-   * while it runs. Throws (before any process starts) only when the store refuses the new run.
+   * while it runs. Throws (before any process starts) only when the store refuses the new run, or after `stop`.
    */
   start(scenario: Scenario, options: RunStartOptions = {}): ActiveRun {
+    if (this.#stopped) throw new ApiError('unavailable', 'Concurrency Explorer is closing: no new run can start.');
     const store = options.save === false ? null : this.#store;
     const runId =
       store?.createRun({ scenario, name: options.name, tags: options.tags, experimentId: options.experimentId ?? null }) ?? null;
@@ -77,6 +80,17 @@ export class RunService {
   /** The runs under way, oldest first. */
   active(): ActiveRun[] {
     return [...this.#active.values()];
+  }
+
+  /**
+   * For a host that is closing: cancels the runs under way and refuses every new one (an experiment under way
+   * then ends instead of starting its next run). Returns the cancelled runs, to wait for their records.
+   */
+  stop(): ActiveRun[] {
+    this.#stopped = true;
+    const runs = this.active();
+    for (const run of runs) run.cancel();
+    return runs;
   }
 
   find(key: string): ActiveRun | undefined {

@@ -20,7 +20,7 @@ export async function executeRun(
   let interrupted = false;
   const stopListening = handleInterrupts(io, () => {
     interrupted = true;
-    for (const active of service.active()) active.cancel();
+    service.stop();
   });
   try {
     const active = service.start(scenario, { tags: options.tags, save: options.save });

@@ -75,6 +75,20 @@ describe('runExperiment through the real engine and store', () => {
     expect(loadExperiment(fixture.store, result.experimentId).sweep?.points).toEqual(points);
   });
 
+  it('ends, starting no more runs, when the host stops its run service mid-experiment', async () => {
+    const service = fixture.service({ cancelGraceMs: 500 });
+    const started: string[] = [];
+    const experiment = runExperiment(service, fixture.store, { kind: 'repeat', scenario: timers(3, 20_000), repeat: 3 }, {
+      onRunStarted: (run, progress) => {
+        started.push(progress.label);
+        run.onStarted(() => service.stop());
+      },
+    });
+    await expect(experiment).rejects.toThrow('Concurrency Explorer is closing: no new run can start.');
+    expect(started).toEqual(['repeat 1/3']);
+    expect(fixture.store.listRuns().map((r) => r.status)).toEqual(['cancelled']);
+  });
+
   it('stops after cancelling the run under way when the signal aborts, keeping the runs made so far', async () => {
     const controller = new AbortController();
     const started: string[] = [];

@@ -62,6 +62,16 @@ describe('RunService', () => {
     expect(fixture.store.listRuns()).toEqual([]);
   });
 
+  it('stop() cancels the runs under way and refuses new ones with the reason, for a host that is closing', async () => {
+    const service = fixture.service();
+    const run = service.start(timers(60, 40, { type: 'pool', concurrency: 2 }));
+    await new Promise<void>((resolve) => run.onBatch(() => resolve()));
+    expect(service.stop()).toEqual([run]);
+    expect((await run.done).status).toBe('cancelled');
+    expect(() => service.start(timers(1, 1))).toThrow('Concurrency Explorer is closing: no new run can start.');
+    expect(fixture.store.listRuns().map((r) => r.status)).toEqual(['cancelled']);
+  });
+
   it('cancels a run cleanly: tasks not done end cancelled, every task is recorded', async () => {
     const run = fixture.service().start(timers(60, 40, { type: 'pool', concurrency: 2 }));
     run.onBatch(() => run.cancel());
