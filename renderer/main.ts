@@ -2,4 +2,4 @@ import { mount } from 'svelte';
 import App from './App.svelte';
 import { connectApi } from './api/connect-api';
 
-mount(App, { target: document.getElementById('app')!, props: { api: connectApi() } });
+mount(App, { target: document.getElementById('app')!, props: connectApi() });

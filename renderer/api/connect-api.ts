@@ -1,16 +1,22 @@
 import { createApiClient, type ApiClient } from '../../shared/api/api-client';
 import { PRELOAD_API_GLOBAL, type ApiTransport } from '../../shared/api/api-transport';
 import { WS_API_PATH } from '../../shared/api/ws-protocol';
-import { WebSocketTransport } from './websocket-transport';
+import { WebSocketTransport, type ConnectionState } from './websocket-transport';
+
+/** A connection that can be lost and come back (the browser host's); the desktop's IPC bridge never is. */
+export interface ApiConnection {
+  onConnectionChange(listener: (state: ConnectionState) => void): () => void;
+}
 
 /**
  * The API for this page, over whichever transport it was opened with: the Electron preload's bridge when
  * there is one, otherwise the browser host's WebSocket. Nothing else in the renderer knows which.
  */
-export function connectApi(): ApiClient {
+export function connectApi(): { api: ApiClient; connection: ApiConnection | null } {
   const bridge = (window as unknown as Record<string, ApiTransport | undefined>)[PRELOAD_API_GLOBAL];
-  if (bridge !== undefined) return createApiClient(bridge);
-  return createApiClient(new WebSocketTransport(webSocketUrl(takeToken())));
+  if (bridge !== undefined) return { api: createApiClient(bridge), connection: null };
+  const transport = new WebSocketTransport(webSocketUrl(takeToken()));
+  return { api: createApiClient(transport), connection: transport };
 }
 
 /**

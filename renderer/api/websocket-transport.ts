@@ -4,19 +4,41 @@ import type { WsServerMessage } from '../../shared/api/ws-protocol';
 
 type Listener = (payload: unknown) => void;
 
+/** Whether the page is connected to the browser host. */
+export type ConnectionState = 'open' | 'lost';
+
+/** Waits between attempts to reconnect: doubling from the first to the last. */
+const RETRY_FIRST_MS = 500;
+const RETRY_MAX_MS = 8000;
+
 /**
  * The browser host's transport: API calls and events over one WebSocket. A lost connection fails the
- * calls in flight with `unavailable` and is opened again by the next call.
+ * calls in flight with `unavailable`; it is opened again by the next call, and by itself (with a growing
+ * wait) while anything listens for events, which the host only sends over an open socket.
  */
 export class WebSocketTransport implements ApiTransport {
   readonly #url: string;
   readonly #pending = new Map<number, (response: ApiResponse) => void>();
   readonly #listeners = new Map<string, Set<Listener>>();
+  readonly #connectionListeners = new Set<(state: ConnectionState) => void>();
   #socket: Promise<WebSocket> | null = null;
+  #state: ConnectionState = 'open';
+  #retryMs = RETRY_FIRST_MS;
+  #retry: ReturnType<typeof setTimeout> | null = null;
   #nextId = 0;
 
   constructor(url: string) {
     this.#url = url;
+  }
+
+  get connection(): ConnectionState {
+    return this.#state;
+  }
+
+  /** Called each time the connection is lost and each time it is back. */
+  onConnectionChange(listener: (state: ConnectionState) => void): () => void {
+    this.#connectionListeners.add(listener);
+    return () => this.#connectionListeners.delete(listener);
   }
 
   async call(method: string, args: unknown): Promise<ApiResponse> {
@@ -45,7 +67,11 @@ export class WebSocketTransport implements ApiTransport {
   #open(): Promise<WebSocket> {
     this.#socket ??= new Promise((resolve, reject) => {
       const socket = new WebSocket(this.#url);
-      socket.addEventListener('open', () => resolve(socket));
+      socket.addEventListener('open', () => {
+        this.#retryMs = RETRY_FIRST_MS;
+        this.#setState('open');
+        resolve(socket);
+      });
       socket.addEventListener('message', (message) => this.#receive(message.data));
       // Every error is followed by `close`, which fails what is pending.
       socket.addEventListener('error', () => undefined);
@@ -55,9 +81,27 @@ export class WebSocketTransport implements ApiTransport {
         const why = event.reason === '' ? `code ${event.code}` : event.reason;
         for (const answer of this.#pending.values()) answer(unavailable(`the connection was lost (${why})`));
         this.#pending.clear();
+        this.#setState('lost');
+        this.#retryLater();
       });
     });
     return this.#socket;
+  }
+
+  #retryLater(): void {
+    const listening = [...this.#listeners.values()].some((listeners) => listeners.size > 0);
+    if (!listening || this.#retry !== null) return;
+    this.#retry = setTimeout(() => {
+      this.#retry = null;
+      void this.#open().catch(() => undefined);
+    }, this.#retryMs);
+    this.#retryMs = Math.min(RETRY_MAX_MS, this.#retryMs * 2);
+  }
+
+  #setState(state: ConnectionState): void {
+    if (state === this.#state) return;
+    this.#state = state;
+    for (const listener of [...this.#connectionListeners]) listener(state);
   }
 
   #receive(data: unknown): void {

@@ -56,6 +56,12 @@ export class Explorer {
   /** True once a scenario has been opened: the library then offers to go back to it. */
   get workbenchOpened(): boolean { return this.#workbenchOpened; }
 
+  /** The connection to the backend is back after it was lost: what was missed meanwhile is caught up on. */
+  reconnected(): void {
+    void this.workspace.session?.resync();
+    if (this.#view === 'history' || this.#view === 'compare') void this.history.refresh();
+  }
+
   /** Goes to a place of the navigation; the workbench keeps its scenario while away. */
   show(view: ExplorerView): void {
     this.#view = view;

@@ -18,3 +18,14 @@ test('the page keeps working after a reload, without the token in its address', 
   await page.reload();
   await expect(home.builtInScenarios.getByRole('listitem')).toHaveCount(PRESETS.length);
 });
+
+test('the page says so at once when the browser host goes away', async ({ page, host }) => {
+  test.skip(host === null, 'only the browser host has a connection to lose');
+  const home = new HomePage(page);
+  await expect(home.builtInScenarios).toBeVisible();
+  const lost = page.getByRole('alert').filter({ hasText: 'The connection to the backend was lost; reconnecting…' });
+  await expect(lost).toHaveCount(0);
+  await host!.stop();
+  await expect(lost).toBeVisible();
+  await expect(lost).toContainText('open the address it prints');
+});

@@ -47,6 +47,7 @@ export class RunSession {
   #error = $state<string | null>(null);
   #revision = $state(0);
   #cancelRequested = $state(false);
+  #missedEvents = $state(false);
 
   readonly #finished: TaskRecord[] = [];
   readonly #samples: Sample[] = [];
@@ -79,6 +80,8 @@ export class RunSession {
   get metrics(): RunMetrics | null { return this.#metrics; }
   get error(): string | null { return this.#error; }
   get cancelRequested(): boolean { return this.#cancelRequested; }
+  /** True when the connection to the backend was lost during the run: what it sent meanwhile never arrived. */
+  get missedEvents(): boolean { return this.#missedEvents; }
   /** True from Run until the run is over. */
   get active(): boolean { return this.#phase === 'starting' || this.#phase === 'running'; }
   /** Changes each time tasks or samples were appended. */
@@ -137,6 +140,27 @@ export class RunSession {
     } catch (error) {
       this.#cancelRequested = false;
       this.#error = errorMessage(error);
+    }
+  }
+
+  /**
+   * After the connection to the backend came back: the events sent meanwhile are lost. A run that ended in
+   * the meantime is ended here as the history recorded it; one still going goes on, with a gap.
+   */
+  async resync(): Promise<void> {
+    const key = this.#key;
+    if (!this.active || key === null) return;
+    this.#missedEvents = true;
+    try {
+      const active = await this.#api.runs.active();
+      if (active.some((run) => run.key === key)) return;
+      const stored = this.#runId === null ? null : await this.#api.history.get({ id: this.#runId });
+      if (!this.active || this.#key !== key) return;
+      const status = stored?.status === 'completed' || stored?.status === 'cancelled' ? stored.status : 'failed';
+      const error = stored === null ? 'The run ended while the connection to the backend was lost.' : stored.error;
+      this.#finish({ key, runId: this.#runId, status, metrics: stored?.metrics ?? null, error });
+    } catch {
+      // Still unreachable: the next time the connection comes back tries again.
     }
   }
 

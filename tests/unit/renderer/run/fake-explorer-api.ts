@@ -20,7 +20,7 @@ export class FakeExplorerApi implements ExplorerApi {
   cancelAnswer = true;
 
   runs = {
-    start: async () => {
+    start: async (): Promise<{ key: string; runId: number | null }> => {
       this.calls.push('runs.start');
       if (this.startError !== null) throw this.startError;
       this.beforeStartResolves();

@@ -90,6 +90,40 @@ describe('RunSession', () => {
     expect(session.phase).toBe('cancelled');
   });
 
+  it('after the connection comes back, goes on with a run still under way, saying events were missed', async () => {
+    const { api, session } = harness();
+    await session.start(SCENARIO);
+    api.activeRuns = [{ key: 'run-1', runId: 7, scenarioName: 's', started: true, done: 1, total: 4, inFlight: 3, elapsedMs: 100 }];
+    await session.resync();
+    expect(session.phase).toBe('running');
+    expect(session.missedEvents).toBe(true);
+    api.emitFinished('completed');
+    expect(session.phase).toBe('completed');
+  });
+
+  it('after the connection comes back, ends a run that ended meanwhile as the history recorded it', async () => {
+    const { api, session } = harness();
+    await session.start(SCENARIO);
+    const metrics = { tasks: 4 } as never;
+    api.history.get = async ({ id }) => ({ id, status: 'completed', metrics, error: null }) as never;
+    await session.resync();
+    expect(session.phase).toBe('completed');
+    expect(session.metrics).toBe(metrics);
+    expect(session.progress().done).toBe(4);
+  });
+
+  it('after the connection comes back, ends an unrecorded run that is gone as failed, saying why', async () => {
+    const { api, session } = harness();
+    api.runs.start = async () => ({ key: 'unsaved', runId: null });
+    await session.start(SCENARIO);
+    await session.resync();
+    expect(session.phase).toBe('failed');
+    expect(session.error).toBe('The run ended while the connection to the backend was lost.');
+    const idle = new RunSession(api);
+    await idle.resync();
+    expect(idle.missedEvents).toBe(false);
+  });
+
   it('reports a refused start as failed, with the reason', async () => {
     const { api, session } = harness();
     api.startError = Object.assign(new Error('The arguments are not valid'), {
