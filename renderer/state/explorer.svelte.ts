@@ -59,6 +59,7 @@ export class Explorer {
   /** The connection to the backend is back after it was lost: what was missed meanwhile is caught up on. */
   reconnected(): void {
     void this.workspace.session?.resync();
+    void this.experiment.resync();
     if (this.#view === 'history' || this.#view === 'compare') void this.history.refresh();
   }
 

@@ -26,7 +26,17 @@ export const experimentMethods = {
    * way. (`runs.cancel` of the current run cancels that run only: the experiment goes on with the next.)
    */
   'experiments.cancel': method(z.strictObject({ experimentId: IdSchema })).returns<{ cancelled: boolean }>(),
+  /** The experiment under way (there is at most one), or null. */
+  'experiments.active': method(NoArgsSchema).returns<ActiveExperiment | null>(),
 };
+
+/** An experiment under way, as `experiments.active` gives it. */
+export interface ActiveExperiment {
+  experimentId: number;
+  name: string;
+  /** The latest of its runs to start or end, as `experimentProgress` said; null before the first starts. */
+  step: Omit<ExperimentProgressPayload, 'experimentId'> | null;
+}
 
 /** One run of an experiment started (`phase: 'started'`) or ended (`'finished'`, with its status). */
 export interface ExperimentProgressPayload {

@@ -7,7 +7,7 @@ import { ExperimentRelay } from './experiment-relay';
 
 type ExperimentHandlers = Pick<
   ApiHandlers,
-  'experiments.list' | 'experiments.get' | 'experiments.run' | 'experiments.open' | 'experiments.cancel'
+  'experiments.list' | 'experiments.get' | 'experiments.run' | 'experiments.open' | 'experiments.cancel' | 'experiments.active'
 >;
 
 /** Experiments as the history store keeps them, run in the background through the run service. */
@@ -23,5 +23,6 @@ export function experimentHandlers(store: HistoryStore, runService: ExperimentRu
     'experiments.run': (spec) => relay.start(spec),
     'experiments.open': ({ id }) => loadExperiment(store, id),
     'experiments.cancel': ({ experimentId }) => ({ cancelled: relay.cancel(experimentId) }),
+    'experiments.active': () => relay.active(),
   };
 }

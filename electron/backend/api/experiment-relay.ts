@@ -1,5 +1,5 @@
 import { ApiError } from '../../../shared/api/api-error';
-import type { ExperimentProgressPayload } from '../../../shared/api/experiment-methods';
+import type { ActiveExperiment, ExperimentProgressPayload } from '../../../shared/api/experiment-methods';
 import type { ExperimentSpec } from '../../../shared/stats/experiment-spec';
 import { runExperiment, type ExperimentProgress, type ExperimentRecorder, type ExperimentRunner } from '../experiments';
 import type { ApiEventHub } from './event-hub';
@@ -13,7 +13,7 @@ export class ExperimentRelay {
   readonly #runService: ExperimentRunner;
   readonly #store: ExperimentRecorder;
   readonly #events: ApiEventHub;
-  #current: { experimentId: number; controller: AbortController } | null = null;
+  #current: (ActiveExperiment & { controller: AbortController }) | null = null;
 
   constructor(runService: ExperimentRunner, store: ExperimentRecorder, events: ApiEventHub) {
     this.#runService = runService;
@@ -30,26 +30,33 @@ export class ExperimentRelay {
       );
     }
     const controller = new AbortController();
-    let experimentId: number | null = null;
-    // runExperiment stores the experiment before its first await, so the id is known when the call returns.
+    // Filled as runExperiment goes: it stores the experiment (and starts the first run) before its first
+    // await, so the id is known when the call returns.
+    const current: ActiveExperiment & { controller: AbortController } = { experimentId: 0, name: '', step: null, controller };
     const recorder: ExperimentRecorder = {
-      createExperiment: (input) => (experimentId = this.#store.createExperiment(input)),
+      createExperiment: (input) => {
+        current.name = input.name;
+        return (current.experimentId = this.#store.createExperiment(input));
+      },
+    };
+    const progress = (phase: ExperimentProgressPayload['phase'], step: ExperimentProgress, key: string, runId: number | null, status: ExperimentProgressPayload['status']) => {
+      current.step = { phase, ...step, key, runId, status };
+      this.#events.emit('experimentProgress', { experimentId: current.experimentId, ...current.step });
     };
     const done = runExperiment(this.#runService, recorder, spec, {
       signal: controller.signal,
-      onRunStarted: (run, progress) => {
-        this.#progress(experimentId!, 'started', progress, run.key, run.runId, null);
+      onRunStarted: (run, step) => {
+        progress('started', step, run.key, run.runId, null);
         relayRunEvents(run, this.#events);
       },
-      onRunFinished: (outcome, progress) =>
-        this.#progress(experimentId!, 'finished', progress, outcome.key, outcome.runId, outcome.status),
+      onRunFinished: (outcome, step) => progress('finished', step, outcome.key, outcome.runId, outcome.status),
     });
-    if (experimentId === null) {
+    if (current.experimentId === 0) {
       await done;
       throw new ApiError('internal', 'The experiment was not stored.');
     }
-    const id: number = experimentId;
-    this.#current = { experimentId: id, controller };
+    const id = current.experimentId;
+    this.#current = current;
     done.then(
       (result) => this.#finish(id, result.cancelled, null),
       (error: unknown) => this.#finish(id, controller.signal.aborted, error instanceof Error ? error.message : String(error)),
@@ -57,22 +64,18 @@ export class ExperimentRelay {
     return { experimentId: id };
   }
 
+  /** The experiment under way, for a client that was not listening when it started (a reloaded page). */
+  active(): ActiveExperiment | null {
+    if (this.#current === null) return null;
+    const { experimentId, name, step } = this.#current;
+    return { experimentId, name, step };
+  }
+
   /** False when no experiment with that id is under way. */
   cancel(experimentId: number): boolean {
     if (this.#current?.experimentId !== experimentId) return false;
     this.#current.controller.abort();
     return true;
-  }
-
-  #progress(
-    experimentId: number,
-    phase: ExperimentProgressPayload['phase'],
-    progress: ExperimentProgress,
-    key: string,
-    runId: number | null,
-    status: ExperimentProgressPayload['status'],
-  ): void {
-    this.#events.emit('experimentProgress', { experimentId, phase, ...progress, key, runId, status });
   }
 
   #finish(experimentId: number, cancelled: boolean, error: string | null): void {

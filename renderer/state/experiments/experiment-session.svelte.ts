@@ -110,6 +110,22 @@ export class ExperimentSession {
     }
   }
 
+  /**
+   * After the connection to the backend came back: an experiment that ended meanwhile (its events lost) is
+   * reopened and ended here; one still under way goes on.
+   */
+  async resync(): Promise<void> {
+    const id = this.#experimentId;
+    if (!this.active || id === null) return;
+    try {
+      const current = await this.#api.experiments.active();
+      if (current?.experimentId === id || !this.active || this.#experimentId !== id) return;
+      await this.#finish({ experimentId: id, cancelled: this.#cancelRequested, error: null });
+    } catch {
+      // Still unreachable: the next time the connection comes back tries again.
+    }
+  }
+
   /** Stops following events. */
   dispose(): void {
     for (const unsubscribe of this.#unsubscribe) unsubscribe();

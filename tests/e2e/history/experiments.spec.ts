@@ -80,3 +80,22 @@ test('a repeat reports mean, SD and 95% CI of wall time and throughput, and can 
   await expect(result).toContainText('cancelled', { timeout: EXPERIMENT_TIMEOUT_MS });
   await expect(page.getByText('Cancelled: the statistics count the runs that completed.')).toBeVisible();
 });
+
+test('an experiment still going after a reload is shown as a whole, cancelled as a whole, and opened', async ({ page }) => {
+  test.setTimeout(90_000);
+  await openExperimentPanel(page);
+  await page.getByLabel('Counted runs').fill('50');
+  await page.getByLabel(/^Warm-up runs/).fill('0');
+  await page.getByRole('button', { name: 'Run experiment' }).click();
+  await expect(page.getByRole('progressbar', { name: 'Experiment progress' })).toBeVisible();
+
+  await page.reload();
+  const underWay = page.getByRole('region', { name: 'Runs under way' });
+  await expect(underWay).toContainText('Repeat x50: Six timers');
+  await expect(underWay).toContainText(/run \d+ of 50/);
+  await underWay.getByRole('button', { name: 'Cancel the experiment Repeat x50: Six timers' }).click();
+  await expect(underWay).toContainText('Cancelled', { timeout: EXPERIMENT_TIMEOUT_MS });
+  await expect(underWay.getByRole('button', { name: /^Cancel/ })).toHaveCount(0);
+  await underWay.getByRole('button', { name: 'Open the experiment Repeat x50: Six timers in History' }).click();
+  await expect(page.getByRole('region', { name: /^Experiment Repeat x50: Six timers/ })).toBeVisible();
+});

@@ -21,7 +21,7 @@ describe('the API surface', () => {
         'scenarios.list', 'scenarios.get', 'scenarios.save', 'scenarios.delete', 'scenarios.validate',
         'runs.start', 'runs.cancel', 'runs.active',
         'history.list', 'history.get', 'history.getColumnar', 'history.update', 'history.export', 'history.import', 'history.delete', 'history.restore',
-        'experiments.get', 'experiments.list', 'experiments.run', 'experiments.open', 'experiments.cancel',
+        'experiments.get', 'experiments.list', 'experiments.run', 'experiments.open', 'experiments.cancel', 'experiments.active',
       ]),
     );
     expect(API_EVENT_NAMES).toEqual(['runStarted', 'runProgress', 'runEvents', 'runFinished', 'experimentProgress', 'experimentFinished', 'menuCommand']);

@@ -77,6 +77,35 @@ describe('ExperimentSession on the real backend and engine', () => {
     expect(completed).toEqual([]);
   });
 
+  it('tells a page that was not listening which experiment is under way and where it is', async () => {
+    expect(await backend.api.experiments.active()).toBeNull();
+    await session.start({ kind: 'repeat', scenario: timers(3, 150), repeat: 2 });
+    await expect.poll(async () => (await backend.api.experiments.active())?.step?.label, { timeout: 30_000 }).toBe('repeat 1/2');
+    expect(await backend.api.experiments.active()).toMatchObject({
+      experimentId: session.experimentId,
+      name: 'Repeat x2: 3 timers of 150 ms',
+      step: { phase: 'started', index: 0, total: 2, warmup: false },
+    });
+    await until((phase) => phase === 'completed');
+    expect(await backend.api.experiments.active()).toBeNull();
+  });
+
+  it('ends an experiment whose end it missed when the connection comes back', async () => {
+    // A client that never hears experimentFinished, as if the connection was down when it was sent.
+    const deaf = { ...backend.api, onExperimentFinished: () => () => {} };
+    const missing = new ExperimentSession(deaf, (result) => completed.push(result));
+    try {
+      await missing.start({ kind: 'repeat', scenario: timers(2, 5), repeat: 2 });
+      await expect.poll(async () => backend.api.experiments.active(), { timeout: 30_000 }).toBeNull();
+      expect(missing.phase).toBe('running');
+      await missing.resync();
+      expect(missing.phase).toBe('completed');
+      expect(completed.map((result) => result.runs.length)).toEqual([2]);
+    } finally {
+      missing.dispose();
+    }
+  });
+
   it('fails with every problem of an invalid spec and stores nothing', async () => {
     await session.start({ kind: 'sweep', scenario: timers(1, 1), maxConcurrency: 0 });
     expect(session.phase).toBe('failed');
