@@ -1,28 +1,40 @@
 import type { TaskRecord, TaskStatus } from '../protocol/task-record';
+import { decodeBase64 } from './base64';
 import type { RunDetail } from './run-schema';
 
+/** How a packed column's bytes are read: as a typed array of this element type. */
+export type PackedType = 'f64' | 'u32' | 'u16' | 'u8';
+
+/** A column of numbers as the bytes of a typed array (little-endian, as on every platform the app runs on), in base64. */
+export interface PackedColumn {
+  type: PackedType;
+  base64: string;
+}
+
 /**
- * A run's task records as parallel columns: entry `i` of every column is the `i`-th record by index. Kinds,
- * statuses and error messages are numbers into small tables, and errors are listed only for the tasks that
- * have one. A run of 100,000 tasks is a quarter of the JSON its records are (what the comparison fetches
- * for every run it draws); times are rounded to the microsecond, below anything a chart can show.
+ * A run's task records as parallel columns, entry `i` of each the `i`-th record by index: what the Compare
+ * view fetches for every run it draws. Numbers travel as packed typed arrays (times as float64, the rest in
+ * the narrowest unsigned width that holds them), kinds and statuses as codes into small tables, and errors
+ * only for the tasks that have one. For a run of 100,000 tasks that is about a quarter of the JSON of its
+ * records, and neither end spends time turning numbers into text and back.
  */
 export interface TaskColumns {
-  index: number[];
-  group: number[];
+  count: number;
+  index: PackedColumn;
+  group: PackedColumn;
   /** Positions in `kinds`. */
-  kind: number[];
-  lane: number[];
-  queuedMs: number[];
-  startMs: number[];
-  endMs: number[];
+  kind: PackedColumn;
+  lane: PackedColumn;
+  queuedMs: PackedColumn;
+  startMs: PackedColumn;
+  endMs: PackedColumn;
   /** Positions in `statuses`. */
-  status: number[];
-  attempts: number[];
+  status: PackedColumn;
+  attempts: PackedColumn;
   kinds: TaskRecord['kind'][];
   statuses: TaskStatus[];
   errors: {
-    /** Entries (positions in the columns) whose task has an error. */
+    /** Entries whose task has an error. */
     at: number[];
     /** For each entry of `at`, its position in `messages`. */
     message: number[];
@@ -33,55 +45,49 @@ export interface TaskColumns {
 /** A run as `history.get` gives it, its tasks as columns. */
 export type ColumnarRun = Omit<RunDetail, 'tasks'> & { tasks: TaskColumns };
 
-const toMicrosecond = (ms: number) => Math.round(ms * 1000) / 1000;
+export type UnsignedArray = Uint32Array | Uint16Array | Uint8Array;
 
-/** Positions of values in a table that grows as new values come. */
-class CodeTable<T> {
-  readonly values: T[] = [];
-  readonly #codes = new Map<T, number>();
-
-  code(value: T): number {
-    let code = this.#codes.get(value);
-    if (code === undefined) {
-      code = this.values.push(value) - 1;
-      this.#codes.set(value, code);
-    }
-    return code;
-  }
+/** The columns unpacked into typed arrays of `count` entries each; tables and errors as they came. */
+export interface TaskArrays extends Pick<TaskColumns, 'count' | 'kinds' | 'statuses' | 'errors'> {
+  index: UnsignedArray;
+  group: UnsignedArray;
+  kind: UnsignedArray;
+  lane: UnsignedArray;
+  queuedMs: Float64Array;
+  startMs: Float64Array;
+  endMs: Float64Array;
+  status: UnsignedArray;
+  attempts: UnsignedArray;
 }
 
-/** Fills `TaskColumns` one task at a time, in the order the columns are to hold them. */
-export class TaskColumnsBuilder {
-  readonly #columns: TaskColumns = {
-    index: [], group: [], kind: [], lane: [], queuedMs: [], startMs: [], endMs: [], status: [], attempts: [],
-    kinds: [], statuses: [], errors: { at: [], message: [], messages: [] },
-  };
-  readonly #kinds = new CodeTable<TaskRecord['kind']>();
-  readonly #statuses = new CodeTable<TaskStatus>();
-  readonly #messages = new CodeTable<string>();
+const ARRAY_TYPES = { f64: Float64Array, u32: Uint32Array, u16: Uint16Array, u8: Uint8Array } as const;
+const NUMBER_COLUMNS = ['index', 'group', 'kind', 'lane', 'queuedMs', 'startMs', 'endMs', 'status', 'attempts'] as const;
+const TIME_COLUMNS = new Set<string>(['queuedMs', 'startMs', 'endMs']);
 
-  /** Arguments in `TaskRecord` field order, so a store's array row can be spread in. */
-  add(
-    index: number, group: number, kind: TaskRecord['kind'], lane: number, queuedMs: number, startMs: number, endMs: number,
-    status: TaskStatus, error: string | null, attempts: number,
-  ): void {
-    const c = this.#columns;
-    if (error !== null) {
-      c.errors.at.push(c.index.length);
-      c.errors.message.push(this.#messages.code(error));
+/**
+ * Unpacks every column; throws a RangeError naming the first column that is not what it must be (an unknown
+ * type, bad base64, a time column not float64 or an integer column that is, a length other than `count`).
+ */
+export function unpackTaskColumns(columns: TaskColumns): TaskArrays {
+  const arrays: Record<string, Float64Array | UnsignedArray> = {};
+  for (const name of NUMBER_COLUMNS) {
+    const column = columns[name];
+    const array = unpackColumn(column, name);
+    if (TIME_COLUMNS.has(name) !== (column.type === 'f64')) {
+      throw new RangeError(`tasks.${name}: must be packed as ${TIME_COLUMNS.has(name) ? 'f64' : 'u8, u16 or u32'}, got ${column.type}`);
     }
-    c.index.push(index);
-    c.group.push(group);
-    c.kind.push(this.#kinds.code(kind));
-    c.lane.push(lane);
-    c.queuedMs.push(toMicrosecond(queuedMs));
-    c.startMs.push(toMicrosecond(startMs));
-    c.endMs.push(toMicrosecond(endMs));
-    c.status.push(this.#statuses.code(status));
-    c.attempts.push(attempts);
+    if (array.length !== columns.count) throw new RangeError(`tasks.${name}: must have ${columns.count} entries (count), got ${array.length}`);
+    arrays[name] = array;
   }
+  return { ...(arrays as Omit<TaskArrays, 'count' | 'kinds' | 'statuses' | 'errors'>), count: columns.count, kinds: columns.kinds, statuses: columns.statuses, errors: columns.errors };
+}
 
-  build(): TaskColumns {
-    return { ...this.#columns, kinds: this.#kinds.values, statuses: this.#statuses.values, errors: { ...this.#columns.errors, messages: this.#messages.values } };
+function unpackColumn(column: PackedColumn, name: string): Float64Array | UnsignedArray {
+  const ArrayType = ARRAY_TYPES[column.type];
+  if (ArrayType === undefined) throw new RangeError(`tasks.${name}: unknown packed type ${JSON.stringify(column.type)}`);
+  const bytes = decodeBase64(column.base64, `tasks.${name}`);
+  if (bytes.byteLength % ArrayType.BYTES_PER_ELEMENT !== 0) {
+    throw new RangeError(`tasks.${name}: ${bytes.byteLength} bytes is not a whole number of ${column.type} values`);
   }
+  return new ArrayType(bytes.buffer, 0, bytes.byteLength / ArrayType.BYTES_PER_ELEMENT);
 }

@@ -3,10 +3,11 @@ import type { RunMetrics } from '../../../shared/metrics/metrics-schema';
 import type { Sample } from '../../../shared/protocol/task-record';
 import { RunQuerySchema, type RunQuery } from '../../../shared/run/run-query';
 import type { RunDetail, RunSummary } from '../../../shared/run/run-schema';
-import { TaskColumnsBuilder, type ColumnarRun } from '../../../shared/run/task-columns';
+import type { ColumnarRun } from '../../../shared/run/task-columns';
 import type { Scenario } from '../../../shared/scenario/scenario-schema';
 import { parseInput } from './inputs';
 import { SAMPLE_COLUMNS, TASK_ROW_COLUMNS, taskFromRow, type TaskRow } from './record-rows';
+import { TaskColumnsBuilder } from './task-columns-builder';
 import { runOrder, runWhere } from './run-query-sql';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './run-rows';
 
@@ -38,7 +39,7 @@ export class RunReader {
   getColumnarRun(id: number): ColumnarRun | null {
     return this.#readRun(id, () => {
       const builder = new TaskColumnsBuilder();
-      for (const row of this.tasks.iterate(id) as IterableIterator<TaskRow>) builder.add(...row);
+      for (const row of this.tasks.iterate(id) as IterableIterator<TaskRow>) builder.add(row);
       return builder.build();
     });
   }

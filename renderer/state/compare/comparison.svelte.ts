@@ -1,4 +1,4 @@
-import type { ColumnarRun, TaskColumns } from '../../../shared/run/task-columns';
+import { unpackTaskColumns, type ColumnarRun, type TaskArrays } from '../../../shared/run/task-columns';
 import { compareMetrics, type MetricComparison } from '../../../shared/stats/compare-metrics';
 import { compareRepeats, type RepeatedMetricComparison } from '../../../shared/stats/compare-repeats';
 import { cdfPoints, type CdfPoint } from '../../charts/latency-distribution';
@@ -126,27 +126,28 @@ export class Comparison {
 }
 
 function seriesOf(run: ColumnarRun): RunSeries {
-  let timeline: TimelineData | null;
+  let tasks: TaskArrays | null = null;
+  let timeline: TimelineData | null = null;
   try {
-    timeline = TimelineData.fromColumns(run.tasks, run.samples);
+    tasks = unpackTaskColumns(run.tasks);
+    timeline = TimelineData.fromColumns(tasks, run.samples);
   } catch {
     // A stored run whose records the timeline cannot hold still compares by its numbers.
-    timeline = null;
   }
   return {
     id: run.id,
-    cdf: cdfPoints(columnLatencies(run.tasks)),
+    cdf: tasks === null ? [] : cdfPoints(columnLatencies(tasks)),
     inFlight: run.samples.map((sample) => ({ x: sample.tMs / 1000, y: sample.inFlight })),
     timeline,
   };
 }
 
 /** Durations of the tasks that ran, as `taskLatencies` takes them from records. */
-function columnLatencies(tasks: TaskColumns): Float64Array {
+function columnLatencies(tasks: TaskArrays): Float64Array {
   const cancelled = tasks.statuses.indexOf('cancelled');
-  const out = new Float64Array(tasks.index.length);
+  const out = new Float64Array(tasks.count);
   let n = 0;
-  for (let i = 0; i < out.length; i++) {
+  for (let i = 0; i < tasks.count; i++) {
     if (tasks.attempts[i]! > 0 && tasks.status[i] !== cancelled) out[n++] = tasks.endMs[i]! - tasks.startMs[i]!;
   }
   return out.subarray(0, n);

@@ -1,5 +1,5 @@
 import type { TaskRecord, TaskStart } from '../../../shared/protocol/task-record';
-import type { TaskColumns } from '../../../shared/run/task-columns';
+import type { TaskArrays } from '../../../shared/run/task-columns';
 import { isFinishedStatus, isTaskKind, kindCode, statusCode } from './task-codes';
 
 const WHOLE = 'a whole number >= 0';
@@ -47,41 +47,34 @@ export function checkTaskRecords(tasks: readonly TaskRecord[], name: string): vo
   }
 }
 
-const WHOLE_COLUMNS = ['index', 'group', 'lane', 'attempts'] as const;
-const TIME_COLUMNS = ['queuedMs', 'startMs', 'endMs'] as const;
-
 function failColumn(name: string, column: string, i: number, rule: string, value: unknown): never {
   const shown = typeof value === 'string' ? JSON.stringify(value) : String(value);
   throw new RangeError(`${name}.${column}[${i}]: must be ${rule}, got ${shown}`);
 }
 
-function checkEach<T>(values: readonly T[], ok: (value: T) => boolean, name: string, column: string, rule: string): void {
+function checkEach<T>(values: ArrayLike<T>, ok: (value: T) => boolean, name: string, column: string, rule: string): void {
   for (let i = 0; i < values.length; i++) if (!ok(values[i]!)) failColumn(name, column, i, rule, values[i]);
 }
 
 /** Every value a position in a table of `size` entries. */
-function checkPositions(values: readonly number[], size: number, name: string, column: string, table: string): void {
+function checkPositions(values: ArrayLike<number>, size: number, name: string, column: string, table: string): void {
   checkEach(values, (code) => isWhole(code) && code < size, name, column, `a position in ${table} (0 to ${size - 1})`);
 }
 
 /**
- * `checkTaskRecords` for columns: every column as long as `index`, every code an entry of its table, every
- * kind and status one the timeline knows. Returns the timeline's codes for the columns' kind and status tables.
+ * `checkTaskRecords` for unpacked columns (whose lengths `unpackTaskColumns` checked): every time finite and
+ * >= 0, every code an entry of its table, every kind and status one the timeline knows. Returns the
+ * timeline's codes for the columns' kind and status tables.
  */
-export function checkTaskColumns(columns: TaskColumns, name: string): { kinds: Uint8Array; statuses: Uint8Array } {
-  const n = columns.index.length;
-  for (const column of ['group', 'kind', 'lane', 'queuedMs', 'startMs', 'endMs', 'status', 'attempts'] as const) {
-    if (columns[column].length !== n) throw new RangeError(`${name}.${column}: must have ${n} entries like index, got ${columns[column].length}`);
-  }
-  for (const column of WHOLE_COLUMNS) checkEach(columns[column], isWhole, name, column, WHOLE);
-  for (const column of TIME_COLUMNS) checkEach(columns[column], isTime, name, column, TIME);
-  checkEach(columns.kinds, isTaskKind, name, 'kinds', 'a task kind');
-  checkEach(columns.statuses, isFinishedStatus, name, 'statuses', 'ok, error, timeout, cancelled or orphaned');
-  checkPositions(columns.kind, columns.kinds.length, name, 'kind', 'kinds');
-  checkPositions(columns.status, columns.statuses.length, name, 'status', 'statuses');
-  const { at, message, messages } = columns.errors;
+export function checkTaskArrays(arrays: TaskArrays, name: string): { kinds: Uint8Array; statuses: Uint8Array } {
+  for (const column of ['queuedMs', 'startMs', 'endMs'] as const) checkEach(arrays[column], isTime, name, column, TIME);
+  checkEach(arrays.kinds, isTaskKind, name, 'kinds', 'a task kind');
+  checkEach(arrays.statuses, isFinishedStatus, name, 'statuses', 'ok, error, timeout, cancelled or orphaned');
+  checkPositions(arrays.kind, arrays.kinds.length, name, 'kind', 'kinds');
+  checkPositions(arrays.status, arrays.statuses.length, name, 'status', 'statuses');
+  const { at, message, messages } = arrays.errors;
   if (message.length !== at.length) throw new RangeError(`${name}.errors.message: must have ${at.length} entries like errors.at, got ${message.length}`);
-  checkPositions(at, n, name, 'errors.at', 'the tasks');
+  checkPositions(at, arrays.count, name, 'errors.at', 'the tasks');
   checkPositions(message, messages.length, name, 'errors.message', 'errors.messages');
-  return { kinds: Uint8Array.from(columns.kinds, kindCode), statuses: Uint8Array.from(columns.statuses, statusCode) };
+  return { kinds: Uint8Array.from(arrays.kinds, kindCode), statuses: Uint8Array.from(arrays.statuses, statusCode) };
 }

@@ -1,6 +1,6 @@
 import type { Sample, TaskRecord, TaskStart } from '../../../shared/protocol/task-record';
-import type { TaskColumns } from '../../../shared/run/task-columns';
-import { checkTaskColumns, checkTaskRecords, checkTaskStarts } from './check-task';
+import type { TaskArrays } from '../../../shared/run/task-columns';
+import { checkTaskArrays, checkTaskRecords, checkTaskStarts } from './check-task';
 import { ensureLength } from './growable';
 import { LaneSpans } from './lane-spans';
 import { SampleSeries } from './sample-series';
@@ -59,13 +59,13 @@ export class TimelineData {
   }
 
   /**
-   * A stored run fetched as columns: the same as `fromTasks` on its records, without making an object per
-   * task. Throws on columns it cannot hold (unequal lengths, an unknown kind, a task index twice).
+   * A stored run fetched as columns (unpacked): the same as `fromTasks` on its records, without an object
+   * per task. Throws on columns it cannot hold (a NaN time, an unknown kind, a task index twice).
    */
-  static fromColumns(columns: TaskColumns, samples: readonly Sample[] = []): TimelineData {
-    const kinds = checkTaskColumns(columns, 'tasks');
-    const data = new TimelineData(columns.index.length);
-    data.#appendColumns(columns, kinds);
+  static fromColumns(columns: TaskArrays, samples: readonly Sample[] = []): TimelineData {
+    const codes = checkTaskArrays(columns, 'tasks');
+    const data = new TimelineData(columns.count);
+    data.#appendColumns(columns, codes);
     data.appendSamples(samples);
     return data;
   }
@@ -192,12 +192,12 @@ export class TimelineData {
     this.#settle();
   }
 
-  /** Columns checked by `checkTaskColumns`, whose codes for `columns.kinds` and `columns.statuses` it gave. */
-  #appendColumns(columns: TaskColumns, codes: { kinds: Uint8Array; statuses: Uint8Array }): void {
+  /** Columns checked by `checkTaskArrays`, whose codes for `columns.kinds` and `columns.statuses` it gave. */
+  #appendColumns(columns: TaskArrays, codes: { kinds: Uint8Array; statuses: Uint8Array }): void {
     const { index, group, kind, lane, queuedMs, startMs, endMs, status, attempts } = columns;
-    this.#reserve(this.#count + index.length);
+    this.#reserve(this.#count + columns.count);
     const first = this.#count;
-    for (let i = 0; i < index.length; i++) {
+    for (let i = 0; i < columns.count; i++) {
       if (this.slotOfTask(index[i]!) >= 0) throw new RangeError(`tasks.index[${i}]: task ${index[i]} is there twice`);
       const slot = this.#addSlot(index[i]!, group[i]!, codes.kinds[kind[i]!]!, lane[i]!, queuedMs[i]!, startMs[i]!);
       this.#finish(slot, codes.statuses[status[i]!]!, endMs[i]!, attempts[i]!);

@@ -37,7 +37,7 @@ describe('RunReadPool: runs read on worker threads', () => {
     const ids = [recordRun(2_000, 'big'), recordRun(16, 'small'), recordRun(300, 'middle')];
     const read = await Promise.all(ids.map((id) => pool.getColumnarRun(id)));
     expect(read).toEqual(ids.map((id) => temp.store.getColumnarRun(id)));
-    expect(read.map((run) => run?.tasks.index.length)).toEqual([2_000, 16, 300]);
+    expect(read.map((run) => run?.tasks.count)).toEqual([2_000, 16, 300]);
   });
 
   it('answers null for a run that is not there or is in the trash', async () => {
@@ -76,7 +76,7 @@ describe('history.getColumnar', () => {
     const original = console.error;
     console.error = (...args: unknown[]) => logged.push(args);
     try {
-      expect((await api.history.getColumnar({ id })).tasks.index).toHaveLength(10);
+      expect((await api.history.getColumnar({ id })).tasks.count).toBe(10);
       expect((await api.history.getColumnar({ id })).name).toBe('fallback');
     } finally {
       console.error = original;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { unpackTaskColumns, type ColumnarRun } from '../../../shared/run/task-columns';
 
 const projectRoot = path.resolve(import.meta.dirname, '../../..');
 const register = path.join(import.meta.dirname, 'electron-stub', 'register.mjs');
@@ -191,8 +192,8 @@ describe('the built main process with its SQLite driver', () => {
     expect(run.tasks.map((task) => task.status)).toEqual(Array(6).fill('ok'));
     // The comparison's read runs on the built reader threads, with the Electron driver, not on the main thread.
     const columnar = await app.invoke(String(url), 'api:call', 'history.getColumnar', { id: runId });
-    const { tasks } = (columnar.value as { result: { tasks: { index: number[]; statuses: string[] } } }).result;
-    expect(tasks.index).toEqual([0, 1, 2, 3, 4, 5]);
+    const { tasks } = (columnar.value as { result: ColumnarRun }).result;
+    expect(Array.from(unpackTaskColumns(tasks).index)).toEqual([0, 1, 2, 3, 4, 5]);
     expect(tasks.statuses).toEqual(['ok']);
     expect(app.stderr).not.toContain('Reading runs on worker threads failed');
   });

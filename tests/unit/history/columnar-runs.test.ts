@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeMetrics, makeSamples, makeScenario, makeTasks, openTempStore } from './fixtures';
-import { recordsOf, toMicroseconds } from '../run/task-columns-fixtures';
+import { recordsOf } from '../run/task-columns-fixtures';
+import { unpackTaskColumns } from '../../../shared/run/task-columns';
 
 let temp: ReturnType<typeof openTempStore>;
 beforeEach(() => {
@@ -24,8 +25,8 @@ describe('HistoryStore.getColumnarRun', () => {
     const { tasks, ...run } = temp.store.getRun(id)!;
     const columnar = temp.store.getColumnarRun(id)!;
     expect({ ...columnar, tasks: undefined }).toEqual({ ...run, tasks: undefined });
-    expect(recordsOf(columnar.tasks)).toEqual(toMicroseconds(tasks));
-    expect(columnar.tasks.index).toEqual([...Array(24).keys()]);
+    expect(recordsOf(columnar.tasks)).toEqual(tasks);
+    expect(Array.from(unpackTaskColumns(columnar.tasks).index)).toEqual([...Array(24).keys()]);
   });
 
   it('has nothing for an unknown run or one in the trash', () => {

@@ -1,0 +1,114 @@
+import type { TaskRecord, TaskStatus } from '../../../shared/protocol/task-record';
+import type { PackedColumn, PackedType, TaskColumns } from '../../../shared/run/task-columns';
+
+/** Positions of values in a table that grows as new values come. */
+class CodeTable<T> {
+  readonly values: T[] = [];
+  readonly #codes = new Map<T, number>();
+  #last: T | undefined;
+  #lastCode = -1;
+
+  code(value: T): number {
+    // Runs of one kind or status are the rule: the last answer is usually the next one.
+    if (value === this.#last) return this.#lastCode;
+    let code = this.#codes.get(value);
+    if (code === undefined) {
+      code = this.values.push(value) - 1;
+      this.#codes.set(value, code);
+    }
+    this.#last = value;
+    this.#lastCode = code;
+    return code;
+  }
+}
+
+type Growable = Float64Array | Uint32Array;
+
+function grown<T extends Growable>(array: T, length: number): T {
+  const Constructor = array.constructor as new (length: number) => T;
+  const next = new Constructor(Math.max(length, array.length * 2));
+  next.set(array);
+  return next;
+}
+
+function pack(type: PackedType, values: Growable, count: number): PackedColumn {
+  const Constructor = { f64: Float64Array, u32: Uint32Array, u16: Uint16Array, u8: Uint8Array }[type];
+  const first = values.subarray(0, count);
+  const typed = first instanceof Constructor ? first : new Constructor(first);
+  return { type, base64: Buffer.from(typed.buffer, typed.byteOffset, typed.byteLength).toString('base64') };
+}
+
+/** Whole numbers >= 0 in the narrowest unsigned width that holds the largest. */
+function packWhole(values: Uint32Array, count: number): PackedColumn {
+  let max = 0;
+  for (let i = 0; i < count; i++) if (values[i]! > max) max = values[i]!;
+  return pack(max <= 0xff ? 'u8' : max <= 0xffff ? 'u16' : 'u32', values, count);
+}
+
+/** Fills `TaskColumns` one task at a time, in the order the columns are to hold them, then packs them. */
+export class TaskColumnsBuilder {
+  #count = 0;
+  #index = new Uint32Array(1024);
+  #group = new Uint32Array(1024);
+  #kind = new Uint32Array(1024);
+  #lane = new Uint32Array(1024);
+  #queuedMs = new Float64Array(1024);
+  #startMs = new Float64Array(1024);
+  #endMs = new Float64Array(1024);
+  #status = new Uint32Array(1024);
+  #attempts = new Uint32Array(1024);
+  readonly #errors: TaskColumns['errors'] = { at: [], message: [], messages: [] };
+  readonly #kinds = new CodeTable<TaskRecord['kind']>();
+  readonly #statuses = new CodeTable<TaskStatus>();
+  readonly #messages = new CodeTable<string>();
+
+  /** One record as the store's array row holds it: `TaskRecord` fields in order. */
+  add(row: readonly [number, number, TaskRecord['kind'], number, number, number, number, TaskStatus, string | null, number]): void {
+    const i = this.#count++;
+    if (i === this.#index.length) this.#grow(i + 1);
+    this.#index[i] = row[0];
+    this.#group[i] = row[1];
+    this.#kind[i] = this.#kinds.code(row[2]);
+    this.#lane[i] = row[3];
+    this.#queuedMs[i] = row[4];
+    this.#startMs[i] = row[5];
+    this.#endMs[i] = row[6];
+    this.#status[i] = this.#statuses.code(row[7]);
+    if (row[8] !== null) {
+      this.#errors.at.push(i);
+      this.#errors.message.push(this.#messages.code(row[8]));
+    }
+    this.#attempts[i] = row[9];
+  }
+
+  build(): TaskColumns {
+    const n = this.#count;
+    return {
+      count: n,
+      index: packWhole(this.#index, n),
+      group: packWhole(this.#group, n),
+      kind: pack('u8', this.#kind, n),
+      lane: packWhole(this.#lane, n),
+      queuedMs: pack('f64', this.#queuedMs, n),
+      startMs: pack('f64', this.#startMs, n),
+      endMs: pack('f64', this.#endMs, n),
+      status: pack('u8', this.#status, n),
+      attempts: packWhole(this.#attempts, n),
+      kinds: this.#kinds.values,
+      statuses: this.#statuses.values,
+      errors: { ...this.#errors, messages: this.#messages.values },
+    };
+  }
+
+  #grow(length: number): void {
+    this.#index = grown(this.#index, length);
+    this.#group = grown(this.#group, length);
+    this.#kind = grown(this.#kind, length);
+    this.#lane = grown(this.#lane, length);
+    this.#queuedMs = grown(this.#queuedMs, length);
+    this.#startMs = grown(this.#startMs, length);
+    this.#endMs = grown(this.#endMs, length);
+    this.#status = grown(this.#status, length);
+    this.#attempts = grown(this.#attempts, length);
+  }
+}
