@@ -91,3 +91,32 @@ function unpackColumn(column: PackedColumn, name: string): Float64Array | Unsign
   }
   return new ArrayType(bytes.buffer, 0, bytes.byteLength / ArrayType.BYTES_PER_ELEMENT);
 }
+
+/** The records the columns stand for, by index; throws like `unpackTaskColumns`, or on a kind, status or message code past its table. */
+export function recordsFromColumns(columns: TaskColumns): TaskRecord[] {
+  const arrays = unpackTaskColumns(columns);
+  const errors = new Map<number, string>();
+  arrays.errors.at.forEach((at, i) => errors.set(at, entry(arrays.errors.messages, arrays.errors.message[i]!, 'errors.messages')));
+  const tasks = new Array<TaskRecord>(arrays.count);
+  for (let i = 0; i < arrays.count; i++) {
+    tasks[i] = {
+      index: arrays.index[i]!,
+      group: arrays.group[i]!,
+      kind: entry(arrays.kinds, arrays.kind[i]!, 'kinds'),
+      lane: arrays.lane[i]!,
+      queuedMs: arrays.queuedMs[i]!,
+      startMs: arrays.startMs[i]!,
+      endMs: arrays.endMs[i]!,
+      status: entry(arrays.statuses, arrays.status[i]!, 'statuses'),
+      error: errors.get(i) ?? null,
+      attempts: arrays.attempts[i]!,
+    };
+  }
+  return tasks;
+}
+
+function entry<T>(table: readonly T[], code: number, name: string): T {
+  const value = table[code];
+  if (value === undefined) throw new RangeError(`tasks.${name}: has no entry ${code}`);
+  return value;
+}

@@ -1,5 +1,6 @@
 import type { ExperimentSummary } from '../../../shared/api/experiment-methods';
 import type { ExportedFile } from '../../../shared/api/history-methods';
+import { recordsFromColumns } from '../../../shared/run/task-columns';
 import type { RunDetail, RunSummary } from '../../../shared/run/run-schema';
 import type { ReopenedExperiment } from '../../../shared/stats/experiment-summary';
 import { errorMessage } from '../explorer-api';
@@ -72,10 +73,11 @@ export class RunHistory {
     return this.pages.show(this.filters.query);
   }
 
-  /** Loads one run with every task and sample. */
+  /** Loads one run with every task and sample (fetched as columns: a fraction of the records' size). */
   async open(id: number): Promise<RunDetail | null> {
     try {
-      const run = await this.#api.history.get({ id });
+      const { tasks, ...rest } = await this.#api.history.getColumnar({ id });
+      const run: RunDetail = { ...rest, tasks: recordsFromColumns(tasks) };
       this.#opened = run;
       this.#openedExperiment = null;
       this.#error = null;

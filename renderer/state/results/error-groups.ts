@@ -35,6 +35,15 @@ export function errorGroups(tasks: readonly TaskRecord[]): ErrorGroup[] {
     .sort((a, b) => b.count - a.count || a.message.localeCompare(b.message));
 }
 
+/**
+ * The `max` most frequent groups, and how many messages and tasks the rest hold. Messages that name their task
+ * (a path, a request number) make a group each: a table of thousands of them is slow to draw and read by nobody.
+ */
+export function topErrorGroups(groups: readonly ErrorGroup[], max: number): { shown: ErrorGroup[]; more: { messages: number; tasks: number } } {
+  const rest = groups.slice(max);
+  return { shown: groups.slice(0, max), more: { messages: rest.length, tasks: rest.reduce((sum, group) => sum + group.count, 0) } };
+}
+
 /** Tasks that were still running after their strategy had settled (e.g. `Promise.all` failed fast). */
 export function orphanedTasks(tasks: readonly TaskRecord[]): TaskRecord[] {
   return tasks.filter((t) => t.status === 'orphaned');

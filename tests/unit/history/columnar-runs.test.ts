@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeMetrics, makeSamples, makeScenario, makeTasks, openTempStore } from './fixtures';
-import { recordsOf } from '../run/task-columns-fixtures';
-import { unpackTaskColumns } from '../../../shared/run/task-columns';
+import { recordsFromColumns, unpackTaskColumns } from '../../../shared/run/task-columns';
 
 let temp: ReturnType<typeof openTempStore>;
 beforeEach(() => {
@@ -25,7 +24,7 @@ describe('HistoryStore.getColumnarRun', () => {
     const { tasks, ...run } = temp.store.getRun(id)!;
     const columnar = temp.store.getColumnarRun(id)!;
     expect({ ...columnar, tasks: undefined }).toEqual({ ...run, tasks: undefined });
-    expect(recordsOf(columnar.tasks)).toEqual(tasks);
+    expect(recordsFromColumns(columnar.tasks)).toEqual(tasks);
     expect(Array.from(unpackTaskColumns(columnar.tasks).index)).toEqual([...Array(24).keys()]);
   });
 

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { decodeBase64 } from '../../../shared/run/base64';
-import { unpackTaskColumns } from '../../../shared/run/task-columns';
+import { recordsFromColumns, unpackTaskColumns } from '../../../shared/run/task-columns';
 import { syntheticRun } from '../timeline/fixtures/synthetic-run';
 import { makeTasks } from '../history/fixtures';
-import { columnsOf, recordsOf } from './task-columns-fixtures';
+import { columnsOf } from './task-columns-fixtures';
 
 describe('task columns', () => {
   it('keep every field of every record exactly', () => {
     const tasks = makeTasks(40);
-    expect(recordsOf(columnsOf(tasks))).toEqual(tasks);
-    expect(recordsOf(columnsOf([]))).toEqual([]);
+    expect(recordsFromColumns(columnsOf(tasks))).toEqual(tasks);
+    expect(recordsFromColumns(columnsOf([]))).toEqual([]);
   });
 
   it('name each kind, status and error message once, and list errors only for the tasks that have one', () => {
@@ -49,6 +49,9 @@ describe('task columns', () => {
     expect(spoilt((c) => (c.group = c.endMs))).toThrow('tasks.group: must be packed as u8, u16 or u32, got f64');
     expect(spoilt((c) => (c.startMs.base64 = `!${c.startMs.base64.slice(1)}`))).toThrow('tasks.startMs: not base64 (character 0 is "!")');
     expect(spoilt((c) => (c.queuedMs.base64 = 'AAAA'))).toThrow('tasks.queuedMs: 3 bytes is not a whole number of f64 values');
+    const columns = good();
+    columns.statuses = columns.statuses.slice(0, 1);
+    expect(() => recordsFromColumns(columns)).toThrow(/^tasks\.statuses: has no entry [1-9]/);
   });
 });
 

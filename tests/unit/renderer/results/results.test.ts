@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorGroups, orphanedTasks } from '../../../../renderer/state/results/error-groups';
+import { errorGroups, orphanedTasks, topErrorGroups } from '../../../../renderer/state/results/error-groups';
 import { formatMs, formatRate } from '../../../../renderer/state/results/format-units';
 import { cpuPercent, summaryFigures } from '../../../../renderer/state/results/summary-figures';
 import type { RunMetrics } from '../../../../shared/metrics/metrics-schema';
@@ -53,6 +53,15 @@ describe('errors and orphans', () => {
       { message: 'ECONNRESET', count: 1, kinds: ['timer'], statuses: ['error'], sampleTasks: [0] },
       { message: 'timed out', count: 1, kinds: ['timer'], statuses: ['timeout'], sampleTasks: [3] },
     ]);
+  });
+
+  it('keeps the most frequent groups for the table and counts the messages and tasks of the rest', () => {
+    const tasks = Array.from({ length: 60 }, (_, i) => ({ ...task(i, 10, 'error'), error: i < 20 ? 'injected failure' : `ENOENT: task ${i}` }));
+    const top = topErrorGroups(errorGroups(tasks), 25);
+    expect(top.shown).toHaveLength(25);
+    expect(top.shown[0]).toMatchObject({ message: 'injected failure', count: 20 });
+    expect(top.more).toEqual({ messages: 16, tasks: 16 });
+    expect(topErrorGroups(errorGroups(tasks.slice(0, 5)), 25).more).toEqual({ messages: 0, tasks: 0 });
   });
 
   it('finds the tasks left running after the strategy settled', () => {
