@@ -3,8 +3,9 @@ import type { RunEventsPayload, RunFinishedPayload, RunProgressPayload, RunStart
 import type { ApiArgs } from '../../shared/api/api-contract';
 import type { ActiveRunInfo } from '../../shared/api/run-methods';
 import type { ScenarioList } from '../../shared/api/scenario-methods';
-import type { RunDetail, RunSummary } from '../../shared/run/run-schema';
+import type { RunSummary } from '../../shared/run/run-schema';
 import type { SavedScenario } from '../../shared/run/saved-scenario';
+import type { ColumnarRun } from '../../shared/run/task-columns';
 import type { ScenarioInput } from '../../shared/scenario';
 
 type Unsubscribe = () => void;
@@ -26,7 +27,7 @@ export interface ExplorerApi {
   };
   history: {
     list(args: ApiArgs<'history.list'>): Promise<{ runs: RunSummary[]; total: number }>;
-    get(args: { id: number }): Promise<RunDetail>;
+    getColumnar(args: { id: number }): Promise<ColumnarRun>;
   };
   onRunStarted(listener: (payload: RunStartedPayload) => void): Unsubscribe;
   onRunProgress(listener: (payload: RunProgressPayload) => void): Unsubscribe;

@@ -154,7 +154,8 @@ export class RunSession {
     try {
       const active = await this.#api.runs.active();
       if (active.some((run) => run.key === key)) return;
-      const stored = this.#runId === null ? null : await this.#api.history.get({ id: this.#runId });
+      // The columnar form: a fraction of a large run's records, and only its status and metrics are needed.
+      const stored = this.#runId === null ? null : await this.#api.history.getColumnar({ id: this.#runId });
       if (!this.active || this.#key !== key) return;
       const status = stored?.status === 'completed' || stored?.status === 'cancelled' ? stored.status : 'failed';
       const error = stored === null ? 'The run ended while the connection to the backend was lost.' : stored.error;

@@ -46,7 +46,7 @@ export class FakeExplorerApi implements ExplorerApi {
   };
   history: ExplorerApi['history'] = {
     list: async () => ({ runs: [], total: 0 }),
-    get: async () => {
+    getColumnar: async () => {
       throw new Error('not used');
     },
   };

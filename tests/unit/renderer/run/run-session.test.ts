@@ -105,7 +105,7 @@ describe('RunSession', () => {
     const { api, session } = harness();
     await session.start(SCENARIO);
     const metrics = { tasks: 4 } as never;
-    api.history.get = async ({ id }) => ({ id, status: 'completed', metrics, error: null }) as never;
+    api.history.getColumnar = async ({ id }) => ({ id, status: 'completed', metrics, error: null }) as never;
     await session.resync();
     expect(session.phase).toBe('completed');
     expect(session.metrics).toBe(metrics);
