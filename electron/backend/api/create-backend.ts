@@ -6,6 +6,7 @@ import { ApiEventHub } from './event-hub';
 import { experimentHandlers } from './experiment-handlers';
 import { translateHistoryErrors } from './history-errors';
 import { historyHandlers } from './history-handlers';
+import { LargeRunReads } from './large-run-reads';
 import { runHandlers } from './run-handlers';
 import { scenarioHandlers } from './scenario-handlers';
 import { transferHandlers } from './transfer-handlers';
@@ -23,11 +24,12 @@ export interface BackendServices {
  */
 export function createBackend({ store, runService, runReads }: BackendServices): ApiTransport {
   const events = new ApiEventHub();
+  const reads = new LargeRunReads(store, runReads ?? null);
   const handlers = translateHistoryErrors({
     ...scenarioHandlers(store),
     ...runHandlers(runService, events),
-    ...historyHandlers(store, runReads),
-    ...transferHandlers(store),
+    ...historyHandlers(store, reads),
+    ...transferHandlers(store, reads),
     ...experimentHandlers(store, runService, events),
   });
   return createApiEndpoint(handlers, events);

@@ -1,16 +1,14 @@
 import { ApiError } from '../../../shared/api/api-error';
 import type { HistoryStore } from '../history';
-import { exportRunFile, ImportError, parseRunImport } from '../transfer';
+import { ImportError, parseRunImport } from '../transfer';
 import type { ApiHandlers } from './api-endpoint';
+import { found } from './history-handlers';
+import type { LargeRunReads } from './large-run-reads';
 
-/** Export and import of runs, in the formats of the transfer module. */
-export function transferHandlers(store: HistoryStore): Pick<ApiHandlers, 'history.export' | 'history.import'> {
+/** Export and import of runs, in the formats of the transfer module; exports are written off this thread where they can be. */
+export function transferHandlers(store: HistoryStore, reads: LargeRunReads): Pick<ApiHandlers, 'history.export' | 'history.import'> {
   return {
-    'history.export': ({ id, format }) => {
-      const run = store.getRun(id);
-      if (run === null) throw new ApiError('not_found', `There is no run with id ${id}.`);
-      return exportRunFile(run, format);
-    },
+    'history.export': async ({ id, format }) => found(id, await reads.exportRun(id, format)),
     'history.import': ({ text }) => {
       let data;
       try {

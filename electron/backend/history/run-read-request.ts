@@ -1,8 +1,10 @@
+import type { ExportFormat } from '../transfer/export-formats';
+
 /** What a `RunReadPool` thread is started with. */
 export interface RunReadWorkerData {
   path: string;
   nativeBinding?: string;
 }
 
-/** `open` makes a thread connect before the first real read; `columnar` reads one run. */
-export type RunReadRequest = { type: 'open' } | { type: 'columnar'; id: number };
+/** `open` makes a thread connect before the first real read; `columnar` reads one run; `export` writes one as a file. */
+export type RunReadRequest = { type: 'open' } | { type: 'columnar'; id: number } | { type: 'export'; id: number; format: ExportFormat };

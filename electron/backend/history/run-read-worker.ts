@@ -1,5 +1,7 @@
 import { workerData } from 'piscina';
+import type { ExportedFile } from '../../../shared/api/history-methods';
 import type { ColumnarRun } from '../../../shared/run/task-columns';
+import { exportRunFile } from '../transfer/export-formats';
 import { openDatabase } from './open-database';
 import { RunReader } from './run-reader';
 import type { RunReadRequest, RunReadWorkerData } from './run-read-request';
@@ -7,8 +9,17 @@ import type { RunReadRequest, RunReadWorkerData } from './run-read-request';
 let reader: RunReader | undefined;
 
 /** A thread of `RunReadPool`: its own read-only connection to the history, opened on the first request. */
-export default function readRun(request: RunReadRequest): ColumnarRun | null {
+export default function readRun(request: RunReadRequest): ColumnarRun | ExportedFile | null {
   const { path, nativeBinding } = workerData as RunReadWorkerData;
   reader ??= new RunReader(openDatabase(path, { readonly: true, ...(nativeBinding === undefined ? {} : { nativeBinding }) }));
-  return request.type === 'open' ? null : reader.getColumnarRun(request.id);
+  switch (request.type) {
+    case 'open':
+      return null;
+    case 'columnar':
+      return reader.getColumnarRun(request.id);
+    case 'export': {
+      const run = reader.getRun(request.id);
+      return run === null ? null : exportRunFile(run, request.format);
+    }
+  }
 }

@@ -4,6 +4,7 @@ import { createApiClient } from '../../../shared/api/api-client';
 import { createBackend } from '../../../electron/backend/api/create-backend';
 import { RunReadPool } from '../../../electron/backend/history';
 import { RunService } from '../../../electron/backend/runs/run-service';
+import { EXPORT_FORMATS, exportRunFile } from '../../../electron/backend/transfer';
 import { makeMetrics, makeSamples, makeScenario, makeTasks, openTempStore } from '../../unit/history/fixtures';
 
 let temp: ReturnType<typeof openTempStore>;
@@ -40,6 +41,13 @@ describe('RunReadPool: runs read on worker threads', () => {
     expect(read.map((run) => run?.tasks.count)).toEqual([2_000, 16, 300]);
   });
 
+  it('writes export files exactly as this thread would, in every format', async () => {
+    const pool = startPool();
+    const id = recordRun(500, 'exported');
+    for (const format of EXPORT_FORMATS) expect(await pool.exportRun(id, format)).toEqual(exportRunFile(temp.store.getRun(id)!, format));
+    expect(await pool.exportRun(id + 1, 'json')).toBeNull();
+  });
+
   it('answers null for a run that is not there or is in the trash', async () => {
     const pool = startPool();
     const id = recordRun(4, 'soon gone');
@@ -66,6 +74,8 @@ describe('history.getColumnar', () => {
     const id = recordRun(50, 'served');
     expect(await api.history.getColumnar({ id })).toEqual(temp.store.getColumnarRun(id));
     await expect(api.history.getColumnar({ id: id + 1 })).rejects.toMatchObject({ code: 'not_found' });
+    expect(await api.history.export({ id, format: 'csv' })).toEqual(exportRunFile(temp.store.getRun(id)!, 'csv'));
+    await expect(api.history.export({ id: id + 1, format: 'json' })).rejects.toMatchObject({ code: 'not_found' });
     await expect(api.history.getColumnar({ id: 0 })).rejects.toMatchObject({ code: 'bad_request' });
   });
 
@@ -78,6 +88,7 @@ describe('history.getColumnar', () => {
     try {
       expect((await api.history.getColumnar({ id })).tasks.count).toBe(10);
       expect((await api.history.getColumnar({ id })).name).toBe('fallback');
+      expect((await api.history.export({ id, format: 'json' })).fileName).toBe(`run-${id}-fallback.json`);
     } finally {
       console.error = original;
     }

@@ -195,6 +195,8 @@ describe('the built main process with its SQLite driver', () => {
     const { tasks } = (columnar.value as { result: ColumnarRun }).result;
     expect(Array.from(unpackTaskColumns(tasks).index)).toEqual([0, 1, 2, 3, 4, 5]);
     expect(tasks.statuses).toEqual(['ok']);
+    const exported = await app.invoke(String(url), 'api:call', 'history.export', { id: runId, format: 'json' });
+    expect((exported.value as { result: { content: string } }).result.content).toContain('"format":"concurrency-explorer/run"');
     expect(app.stderr).not.toContain('Reading runs on worker threads failed');
   });
 });
