@@ -47,21 +47,31 @@ export function groupLatency(result: VariantResult, group: number, quantile: num
 }
 
 /**
- * Whether variant `fast` of a preset takes less than `ratio` times the wall time of variant `slow`. The
- * claim needs spare CPU cores (parallelism), which other processes on a loaded 2-core machine can take for
- * a while, so when the first results miss it the pair is measured again, up to `attempts` times in all.
+ * Whether `holds` is true of two variants of a preset, measured again (both, in order) up to `attempts` times in
+ * all when the first results miss. For claims that need spare CPU cores (parallelism), which other processes on a
+ * loaded 2-core machine can take for a while.
  */
-export async function fasterInOneOf(
+export async function holdsInOneOf(
+  attempts: number,
+  first: Record<string, VariantResult>,
+  presetId: string,
+  variants: readonly [string, string],
+  holds: (a: VariantResult, b: VariantResult) => boolean,
+): Promise<boolean> {
+  if (holds(first[variants[0]]!, first[variants[1]]!)) return true;
+  for (let attempt = 1; attempt < attempts; attempt += 1) {
+    const a = await runVariant(presetId, variants[0]);
+    if (holds(a, await runVariant(presetId, variants[1]))) return true;
+  }
+  return false;
+}
+
+/** Whether variant `fast` of a preset takes less than `ratio` times the wall time of variant `slow`, in one of `attempts` measurements. */
+export function fasterInOneOf(
   attempts: number,
   first: Record<string, VariantResult>,
   presetId: string,
   pair: { slow: string; fast: string; ratio: number },
 ): Promise<boolean> {
-  const holds = (slow: VariantResult, fast: VariantResult) => fast.metrics.wallMs < pair.ratio * slow.metrics.wallMs;
-  if (holds(first[pair.slow]!, first[pair.fast]!)) return true;
-  for (let attempt = 1; attempt < attempts; attempt += 1) {
-    const slow = await runVariant(presetId, pair.slow);
-    if (holds(slow, await runVariant(presetId, pair.fast))) return true;
-  }
-  return false;
+  return holdsInOneOf(attempts, first, presetId, [pair.slow, pair.fast], (slow, fast) => fast.metrics.wallMs < pair.ratio * slow.metrics.wallMs);
 }

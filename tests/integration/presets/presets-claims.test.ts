@@ -2,7 +2,7 @@ import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../../../shared/presets';
 import { checkScenario } from '../../../shared/scenario';
-import { fasterInOneOf, groupLatency, runVariants } from './preset-runner';
+import { fasterInOneOf, groupLatency, holdsInOneOf, runVariants, type VariantResult } from './preset-runner';
 
 // Each claim below is what the preset's `notice` tells the user to look for, checked with generous ratios.
 describe('every built-in preset makes the point it claims, on the real engine', () => {
@@ -69,9 +69,11 @@ describe('every built-in preset makes the point it claims, on the real engine', 
 
   it('threadpool-exhaustion: 1 thread runs the hashes one by one, 4 threads run four at once', async () => {
     const r = await runVariants('threadpool-exhaustion');
-    // When the first hash is done, as a share of the run: after about 1/8 one by one, about 1/2 four at once.
+    // When the first hash is done, as a share of the run: after about 1/8 one by one, about 1/2 four at once
+    // (four threads share the cores; another process busy on them can leave two running first, hence retries).
     const firstShare = (tasks: { endMs: number }[]) => Math.min(...tasks.map((t) => t.endMs)) / Math.max(...tasks.map((t) => t.endMs));
-    expect(firstShare(r['threads-4']!.tasks)).toBeGreaterThan(1.5 * firstShare(r['threads-1']!.tasks));
+    const fourAtOnce = (one: VariantResult, four: VariantResult) => firstShare(four.tasks) > 1.5 * firstShare(one.tasks);
+    expect(await holdsInOneOf(3, r, 'threadpool-exhaustion', ['threads-1', 'threads-4'], fourAtOnce)).toBe(true);
   });
 
   // Four pool threads only finish sooner when the machine has cores to give them: when other processes
