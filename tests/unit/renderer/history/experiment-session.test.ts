@@ -80,12 +80,9 @@ describe('ExperimentSession on the real backend and engine', () => {
   it('tells a page that was not listening which experiment is under way and where it is', async () => {
     expect(await backend.api.experiments.active()).toBeNull();
     await session.start({ kind: 'repeat', scenario: timers(3, 150), repeat: 2 });
-    await expect.poll(async () => (await backend.api.experiments.active())?.step?.label, { timeout: 30_000 }).toBe('repeat 1/2');
-    expect(await backend.api.experiments.active()).toMatchObject({
-      experimentId: session.experimentId,
-      name: 'Repeat x2: 3 timers of 150 ms',
-      step: { phase: 'started', index: 0, total: 2, warmup: false },
-    });
+    let active: Awaited<ReturnType<typeof backend.api.experiments.active>> = null;
+    await expect.poll(async () => (active = await backend.api.experiments.active())?.step?.label, { timeout: 30_000 }).toBe('repeat 1/2');
+    expect(active).toMatchObject({ experimentId: session.experimentId, name: 'Repeat x2: 3 timers of 150 ms', step: { index: 0, total: 2, warmup: false } });
     await until((phase) => phase === 'completed');
     expect(await backend.api.experiments.active()).toBeNull();
   });
