@@ -13,9 +13,14 @@ function isWhole(value: unknown): boolean {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 0xffff_ffff;
 }
 
-function fail(name: string, i: number, field: string, rule: string, value: unknown): never {
+/** `tasks[3].lane: must be ..., got 1.5` for a record, `tasks.lane[3]: ...` for a column. */
+function failAt(path: string, rule: string, value: unknown): never {
   const shown = typeof value === 'string' ? JSON.stringify(value) : String(value);
-  throw new RangeError(`${name}[${i}].${field}: must be ${rule}, got ${shown}`);
+  throw new RangeError(`${path}: must be ${rule}, got ${shown}`);
+}
+
+function fail(name: string, i: number, field: string, rule: string, value: unknown): never {
+  return failAt(`${name}[${i}].${field}`, rule, value);
 }
 
 function checkStart(task: TaskStart, name: string, i: number): void {
@@ -47,13 +52,8 @@ export function checkTaskRecords(tasks: readonly TaskRecord[], name: string): vo
   }
 }
 
-function failColumn(name: string, column: string, i: number, rule: string, value: unknown): never {
-  const shown = typeof value === 'string' ? JSON.stringify(value) : String(value);
-  throw new RangeError(`${name}.${column}[${i}]: must be ${rule}, got ${shown}`);
-}
-
 function checkEach<T>(values: ArrayLike<T>, ok: (value: T) => boolean, name: string, column: string, rule: string): void {
-  for (let i = 0; i < values.length; i++) if (!ok(values[i]!)) failColumn(name, column, i, rule, values[i]);
+  for (let i = 0; i < values.length; i++) if (!ok(values[i]!)) failAt(`${name}.${column}[${i}]`, rule, values[i]);
 }
 
 /** Every value a position in a table of `size` entries. */
