@@ -60,7 +60,8 @@ export interface TaskArrays extends Pick<TaskColumns, 'count' | 'kinds' | 'statu
   attempts: UnsignedArray;
 }
 
-const ARRAY_TYPES = { f64: Float64Array, u32: Uint32Array, u16: Uint16Array, u8: Uint8Array } as const;
+/** The typed array each packed type is read as (and written from). */
+export const PACKED_ARRAY_TYPES = { f64: Float64Array, u32: Uint32Array, u16: Uint16Array, u8: Uint8Array } as const;
 const NUMBER_COLUMNS = ['index', 'group', 'kind', 'lane', 'queuedMs', 'startMs', 'endMs', 'status', 'attempts'] as const;
 const TIME_COLUMNS = new Set<string>(['queuedMs', 'startMs', 'endMs']);
 
@@ -83,7 +84,7 @@ export function unpackTaskColumns(columns: TaskColumns): TaskArrays {
 }
 
 function unpackColumn(column: PackedColumn, name: string): Float64Array | UnsignedArray {
-  const ArrayType = ARRAY_TYPES[column.type];
+  const ArrayType = PACKED_ARRAY_TYPES[column.type];
   if (ArrayType === undefined) throw new RangeError(`tasks.${name}: unknown packed type ${JSON.stringify(column.type)}`);
   const bytes = decodeBase64(column.base64, `tasks.${name}`);
   if (bytes.byteLength % ArrayType.BYTES_PER_ELEMENT !== 0) {

@@ -1,5 +1,6 @@
 import type { TaskRecord, TaskStatus } from '../../../shared/protocol/task-record';
-import type { PackedColumn, PackedType, TaskColumns } from '../../../shared/run/task-columns';
+import { ensureLength } from '../../../shared/arrays/ensure-length';
+import { PACKED_ARRAY_TYPES, type PackedColumn, type PackedType, type TaskColumns } from '../../../shared/run/task-columns';
 
 /** Positions of values in a table that grows as new values come. */
 class CodeTable<T> {
@@ -24,15 +25,8 @@ class CodeTable<T> {
 
 type Growable = Float64Array | Uint32Array;
 
-function grown<T extends Growable>(array: T, length: number): T {
-  const Constructor = array.constructor as new (length: number) => T;
-  const next = new Constructor(Math.max(length, array.length * 2));
-  next.set(array);
-  return next;
-}
-
 function pack(type: PackedType, values: Growable, count: number): PackedColumn {
-  const Constructor = { f64: Float64Array, u32: Uint32Array, u16: Uint16Array, u8: Uint8Array }[type];
+  const Constructor = PACKED_ARRAY_TYPES[type];
   const first = values.subarray(0, count);
   const typed = first instanceof Constructor ? first : new Constructor(first);
   return { type, base64: Buffer.from(typed.buffer, typed.byteOffset, typed.byteLength).toString('base64') };
@@ -101,14 +95,14 @@ export class TaskColumnsBuilder {
   }
 
   #grow(length: number): void {
-    this.#index = grown(this.#index, length);
-    this.#group = grown(this.#group, length);
-    this.#kind = grown(this.#kind, length);
-    this.#lane = grown(this.#lane, length);
-    this.#queuedMs = grown(this.#queuedMs, length);
-    this.#startMs = grown(this.#startMs, length);
-    this.#endMs = grown(this.#endMs, length);
-    this.#status = grown(this.#status, length);
-    this.#attempts = grown(this.#attempts, length);
+    this.#index = ensureLength(this.#index, length);
+    this.#group = ensureLength(this.#group, length);
+    this.#kind = ensureLength(this.#kind, length);
+    this.#lane = ensureLength(this.#lane, length);
+    this.#queuedMs = ensureLength(this.#queuedMs, length);
+    this.#startMs = ensureLength(this.#startMs, length);
+    this.#endMs = ensureLength(this.#endMs, length);
+    this.#status = ensureLength(this.#status, length);
+    this.#attempts = ensureLength(this.#attempts, length);
   }
 }

@@ -1,4 +1,5 @@
-import { ensureLength, lowerBound } from './growable';
+import { ensureLength } from '../../../shared/arrays/ensure-length';
+import { lowerBound } from './growable';
 
 const NO_ENDS = new Float64Array(0);
 

@@ -1,5 +1,6 @@
 import type { Sample } from '../../../shared/protocol/task-record';
-import { ensureLength, lowerBound } from './growable';
+import { ensureLength } from '../../../shared/arrays/ensure-length';
+import { lowerBound } from './growable';
 
 /** The event-loop delay samples of a run, in time order, in typed arrays. */
 export class SampleSeries {

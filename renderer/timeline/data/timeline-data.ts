@@ -1,7 +1,7 @@
 import type { Sample, TaskRecord, TaskStart } from '../../../shared/protocol/task-record';
 import type { TaskArrays } from '../../../shared/run/task-columns';
 import { checkTaskArrays, checkTaskRecords, checkTaskStarts } from './check-task';
-import { ensureLength } from './growable';
+import { ensureLength } from '../../../shared/arrays/ensure-length';
 import { LaneSpans } from './lane-spans';
 import { SampleSeries } from './sample-series';
 import { RUNNING_CODE, STATUS_BY_CODE, kindCode, statusCode, type TimelineStatus } from './task-codes';
