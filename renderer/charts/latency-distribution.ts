@@ -1,4 +1,5 @@
 import type { TaskRecord } from '../../shared/protocol/task-record';
+import type { TaskArrays } from '../../shared/run/task-columns';
 
 /** One bar of a histogram: values in [fromMs, toMs). */
 export interface HistogramBin {
@@ -18,6 +19,17 @@ export function taskLatencies(tasks: readonly TaskRecord[]): number[] {
   const out: number[] = [];
   for (const t of tasks) if (t.attempts > 0 && t.status !== 'cancelled') out.push(t.endMs - t.startMs);
   return out;
+}
+
+/** `taskLatencies` of tasks as unpacked columns. */
+export function columnLatencies(tasks: TaskArrays): Float64Array {
+  const cancelled = tasks.statuses.indexOf('cancelled');
+  const out = new Float64Array(tasks.count);
+  let n = 0;
+  for (let i = 0; i < tasks.count; i++) {
+    if (tasks.attempts[i]! > 0 && tasks.status[i] !== cancelled) out[n++] = tasks.endMs[i]! - tasks.startMs[i]!;
+  }
+  return out.subarray(0, n);
 }
 
 /** A bin width of 1, 2 or 5 times a power of ten that gives at most `maxBins` bins over `span`. */

@@ -1,7 +1,7 @@
 import { unpackTaskColumns, type ColumnarRun, type TaskArrays } from '../../../shared/run/task-columns';
 import { compareMetrics, type MetricComparison } from '../../../shared/stats/compare-metrics';
 import { compareRepeats, type RepeatedMetricComparison } from '../../../shared/stats/compare-repeats';
-import { cdfPoints, type CdfPoint } from '../../charts/latency-distribution';
+import { cdfPoints, columnLatencies, type CdfPoint } from '../../charts/latency-distribution';
 import { TimelineData } from '../../timeline/data/timeline-data';
 import { errorMessage } from '../explorer-api';
 import type { HistoryApi } from '../history/history-api';
@@ -142,13 +142,3 @@ function seriesOf(run: ColumnarRun): RunSeries {
   };
 }
 
-/** Durations of the tasks that ran, as `taskLatencies` takes them from records. */
-function columnLatencies(tasks: TaskArrays): Float64Array {
-  const cancelled = tasks.statuses.indexOf('cancelled');
-  const out = new Float64Array(tasks.count);
-  let n = 0;
-  for (let i = 0; i < tasks.count; i++) {
-    if (tasks.attempts[i]! > 0 && tasks.status[i] !== cancelled) out[n++] = tasks.endMs[i]! - tasks.startMs[i]!;
-  }
-  return out.subarray(0, n);
-}

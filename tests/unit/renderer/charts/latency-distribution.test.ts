@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { cdfPoints, histogramBins, niceBinWidth, taskLatencies } from '../../../../renderer/charts/latency-distribution';
+import { cdfPoints, columnLatencies, histogramBins, niceBinWidth, taskLatencies } from '../../../../renderer/charts/latency-distribution';
+import { unpackTaskColumns } from '../../../../shared/run/task-columns';
+import { columnsOf } from '../../run/task-columns-fixtures';
 import { task } from '../run/fake-explorer-api';
 
 describe('latency distribution', () => {
   it('takes the duration of tasks that ran, not of those cancelled before they started', () => {
     const never = { ...task(2, 50, 'cancelled'), attempts: 0 };
     expect(taskLatencies([task(0, 30), task(1, 40, 'error'), never])).toEqual([10, 10]);
+  });
+
+  it('takes the same durations from unpacked columns as from records', () => {
+    const tasks = [task(0, 30), { ...task(1, 45, 'cancelled'), attempts: 0 }, task(2, 40, 'error'), { ...task(3, 52, 'cancelled'), startMs: 50 }];
+    expect(Array.from(columnLatencies(unpackTaskColumns(columnsOf(tasks))))).toEqual(taskLatencies(tasks));
   });
 
   it('picks round bin widths', () => {
