@@ -2,6 +2,7 @@ import type { Scenario } from '../../../shared/scenario/scenario-schema';
 import type { Strategy } from '../../../shared/scenario/strategy';
 import { checkExperimentSpec, type ExperimentSpec, type ExperimentSpecInput } from '../../../shared/stats/experiment-spec';
 import { UsageError } from '../cli-error';
+import type { SweepLevelsOption } from '../options/strategy-options';
 
 /** The flags of `run` that decide which runs it makes. */
 export interface PlanFlags {
@@ -9,8 +10,8 @@ export interface PlanFlags {
   repeat?: number;
   warmup?: number;
   matrix?: Strategy[];
-  /** The highest concurrency of `--sweep pool:1..N`. */
-  sweep?: number;
+  /** The levels of `--sweep`: `pool:1..N` or `pool:5,10,20,40`. */
+  sweep?: SweepLevelsOption;
   /** False with `--no-save`. */
   save: boolean;
 }
@@ -53,7 +54,7 @@ function experimentFlags(flags: PlanFlags): string[] {
 
 function specInput(scenario: Scenario, flags: PlanFlags): ExperimentSpecInput {
   if (flags.matrix !== undefined) return { kind: 'matrix', scenario, strategies: flags.matrix };
-  if (flags.sweep !== undefined) return { kind: 'sweep', scenario, maxConcurrency: flags.sweep };
+  if (flags.sweep !== undefined) return { kind: 'sweep', scenario, ...flags.sweep };
   return { kind: 'repeat', scenario, repeat: flags.repeat ?? 1, warmup: flags.warmup ?? 0 };
 }
 

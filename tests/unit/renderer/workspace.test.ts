@@ -73,4 +73,22 @@ describe('Workspace', () => {
     expect(workspace.session).toBeNull();
     expect(workspace.timeline).toBeNull();
   });
+
+  it('keeps each variant\'s latest run when the variant changes, and forgets them for another scenario', async () => {
+    const { workspace, api } = setup();
+    workspace.openPreset(preset, 'all');
+    await workspace.run();
+    api.emitStarted('run-1', 20);
+    api.emitFinished('completed');
+    const allSession = workspace.session;
+    workspace.openPreset(preset, 'allSettled');
+    expect(workspace.session).toBeNull();
+    expect(workspace.editor.get(['strategy'])).toEqual({ type: 'allSettled' });
+    workspace.openPreset(preset, 'all');
+    expect(workspace.session).toBe(allSession);
+    expect(workspace.runScenario?.strategy).toEqual({ type: 'all' });
+    workspace.openNew();
+    workspace.openPreset(preset, 'all');
+    expect(workspace.session).toBeNull();
+  });
 });
