@@ -128,3 +128,15 @@ test('the overview strip shows the visible window and pans the timeline with the
   await page.keyboard.press('Home');
   await expect(shown).not.toHaveText(atEnd ?? '');
 });
+
+test('a run of hundreds of lanes is grouped into rows with their task count, and shows every lane on request', async ({ page }) => {
+  await runToEnd(page, { version: 1, name: 'Four hundred at once', strategy: { type: 'all' }, tasks: [{ kind: 'timer', count: 400, ms: 20, jitterMs: 200 }] });
+  const section = page.getByRole('region', { name: 'Timeline' });
+  const toggle = section.getByRole('button', { name: '7 lanes a row' });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(section.getByRole('img', { name: 'Task timeline' })).toHaveAccessibleDescription(/^400 tasks on 58 lanes/);
+  await section.screenshot({ path: test.info().outputPath('grouped-lanes.png') });
+  await toggle.click();
+  await expect(section.getByRole('button', { name: 'Every lane' })).toHaveAttribute('aria-pressed', 'false');
+  await expect(section.getByRole('img', { name: 'Task timeline' })).toHaveAccessibleDescription(/^400 tasks on 400 lanes/);
+});

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { overviewDensity } from '../../../renderer/timeline/data/overview-density';
 import { rangeTotals } from '../../../renderer/timeline/data/range-totals';
 import { TimelineData } from '../../../renderer/timeline/data/timeline-data';
+import { MAX_UNGROUPED_LANES, groupedRowLabel, lanesPerRow } from '../../../renderer/timeline/layout/lane-groups';
 import type { TaskRecord } from '../../../shared/protocol/task-record';
 
 function record(index: number, startMs: number, endMs: number, status: TaskRecord['status'] = 'ok'): TaskRecord {
@@ -36,5 +37,22 @@ describe('overviewDensity', () => {
     expect(Array.from(density.inFlight)).toEqual([1, 2, 2, 3, 3, 2, 1, 1, 1, 1]);
     expect(density.peak).toBe(3);
     expect(Array.from(density.failures)).toEqual([0, 0, 0, 0, 0, 0, 1, 0, 0, 1]);
+  });
+});
+
+describe('grouped lanes', () => {
+  it('keeps every task in its slot, moves lane l to row floor(l / n), and names rows by their lanes and task count', () => {
+    const source = TimelineData.fromTasks(Array.from({ length: 300 }, (_, i) => ({ ...record(i, i, i + 5, i % 50 === 0 ? 'error' : 'ok'), error: i % 50 === 0 ? 'boom' : null })));
+    const perRow = lanesPerRow(source.laneCount);
+    expect(perRow).toBe(5);
+    const grouped = TimelineData.grouped(source, perRow);
+    expect(grouped.count).toBe(300);
+    expect(grouped.laneCount).toBe(60);
+    expect(grouped.lane[123]).toBe(24);
+    expect(grouped.taskIndex[123]).toBe(source.taskIndex[123]);
+    expect(grouped.error(100)).toBe('boom');
+    expect(grouped.countByStatus('error')).toBe(6);
+    expect(groupedRowLabel(grouped, perRow, source.laneCount)(59)).toBe('296–300 (5)');
+    expect(lanesPerRow(MAX_UNGROUPED_LANES)).toBe(1);
   });
 });
