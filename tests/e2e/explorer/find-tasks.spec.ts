@@ -78,7 +78,6 @@ test('the task table sorts by a column either way, filters by status, error, kin
   await errorTable.getByRole('button').first().click();
   await expect(count).toHaveText(`${errors} of 24 tasks`);
   await expect(page.locator('.task-table')).toBeVisible();
-  await timelineSection.screenshot({ path: test.info().outputPath('filtered-timeline.png') });
 });
 
 test('shift+drag on the timeline selects a range and shows its totals; Escape clears it', async ({ page }) => {
@@ -105,7 +104,6 @@ test('shift+drag on the timeline selects a range and shows its totals; Escape cl
   const meanInFlight = Number(await figure('Mean in flight').textContent());
   expect(meanInFlight).toBeGreaterThan(4);
   expect(meanInFlight).toBeLessThanOrEqual(8);
-  await page.getByRole('region', { name: 'Timeline' }).screenshot({ path: test.info().outputPath('range-selection.png') });
 
   await canvas.focus();
   await page.keyboard.press('Escape');
@@ -135,7 +133,6 @@ test('a run of hundreds of lanes is grouped into rows with their task count, and
   const toggle = section.getByRole('button', { name: '7 lanes a row' });
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
   await expect(section.getByRole('img', { name: 'Task timeline' })).toHaveAccessibleDescription(/^400 tasks on 58 lanes/);
-  await section.screenshot({ path: test.info().outputPath('grouped-lanes.png') });
   await toggle.click();
   await expect(section.getByRole('button', { name: 'Every lane' })).toHaveAttribute('aria-pressed', 'false');
   await expect(section.getByRole('img', { name: 'Task timeline' })).toHaveAccessibleDescription(/^400 tasks on 400 lanes/);
