@@ -1,4 +1,4 @@
-import type { PoolOnFailure, Strategy } from '../scenario/strategy';
+import type { PoolOnFailure, Strategy } from '../scenario';
 
 const TASK = 'tasks: Array<() => Promise<unknown>>';
 

@@ -1,8 +1,7 @@
-import type { Scenario } from '../../../shared/scenario/scenario-schema';
-import type { Strategy } from '../../../shared/scenario/strategy';
-import { checkExperimentSpec, type ExperimentSpec, type ExperimentSpecInput } from '../../../shared/stats/experiment-spec';
+import type { Scenario, Strategy } from '../../../shared/scenario';
+import { checkExperimentSpec, type ExperimentSpec, type ExperimentSpecInput } from '../../../shared/experiments/experiment-spec';
 import { UsageError } from '../cli-error';
-import type { SweepLevelsOption } from '../options/strategy-options';
+import type { SweepLevelsOption } from '../options';
 
 /** The flags of `run` that decide which runs it makes. */
 export interface PlanFlags {

@@ -5,7 +5,7 @@ import { ensureLength } from '../../../shared/arrays/ensure-length';
 import { LaneSpans } from './lane-spans';
 import { SampleSeries } from './sample-series';
 import { RUNNING_CODE, STATUS_BY_CODE, kindCode, statusCode, type TimelineStatus } from './task-codes';
-import { TASK_KINDS, type TaskKind } from '../../../shared/scenario/task-kinds';
+import { TASK_KINDS, type TaskKind } from '../../../shared/scenario';
 
 /** What a copied sample holds besides its time and loop delay, which the timeline does not draw. */
 const NO_SAMPLE: Sample = { tMs: 0, inFlight: 0, loopDelayMs: 0, elu: 0, cpuPercent: 0, rssBytes: 0, heapUsedBytes: 0 };

@@ -1,8 +1,6 @@
 import type { ExperimentKind } from '../run/experiment';
-import type { Scenario } from '../scenario/scenario-schema';
-import { strategyText } from '../scenario/strategy-text';
+import { strategyText, type Scenario } from '../scenario';
 import type { ExperimentSpec } from './experiment-spec';
-import { listedConcurrencies, sweepConcurrencies } from './sweep';
 
 /** One run an experiment will make, in the order it makes them. */
 export interface PlannedRun {
@@ -101,4 +99,25 @@ export function experimentParams(spec: ExperimentSpec): Record<string, unknown> 
     case 'sweep':
       return { scenarioName: spec.scenario.name, maxConcurrency: spec.maxConcurrency ?? null, concurrencies: sweepLevels(spec) };
   }
+}
+
+/**
+ * The concurrencies a sweep up to `max` runs: 1, 2, 4, ... (powers of two below `max`), then `max` itself;
+ * never past `taskCount`, since a pool larger than its tasks runs them just as a pool of `taskCount` does.
+ */
+export function sweepConcurrencies(max: number, taskCount = Infinity): number[] {
+  if (!Number.isInteger(max) || max < 1) throw new Error(`a sweep needs a whole maximum concurrency >= 1, got ${max}`);
+  const top = Math.min(max, taskCount);
+  const levels: number[] = [];
+  for (let level = 1; level < top; level *= 2) levels.push(level);
+  levels.push(top);
+  return levels;
+}
+
+/**
+ * The concurrencies of a sweep given as a list (5, 10, 20, 40): ascending, each once, and any above
+ * `taskCount` replaced by `taskCount` itself.
+ */
+export function listedConcurrencies(list: readonly number[], taskCount = Infinity): number[] {
+  return [...new Set(list.map((level) => Math.min(level, taskCount)))].sort((a, b) => a - b);
 }
