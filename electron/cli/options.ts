@@ -66,8 +66,14 @@ export function strategyOption(text: string): Strategy {
   }
 }
 
-/** Reads `--matrix sequential,all,pool:4`: the strategies in the order given. */
-export function matrixOption(text: string): Strategy[] {
+/** A sized strategy named without its size in `--matrix` (`pool`): it runs with the scenario's own size. */
+export type UnsizedStrategy = 'pool' | 'batch' | 'workers';
+/** One entry of `--matrix`: a strategy, or a sized type whose size the scenario gives. */
+export type MatrixEntry = Strategy | UnsizedStrategy;
+const UNSIZED: readonly string[] = ['pool', 'batch', 'workers'] satisfies UnsizedStrategy[];
+
+/** Reads `--matrix sequential,all,pool:4,pool`: the strategies in the order given (a bare `pool`: the scenario's size). */
+export function matrixOption(text: string): MatrixEntry[] {
   const items = text.split(',').map((item) => item.trim());
   if (items.some((item) => item === '')) {
     throw new InvalidArgumentError('give strategies separated by commas, as in sequential,all,pool:4');
@@ -75,7 +81,7 @@ export function matrixOption(text: string): Strategy[] {
   if (items.length > MAX_MATRIX_STRATEGIES) {
     throw new InvalidArgumentError(`a matrix has at most ${MAX_MATRIX_STRATEGIES} strategies, got ${items.length}`);
   }
-  return items.map(strategyOption);
+  return items.map((item) => (UNSIZED.includes(item) ? (item as UnsizedStrategy) : strategyOption(item)));
 }
 
 /** The levels `--sweep` gives: the highest of `pool:1..N`, or the list of `pool:5,10,20,40`. */

@@ -7,7 +7,7 @@ import { RunService } from '../../backend/runs/run-service';
 import type { HistoryStore } from '../../backend/history';
 import type { CliIo } from '../cli-io';
 import { CliError, EXIT_CODES } from '../cli-error';
-import { addDbOption, matrixOption, strategyOption, sweepOption, wholeNumberOption, withHistory, type SweepLevelsOption } from '../options';
+import { addDbOption, matrixOption, strategyOption, sweepOption, wholeNumberOption, withHistory, type MatrixEntry, type SweepLevelsOption } from '../options';
 import { chooseScenario } from '../run/scenario-source';
 import { planRuns } from '../run/run-plan';
 import { executeRun } from '../run/execute-run';
@@ -21,7 +21,7 @@ interface RunFlags {
   preset?: string;
   repeat?: number;
   warmup?: number;
-  matrix?: Strategy[];
+  matrix?: MatrixEntry[];
   sweep?: SweepLevelsOption;
   json?: boolean;
   db?: string;
@@ -34,6 +34,7 @@ Experiments (each stored as one group of runs; reopen one with: show --experimen
   run s.json --repeat 5 --warmup 1          mean, sd and 95% CI of wall time and throughput
   run s.json --matrix sequential,all,pool:4 one run per strategy, compared with the first
   run s.json --matrix pool:5,pool:20,all    the same type with different sizes
+  run s.json --matrix pool,pool:20          a bare pool runs at the scenario's own size
   run s.json --sweep pool:1..64             pool:1, 2, 4, ... 64: throughput and p99, and the knee
   run s.json --sweep pool:5,10,20,40        those pool sizes (never past the task count)
 Only one of --repeat, --matrix and --sweep at a time; --matrix and --sweep set the strategy themselves

@@ -38,6 +38,10 @@ describe('planRuns', () => {
     expect(planRuns(base, { save: true, repeat: 2 })).toMatchObject({ spec: { kind: 'repeat', repeat: 2, warmup: 0 } });
     const strategies = [{ type: 'sequential' } as const, { type: 'all' } as const, pool(4)];
     expect(planRuns(base, { save: true, matrix: strategies })).toEqual({ kind: 'experiment', spec: { kind: 'matrix', scenario: base, strategies } });
+    const pooled = { ...base, strategy: { type: 'pool', concurrency: 6, onFailure: 'continue' } as const };
+    expect(planRuns(pooled, { save: true, matrix: ['pool', pool(20), 'batch'] })).toMatchObject({
+      spec: { strategies: [{ type: 'pool', concurrency: 6, onFailure: 'continue' }, pool(20), { type: 'batch', size: 8 }] },
+    });
     expect(planRuns(base, { save: true, sweep: { maxConcurrency: 8 } })).toEqual({ kind: 'experiment', spec: { kind: 'sweep', scenario: base, maxConcurrency: 8 } });
     expect(planRuns(base, { save: true, sweep: { concurrencies: [5, 10] } })).toMatchObject({ spec: { kind: 'sweep', concurrencies: [5, 10] } });
   });

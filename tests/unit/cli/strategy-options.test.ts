@@ -31,6 +31,10 @@ describe('--matrix', () => {
     ]);
   });
 
+  it('keeps a bare sized type for the scenario to size, and takes one type twice', () => {
+    expect(matrixOption('pool,pool:20,all')).toEqual(['pool', { type: 'pool', concurrency: 20 }, { type: 'all' }]);
+  });
+
   it('names a bad strategy, an empty item and too many strategies', () => {
     expect(rejection(matrixOption, 'all,fastest')).toMatch(/^unknown strategy "fastest": use one of/);
     expect(rejection(matrixOption, 'all,,pool:2')).toMatch(/separated by commas/);
