@@ -1,3 +1,17 @@
+import type { Strategy } from '../../../shared/scenario/strategy';
+
+/** The strategies the fidelity suite compares with plain code (`callbacks` too where its shown code runs). */
+export const COMPARED_STRATEGIES: readonly Strategy[] = [
+  { type: 'sequential' },
+  { type: 'all' },
+  { type: 'allSettled' },
+  { type: 'race' },
+  { type: 'any' },
+  { type: 'pool', concurrency: 2 },
+  { type: 'batch', size: 2 },
+  { type: 'workers', threads: 2 },
+];
+
 /** The fidelity suite's tolerance: an engine time agrees with the plain code's within 2 ms + 5% of it. */
 export function agrees(engineMs: number, plainMs: number): boolean {
   return Math.abs(engineMs - plainMs) <= 2 + 0.05 * Math.abs(plainMs);

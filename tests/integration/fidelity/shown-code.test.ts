@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ScenarioSchema } from '../../../shared/scenario/scenario-schema';
 import type { Strategy } from '../../../shared/scenario/strategy';
 import { runInProcess } from '../../unit/engine/run-in-process';
-import { agreeInOneOf, disagreement } from './agreement';
+import { agreeInOneOf, COMPARED_STRATEGIES, disagreement } from './agreement';
 import { runPlain } from './plain-run';
 
 /** Two long timers, a short one that fails, three middling ones: every strategy settles, orphans or skips differently. */
@@ -12,17 +12,7 @@ const TASKS = [
   { kind: 'timer' as const, count: 3, ms: 80 },
 ];
 
-const STRATEGIES: Strategy[] = [
-  { type: 'sequential' },
-  { type: 'all' },
-  { type: 'allSettled' },
-  { type: 'race' },
-  { type: 'any' },
-  { type: 'callbacks' },
-  { type: 'pool', concurrency: 2 },
-  { type: 'batch', size: 2 },
-  { type: 'workers', threads: 2 },
-];
+const STRATEGIES: readonly Strategy[] = [...COMPARED_STRATEGIES, { type: 'callbacks' }];
 
 const indexes = (flags: boolean[]) => flags.flatMap((flag, i) => (flag ? [i] : []));
 
