@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TASK_KINDS } from '../scenario/task-kinds';
+import { TASK_KINDS } from '../scenario';
 
 /**
  * The task's own outcome. `cancelled`: stopped by Cancel (or never started because of it); `skipped`: never

@@ -42,21 +42,21 @@ export const INSERT_TASK_SQL = `INSERT INTO tasks (run_id, ${TASK_ROW_COLUMNS}) 
 
 /** Writes task records and samples of a run; the caller holds the transaction. */
 export class RecordRows {
-  private readonly insertTask: Statement;
-  private readonly insertSample: Statement;
+  readonly #insertTask: Statement;
+  readonly #insertSample: Statement;
 
   constructor(db: Database) {
-    this.insertTask = db.prepare(INSERT_TASK_SQL);
-    this.insertSample = db.prepare(
+    this.#insertTask = db.prepare(INSERT_TASK_SQL);
+    this.#insertSample = db.prepare(
       `INSERT INTO samples (run_id, t_ms, in_flight, loop_delay_ms, elu, cpu_percent, rss_bytes, heap_used_bytes)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
   }
 
   insert(runId: number, tasks: readonly TaskRecord[], samples: readonly Sample[]): void {
-    for (const t of tasks) this.insertTask.run(runId, ...taskRowValues(t));
+    for (const t of tasks) this.#insertTask.run(runId, ...taskRowValues(t));
     for (const s of samples) {
-      this.insertSample.run(runId, s.tMs, s.inFlight, s.loopDelayMs, s.elu, s.cpuPercent, s.rssBytes, s.heapUsedBytes);
+      this.#insertSample.run(runId, s.tMs, s.inFlight, s.loopDelayMs, s.elu, s.cpuPercent, s.rssBytes, s.heapUsedBytes);
     }
   }
 }

@@ -3,6 +3,7 @@ import { problemsToText, toProblems, type Problem } from '../../../shared/valida
 import { RUN_EXPORT_FORMAT, RUN_EXPORT_VERSION } from './export-json';
 import { consistencyProblems } from './import-consistency';
 import { upgradeExportV1 } from './legacy-export';
+import { errorMessage } from '../../../shared/errors/error-message';
 
 /** Problems beyond this many are counted in the message rather than listed (`problems` keeps them all). */
 const MAX_PROBLEMS_IN_MESSAGE = 50;
@@ -49,7 +50,7 @@ export function parseRunImport(text: string): RunExport {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new ImportError([{ path: '(root)', message: `is not valid JSON: ${(error as Error).message}` }]);
+    throw new ImportError([{ path: '(root)', message: `is not valid JSON: ${errorMessage(error)}` }]);
   }
   const wrongKind = kindOfFileProblems(value);
   if (wrongKind.length > 0) throw new ImportError(wrongKind);

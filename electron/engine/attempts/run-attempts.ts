@@ -2,6 +2,7 @@ import type { WorkResult } from '../kinds/execute-kind';
 import type { RunClock } from '../recording/run-clock';
 import { AttemptAbortController, type AttemptAbort } from './attempt-abort';
 import type { RunCancel } from './run-cancel';
+import { errorMessage } from '../../../shared/errors/error-message';
 
 /** How the attempts of every task are bounded and repeated (from the scenario's options). */
 export interface AttemptPolicy {
@@ -29,10 +30,6 @@ type AttemptResult = Omit<TaskOutcome, 'attempts'>;
  * Timers are routinely a millisecond late; this is well past that.
  */
 export const LATE_TIMEOUT_NOTE_MS = 5;
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** The timeout's message, noting when it fired late because the loop was blocked. */
 export function timeoutMessage(timeoutMs: number, latenessMs: number): string {
@@ -69,7 +66,7 @@ function runAttempt(operation: (abort: AttemptAbort) => Promise<WorkResult>, tim
     cancel.join(onCancel);
     operation(abort).then(
       (work) => finish({ status: work.error === null ? 'ok' : 'error', error: work.error, endMs: clock.fromEpochMs(work.endEpochMs) }),
-      (error: unknown) => finish({ status: 'error', error: messageOf(error), endMs: clock.now() }),
+      (error: unknown) => finish({ status: 'error', error: errorMessage(error), endMs: clock.now() }),
     );
   });
 }

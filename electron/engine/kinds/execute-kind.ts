@@ -1,4 +1,4 @@
-import type { TaskGroup } from '../../../shared/scenario/task-kinds';
+import type { TaskGroup } from '../../../shared/scenario';
 import { preciseEpochMs } from '../recording/run-clock';
 import type { KindCall } from './kind-call';
 import { runCpu } from './cpu';

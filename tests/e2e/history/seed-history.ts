@@ -2,9 +2,7 @@ import { RECORD_VERSION } from '../../../shared/run/record-version';
 import type { HistoryStore } from '../../../electron/backend/history';
 import { computeMetrics } from '../../../shared/metrics/compute-metrics';
 import type { RunExport } from '../../../shared/run/run-schema';
-import { ScenarioSchema, type Scenario } from '../../../shared/scenario/scenario-schema';
-import type { Strategy } from '../../../shared/scenario/strategy';
-import type { TaskKind } from '../../../shared/scenario/task-kinds';
+import { type Scenario, ScenarioSchema, type Strategy, type TaskKind } from '../../../shared/scenario';
 import { PRESETS } from '../../../shared/presets';
 import { syntheticRun } from '../../unit/timeline/fixtures/synthetic-run';
 

@@ -6,7 +6,7 @@ import type { RunMetrics } from '../../../shared/metrics/metrics-schema';
 import { RECORD_VERSION } from '../../../shared/run/record-version';
 import type { RunExport } from '../../../shared/run/run-schema';
 import type { Sample, TaskRecord, TaskStatus } from '../../../shared/protocol/task-record';
-import { ScenarioSchema, type Scenario, type ScenarioInput } from '../../../shared/scenario/scenario-schema';
+import { ScenarioSchema, type Scenario, type ScenarioInput } from '../../../shared/scenario';
 
 /** Three timer tasks and a cpu task on a pool of two. */
 export function makeScenario(overrides: Partial<ScenarioInput> = {}): Scenario {
