@@ -5,8 +5,8 @@ import type { TaskKind } from '../../../shared/scenario/task-kinds';
 /** The statuses that count as "did not end ok" (every final status but `ok`). */
 const NOT_OK_CODES = new Set(STATUS_BY_CODE.flatMap((status, code) => (status === 'ok' || status === 'running' ? [] : [code])));
 
-/** A status to filter by: one status, or every one that did not end ok. */
-export type StatusFilter = TimelineStatus | 'not-ok';
+/** A status to filter by: one status, every one that did not end ok, or the tasks orphaned whatever their outcome. */
+export type StatusFilter = TimelineStatus | 'not-ok' | 'orphaned';
 
 /** Which tasks the table lists and the timeline highlights. Empty text and null mean "any". */
 export interface TaskFilterValues {
@@ -59,7 +59,10 @@ export function matchMask(data: TimelineData, filter: TaskFilterValues, labels: 
     const code = kindCode(filter.kind);
     for (let slot = 0; slot < count; slot++) if (kind[slot] !== code) mask[slot] = 0;
   }
-  if (filter.status !== null) {
+  if (filter.status === 'orphaned') {
+    const orphaned = data.orphaned;
+    for (let slot = 0; slot < count; slot++) if (orphaned[slot] !== 1) mask[slot] = 0;
+  } else if (filter.status !== null) {
     const wanted = filter.status === 'not-ok' ? NOT_OK_CODES : new Set([statusCode(filter.status)]);
     for (let slot = 0; slot < count; slot++) if (!wanted.has(status[slot]!)) mask[slot] = 0;
   }

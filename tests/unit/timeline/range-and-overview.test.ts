@@ -6,7 +6,7 @@ import { MAX_UNGROUPED_LANES, groupedRowLabel, lanesPerRow } from '../../../rend
 import type { TaskRecord } from '../../../shared/protocol/task-record';
 
 function record(index: number, startMs: number, endMs: number, status: TaskRecord['status'] = 'ok'): TaskRecord {
-  return { index, group: 0, kind: 'timer', lane: index, queuedMs: 0, startMs, endMs, status, error: null, attempts: 1 };
+  return { index, group: 0, kind: 'timer', lane: index, queuedMs: 0, startMs, endMs, observedMs: endMs, status, orphaned: false, error: null, attempts: 1 };
 }
 
 // Four tasks over 0..100 ms: two overlap in 10..40, one fails at 60, one times out at 95.

@@ -10,7 +10,8 @@ const labels = { groupLabels: ['fetch users', 'read files', 'queries', 'hashing'
 const none: TaskFilterValues = { kind: null, status: null, errorText: '', search: '' };
 
 function record(index: number, patch: Partial<TaskRecord>): TaskRecord {
-  return { index, group: 0, kind: 'timer', lane: 0, queuedMs: 0, startMs: index, endMs: index + 1, status: 'ok', error: null, attempts: 1, ...patch };
+  const endMs = patch.endMs ?? index + 1;
+  return { index, group: 0, kind: 'timer', lane: 0, queuedMs: 0, startMs: index, endMs, observedMs: endMs, status: 'ok', orphaned: false, error: null, attempts: 1, ...patch };
 }
 
 const small = () =>
@@ -18,7 +19,7 @@ const small = () =>
     record(0, { kind: 'http', startMs: 5, endMs: 30, status: 'error', error: 'ECONNRESET' }),
     record(1, { kind: 'timer', startMs: 1, endMs: 3, lane: 1 }),
     record(2, { kind: 'http', startMs: 2, endMs: 9, lane: 2, status: 'timeout', error: null, group: 1 }),
-    record(3, { kind: 'cpu', startMs: 0, endMs: 50, lane: 3, status: 'error', error: 'out of memory' }),
+    record(3, { kind: 'cpu', startMs: 0, endMs: 50, lane: 3, status: 'error', error: 'out of memory', orphaned: true }),
   ]);
 const indexes = (data: TimelineData, slots: Uint32Array | null) => Array.from(slots ?? [], (slot) => data.taskIndex[slot]);
 
@@ -33,6 +34,7 @@ describe('matchMask', () => {
     expect(matched({ kind: 'http' })).toEqual([0, 2]);
     expect(matched({ status: 'error' })).toEqual([0, 3]);
     expect(matched({ status: 'not-ok' })).toEqual([0, 2, 3]);
+    expect(matched({ status: 'orphaned' })).toEqual([3]);
     expect(matched({ errorText: 'econn' })).toEqual([0]);
     expect(matched({ errorText: 'TIMED OUT' })).toEqual([2]);
     expect(matched({ search: '#3' })).toEqual([3]);
@@ -63,7 +65,7 @@ describe('orderedSlots', () => {
     const data = TimelineData.fromTasks(syntheticRun({ tasks: 100_000, lanes: 64, failureRate: 0.02 }).tasks);
     const mask = matchMask(data, { ...none, status: 'not-ok' }, labels)!;
     const slots = orderedSlots(data, mask, { column: 'took', descending: true }, labels)!;
-    const expected = data.countByStatus('error') + data.countByStatus('timeout') + data.countByStatus('orphaned');
+    const expected = data.countByStatus('error') + data.countByStatus('timeout') + data.countByStatus('skipped') + data.countByStatus('cancelled');
     expect(slots.length).toBe(expected);
     const took = (slot: number) => data.endMs[slot]! - data.startMs[slot]!;
     expect(Array.from(slots).every((slot, i) => i === 0 || took(slots[i - 1]!) >= took(slot))).toBe(true);
