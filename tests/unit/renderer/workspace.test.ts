@@ -91,4 +91,13 @@ describe('Workspace', () => {
     workspace.openPreset(preset, 'all');
     expect(workspace.session).toBeNull();
   });
+
+  it('does not open another variant while the shown one runs', async () => {
+    const { workspace } = setup();
+    workspace.openPreset(preset, 'all');
+    await workspace.run();
+    workspace.openPreset(preset, 'allSettled');
+    expect(workspace.origin).toMatchObject({ kind: 'preset', variantId: 'all' });
+    expect(workspace.editor.get(['strategy'])).toEqual({ type: 'all' });
+  });
 });
