@@ -8,7 +8,7 @@ import {
   MAX_TASKS_PER_RUN,
   MAX_TIMER_MS,
 } from './limits';
-
+import { countSqlStatements } from './sql-statements';
 
 /** Fields every task group has, whatever its kind. */
 const common = {
@@ -73,7 +73,13 @@ export const HttpTaskSchema = z.strictObject({
 export const SqliteTaskSchema = z.strictObject({
   kind: z.literal('sqlite'),
   ...common,
-  sql: z.string().min(1).max(10_000).optional(),
+  /** One statement; ATTACH, DETACH, VACUUM INTO and extension loading are refused when the engine prepares it. */
+  sql: z
+    .string()
+    .min(1)
+    .max(10_000)
+    .refine((sql) => countSqlStatements(sql) <= 1, { message: 'must be one SQL statement: a task runs one query' })
+    .optional(),
   rows: wholeNumber(1, 1_000_000).default(10_000),
 });
 
