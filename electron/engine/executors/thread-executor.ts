@@ -1,4 +1,5 @@
 import { Piscina } from 'piscina';
+import { killChildGroup } from '../children/child-groups';
 import { taskWorkerEntry } from '../entry-points';
 import type { KindEnv } from '../kinds/kind-call';
 import type { TaskWorkerData, TaskWorkerMessage } from '../workers/task-worker-message';
@@ -6,18 +7,13 @@ import type { Executor } from './executor';
 
 function killChild(childPid: Int32Array): void {
   const pid = Atomics.exchange(childPid, 0, 0);
-  if (pid === 0) return;
-  try {
-    process.kill(pid, 'SIGKILL');
-  } catch {
-    // It exited on its own in the meantime.
-  }
+  if (pid !== 0) killChildGroup(pid);
 }
 
 /**
  * Runs attempts on worker threads, one piscina of one thread per lane, so a task's lane is the thread
- * it really ran on. An aborted attempt (timeout, cancel) ends its thread, and the child process it
- * started if any; piscina starts a fresh thread for the lane. The threads load before the clock starts.
+ * it really ran on. An aborted attempt (timeout, cancel) ends its thread, and the process group of the
+ * child it started if any; piscina starts a fresh thread for the lane. The threads load before the clock starts.
  */
 export async function startThreadExecutor(threads: number, env: KindEnv): Promise<Executor> {
   const { file, execArgv } = taskWorkerEntry();
