@@ -7,6 +7,7 @@ import type { ColumnarRun } from '../../../shared/run/task-columns';
 import type { SavedScenario } from '../../../shared/run/saved-scenario';
 import type { Scenario } from '../../../shared/scenario/scenario-schema';
 import { HistoryError } from './history-error';
+import { ExecConsents } from './exec-consents';
 import { ExperimentStore, type Experiment, type ExperimentKind, type ExperimentSummary } from './experiments';
 import { openDatabase, type OpenOptions } from './open-database';
 import { RunEditor } from './run-editor';
@@ -27,6 +28,7 @@ export class HistoryStore {
   private readonly importer: RunImporter;
   private readonly experiments: ExperimentStore;
   private readonly scenarios: ScenarioLibrary;
+  private readonly consents: ExecConsents;
 
   private constructor(
     private readonly db: Database,
@@ -39,6 +41,7 @@ export class HistoryStore {
     this.importer = new RunImporter(db);
     this.experiments = new ExperimentStore(db);
     this.scenarios = new ScenarioLibrary(db);
+    this.consents = new ExecConsents(db);
   }
 
   /** Opens (creating folders and file) and migrates; throws HistoryError with a clear message. */
@@ -163,5 +166,16 @@ export class HistoryStore {
   deleteScenario(id: number): boolean {
     this.assertWritable();
     return this.scenarios.delete(id);
+  }
+
+  /** Whether the user chose to run the scenario with this content hash (it came from outside and executes code). */
+  isExecGranted(contentHash: string): boolean {
+    return this.consents.isGranted(contentHash);
+  }
+
+  /** Remembers that the user chose to run the scenario with this content hash. */
+  grantExec(contentHash: string): void {
+    this.assertWritable();
+    this.consents.grant(contentHash);
   }
 }

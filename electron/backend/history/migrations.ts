@@ -87,6 +87,16 @@ const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    sql: `
+      -- Scenarios from outside the app that execute code, which the user chose to run: by a hash of their content.
+      CREATE TABLE exec_consents (
+        content_hash TEXT PRIMARY KEY,
+        granted_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** The schema version this code writes and reads. */
