@@ -53,14 +53,35 @@ export class HistoryStore {
     this.db.close();
   }
 
-  /** Called first by every write, so that a read-only store says so instead of failing deep in SQLite. */
-  private assertWritable(): void {
-    if (this.db.readonly) throw new HistoryError('read-only', `The history database ${this.path} was opened read-only.`);
+  /** True when the store was opened read-only (asked for, or the file or its folder is not writable). */
+  get readOnly(): boolean {
+    return this.db.readonly;
   }
 
-  /** Runs left `running` by a process that died become `interrupted`; returns how many. */
+  /** What a host says at start about a read-only history: the path, what still works, and what to do. */
+  readOnlyNotice(): string {
+    return (
+      `The history database ${this.path} is read-only: runs can be listed, shown, compared and exported, but not ` +
+      `run, imported or deleted. Make the file and its folder writable, or choose another database with --db.`
+    );
+  }
+
+  /**
+   * Called first by every write, so that a read-only store says so instead of failing deep in SQLite; and by a
+   * command that must refuse before it asks or starts anything.
+   */
+  assertWritable(): void {
+    if (this.db.readonly) {
+      throw new HistoryError(
+        'read-only',
+        `The history database ${this.path} is read-only, so nothing was changed or started. Make the file and its folder writable, or choose another database with --db.`,
+      );
+    }
+  }
+
+  /** Runs left `running` by a process that died become `interrupted`; returns how many (none in a read-only store). */
   markInterruptedRuns(): number {
-    this.assertWritable();
+    if (this.db.readonly) return 0;
     return this.writer.markInterruptedRuns();
   }
 

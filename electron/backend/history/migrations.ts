@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { HISTORY_APPLICATION_ID } from './history-ownership';
 
 /** One step of the schema; `version` is the `PRAGMA user_version` the database has after it. */
 interface Migration {
@@ -108,7 +109,8 @@ export function schemaVersion(db: Database): number {
 }
 
 /**
- * Brings the schema up to `SCHEMA_VERSION` in one write transaction. The version is read again inside
+ * Brings the schema up to `SCHEMA_VERSION` in one write transaction, and marks the file as a history
+ * (`application_id`, also on files from before the mark). The version is read again inside
  * it because the CLI and the app may open a fresh file at the same moment.
  */
 export function migrate(db: Database): void {
@@ -119,5 +121,6 @@ export function migrate(db: Database): void {
       db.exec(step.sql);
       db.pragma(`user_version = ${step.version}`);
     }
+    if (db.pragma('application_id', { simple: true }) !== HISTORY_APPLICATION_ID) db.pragma(`application_id = ${HISTORY_APPLICATION_ID}`);
   }).immediate();
 }

@@ -1,10 +1,17 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HistoryStore } from '../../../electron/backend/history';
 import { isProcessAlive } from '../../../electron/backend/history/process-alive';
+import { makeScenario as scenarioFixture } from '../../unit/history/fixtures';
 import { CliFixture, STACK_LINE } from './cli-fixture';
 
+const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 let cli: CliFixture;
 beforeAll(async () => {
   cli = await CliFixture.create();
@@ -95,5 +102,95 @@ describe('run FILE that executes programs', () => {
     expect(next.code).toBe(0);
     const leftovers = execFileSync('sh', ['-c', `ls /tmp/concurrency-explorer 2>/dev/null | grep '^run-${child.pid}-' || true`], { encoding: 'utf8' });
     expect(leftovers.trim()).toBe('');
+  });
+});
+
+describe('a history that cannot be written', () => {
+  /** Runs the CLI as a user who cannot write `db` (nobody, when the tests run as root). */
+  function runAs(args: string[], db: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    const asRoot = process.getuid?.() === 0;
+    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...args, '--db', db], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, HOME: tmpdir() },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
+  }
+
+  function lockedHistory(name: string): { folder: string; db: string } {
+    const folder = cli.file(name);
+    mkdirSync(folder);
+    const db = path.join(folder, 'history.sqlite');
+    const store = HistoryStore.open(db);
+    store.createRun({ scenario: scenarioFixture() });
+    store.close();
+    chmodSync(cli.dir, 0o755);
+    chmodSync(db, 0o444);
+    return { folder, db };
+  }
+
+  it('a read-only file: says so at start with the path and what to do, reads, and refuses run and delete before starting', async () => {
+    const { folder, db } = lockedHistory('locked-file');
+    chmodSync(folder, 0o777);
+    const before = readFileSync(db);
+    try {
+      const list = await runAs(['list', '--json'], db);
+      expect(list.code).toBe(0);
+      expect(list.stderr).toContain(`The history database ${db} is read-only`);
+      expect(list.stderr).toContain('--db');
+      const marker = cli.file('ran-in-read-only');
+      const scenarioFile = await cli.writeJson('ro.json', justTimers(marker));
+      chmodSync(scenarioFile, 0o644);
+      for (const args of [['run', '--preset', 'sequential-vs-all'], ['run', scenarioFile, '--allow-exec'], ['delete', '1', '--yes']]) {
+        const refused = await runAs(args, db);
+        expect(refused.code, args.join(' ')).not.toBe(0);
+        expect(refused.stderr).toContain('is read-only, so nothing was changed or started');
+        expect(refused.stderr).not.toMatch(STACK_LINE);
+      }
+      expect(existsSync(marker)).toBe(false);
+      expect(readFileSync(db).equals(before)).toBe(true);
+    } finally {
+      chmodSync(db, 0o644);
+    }
+  });
+
+  it('a read-only folder: one clear message with the path and what to do, and the file unchanged', async () => {
+    const { folder, db } = lockedHistory('locked-folder');
+    chmodSync(folder, 0o555);
+    const before = readFileSync(db);
+    try {
+      const { code, stderr } = await runAs(['list'], db);
+      expect(code).toBe(1);
+      expect(stderr.trim()).toBe(
+        `The history database ${db} is read-only, and its folder too, where SQLite cannot even read it: nothing was changed or started. Make the folder writable, or choose another database with --db.`,
+      );
+      expect(readFileSync(db).equals(before)).toBe(true);
+    } finally {
+      chmodSync(folder, 0o755);
+      chmodSync(db, 0o644);
+    }
+  });
+});
+
+describe('--db pointed at another application\'s database', () => {
+  it('exits 2 with one line naming the file, and changes not a byte', async () => {
+    const db = cli.file('contacts.db');
+    const other = new Database(db);
+    other.exec("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Ada');");
+    other.close();
+    const before = readFileSync(db);
+    for (const args of [['list'], ['run', '--preset', 'sequential-vs-all']]) {
+      const { code, stdout, stderr } = await cli.run([...args, '--db', db]);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr.trim().split('\n')).toEqual([expect.stringContaining(`${db} is a SQLite database of another application`)]);
+    }
+    expect(readFileSync(db).equals(before)).toBe(true);
+    expect(existsSync(`${db}-wal`)).toBe(false);
   });
 });
