@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { milliseconds, wholeNumber } from '../validation/numbers';
+import { plainLines, plainText } from '../validation/plain-text';
 import {
   MAX_CPU_MS,
   MAX_FILE_BYTES_PER_TASK,
@@ -21,7 +22,7 @@ const common = {
     .max(1, { error: 'must be a probability from 0 to 1' })
     .default(0),
   /** A name for the group in the timeline and the results. */
-  label: z.string().min(1).max(80).optional(),
+  label: plainText().min(1).max(80).optional(),
 };
 
 /** Waits `ms` (plus up to `jitterMs`) on a timer: the one kind that is only a sleep. */
@@ -74,8 +75,7 @@ export const SqliteTaskSchema = z.strictObject({
   kind: z.literal('sqlite'),
   ...common,
   /** One statement; ATTACH, DETACH, VACUUM INTO and extension loading are refused when the engine prepares it. */
-  sql: z
-    .string()
+  sql: plainLines()
     .min(1)
     .max(10_000)
     .refine((sql) => countSqlStatements(sql) <= 1, { message: 'must be one SQL statement: a task runs one query' })
@@ -94,8 +94,8 @@ export const CryptoTaskSchema = z.strictObject({
 export const SpawnTaskSchema = z.strictObject({
   kind: z.literal('spawn'),
   ...common,
-  command: z.string().min(1).max(1000),
-  args: z.array(z.string().max(10_000)).max(100).default([]),
+  command: plainText().min(1).max(1000),
+  args: z.array(plainLines().max(10_000)).max(100).default([]),
 });
 
 /** One group of identical tasks; `kind` picks the operation. */

@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import type { Scenario } from '../../../shared/scenario/scenario-schema';
 import type { BatchEvent, EngineEvent, StartedEvent } from '../../../shared/protocol/engine-protocol';
 import { computeMetrics } from '../../../shared/metrics/compute-metrics';
+import { stripControlCharacters } from '../../../shared/validation/control-characters';
 import { killRecordedChildGroups } from '../../engine/children/child-groups';
 import type { EngineLauncher, EngineProcess } from './engine-launcher';
 import { Listeners } from './listeners';
@@ -156,7 +157,7 @@ export class EngineRun implements ActiveRun {
         this.#settle({ status: event.status, metrics: event.metrics, error: null });
         return;
       case 'failed':
-        this.#settle({ status: 'failed', metrics: null, error: `The engine could not run the scenario: ${event.message}` });
+        this.#settle({ status: 'failed', metrics: null, error: `The engine could not run the scenario: ${stripControlCharacters(event.message)}` });
     }
   }
 

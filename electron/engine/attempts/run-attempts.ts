@@ -1,4 +1,5 @@
 import { AttemptAbortController, type AttemptAbort } from './attempt-abort';
+import { stripControlCharacters } from '../../../shared/validation/control-characters';
 import type { RunCancel } from './run-cancel';
 
 /** How the attempts of every task are bounded and repeated (from the scenario's options). */
@@ -23,8 +24,9 @@ type AttemptResult = Omit<TaskOutcome, 'attempts'>;
 const OK: AttemptResult = { status: 'ok', error: null };
 const CANCELLED: AttemptResult = { status: 'cancelled', error: 'cancelled' };
 
+/** A failure's message as the task's error; a child's stderr or a server's answer may hold control characters, which no view should obey. */
 function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return stripControlCharacters(error instanceof Error ? error.message : String(error));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HistoryStore } from '../../../electron/backend/history';
 import { isProcessAlive } from '../../../electron/backend/history/process-alive';
-import { makeScenario as scenarioFixture } from '../../unit/history/fixtures';
+import { makeRunExport, makeScenario as scenarioFixture } from '../../unit/history/fixtures';
 import { CliFixture, STACK_LINE } from './cli-fixture';
 
 const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -192,5 +192,50 @@ describe('--db pointed at another application\'s database', () => {
     }
     expect(readFileSync(db).equals(before)).toBe(true);
     expect(existsSync(`${db}-wal`)).toBe(false);
+  });
+});
+
+describe('control characters never reach the terminal', () => {
+  const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+  it('an unknown field name that would set the terminal title is printed escaped', async () => {
+    const file = await cli.writeJson('title.json', { version: 1, name: 'x', strategy: { type: 'all' }, tasks: [{ kind: 'timer', count: 1, ms: 1 }], '\u001b]0;pwned\u0007': 1 });
+    const { code, stderr } = await cli.run(['run', file, '--no-save']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('\\u001b]0;pwned\\u0007');
+    expect(stderr).not.toMatch(RAW_CONTROL);
+  });
+
+  it('a run name and tag stored by another tool are printed escaped by list and show, and stay valid JSON', async () => {
+    const db = cli.file('raw-names.sqlite');
+    const store = HistoryStore.open(db);
+    const id = store.createRun({ scenario: scenarioFixture() });
+    store.close();
+    const raw = new Database(db);
+    raw.prepare("UPDATE runs SET name = ?, tags = ? WHERE id = ?").run('clear\u001b[2J\u001b[Hscreen', JSON.stringify(['\u009b31m']), id);
+    raw.close();
+    for (const args of [['list'], ['show', String(id)], ['list', '--json']]) {
+      const { code, stdout } = await cli.run([...args, '--db', db]);
+      expect(code).toBe(0);
+      expect(stdout).toContain('clear\\u001b[2J\\u001b[Hscreen');
+      expect(stdout).not.toMatch(RAW_CONTROL);
+    }
+    const { stdout } = await cli.run(['list', '--json', '--db', db]);
+    expect(JSON.stringify(JSON.parse(stdout))).toContain('clear\\u001b[2J');
+  });
+});
+
+describe('import FILE with many problems', () => {
+  it('lists the first 50 with their paths, then counts the rest; a byte-order mark is no problem', async () => {
+    const data = makeRunExport({}, 80);
+    for (const task of data.run.tasks) task.queuedMs = task.startMs + 1;
+    const file = cli.file('many-problems.json');
+    writeFileSync(file, `\uFEFF${JSON.stringify(data)}`);
+    const { code, stderr } = await cli.run(['import', file, '--db', cli.file('import-cap.sqlite')]);
+    expect(code).toBe(2);
+    const lines = stderr.trim().split('\n');
+    expect(lines).toHaveLength(51);
+    expect(lines[0]).toBe(`${file}: run.tasks[0].queuedMs: must not be after startMs (${data.run.tasks[0]!.startMs}), got ${data.run.tasks[0]!.queuedMs}`);
+    expect(lines[50]).toBe(`${file}: (and 30 more problems)`);
   });
 });
