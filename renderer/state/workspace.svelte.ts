@@ -117,11 +117,16 @@ export class Workspace {
     return true;
   }
 
+  /** Whether `scenario` may run: always for the user's own; a foreign one that executes code asks first. */
+  async mayRun(scenario: Scenario): Promise<boolean> {
+    return !isForeign(this.#origin) || this.consent.confirm(scenario);
+  }
+
   /** Starts the scenario in the editor, with a fresh timeline; a foreign one that executes code asks first. */
   async run(): Promise<void> {
     const scenario = this.editor.scenario;
     if (scenario === null || this.running) return;
-    if (isForeign(this.#origin) && !(await this.consent.confirm(scenario))) return;
+    if (!(await this.mayRun(scenario))) return;
     this.#session?.dispose();
     const timeline = new TimelineData();
     const session = new RunSession(this.#api, timeline, this.#sessionOptions);

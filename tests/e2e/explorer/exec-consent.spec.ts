@@ -73,3 +73,17 @@ test('a built-in scenario and one written in the app never ask', async ({ page }
   await expect(workbench.runStatus).toHaveText('Completed');
   await expect(page.getByRole('dialog')).toHaveCount(0);
 });
+
+test('an experiment of a scenario file that runs a program asks first too', async ({ page, dataDir }) => {
+  const scenarios = new ScenariosPage(page);
+  const marker = join(dataDir, 'ran-in-experiment');
+  await scenarios.openFile('just-timers.json', justTimers(marker));
+  await page.getByRole('button', { name: 'Set up an experiment' }).click();
+  await page.getByRole('button', { name: 'Run experiment' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Run programs from “Just timers”?' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Run experiment' })).toBeEnabled();
+  expect(existsSync(marker)).toBe(false);
+});
