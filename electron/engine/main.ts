@@ -4,6 +4,7 @@ import { connectToParent, type ParentChannel } from './channel/parent-channel';
 import { killRecordedChildGroups } from './children/child-groups';
 import { startParentWatchdog } from './children/parent-watchdog';
 import { runScenario } from './run-scenario';
+import { errorMessage } from '../../shared/errors/error-message';
 
 /**
  * The engine process: says `ready`, runs the one scenario of the `start` message (Cancel aborts it),
@@ -29,7 +30,7 @@ function serve(channel: ParentChannel): void {
   };
 
   process.on('uncaughtException', (error) => fail(`the engine crashed: ${error.message}`));
-  process.on('unhandledRejection', (reason) => fail(`the engine crashed: ${reason instanceof Error ? reason.message : String(reason)}`));
+  process.on('unhandledRejection', (reason) => fail(`the engine crashed: ${errorMessage(reason)}`));
 
   channel.onMessage((raw) => {
     const parsed = ParentToEngineSchema.safeParse(raw);
@@ -49,7 +50,7 @@ function serve(channel: ParentChannel): void {
     watchdog.watchScratch(scratchDir);
     runScenario(message.scenario, { scratchDir: message.scratchDir, signal: cancel.signal, emit: (event) => channel.send(event) }).then(
       (last) => exit(last.type === 'finished' ? 0 : 1),
-      (error: unknown) => fail(`the engine failed: ${error instanceof Error ? error.message : String(error)}`),
+      (error: unknown) => fail(`the engine failed: ${errorMessage(error)}`),
     );
   });
   channel.send({ type: 'ready', pid: process.pid });
@@ -58,6 +59,6 @@ function serve(channel: ParentChannel): void {
 try {
   serve(connectToParent());
 } catch (error) {
-  process.stderr.write(`${(error as Error).message}\n`);
+  process.stderr.write(`${errorMessage(error)}\n`);
   process.exitCode = 2;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ScenarioSchema } from '../scenario/scenario-schema';
+import { ScenarioSchema } from '../scenario';
 import { plainText } from '../validation/plain-text';
 import { IdSchema, method, NoArgsSchema } from './define-api';
 

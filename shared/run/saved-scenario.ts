@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { plainText } from '../validation/plain-text';
-import { ScenarioSchema } from '../scenario/scenario-schema';
+import { ScenarioSchema } from '../scenario';
 
 /** A scenario the user saved under a name, to run again later. */
 export const SavedScenarioSchema = z.object({

@@ -1,5 +1,6 @@
 import { ScenarioSchema, type Scenario } from './scenario-schema';
 import { toProblems, type Problem } from '../validation/format-issues';
+import { errorMessage } from '../errors/error-message';
 import { withoutByteOrderMark } from '../validation/format-version';
 
 /** The outcome of checking a scenario: the scenario with defaults filled in, or every problem at once. */
@@ -21,7 +22,7 @@ export function checkScenarioText(text: string): ScenarioCheck {
   try {
     value = JSON.parse(withoutByteOrderMark(text));
   } catch (error) {
-    return { ok: false, problems: [{ path: '(root)', message: `is not valid JSON: ${(error as Error).message}` }] };
+    return { ok: false, problems: [{ path: '(root)', message: `is not valid JSON: ${errorMessage(error)}` }] };
   }
   return checkScenario(value);
 }

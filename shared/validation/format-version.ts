@@ -1,15 +1,16 @@
 import { z } from 'zod';
 
 /**
- * The problem with a file's `version` when it is not `current`, for a person: a value that is not a whole
- * number says so; only a higher whole number means a newer Concurrency Explorer wrote it.
+ * The problem with a file's `version` when it is not one this app reads (`oldest` to `newest`), for a person: a
+ * value that is not a whole number says so; only a higher whole number means a newer Concurrency Explorer wrote it.
  */
-export function versionMessage(value: unknown, current: number, what: string): string {
-  if (typeof value !== 'number' || !Number.isInteger(value)) return `must be a whole number (the ${what} format version, ${current})`;
-  if (value > current) {
-    return `says the ${what} was written by a newer Concurrency Explorer (this one reads version ${current}): update Concurrency Explorer to open it`;
+export function versionMessage(value: unknown, newest: number, what: string, oldest = newest): string {
+  const readable = oldest === newest ? `${newest}` : `${oldest} to ${newest}`;
+  if (typeof value !== 'number' || !Number.isInteger(value)) return `must be a whole number (the ${what} format version, ${readable})`;
+  if (value > newest) {
+    return `says the ${what} was written by a newer Concurrency Explorer (this one reads ${oldest === newest ? 'version' : 'versions'} ${readable}): update Concurrency Explorer to open it`;
   }
-  return `must be ${current}`;
+  return `must be ${readable}`;
 }
 
 /** A `version` field that must be `current`, with `versionMessage`'s wording when it is not. */

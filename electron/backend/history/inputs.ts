@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ScenarioSchema } from '../../../shared/scenario/scenario-schema';
+import { ScenarioSchema } from '../../../shared/scenario';
 import { toProblems } from '../../../shared/validation/format-issues';
 import { plainLines, plainText } from '../../../shared/validation/plain-text';
 import { MAX_TAGS, NOTES_MAX_CHARS, RUN_NAME_MAX_CHARS, TAG_MAX_CHARS } from '../../../shared/run/run-limits';

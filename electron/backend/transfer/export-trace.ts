@@ -1,6 +1,6 @@
 import type { Sample } from '../../../shared/protocol/task-record';
 import type { RunDetail } from '../../../shared/run/run-schema';
-import { strategyText } from '../../../shared/scenario/strategy-text';
+import { strategyText } from '../../../shared/scenario';
 
 /** One event of the Chrome Trace Event format (the JSON that chrome://tracing and Perfetto open). */
 interface TraceEvent {
@@ -53,7 +53,16 @@ function taskEvents(run: RunDetail): TraceEvent[] {
     tid: laneTid(task.lane),
     ts: task.startMs * US_PER_MS,
     dur: (task.endMs - task.startMs) * US_PER_MS,
-    args: { index: task.index, group: task.group, status: task.status, attempts: task.attempts, queuedMs: task.queuedMs, error: task.error },
+    args: {
+      index: task.index,
+      group: task.group,
+      status: task.status,
+      orphaned: task.orphaned,
+      attempts: task.attempts,
+      queuedMs: task.queuedMs,
+      observedMs: task.observedMs,
+      error: task.error,
+    },
   }));
 }
 
