@@ -1,4 +1,3 @@
-import { Piscina } from 'piscina';
 import { taskWorkerEntry } from '../entry-points';
 import type { KindEnv } from '../kinds/kind-call';
 import type { TaskWorkerData, TaskWorkerMessage } from '../workers/task-worker-message';
@@ -20,6 +19,8 @@ function killChild(childPid: Int32Array): void {
  * started if any; piscina starts a fresh thread for the lane. The threads load before the clock starts.
  */
 export async function startThreadExecutor(threads: number, env: KindEnv): Promise<Executor> {
+  // Loaded here, not at the engine's start: only the `workers` strategy needs it.
+  const { Piscina } = await import('piscina');
   const { file, execArgv } = taskWorkerEntry();
   const lanes = Array.from({ length: threads }, () => {
     const workerData: TaskWorkerData = { childPid: new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)) };

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { HistoryStore } from '../../../electron/backend/history';
 import { startBrowserHostProcess, type BrowserHostProcess } from '../fixtures/browser-host-process';
-import { buildApp, isBuildStale } from '../fixtures/build-app';
 
 const CHROMIUM_LAUNCH = {
   executablePath: '/usr/bin/chromium',
@@ -38,7 +37,6 @@ export async function startSeededApp(seed: (store: HistoryStore) => void | Promi
     } finally {
       store.close();
     }
-    if (isBuildStale()) buildApp();
     host = await startBrowserHostProcess(dbPath);
     const browser = await chromium.launch(CHROMIUM_LAUNCH);
     const started = host;

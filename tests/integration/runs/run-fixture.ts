@@ -5,6 +5,7 @@ import { checkScenario } from '../../../shared/scenario';
 import type { Scenario } from '../../../shared/scenario/scenario-schema';
 import { HistoryStore } from '../../../electron/backend/history';
 import { forkLauncher } from '../../../electron/backend/runs/fork-launcher';
+import { builtEngineEntry } from '../../fixtures/built-app';
 import { RunService } from '../../../electron/backend/runs/run-service';
 
 /** A scenario from a literal, with defaults filled in; throws on a typo in the test itself. */
@@ -31,7 +32,7 @@ export class RunFixture {
   }
 
   service(options: { cancelGraceMs?: number; scratchRoot?: string } = {}): RunService {
-    return new RunService({ store: this.store, launcher: forkLauncher(), scratchRoot: this.scratchRoot, ...options });
+    return new RunService({ store: this.store, launcher: forkLauncher(builtEngineEntry()), scratchRoot: this.scratchRoot, ...options });
   }
 
   /** What is left in the scratch root (every run removes its own folder). */
