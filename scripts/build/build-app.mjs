@@ -24,10 +24,7 @@ export class BuildError extends Error {
  * @param {{ echo?: boolean }} [options]
  */
 export function buildApp(projectRoot, options = {}) {
-  const cli = path.join(projectRoot, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
-  if (!existsSync(cli)) {
-    throw new BuildError('electron-vite is not installed (it is a devDependency): run `npm install` in the project folder, which builds the app');
-  }
+  const cli = electronViteCli(projectRoot);
   const fingerprint = fingerprintSources(projectRoot);
   const build = spawnSync(process.execPath, [cli, 'build'], {
     cwd: projectRoot,
@@ -40,6 +37,17 @@ export function buildApp(projectRoot, options = {}) {
     throw new BuildError(`electron-vite build failed (exit ${build.status ?? build.signal})${output === '' ? '' : `:\n${output}`}`);
   }
   writeStamp(projectRoot, fingerprint);
+}
+
+/**
+ * electron-vite's command-line entry; throws `BuildError` when it is not installed (an install without
+ * devDependencies cannot build).
+ * @param {string} projectRoot
+ */
+function electronViteCli(projectRoot) {
+  const cli = path.join(projectRoot, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
+  if (existsSync(cli)) return cli;
+  throw new BuildError('electron-vite is not installed (it is a devDependency): run `npm install` in the project folder, which builds the app');
 }
 
 /**
@@ -56,12 +64,19 @@ export function ensureFreshBuild(projectRoot, io) {
   return withBuildLock(projectRoot, () => {
     const now = buildState(projectRoot);
     if (now.fresh) return false;
+    const refuse = (/** @type {unknown} */ error) =>
+      new BuildError(`The build in out/ cannot be used (${now.reason}) and could not be remade: ${/** @type {Error} */ (error).message}`);
+    try {
+      electronViteCli(projectRoot);
+    } catch (error) {
+      throw refuse(error);
+    }
     io.log(`Building Concurrency Explorer into out/ (${now.reason})...`);
     const startedMs = performance.now();
     try {
       buildApp(projectRoot);
     } catch (error) {
-      throw new BuildError(`The build in out/ cannot be used (${now.reason}) and could not be remade: ${/** @type {Error} */ (error).message}`);
+      throw refuse(error);
     }
     io.log(`Built in ${((performance.now() - startedMs) / 1000).toFixed(1)} s.`);
     return true;

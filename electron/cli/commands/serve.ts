@@ -71,11 +71,13 @@ export function registerServe(program: Command, io: CliIo): void {
       if (remote) {
         io.err(`Warning: serving on ${flags.host}: anyone who can reach it and has the token can run scenarios, and so programs, on this machine.\n`);
       }
+      // Listening before the URL is out: a Ctrl+C the moment it appears still closes the host properly.
+      const stopped = untilStopped();
       io.out(`Concurrency Explorer is served at ${host.url}\nPress Ctrl+C to stop.\n`);
       if (flags.open === true) {
         await openInBrowser(host.url, io.env).catch((error: Error) => io.err(`Could not open a browser (${error.message}): open the URL above.\n`));
       }
-      await untilStopped();
+      await stopped;
       io.err('Stopping: cancelling the runs under way...\n');
       await host.close();
     });
