@@ -7,6 +7,7 @@ import { benchHistoryIngest } from './history-ingest';
 import { benchTimeline } from './timeline/bench-timeline';
 import { benchHistoryList } from './history-list';
 import { benchCompareOpen } from './compare-open';
+import { benchStartup } from './startup';
 
 interface Row {
   name: string;
@@ -37,6 +38,7 @@ const suites: Suite[] = [
   },
   { title: 'history list in Chromium', run: async () => (await benchHistoryList()).map(figureRow) },
   { title: 'compare open in Chromium', run: async () => (await benchCompareOpen()).map(figureRow) },
+  { title: 'start-up of the built app vs node -e 0', run: () => benchStartup() },
 ];
 
 const only = process.argv.slice(2);
