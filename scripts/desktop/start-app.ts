@@ -7,6 +7,7 @@ import { ensureFreshBuild } from '../build/build-app.mjs';
 import { downloadElectronOnce, locateElectronBinary, type ElectronBinary } from './electron-binary';
 import { electronMissingLine } from './electron-missing-message';
 import { ensureElectronSqlite } from './electron-sqlite-build';
+import { errorMessage } from '../../shared/errors/error-message';
 
 /** Long enough for a real download to start answering, short enough that offline means a quick no. */
 const DOWNLOAD_TIMEOUT_MS = 20_000;
@@ -35,7 +36,7 @@ export async function startApp(projectRoot: string, args: readonly string[]): Pr
   try {
     ensureFreshBuild(projectRoot, { log: (line) => console.log(line) });
   } catch (error) {
-    console.error((error as Error).message);
+    console.error(errorMessage(error));
     return 1;
   }
   if (binary === null) return serveInBrowser(projectRoot);
@@ -46,7 +47,7 @@ export async function startApp(projectRoot: string, args: readonly string[]): Pr
     const { built, binding } = await ensureElectronSqlite({ projectRoot, electronVersion });
     if (built) console.log(`Built the SQLite driver for Electron ${electronVersion}: ${binding}`);
   } catch (error) {
-    console.error(`${(error as Error).message}\nOpening the app in your browser instead.`);
+    console.error(`${errorMessage(error)}\nOpening the app in your browser instead.`);
     return serveInBrowser(projectRoot);
   }
   return run(binary.executable, ['.'], projectRoot, { ELECTRON_RUN_AS_NODE: undefined });

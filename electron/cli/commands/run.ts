@@ -1,15 +1,12 @@
 import type { Command } from 'commander';
-import type { Strategy } from '../../../shared/scenario/strategy';
-import type { Scenario } from '../../../shared/scenario/scenario-schema';
-import { MAX_REPEAT_RUNS, MAX_WARMUP_RUNS, type ExperimentSpec } from '../../../shared/stats/experiment-spec';
+import type { Scenario, Strategy } from '../../../shared/scenario';
+import { MAX_REPEAT_RUNS, MAX_WARMUP_RUNS, type ExperimentSpec } from '../../../shared/experiments/experiment-spec';
 import { forkLauncher } from '../../backend/runs/fork-launcher';
 import { RunService } from '../../backend/runs/run-service';
 import type { HistoryStore } from '../../backend/history';
 import type { CliIo } from '../cli-io';
 import { CliError, EXIT_CODES } from '../cli-error';
-import { addDbOption, withHistory } from '../options/history-option';
-import { matrixOption, strategyOption, sweepOption } from '../options/strategy-options';
-import { wholeNumberOption } from '../options/numbers';
+import { addDbOption, matrixOption, strategyOption, sweepOption, wholeNumberOption, withHistory } from '../options';
 import { chooseScenario } from '../run/scenario-source';
 import { planRuns } from '../run/run-plan';
 import { executeRun } from '../run/execute-run';
