@@ -14,18 +14,12 @@ import { WorkbenchPage } from '../e2e/explorer/pages/workbench-page';
 import { seedSyntheticRuns } from '../e2e/history/seed-history';
 import { startSeededApp } from '../e2e/history/seeded-app';
 import { BUILT_CLI, ensureBuilt } from '../fixtures/built-app';
-import { median } from './bench-kit';
+import { median, type FigureRow } from './bench-kit';
 
 const ROUNDS = 9;
 const PAGE_ROUNDS = 5;
 const HISTORY_RUNS = 1_000;
 
-export interface StartupBenchRow {
-  name: string;
-  figure: string;
-  target: string;
-  detail: string;
-}
 
 const ONE_TASK = { version: 1, name: 'one timer', strategy: { type: 'sequential' }, tasks: [{ kind: 'timer', count: 1, ms: 0 }] };
 /** Long enough that the first task is still running when it is drawn. */
@@ -56,7 +50,7 @@ function timedMs(args: string[], env: NodeJS.ProcessEnv): number {
 }
 
 /** `list` and `run` of the built CLI against `node -e 0`, interleaved round by round. */
-function cliRows(dir: string): StartupBenchRow[] {
+function cliRows(dir: string): FigureRow[] {
   const db = join(dir, 'history.sqlite');
   const store = HistoryStore.open(db);
   seedSyntheticRuns(store, HISTORY_RUNS, { tasks: 20 });
@@ -71,7 +65,7 @@ function cliRows(dir: string): StartupBenchRow[] {
     for (const [name, args] of Object.entries(commands)) times[name as keyof typeof commands].push(timedMs(args, env));
   }
   const nodeMs = median(times.node);
-  const row = (name: string, ms: number[], target: number): StartupBenchRow => ({
+  const row = (name: string, ms: number[], target: number): FigureRow => ({
     name,
     figure: `${(median(ms) / nodeMs).toFixed(2)}x`,
     target: `<= ${target}x`,
@@ -81,7 +75,7 @@ function cliRows(dir: string): StartupBenchRow[] {
 }
 
 /** In the browser host: a click on Run to the frame after the first batch with a started task reached the page. */
-async function firstTaskRow(): Promise<StartupBenchRow> {
+async function firstTaskRow(): Promise<FigureRow> {
   const app = await startSeededApp(() => {});
   try {
     const rounds: number[] = [];
@@ -123,7 +117,7 @@ async function firstTaskRow(): Promise<StartupBenchRow> {
   }
 }
 
-export async function benchStartup(): Promise<StartupBenchRow[]> {
+export async function benchStartup(): Promise<FigureRow[]> {
   ensureBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'bench-startup-'));
   try {

@@ -19,6 +19,11 @@ export function taskFromRow(row: TaskRow): TaskRecord {
   return { index: row[0], group: row[1], kind: row[2], lane: row[3], queuedMs: row[4], startMs: row[5], endMs: row[6], status: row[7], error: row[8], attempts: row[9] };
 }
 
+/** The row the store writes for a record, in `TASK_ROW_COLUMNS` order: the inverse of `taskFromRow`. */
+export function rowFromTask(t: TaskRecord): TaskRow {
+  return [t.index, t.group, t.kind, t.lane, t.queuedMs, t.startMs, t.endMs, t.status, t.error, t.attempts];
+}
+
 /** `samples` columns named as `Sample` fields. */
 export const SAMPLE_COLUMNS = `t_ms AS tMs, in_flight AS inFlight, loop_delay_ms AS loopDelayMs, elu,
   cpu_percent AS cpuPercent, rss_bytes AS rssBytes, heap_used_bytes AS heapUsedBytes`;
@@ -41,9 +46,7 @@ export class RecordRows {
   }
 
   insert(runId: number, tasks: readonly TaskRecord[], samples: readonly Sample[]): void {
-    for (const t of tasks) {
-      this.#insertTask.run(runId, t.index, t.group, t.kind, t.lane, t.queuedMs, t.startMs, t.endMs, t.status, t.error, t.attempts);
-    }
+    for (const t of tasks) this.#insertTask.run(runId, ...rowFromTask(t));
     for (const s of samples) {
       this.#insertSample.run(runId, s.tMs, s.inFlight, s.loopDelayMs, s.elu, s.cpuPercent, s.rssBytes, s.heapUsedBytes);
     }
