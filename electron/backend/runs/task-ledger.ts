@@ -2,7 +2,7 @@ import type { Scenario } from '../../../shared/scenario';
 import type { BatchEvent } from '../../../shared/protocol/engine-protocol';
 import type { Sample, TaskRecord, TaskStart } from '../../../shared/protocol/task-record';
 import { recordsFromColumns } from '../../../shared/run/task-columns';
-import { rowFromTask } from '../history/record-rows';
+import { taskRowValues } from '../history/record-rows';
 import { TaskColumnsBuilder } from '../history/task-columns-builder';
 
 /** Where a run is, as the batches so far tell it. */
@@ -59,7 +59,7 @@ export class TaskLedger {
     for (const record of batch.finished) {
       this.#running.delete(record.index);
       this.#finished[record.index] = 1;
-      this.#columns.add(rowFromTask(record));
+      this.#columns.add(taskRowValues(record));
     }
     this.samples.push(...batch.samples);
     this.#progress = { ...this.#progress, done: batch.done, inFlight: batch.inFlight, elapsedMs: batch.elapsedMs };
@@ -93,15 +93,15 @@ export class TaskLedger {
         const endMs = Math.max(atMs, running?.startMs ?? 0);
         cancelled.push(
           running === undefined
-            ? { index, group: groupIndex, kind: group.kind, lane: 0, queuedMs: 0, startMs: endMs, endMs, status: 'cancelled', error: null, attempts: 0 }
-            : { ...running, endMs, status: 'cancelled', error: null, attempts: 1 },
+            ? { index, group: groupIndex, kind: group.kind, lane: 0, queuedMs: 0, startMs: endMs, endMs, observedMs: endMs, status: 'cancelled', orphaned: false, error: null, attempts: 0 }
+            : { ...running, endMs, observedMs: endMs, status: 'cancelled', orphaned: false, error: null, attempts: 1 },
         );
       }
     });
     this.#running.clear();
     for (const record of cancelled) {
       this.#finished[record.index] = 1;
-      this.#columns.add(rowFromTask(record));
+      this.#columns.add(taskRowValues(record));
     }
     this.#progress = { ...this.#progress, done: this.#progress.total, inFlight: 0, elapsedMs: Math.max(atMs, this.#progress.elapsedMs) };
     return cancelled;

@@ -4,6 +4,9 @@ import { jsonWithStreamedArray, STREAMED_ARRAY, streamedRun, type StreamedRun } 
 /** The `format` field every JSON run export carries. */
 export const RUN_EXPORT_FORMAT = 'concurrency-explorer/run';
 
+/** The export version this app writes; version 1 files (older engines) are upgraded on import. */
+export const RUN_EXPORT_VERSION = 2;
+
 /**
  * The lossless export: `RunExport` as compact JSON (a run of 100,000 tasks stays a few MB). The id and
  * experiment are left out because they only mean something in the history the run came from.
@@ -16,6 +19,6 @@ export function exportRunJson(run: RunDetail): string {
 export function* runJsonChunks(run: StreamedRun): Generator<string> {
   const { id: _id, experimentId: _experimentId, lanes: _lanes, ...portable } = run;
   const fields = Object.fromEntries(Object.entries(portable).map(([key, value]) => [key, key === 'tasks' ? STREAMED_ARRAY : value]));
-  yield* jsonWithStreamedArray({ format: RUN_EXPORT_FORMAT, version: 1, run: fields }, run.tasks);
+  yield* jsonWithStreamedArray({ format: RUN_EXPORT_FORMAT, version: RUN_EXPORT_VERSION, run: fields }, run.tasks);
   yield '\n';
 }
