@@ -1,7 +1,8 @@
 import { Piscina } from 'piscina';
 import { taskWorkerEntry } from '../entry-points';
 import type { KindEnv } from '../kinds/kind-call';
-import type { TaskWorkerData, TaskWorkerMessage } from '../workers/task-worker-message';
+import { addWorkerSlices, traceOrigin } from '../runtime/trace-context';
+import type { TaskWorkerAnswer, TaskWorkerData, TaskWorkerMessage } from '../workers/task-worker-message';
 import type { Executor } from './executor';
 
 function killChild(childPid: Int32Array): void {
@@ -21,9 +22,9 @@ function killChild(childPid: Int32Array): void {
  */
 export async function startThreadExecutor(threads: number, env: KindEnv): Promise<Executor> {
   const { file, execArgv } = taskWorkerEntry();
-  const lanes = Array.from({ length: threads }, () => {
-    const workerData: TaskWorkerData = { childPid: new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)) };
-    const pool = new Piscina<TaskWorkerMessage, void>({ filename: file, execArgv, workerData, minThreads: 1, maxThreads: 1, concurrentTasksPerWorker: 1 });
+  const lanes = Array.from({ length: threads }, (_, lane) => {
+    const workerData: TaskWorkerData = { childPid: new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)), lane };
+    const pool = new Piscina<TaskWorkerMessage, TaskWorkerAnswer>({ filename: file, execArgv, workerData, minThreads: 1, maxThreads: 1, concurrentTasksPerWorker: 1 });
     // An attempt aborted just as its thread answered makes piscina emit 'error' for the late answer;
     // the attempt is already settled, and every real failure reaches us through run()'s promise.
     pool.on('error', () => {});
@@ -44,7 +45,8 @@ export async function startThreadExecutor(threads: number, env: KindEnv): Promis
       const lane = lanes[laneIndex];
       if (lane === undefined) return Promise.reject(new Error(`no worker thread for lane ${laneIndex}`));
       abort.onAbort(() => killChild(lane.childPid));
-      return lane.pool.run({ type: 'attempt', spec: task.spec, index: task.index, group: task.group, draw, env }, { signal: abort.signal });
+      const message: TaskWorkerMessage = { type: 'attempt', spec: task.spec, index: task.index, group: task.group, draw, env, traceOriginMs: traceOrigin() };
+      return lane.pool.run(message, { signal: abort.signal }).then((slices) => addWorkerSlices(laneIndex, slices));
     },
     close,
   };

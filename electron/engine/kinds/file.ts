@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
+import { blockingWork } from '../runtime/trace-context';
 import type { KindCall, SpecOf } from './kind-call';
 import { readFilePath, writeFilePath } from './scratch-paths';
 
@@ -17,14 +18,14 @@ function contentOf(bytes: number): Buffer {
 /** Writes `bytes` to the task's own file in the scratch folder; `sync` blocks the event loop on purpose. */
 export async function runFileWrite(spec: SpecOf<'file-write'>, call: KindCall): Promise<void> {
   const path = writeFilePath(call.env.scratchDir, call.index);
-  if (spec.sync) writeFileSync(path, contentOf(spec.bytes));
+  if (spec.sync) blockingWork(() => writeFileSync(path, contentOf(spec.bytes)));
   else await writeFile(path, contentOf(spec.bytes), { signal: call.abort.signal });
 }
 
 /** Reads the group's prepared file; `sync` blocks the event loop on purpose. */
 export async function runFileRead(spec: SpecOf<'file-read'>, call: KindCall): Promise<void> {
   const path = readFilePath(call.env.scratchDir, call.group);
-  const content = spec.sync ? readFileSync(path) : await readFile(path, { signal: call.abort.signal });
+  const content = spec.sync ? blockingWork(() => readFileSync(path)) : await readFile(path, { signal: call.abort.signal });
   if (content.length !== spec.bytes) throw new Error(`read ${content.length} bytes from ${path}, expected ${spec.bytes}`);
 }
 
