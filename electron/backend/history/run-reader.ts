@@ -2,10 +2,13 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { RunMetrics } from '../../../shared/metrics/metrics-schema';
 import type { Sample } from '../../../shared/protocol/task-record';
 import { RunQuerySchema, type RunQuery } from '../../../shared/run/run-query';
-import type { RunDetail, RunSummary } from '../../../shared/run/run-schema';
+import type { ExportableRun, RunDetail, RunSummary } from '../../../shared/run/run-schema';
 import type { ColumnarRun } from '../../../shared/run/task-columns';
 import type { Scenario } from '../../../shared/scenario/scenario-schema';
+import type { PackedRuntime } from '../../../shared/runtime/runtime-packing';
+import type { RuntimeTrace } from '../../../shared/runtime/runtime-slices';
 import { parseInput } from './inputs';
+import { RuntimeRows } from './runtime-rows';
 import { SAMPLE_COLUMNS, TASK_ROW_COLUMNS, taskFromRow, type TaskRow } from './record-rows';
 import { TaskColumnsBuilder } from './task-columns-builder';
 import { runOrder, runWhere } from './run-query-sql';
@@ -17,12 +20,32 @@ export class RunReader {
   private readonly detailColumns: Statement;
   private readonly tasks: Statement;
   private readonly samples: Statement;
+  private readonly runtime: RuntimeRows;
 
   constructor(private readonly db: Database) {
     this.summary = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs r WHERE r.id = ? AND r.deleted_at IS NULL`);
     this.detailColumns = db.prepare('SELECT scenario, metrics FROM runs WHERE id = ?');
     this.tasks = db.prepare(`SELECT ${TASK_ROW_COLUMNS} FROM tasks WHERE run_id = ? ORDER BY idx`).raw();
     this.samples = db.prepare(`SELECT ${SAMPLE_COLUMNS} FROM samples WHERE run_id = ? ORDER BY t_ms`);
+    this.runtime = new RuntimeRows(db);
+  }
+
+  /** `getRun` with its runtime tracks, for an export. */
+  getExportableRun(id: number): ExportableRun | null {
+    return this.db.transaction(() => {
+      const run = this.getRun(id);
+      return run === null ? null : { ...run, runtime: this.runtime.readTrace(id) };
+    })();
+  }
+
+  /** The run's runtime tracks (empty in `tasks` mode); null for an unknown or trashed run. */
+  getRuntimeTrace(id: number): RuntimeTrace | null {
+    return this.db.transaction(() => (this.getRunSummary(id) === null ? null : this.runtime.readTrace(id)))();
+  }
+
+  /** The run's runtime slices packed for drawing; null in `tasks` mode or for an unknown or trashed run. */
+  getPackedRuntime(id: number): PackedRuntime | null {
+    return this.db.transaction(() => (this.getRunSummary(id) === null ? null : this.runtime.readPacked(id)))();
   }
 
   getRunSummary(id: number): RunSummary | null {

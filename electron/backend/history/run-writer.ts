@@ -5,12 +5,22 @@ import type { Scenario } from '../../../shared/scenario/scenario-schema';
 import { HistoryError } from './history-error';
 import { NewRunSchema, parseInput, RunEndSchema } from './inputs';
 import { isProcessAlive } from './process-alive';
+import type { RuntimeSlices } from '../../../shared/runtime/runtime-slices';
 import { RecordRows } from './record-rows';
+import { RuntimeRows } from './runtime-rows';
 import { countFailures } from './run-rows';
+
+/** What one batch adds to a run: finished tasks, samples, and in a runtime trace its slices. */
+export interface RunBatch {
+  finished: readonly TaskRecord[];
+  samples: readonly Sample[];
+  runtime?: RuntimeSlices;
+}
 
 /** Records runs while they run: one row per run, its tasks and samples appended batch by batch. */
 export class RunWriter {
   private readonly records: RecordRows;
+  private readonly runtime: RuntimeRows;
   private readonly insertRun: Statement;
   private readonly experimentExists: Statement;
   private readonly setStarted: Statement;
@@ -21,6 +31,7 @@ export class RunWriter {
 
   constructor(private readonly db: Database) {
     this.records = new RecordRows(db);
+    this.runtime = new RuntimeRows(db);
     this.insertRun = db.prepare(
       `INSERT INTO runs (name, scenario_name, strategy_type, strategy, scenario, status, created_at, tags, experiment_id, owner_pid)
        VALUES (@name, @scenarioName, @strategyType, @strategy, @scenario, 'running', @createdAt, @tags, @experimentId, @ownerPid)`,
@@ -61,11 +72,12 @@ export class RunWriter {
   }
 
   /** One transaction: either the whole batch is stored or none of it. */
-  appendBatch(runId: number, batch: { finished: readonly TaskRecord[]; samples: readonly Sample[] }): void {
+  appendBatch(runId: number, batch: RunBatch): void {
     this.db.transaction(() => {
       const result = this.addCounts.run(batch.finished.length, countFailures(batch.finished), runId);
       if (result.changes === 0) throw HistoryError.notFound('run', runId);
       this.records.insert(runId, batch.finished, batch.samples);
+      if (batch.runtime !== undefined) this.runtime.insert(runId, batch.runtime);
     })();
   }
 

@@ -149,7 +149,7 @@ export class EngineRun implements ActiveRun {
         return;
       case 'batch':
         this.#ledger.apply(event);
-        this.#options.recorder.batch(event.finished, event.samples);
+        this.#options.recorder.batch(event.finished, event.samples, event.runtime);
         this.#batches.emit(event);
         return;
       case 'finished':

@@ -1,4 +1,4 @@
-import type { RunDetail } from '../../../shared/run/run-schema';
+import type { ExportableRun, RunDetail } from '../../../shared/run/run-schema';
 import { exportRunCsv } from './export-csv';
 import { exportRunJson } from './export-json';
 import { exportRunTrace } from './export-trace';
@@ -7,7 +7,7 @@ import { exportRunTrace } from './export-trace';
 export const EXPORT_FORMATS = ['json', 'csv', 'trace'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-const FORMATS: Record<ExportFormat, { write: (run: RunDetail) => string; suffix: string; mimeType: string }> = {
+const FORMATS: Record<ExportFormat, { write: (run: ExportableRun) => string; suffix: string; mimeType: string }> = {
   json: { write: exportRunJson, suffix: '.json', mimeType: 'application/json' },
   csv: { write: exportRunCsv, suffix: '.csv', mimeType: 'text/csv' },
   trace: { write: exportRunTrace, suffix: '.trace.json', mimeType: 'application/json' },
@@ -24,7 +24,7 @@ export function exportFileName(run: Pick<RunDetail, 'id' | 'name'>, format: Expo
 }
 
 /** A run as a file in one of `EXPORT_FORMATS`, ready to save or download. */
-export function exportRunFile(run: RunDetail, format: ExportFormat): { fileName: string; mimeType: string; content: string } {
+export function exportRunFile(run: ExportableRun, format: ExportFormat): { fileName: string; mimeType: string; content: string } {
   const { write, mimeType } = FORMATS[format];
   return { fileName: exportFileName(run, format), mimeType, content: write(run) };
 }

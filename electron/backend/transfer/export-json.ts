@@ -1,14 +1,15 @@
-import type { RunDetail, RunExport } from '../../../shared/run/run-schema';
+import type { ExportableRun, RunExport } from '../../../shared/run/run-schema';
 
 /** The `format` field every JSON run export carries. */
 export const RUN_EXPORT_FORMAT = 'concurrency-explorer/run';
 
 /**
- * The lossless export: `RunExport` as compact JSON (a run of 100,000 tasks stays a few MB). The id and
+ * The lossless export: `RunExport` as compact JSON, with the runtime tracks when the run has any (a run of 100,000 tasks stays a few MB). The id and
  * experiment are left out because they only mean something in the history the run came from.
  */
-export function exportRunJson(run: RunDetail): string {
-  const { id: _id, experimentId: _experimentId, ...portable } = run;
-  const data: RunExport = { format: RUN_EXPORT_FORMAT, version: 1, run: portable };
+export function exportRunJson(run: ExportableRun): string {
+  const { id: _id, experimentId: _experimentId, runtime, ...portable } = run;
+  const traced = runtime !== undefined && (runtime.loop.length > 0 || runtime.threadpool.length > 0 || runtime.workers.length > 0);
+  const data: RunExport = traced ? { format: RUN_EXPORT_FORMAT, version: 1, run: portable, runtime } : { format: RUN_EXPORT_FORMAT, version: 1, run: portable };
   return `${JSON.stringify(data)}\n`;
 }

@@ -1,18 +1,9 @@
 import type { Sample } from '../../../shared/protocol/task-record';
-import type { RunDetail } from '../../../shared/run/run-schema';
+import type { ExportableRun, RunDetail } from '../../../shared/run/run-schema';
 import { strategyText } from '../../../shared/scenario/strategy-text';
+import { runtimeTraceEvents } from './export-runtime-trace';
+import type { TraceEvent } from './trace-event';
 
-/** One event of the Chrome Trace Event format (the JSON that chrome://tracing and Perfetto open). */
-interface TraceEvent {
-  name: string;
-  ph: 'X' | 'C' | 'M';
-  pid: number;
-  tid: number;
-  ts?: number;
-  dur?: number;
-  cat?: string;
-  args: Record<string, unknown>;
-}
 
 /** The whole run is one process in the trace; each lane is one of its threads. */
 const TRACE_PID = 1;
@@ -73,11 +64,12 @@ function counterEvents(run: RunDetail): TraceEvent[] {
 /**
  * The run as Chrome Trace Event JSON: each task an `X` slice on its lane's thread (times in µs from run
  * start), each sample four `C` counters (in flight, event-loop delay, CPU, RSS), and `M` events naming
- * the process and the lanes.
+ * the process and the lanes; a runtime-traced run adds its loop, pool and worker threads below the lanes.
  */
-export function exportRunTrace(run: RunDetail): string {
+export function exportRunTrace(run: ExportableRun): string {
+  const runtime = run.runtime === undefined ? [] : runtimeTraceEvents(TRACE_PID, run.runtime);
   const trace = {
-    traceEvents: [...metadataEvents(run), ...taskEvents(run), ...counterEvents(run)],
+    traceEvents: [...metadataEvents(run), ...taskEvents(run), ...counterEvents(run), ...runtime],
     displayTimeUnit: 'ms',
     otherData: { run: run.id, name: run.name, scenario: run.scenarioName, strategy: strategyText(run.strategy), status: run.status, createdAt: run.createdAt },
   };

@@ -21,7 +21,7 @@ export function registerExport(program: Command, io: CliIo): void {
     .addOption(new Option('--format <format>', 'export format').choices(EXPORT_FORMATS).default('json'))
     .option('-o, --output <file>', 'write to this file instead of stdout');
   addDbOption(command).action(async (id: number, flags: ExportFlags) => {
-    const text = await withHistory(flags.db, io, (store) => exportRunFile(requireRun(store, id), flags.format).content);
+    const text = await withHistory(flags.db, io, (store) => exportRunFile({ ...requireRun(store, id), runtime: store.getRuntimeTrace(id) ?? undefined }, flags.format).content);
     if (flags.output === undefined) {
       io.out(text);
       return;

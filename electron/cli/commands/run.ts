@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { Strategy } from '../../../shared/scenario/strategy';
 import type { Scenario } from '../../../shared/scenario/scenario-schema';
 import { MAX_REPEAT_RUNS, MAX_WARMUP_RUNS, type ExperimentSpec } from '../../../shared/stats/experiment-spec';
@@ -30,6 +30,7 @@ interface RunFlags {
   db?: string;
   save: boolean;
   tag: string[];
+  trace?: Scenario['options']['trace'];
 }
 
 const EXPERIMENT_HELP = `
@@ -92,9 +93,11 @@ export function registerRun(program: Command, io: CliIo): void {
     .option('--json', 'print one JSON object { runs: [...] } on stdout and nothing else (experiments add experimentId, and stats or sweep)')
     .option('--no-save', 'do not record the run in the history (not with --repeat, --matrix or --sweep)')
     .option('--tag <tag>', 'tag the recorded runs (repeatable)', collect, [])
+    .addOption(new Option('--trace <mode>', "replace the scenario's trace option: runtime also records the event loop, the thread pool and worker threads (slower)").choices(['tasks', 'runtime']))
     .addHelpText('after', EXPERIMENT_HELP);
   addDbOption(command).action(async (file: string | undefined, flags: RunFlags) => {
-    const scenario = await chooseScenario(file, flags.preset);
+    const chosen = await chooseScenario(file, flags.preset);
+    const scenario = flags.trace === undefined ? chosen : { ...chosen, options: { ...chosen.options, trace: flags.trace } };
     const plan = planRuns(scenario, flags);
     if (plan.kind === 'single') await runOnce(plan.scenario, flags, io);
     else await runExperimentCommand(plan.spec, flags, io);
