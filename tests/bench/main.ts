@@ -7,6 +7,7 @@ import { benchHistoryIngest } from './history-ingest';
 import { benchTimeline } from './timeline/bench-timeline';
 import { benchHistoryList } from './history-list';
 import { benchCompareOpen } from './compare-open';
+import { benchRuntimeTrace } from './runtime-trace';
 
 interface Row {
   name: string;
@@ -30,6 +31,10 @@ const suites: Suite[] = [
   {
     title: 'history ingest vs bare better-sqlite3',
     run: async () => (await benchHistoryIngest()).map((r) => ({ name: r.name, figure: `${r.ratio.toFixed(2)}x`, target: r.target, detail: r.detail })),
+  },
+  {
+    title: 'runtime trace vs tasks mode',
+    run: async () => (await benchRuntimeTrace()).map((r) => ({ name: r.name, figure: `${r.ratio.toFixed(2)}x`, target: r.target, detail: r.detail })),
   },
   {
     title: 'timeline in Chromium',

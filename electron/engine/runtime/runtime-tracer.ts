@@ -1,4 +1,4 @@
-import { createHook, type AsyncHook } from 'node:async_hooks';
+import { createHook, executionAsyncResource, type AsyncHook } from 'node:async_hooks';
 import { performance } from 'node:perf_hooks';
 import { ensureLength } from '../../../shared/arrays/ensure-length';
 import { SYNC_SLICE_TYPE, TRACK_CODE } from '../../../shared/runtime/runtime-slices';
@@ -36,7 +36,7 @@ export interface TracerPlace {
 export class RuntimeTracer {
   /** Task index + 1 of each async id; 0 for the engine's own work. */
   private taskOfId = new Int32Array(1 << 16);
-  /** Type code + 1 of each async id that is a loop callback; 0 for promises and ticks. */
+  /** Type code + 1 of each async id that is a loop callback; -1 for promises and ticks; 0 for one created before the trace. */
   private typeOfId = new Int32Array(1 << 16);
   private readonly isPoolId = new Set<number>();
   /** Per `before` not yet matched by its `after`: the task it interrupted, times 2, plus 1 if it opened a callback. */
@@ -112,7 +112,10 @@ export class RuntimeTracer {
       this.typeOfId = ensureLength(this.typeOfId, asyncId + 1);
     }
     this.taskOfId[asyncId] = this.currentTask;
-    if (FOLDED_TYPES.has(type)) return;
+    if (FOLDED_TYPES.has(type)) {
+      this.typeOfId[asyncId] = -1;
+      return;
+    }
     const typeCode = this.buffer.codeOf(type);
     this.typeOfId[asyncId] = typeCode + 1;
     if (this.pool !== null && POOL_TYPES.has(type)) {
@@ -123,7 +126,9 @@ export class RuntimeTracer {
 
   private before(asyncId: number): void {
     const known = asyncId < this.taskOfId.length;
-    const typeCode = known ? this.typeOfId[asyncId]! - 1 : -1;
+    let typeCode = known ? this.typeOfId[asyncId]! - 1 : -1;
+    // A resource made before the trace started (the sampler's interval, the IPC pipe) is still a callback.
+    if (typeCode === -1 && (!known || this.typeOfId[asyncId] === 0)) typeCode = this.typeOfOldResource(asyncId);
     this.contextStack.push(this.currentTask * 2 + (typeCode >= 0 ? 1 : 0));
     this.currentTask = known ? this.taskOfId[asyncId]! : 0;
     if (typeCode < 0) return;
@@ -137,6 +142,18 @@ export class RuntimeTracer {
       this.openTask = this.currentTask;
     }
     this.depth += 1;
+  }
+
+  private typeOfOldResource(asyncId: number): number {
+    const resource: unknown = executionAsyncResource();
+    const name = (resource as { constructor?: { name?: string } } | undefined)?.constructor?.name;
+    const typeCode = this.buffer.codeOf(name === undefined || name === '' || name === 'Object' ? 'unknown' : name);
+    if (asyncId >= this.typeOfId.length) {
+      this.taskOfId = ensureLength(this.taskOfId, asyncId + 1);
+      this.typeOfId = ensureLength(this.typeOfId, asyncId + 1);
+    }
+    this.typeOfId[asyncId] = typeCode + 1;
+    return typeCode;
   }
 
   private after(): void {
