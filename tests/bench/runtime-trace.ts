@@ -12,7 +12,7 @@ import { runScenario } from '../../electron/engine/run-scenario';
 import { ScenarioSchema, type ScenarioInput } from '../../shared/scenario/scenario-schema';
 import { median, type BenchRow } from './bench-kit';
 
-const ROUNDS = 3;
+const ROUNDS = 5;
 
 const CASES: { name: string; target: number; scenario: Omit<ScenarioInput, 'version' | 'name'> }[] = [
   {

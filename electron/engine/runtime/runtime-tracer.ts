@@ -1,4 +1,4 @@
-import { createHook, executionAsyncResource, type AsyncHook } from 'node:async_hooks';
+import { AsyncResource, createHook, executionAsyncResource, type AsyncHook } from 'node:async_hooks';
 import { performance } from 'node:perf_hooks';
 import { ensureLength } from '../../../shared/arrays/ensure-length';
 import { SYNC_SLICE_TYPE, TRACK_CODE } from '../../../shared/runtime/runtime-slices';
@@ -34,11 +34,18 @@ export interface TracerPlace {
  * `nextTick` callbacks are not slices: they lengthen the slice of the callback that ran them.
  */
 export class RuntimeTracer {
-  /** Task index + 1 of each async id; 0 for the engine's own work. */
+  /**
+   * Async ids only grow: ids from `idBase` on were made while tracing, and sit at `id - idBase` in the two
+   * arrays below, which therefore grow with what this trace saw, not with all the process ever made.
+   */
+  private readonly idBase = new AsyncResource('RuntimeTraceStart').asyncId();
+  /** Task index + 1 of each traced async id; 0 for the engine's own work. */
   private taskOfId = new Int32Array(1 << 16);
-  /** Type code + 1 of each async id that is a loop callback; -1 for promises and ticks; 0 for one created before the trace. */
+  /** Type code + 1 of each traced async id that is a loop callback; -1 for promises and ticks. */
   private typeOfId = new Int32Array(1 << 16);
   private readonly isPoolId = new Set<number>();
+  /** Types of the resources made before the trace that ran a callback since, by async id. */
+  private readonly oldResourceTypes = new Map<number, number>();
   /** Per `before` not yet matched by its `after`: the task it interrupted, times 2, plus 1 if it opened a callback. */
   private readonly contextStack: number[] = [];
   private currentTask = 0;
@@ -107,17 +114,18 @@ export class RuntimeTracer {
   }
 
   private init(asyncId: number, type: string): void {
-    if (asyncId >= this.taskOfId.length) {
-      this.taskOfId = ensureLength(this.taskOfId, asyncId + 1);
-      this.typeOfId = ensureLength(this.typeOfId, asyncId + 1);
+    const i = asyncId - this.idBase;
+    if (i >= this.taskOfId.length) {
+      this.taskOfId = ensureLength(this.taskOfId, i + 1);
+      this.typeOfId = ensureLength(this.typeOfId, i + 1);
     }
-    this.taskOfId[asyncId] = this.currentTask;
+    this.taskOfId[i] = this.currentTask;
     if (FOLDED_TYPES.has(type)) {
-      this.typeOfId[asyncId] = -1;
+      this.typeOfId[i] = -1;
       return;
     }
     const typeCode = this.buffer.codeOf(type);
-    this.typeOfId[asyncId] = typeCode + 1;
+    this.typeOfId[i] = typeCode + 1;
     if (this.pool !== null && POOL_TYPES.has(type)) {
       this.isPoolId.add(asyncId);
       this.pool.submitted(asyncId, this.place.now(), typeCode, this.currentTask);
@@ -125,12 +133,12 @@ export class RuntimeTracer {
   }
 
   private before(asyncId: number): void {
-    const known = asyncId < this.taskOfId.length;
-    let typeCode = known ? this.typeOfId[asyncId]! - 1 : -1;
-    // A resource made before the trace started (the sampler's interval, the IPC pipe) is still a callback.
-    if (typeCode === -1 && (!known || this.typeOfId[asyncId] === 0)) typeCode = this.typeOfOldResource(asyncId);
+    const i = asyncId - this.idBase;
+    const traced = i >= 0 && i < this.taskOfId.length;
+    // A resource made before the trace started (the sampler's interval, the IPC pipe) is a callback of the engine's.
+    const typeCode = traced ? this.typeOfId[i]! - 1 : this.typeOfOldResource(asyncId);
     this.contextStack.push(this.currentTask * 2 + (typeCode >= 0 ? 1 : 0));
-    this.currentTask = known ? this.taskOfId[asyncId]! : 0;
+    this.currentTask = traced ? this.taskOfId[i]! : 0;
     if (typeCode < 0) return;
     const nowMs = this.place.now();
     if (this.isPoolId.delete(asyncId)) this.pool?.completed(asyncId, nowMs);
@@ -145,14 +153,12 @@ export class RuntimeTracer {
   }
 
   private typeOfOldResource(asyncId: number): number {
-    const resource: unknown = executionAsyncResource();
-    const name = (resource as { constructor?: { name?: string } } | undefined)?.constructor?.name;
-    const typeCode = this.buffer.codeOf(name === undefined || name === '' || name === 'Object' ? 'unknown' : name);
-    if (asyncId >= this.typeOfId.length) {
-      this.taskOfId = ensureLength(this.taskOfId, asyncId + 1);
-      this.typeOfId = ensureLength(this.typeOfId, asyncId + 1);
+    let typeCode = this.oldResourceTypes.get(asyncId);
+    if (typeCode === undefined) {
+      const name = (executionAsyncResource() as { constructor?: { name?: string } } | undefined)?.constructor?.name;
+      typeCode = this.buffer.codeOf(name === undefined || name === '' || name === 'Object' ? 'unknown' : name);
+      this.oldResourceTypes.set(asyncId, typeCode);
     }
-    this.typeOfId[asyncId] = typeCode + 1;
     return typeCode;
   }
 

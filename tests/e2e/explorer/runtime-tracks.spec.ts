@@ -1,4 +1,5 @@
 import { expect, test } from '../fixtures/app-test';
+import { HistoryPage } from '../history/pages/history-page';
 import { ScenariosPage } from './pages/scenarios-page';
 import { WorkbenchPage } from './pages/workbench-page';
 
@@ -19,7 +20,7 @@ test('a runtime-mode run draws its loop and pool tracks, and a task selected sho
   const toggles = page.getByRole('group', { name: 'Runtime tracks' });
   await expect(toggles.getByRole('button', { name: /Event loop/ })).toHaveAttribute('aria-pressed', 'true');
   await expect(toggles.getByRole('button', { name: /libuv pool/ })).toBeVisible();
-  await expect(toggles).toContainText('as seen by the loop');
+  await expect(toggles).toContainText('reconstructed as seen by the loop');
   // One thread: the loop and one pool row.
   await expect(tracks).toHaveAccessibleName(/^Runtime tracks: 2 rows/);
 
@@ -38,4 +39,13 @@ test('a runtime-mode run draws its loop and pool tracks, and a task selected sho
 
   await toggles.getByRole('button', { name: /libuv pool/ }).click();
   await expect(tracks).toHaveAccessibleName(/^Runtime tracks: 1 rows/);
+
+  // The same tracks come back from the history, slice for slice.
+  const slices = await tracks.getAttribute('data-slices');
+  const history = new HistoryPage(page);
+  await history.show();
+  await history.open('Eight pbkdf2 hashes — UV_THREADPOOL_SIZE=1');
+  const reopened = page.getByRole('img', { name: /^Runtime tracks: 2 rows/ });
+  await expect(reopened).toBeVisible();
+  await expect(reopened).toHaveAttribute('data-slices', slices ?? '');
 });
