@@ -16,6 +16,7 @@ import { ScenariosPage } from '../tests/e2e/explorer/pages/scenarios-page';
 import { WorkbenchPage } from '../tests/e2e/explorer/pages/workbench-page';
 import { shootHistoryViews } from '../tests/e2e/history/history-screenshots';
 import { shootRuntimeViews } from '../tests/e2e/explorer/runtime-screenshots';
+import { errorMessage } from '../shared/errors/error-message';
 
 /** `npm run screenshots -- runtime` makes only the runtime-track shots. */
 const ONLY_RUNTIME = process.argv.slice(2).includes('runtime');
@@ -100,6 +101,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`Screenshots failed: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`Screenshots failed: ${errorMessage(error)}`);
   process.exitCode = 1;
 });

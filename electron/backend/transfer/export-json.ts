@@ -3,6 +3,9 @@ import type { ExportableRun, RunExport } from '../../../shared/run/run-schema';
 /** The `format` field every JSON run export carries. */
 export const RUN_EXPORT_FORMAT = 'concurrency-explorer/run';
 
+/** The export version this app writes; version 1 files (older engines) are upgraded on import. */
+export const RUN_EXPORT_VERSION = 2;
+
 /**
  * The lossless export: `RunExport` as compact JSON, with the runtime tracks when the run has any (a run of 100,000 tasks stays a few MB). The id and
  * experiment are left out because they only mean something in the history the run came from.
@@ -10,6 +13,7 @@ export const RUN_EXPORT_FORMAT = 'concurrency-explorer/run';
 export function exportRunJson(run: ExportableRun): string {
   const { id: _id, experimentId: _experimentId, runtime, ...portable } = run;
   const traced = runtime !== undefined && (runtime.loop.length > 0 || runtime.threadpool.length > 0 || runtime.workers.length > 0);
-  const data: RunExport = traced ? { format: RUN_EXPORT_FORMAT, version: 1, run: portable, runtime } : { format: RUN_EXPORT_FORMAT, version: 1, run: portable };
+  const base = { format: RUN_EXPORT_FORMAT, version: RUN_EXPORT_VERSION, run: portable } as const;
+  const data: RunExport = traced ? { ...base, runtime } : base;
   return `${JSON.stringify(data)}\n`;
 }

@@ -1,6 +1,6 @@
 import type { Sample } from '../../../shared/protocol/task-record';
 import type { ExportableRun, RunDetail } from '../../../shared/run/run-schema';
-import { strategyText } from '../../../shared/scenario/strategy-text';
+import { strategyText } from '../../../shared/scenario';
 import { runtimeTraceEvents } from './export-runtime-trace';
 import type { TraceEvent } from './trace-event';
 
@@ -44,7 +44,16 @@ function taskEvents(run: RunDetail): TraceEvent[] {
     tid: laneTid(task.lane),
     ts: task.startMs * US_PER_MS,
     dur: (task.endMs - task.startMs) * US_PER_MS,
-    args: { index: task.index, group: task.group, status: task.status, attempts: task.attempts, queuedMs: task.queuedMs, error: task.error },
+    args: {
+      index: task.index,
+      group: task.group,
+      status: task.status,
+      orphaned: task.orphaned,
+      attempts: task.attempts,
+      queuedMs: task.queuedMs,
+      observedMs: task.observedMs,
+      error: task.error,
+    },
   }));
 }
 

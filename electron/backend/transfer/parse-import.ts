@@ -1,7 +1,9 @@
 import { RunExportSchema, type RunExport } from '../../../shared/run/run-schema';
 import { problemsToText, toProblems, type Problem } from '../../../shared/validation/format-issues';
-import { RUN_EXPORT_FORMAT } from './export-json';
+import { RUN_EXPORT_FORMAT, RUN_EXPORT_VERSION } from './export-json';
 import { consistencyProblems } from './import-consistency';
+import { upgradeExportV1 } from './legacy-export';
+import { errorMessage } from '../../../shared/errors/error-message';
 
 /** Problems beyond this many are counted in the message rather than listed (`problems` keeps them all). */
 const MAX_PROBLEMS_IN_MESSAGE = 50;
@@ -31,8 +33,10 @@ function kindOfFileProblems(value: unknown): Problem[] {
     const got = value.format === undefined ? 'it is missing' : `got ${JSON.stringify(value.format)}`;
     return [{ path: 'format', message: `must be "${RUN_EXPORT_FORMAT}" (a run exported as JSON), ${got}` }];
   }
-  if (typeof value.version === 'number' && value.version > 1) {
-    return [{ path: 'version', message: `is ${value.version}, but this version of Concurrency Explorer reads version 1 only; update it to import this file` }];
+  if (typeof value.version === 'number' && value.version > RUN_EXPORT_VERSION) {
+    return [
+      { path: 'version', message: `is ${value.version}, but this version of Concurrency Explorer reads versions 1 to ${RUN_EXPORT_VERSION}; update it to import this file` },
+    ];
   }
   return [];
 }
@@ -46,10 +50,11 @@ export function parseRunImport(text: string): RunExport {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new ImportError([{ path: '(root)', message: `is not valid JSON: ${(error as Error).message}` }]);
+    throw new ImportError([{ path: '(root)', message: `is not valid JSON: ${errorMessage(error)}` }]);
   }
   const wrongKind = kindOfFileProblems(value);
   if (wrongKind.length > 0) throw new ImportError(wrongKind);
+  if (isObject(value) && value.version === 1) value = upgradeExportV1(value);
   const result = RunExportSchema.safeParse(value);
   if (!result.success) throw new ImportError(toProblems(result.error.issues, value));
   const inconsistent = consistencyProblems(result.data);

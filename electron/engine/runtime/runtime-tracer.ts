@@ -148,6 +148,9 @@ export class RuntimeTracer {
       this.openEndMs = nowMs;
       this.openType = typeCode;
       this.openTask = this.currentTask;
+    } else if (this.openTask === 0) {
+      // The engine's own callback (a worker's message port) ran one of a task's: the slice served that task.
+      this.openTask = this.currentTask;
     }
     this.depth += 1;
   }

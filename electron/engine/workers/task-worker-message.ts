@@ -1,6 +1,7 @@
 import type { RuntimeSlices } from '../../../shared/runtime/runtime-slices';
-import type { TaskGroup } from '../../../shared/scenario/task-kinds';
+import type { TaskGroup } from '../../../shared/scenario';
 import type { KindEnv } from '../kinds/kind-call';
+import type { WorkResult } from '../kinds/execute-kind';
 import type { AttemptDraw } from '../plan/seeded-random';
 
 /** What the engine asks a task worker thread to do: load (before the clock starts), or run one attempt. */
@@ -17,8 +18,11 @@ export type TaskWorkerMessage =
       traceOriginMs: number | null;
     };
 
-/** What an attempt answers: the thread's runtime slices recorded since its previous answer, if it records any. */
-export type TaskWorkerAnswer = RuntimeSlices | null;
+/**
+ * What an attempt answers: when its work ended and how, and the thread's runtime slices recorded since its
+ * previous answer (null when it records none); a warm-up answers null.
+ */
+export type TaskWorkerAnswer = { result: WorkResult; slices: RuntimeSlices | null } | null;
 
 /** What each lane's worker thread shares with the engine for its whole life. */
 export interface TaskWorkerData {

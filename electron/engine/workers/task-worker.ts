@@ -6,8 +6,9 @@ import { startTrace, takeSlices, traceOrigin, withTask } from '../runtime/trace-
 import type { TaskWorkerAnswer, TaskWorkerData, TaskWorkerMessage } from './task-worker-message';
 
 /**
- * The piscina worker of the `workers` strategy: runs one attempt of a task on this thread. In a runtime
- * trace it records this thread's own loop from its first attempt on, and answers with what it recorded.
+ * The piscina worker of the `workers` strategy: runs one attempt of a task on this thread and answers when
+ * its work ended (stamped here, on this thread) and how; a warm-up answers null. In a runtime trace it
+ * records this thread's own loop from its first attempt on, and answers with what it recorded too.
  */
 export default async function runTaskInWorker(message: TaskWorkerMessage): Promise<TaskWorkerAnswer> {
   if (message.type === 'warm-up') return null;
@@ -18,6 +19,6 @@ export default async function runTaskInWorker(message: TaskWorkerMessage): Promi
     startTrace({ track: TRACK_CODE.worker, lane, threadpoolSize: 0, sliceLimit: Infinity, originEpochMs: traceOriginMs });
   }
   // Piscina aborts a worker's task by ending the whole thread, so nothing inside it is ever told to stop.
-  await withTask(index, () => executeKind(spec, { index, group, draw, env, abort: NEVER_ABORTED, childProcess: (pid) => Atomics.store(childPid, 0, pid) }));
-  return takeSlices();
+  const result = await withTask(index, () => executeKind(spec, { index, group, draw, env, abort: NEVER_ABORTED, childProcess: (pid) => Atomics.store(childPid, 0, pid) }));
+  return { result, slices: takeSlices() };
 }

@@ -112,10 +112,15 @@ function drawRow(ctx: TimelineContext, data: RuntimeTrackData, row: RuntimeRow, 
       wide.push(slot);
       continue;
     }
+    // The longest slice of a column gives it its colour; its key is looked up only when it wins.
+    const width = x1 - x0;
+    const from = Math.max(0, Math.floor(x0));
+    const to = Math.min(columns - 1, Math.floor(x1));
+    if (from === to && width <= columnLongest[from]! && columnKey[from] !== 0) continue;
     const key = keyOf(data, view, slot);
-    for (let c = Math.max(0, Math.floor(x0)), to = Math.min(columns - 1, Math.floor(x1)); c <= to; c++) {
-      if (x1 - x0 >= columnLongest[c]!) {
-        columnLongest[c] = x1 - x0;
+    for (let c = from; c <= to; c++) {
+      if (width > columnLongest[c]! || columnKey[c] === 0) {
+        columnLongest[c] = width;
         columnKey[c] = key;
       }
     }

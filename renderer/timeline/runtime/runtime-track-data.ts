@@ -42,6 +42,8 @@ export class RuntimeTrackData {
   readonly #rows = new Map<number, RuntimeRow>();
   readonly #unsorted = new Set<RuntimeRow>();
   #version = 0;
+  #lastKey = -1;
+  #lastRow: RuntimeRow | undefined;
 
   static fromArrays(arrays: RuntimeArrays): RuntimeTrackData {
     const data = new RuntimeTrackData();
@@ -119,12 +121,15 @@ export class RuntimeTrackData {
 
   #addToRow(slot: number): void {
     const key = this.track[slot]! * 1_000_000 + this.lane[slot]!;
-    let row = this.#rows.get(key);
+    // Slices of one row mostly come in a run: look the row up only when it changes.
+    let row = key === this.#lastKey ? this.#lastRow : this.#rows.get(key);
     if (row === undefined) {
       row = { track: this.track[slot]!, lane: this.lane[slot]!, slots: new Int32Array(256), count: 0 };
       this.#rows.set(key, row);
     }
-    row.slots = ensureLength(row.slots, row.count + 1);
+    this.#lastKey = key;
+    this.#lastRow = row;
+    if (row.count === row.slots.length) row.slots = ensureLength(row.slots, row.count + 1);
     const previous = row.count > 0 ? row.slots[row.count - 1]! : -1;
     if (previous >= 0 && this.startMs[previous]! > this.startMs[slot]!) this.#unsorted.add(row);
     row.slots[row.count++] = slot;

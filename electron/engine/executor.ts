@@ -1,9 +1,31 @@
 import { Piscina } from 'piscina';
-import { taskWorkerEntry } from '../entry-points';
-import type { KindEnv } from '../kinds/kind-call';
-import { addWorkerSlices, traceOrigin } from '../runtime/trace-context';
-import type { TaskWorkerAnswer, TaskWorkerData, TaskWorkerMessage } from '../workers/task-worker-message';
-import type { Executor } from './executor';
+import { errorMessage } from '../../shared/errors/error-message';
+import type { AttemptAbort } from './attempts/attempt-abort';
+import { taskWorkerEntry } from './entry-points';
+import { executeKind, type WorkResult } from './kinds/execute-kind';
+import type { KindEnv } from './kinds/kind-call';
+import type { PlannedTask } from './plan/plan-tasks';
+import type { AttemptDraw } from './plan/seeded-random';
+import { addWorkerSlices, traceOrigin } from './runtime/trace-context';
+import type { TaskWorkerAnswer, TaskWorkerData, TaskWorkerMessage } from './workers/task-worker-message';
+
+/** Where a task's attempts run: on the engine's event loop, or on the worker thread of a lane. */
+export interface Executor {
+  /**
+   * Runs one attempt and says when its work ended and how; rejects only when the attempt could not be run or
+   * was ended from outside (a worker thread ended by `abort`). `abort` stops it as far as the kind allows.
+   */
+  execute(task: PlannedTask, draw: AttemptDraw, lane: number, abort: AttemptAbort): Promise<WorkResult>;
+  close(): Promise<void>;
+}
+
+/** Runs every attempt on the engine's own event loop (every strategy but `workers`). */
+export function localExecutor(env: KindEnv): Executor {
+  return {
+    execute: (task, draw, _lane, abort) => executeKind(task.spec, { index: task.index, group: task.group, draw, env, abort }),
+    close: async () => {},
+  };
+}
 
 function killChild(childPid: Int32Array): void {
   const pid = Atomics.exchange(childPid, 0, 0);
@@ -13,6 +35,13 @@ function killChild(childPid: Int32Array): void {
   } catch {
     // It exited on its own in the meantime.
   }
+}
+
+/** An attempt's answer is never null (only a warm-up's is); its runtime slices join the engine's trace. */
+function workResult(laneIndex: number, answer: TaskWorkerAnswer): WorkResult {
+  if (answer === null) throw new Error('the worker thread answered an attempt without a result');
+  addWorkerSlices(laneIndex, answer.slices);
+  return answer.result;
 }
 
 /**
@@ -38,7 +67,7 @@ export async function startThreadExecutor(threads: number, env: KindEnv): Promis
     await Promise.all(pools.map((pool) => pool.run({ type: 'warm-up' })));
   } catch (error) {
     await close();
-    throw new Error(`could not start the worker threads: ${(error as Error).message}`);
+    throw new Error(`could not start the worker threads: ${errorMessage(error)}`);
   }
   return {
     execute: (task, draw, laneIndex, abort) => {
@@ -46,7 +75,7 @@ export async function startThreadExecutor(threads: number, env: KindEnv): Promis
       if (lane === undefined) return Promise.reject(new Error(`no worker thread for lane ${laneIndex}`));
       abort.onAbort(() => killChild(lane.childPid));
       const message: TaskWorkerMessage = { type: 'attempt', spec: task.spec, index: task.index, group: task.group, draw, env, traceOriginMs: traceOrigin() };
-      return lane.pool.run(message, { signal: abort.signal }).then((slices) => addWorkerSlices(laneIndex, slices));
+      return lane.pool.run(message, { signal: abort.signal }).then((answer) => workResult(laneIndex, answer));
     },
     close,
   };

@@ -21,14 +21,15 @@ export interface RunHistoryWriter {
 }
 
 /** Where one run's progress is written: the history, or nowhere for a run that is not saved. */
-export interface RunRecorder {
+export interface ProgressSink {
   started(event: StartedEvent): void;
   /** `runtime`: the batch's runtime slices, stored in the same transaction. */
   batch(finished: TaskRecord[], samples: Sample[], runtime?: RuntimeSlices): void;
   finish(outcome: RunOutcome): void;
 }
 
-export function historyRecorder(history: RunHistoryWriter, runId: number): RunRecorder {
+/** Writes a saved run's progress to the history under `runId`. */
+export function historySink(history: RunHistoryWriter, runId: number): ProgressSink {
   return {
     started: ({ startedAtEpochMs, totalTasks, lanes }) => history.recordStarted(runId, { startedAtEpochMs, totalTasks, lanes }),
     batch: (finished, samples, runtime) => history.appendBatch(runId, runtime === undefined ? { finished, samples } : { finished, samples, runtime }),
@@ -37,4 +38,5 @@ export function historyRecorder(history: RunHistoryWriter, runId: number): RunRe
   };
 }
 
-export const NO_RECORDER: RunRecorder = { started: () => {}, batch: () => {}, finish: () => {} };
+/** Where the progress of a run that is not saved goes: nowhere. */
+export const DISCARD_PROGRESS: ProgressSink = { started: () => {}, batch: () => {}, finish: () => {} };
