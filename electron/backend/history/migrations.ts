@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { HISTORY_APPLICATION_ID } from './history-ownership';
 import { upgradeLegacyRuns } from './legacy-runs';
 
 /**
@@ -105,9 +106,19 @@ const MIGRATIONS: readonly Migration[] = [
     upgrade: upgradeLegacyRuns,
   },
   {
+    version: 3,
+    sql: `
+      -- Scenarios from outside the app that execute code, which the user chose to run: by a hash of their content.
+      CREATE TABLE exec_consents (
+        content_hash TEXT PRIMARY KEY,
+        granted_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
+  {
     // Runtime traces (`trace: "runtime"`): each batch's slices as one chunk of packed columns, with the type
     // names of the run so far; a chunk per batch keeps a run of millions of slices to thousands of rows.
-    version: 3,
+    version: 4,
     sql: `
       CREATE TABLE runtime_chunks (
         id INTEGER PRIMARY KEY,
@@ -132,8 +143,9 @@ export function schemaVersion(db: Database): number {
 
 /**
  * Brings the schema up to `SCHEMA_VERSION` (or an older `targetVersion`, to make a database as an older
- * release left it) in one write transaction. The version is read again inside it because the CLI and the
- * app may open a fresh file at the same moment.
+ * release left it) in one write transaction, and then marks the file as a history (`application_id`, also on
+ * files from before the mark). The version is read again inside it because the CLI and the app may open a
+ * fresh file at the same moment.
  */
 export function migrate(db: Database, targetVersion = SCHEMA_VERSION): void {
   db.transaction(() => {
@@ -143,6 +155,9 @@ export function migrate(db: Database, targetVersion = SCHEMA_VERSION): void {
       db.exec(step.sql);
       step.upgrade?.(db);
       db.pragma(`user_version = ${step.version}`);
+    }
+    if (targetVersion === SCHEMA_VERSION && db.pragma('application_id', { simple: true }) !== HISTORY_APPLICATION_ID) {
+      db.pragma(`application_id = ${HISTORY_APPLICATION_ID}`);
     }
   }).immediate();
 }

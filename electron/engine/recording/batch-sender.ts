@@ -2,7 +2,11 @@ import { BATCH_INTERVAL_MS, type BatchEvent } from '../../../shared/protocol/eng
 import type { RuntimeSlices } from '../../../shared/runtime/runtime-slices';
 import type { RunRecorder } from './run-recorder';
 
-/** Sends what the recorder gathered, one message per `BATCH_INTERVAL_MS` at most, never one per task. */
+/**
+ * Sends what the recorder gathered, one message per `BATCH_INTERVAL_MS` at most, never one per task. The first
+ * batch leaves as soon as the strategy has started its first tasks, so that they are on the timeline at once
+ * rather than a batch interval after Run.
+ */
 export interface BatchSender {
   /** Sends whatever is pending now, and stops the periodic sending. */
   stop(): void;
@@ -20,9 +24,11 @@ export function startBatchSender(recorder: RunRecorder, send: (batch: BatchEvent
     send(runtime === null ? batch : { ...batch, runtime });
   };
   const timer = setInterval(flush, BATCH_INTERVAL_MS);
+  const first = setImmediate(flush);
   return {
     stop: () => {
       clearInterval(timer);
+      clearImmediate(first);
       flush();
     },
   };
