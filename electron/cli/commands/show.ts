@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
+import { findFindings, type Finding } from '../../../shared/findings';
 import type { RunDetail } from '../../../shared/run/run-schema';
 import { strategyText } from '../../../shared/scenario';
 import type { CliIo } from '../cli-io';
 import { addDbOption, parseExperimentId, parseRunId, requireExperiment, requireRun, withHistory } from '../options';
-import { renderMetricsTable } from '../format/metrics-text';
+import { renderFindings, renderMetricsTable } from '../format/metrics-text';
 import { renderExperiment } from '../format/experiment-text';
 import { formatCount, renderTable } from '../format/plain-text';
 
@@ -32,6 +33,11 @@ function renderGroups(run: RunDetail): string {
   return renderTable(['group', 'label', 'tasks', ...COLUMNS], rows, ['right', 'left', ...Array<'right'>(1 + COLUMNS.length).fill('right')]);
 }
 
+/** What a stored run shows; none for a run without metrics (failed, interrupted). */
+function findingsOf(run: RunDetail): Finding[] {
+  return run.metrics === null ? [] : findFindings({ scenario: run.scenario, tasks: run.tasks, samples: run.samples, metrics: run.metrics });
+}
+
 function renderRun(run: RunDetail): string {
   const lines = [
     `run ${run.id}: ${run.name}`,
@@ -41,7 +47,8 @@ function renderRun(run: RunDetail): string {
   if (run.experimentId !== null) lines.push(`experiment: ${run.experimentId} (show --experiment ${run.experimentId})`);
   if (run.error !== null) lines.push(`error: ${run.error}`);
   if (run.notes !== '') lines.push(`notes: ${run.notes}`);
-  return `${lines.join('\n')}\n\n${renderMetricsTable([{ title: `#${run.id}`, metrics: run.metrics }], { compare: false })}\n${renderGroups(run)}`;
+  const metrics = renderMetricsTable([{ title: `#${run.id}`, metrics: run.metrics }], { compare: false });
+  return `${lines.join('\n')}\n\n${metrics}\n${renderFindings(findingsOf(run))}\n${renderGroups(run)}`;
 }
 
 const asJson = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
@@ -53,7 +60,7 @@ export function registerShow(program: Command, io: CliIo): void {
     .description('show one recorded run, or with --experiment one experiment: its runs and statistics')
     .argument('<id>', 'run id (experiment id with --experiment)')
     .option('--experiment', 'the id is an experiment\'s (repeat, matrix or sweep): show its runs in order and its statistics')
-    .option('--json', 'print the run with its tasks and samples as JSON; with --experiment, { id, kind, name, params, runs, stats | sweep }');
+    .option('--json', 'print the run with its tasks, samples and findings as JSON; with --experiment, { id, kind, name, params, runs, stats | sweep }');
   addDbOption(command).action(async (idText: string, flags: ShowFlags) => {
     if (flags.experiment === true) {
       const id = parseExperimentId(idText);
@@ -63,6 +70,6 @@ export function registerShow(program: Command, io: CliIo): void {
     }
     const id = parseRunId(idText);
     const run = await withHistory(flags.db, io, (store) => requireRun(store, id));
-    io.out(flags.json === true ? asJson(run) : renderRun(run));
+    io.out(flags.json === true ? asJson({ ...run, findings: findingsOf(run) }) : renderRun(run));
   });
 }
