@@ -144,7 +144,7 @@ export function renderFindings(findings: readonly Finding[]): string {
   if (findings.length === 0) return 'findings: none\n';
   const blocks = findings.map((finding) => {
     const lines = [`  [${finding.severity}] ${finding.id}: ${finding.title}`, `    ${finding.detail}`];
-    if (finding.suggestion !== undefined) lines.push(`    try: ${finding.suggestion.label}`);
+    if (finding.suggestion !== undefined) lines.push(`    suggestion: ${finding.suggestion.label}`);
     return lines.join('\n');
   });
   return `findings:\n${blocks.join('\n')}\n`;

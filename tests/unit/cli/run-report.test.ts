@@ -45,7 +45,7 @@ describe('run report', () => {
     expect(text).toMatch(/^metric\s+#7$/m);
     expect(text).toMatch(/^wall time\s+100\.0 ms$/m);
     expect(text.indexOf('findings:')).toBeGreaterThan(text.indexOf('wall time'));
-    expect(text).toContain('  [problem] loop-blocked: The event loop was blocked\n    The event loop stalled for up to 300 ms.\n    try: Try workers:4\n');
+    expect(text).toContain('  [problem] loop-blocked: The event loop was blocked\n    The event loop stalled for up to 300 ms.\n    suggestion: Try workers:4\n');
     expect(renderRunText(runs[1]!)).toBe('unsaved run: Timers (all) failed\n');
   });
 
