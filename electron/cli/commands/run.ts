@@ -9,6 +9,7 @@ import type { CliIo } from '../cli-io';
 import { CliError, EXIT_CODES } from '../cli-error';
 import { addDbOption, matrixOption, strategyOption, sweepOption, wholeNumberOption, withHistory } from '../options';
 import { chooseScenario } from '../run/scenario-source';
+import { confirmExec } from '../run/exec-consent';
 import { planRuns } from '../run/run-plan';
 import { executeRun } from '../run/execute-run';
 import { executeExperiment } from '../run/execute-experiment';
@@ -27,6 +28,7 @@ interface RunFlags {
   db?: string;
   save: boolean;
   tag: string[];
+  allowExec?: boolean;
 }
 
 const EXPERIMENT_HELP = `
@@ -89,9 +91,11 @@ export function registerRun(program: Command, io: CliIo): void {
     .option('--json', 'print one JSON object { runs: [...] } on stdout and nothing else (experiments add experimentId, and stats or sweep)')
     .option('--no-save', 'do not record the run in the history (not with --repeat, --matrix or --sweep)')
     .option('--tag <tag>', 'tag the recorded runs (repeatable)', collect, [])
+    .option('--allow-exec', 'run a scenario file that executes programs without asking (needed off a terminal)')
     .addHelpText('after', EXPERIMENT_HELP);
   addDbOption(command).action(async (file: string | undefined, flags: RunFlags) => {
     const scenario = await chooseScenario(file, flags.preset);
+    if (file !== undefined) await confirmExec(scenario, file, flags.allowExec === true, io);
     const plan = planRuns(scenario, flags);
     if (plan.kind === 'single') await runOnce(plan.scenario, flags, io);
     else await runExperimentCommand(plan.spec, flags, io);
