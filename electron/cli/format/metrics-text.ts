@@ -1,3 +1,4 @@
+import type { Finding } from '../../../shared/findings';
 import type { RunMetrics } from '../../../shared/metrics/metrics-schema';
 import { compareMetrics, type MetricRatio } from '../../../shared/stats/compare-metrics';
 import type { RepeatedMetricComparison, RepeatedMetricRatio } from '../../../shared/stats/compare-repeats';
@@ -133,4 +134,18 @@ export function renderRepeatComparison(titles: readonly string[], rows: readonly
     "Welch's t-test (significant at p < 0.05; not tested unless both groups have 2+ runs with some spread).\n\n" +
     table
   );
+}
+
+/**
+ * A run's findings under its summary: one block per finding, worst first, with what to try; says so when
+ * there are none.
+ */
+export function renderFindings(findings: readonly Finding[]): string {
+  if (findings.length === 0) return 'findings: none\n';
+  const blocks = findings.map((finding) => {
+    const lines = [`  [${finding.severity}] ${finding.id}: ${finding.title}`, `    ${finding.detail}`];
+    if (finding.suggestion !== undefined) lines.push(`    suggestion: ${finding.suggestion.label}`);
+    return lines.join('\n');
+  });
+  return `findings:\n${blocks.join('\n')}\n`;
 }
