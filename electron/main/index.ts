@@ -4,13 +4,15 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron';
 import { API_EVENT_NAMES } from '../../shared/api/api-contract';
 import { PRODUCT_NAME } from '../backend/data-dir';
 import { version } from '../../package.json';
-import { resolveAppPaths } from './app-paths';
+import { resolveAppPaths, USER_DATA_ENV_VAR } from './app-paths';
 import { type DesktopServices, startDesktopServices } from './desktop-services';
 import { bridgeApi } from './ipc/api-bridge';
 import { HELP_LINKS } from './menu/help-links';
 import { buildMenuTemplate } from './menu/menu-template';
 import { appLocation } from './security/app-location';
 import { hardenSession, hardenWebContents } from './security/harden-contents';
+import { freshSmokeTestDataDir, smokeTestAndExit } from './smoke-test/smoke-test-app';
+import { SMOKE_TEST_FLAG } from './smoke-test/smoke-summary';
 import { appSqliteBinding } from './sqlite/app-sqlite-binding';
 import { openMainWindow } from './window/main-window';
 
@@ -19,7 +21,9 @@ import { openMainWindow } from './window/main-window';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const isDev = !app.isPackaged;
 const isMac = process.platform === 'darwin';
-const paths = resolveAppPaths(app.getPath('appData'), process.env);
+// `--smoke-test` (the release pipeline's check of each installer) runs in a fresh data folder of its own.
+const smokeTest = process.argv.includes(SMOKE_TEST_FLAG);
+const paths = resolveAppPaths(app.getPath('appData'), smokeTest ? { [USER_DATA_ENV_VAR]: freshSmokeTestDataDir() } : process.env);
 const location = appLocation(path.join(here, '..', 'renderer', 'index.html'), isDev ? (process.env.ELECTRON_RENDERER_URL ?? null) : null);
 
 app.setName(PRODUCT_NAME);
@@ -49,17 +53,16 @@ function openWindow(): void {
   });
 }
 
+function sqliteBinding(): string {
+  return appSqliteBinding({ packaged: app.isPackaged, resourcesPath: process.resourcesPath, projectRoot: path.resolve(here, '..', '..') });
+}
+
 function start(): void {
   hardenSession(location);
-  const sqliteBinding = appSqliteBinding({
-    packaged: app.isPackaged,
-    resourcesPath: process.resourcesPath,
-    projectRoot: path.resolve(here, '..', '..'),
-  });
   const desktop = startDesktopServices({
     databasePath: paths.databasePath,
     engineFile: path.join(here, 'engine.js'),
-    sqliteBinding,
+    sqliteBinding: sqliteBinding(),
     parentWindow: () => mainWindow,
   });
   services = desktop;
@@ -85,7 +88,12 @@ function start(): void {
   openWindow();
 }
 
-if (!app.requestSingleInstanceLock()) {
+if (smokeTest) {
+  app
+    .whenReady()
+    .then(() => smokeTestAndExit({ dataDir: paths.userDataDir, engineFile: path.join(here, 'engine.js'), sqliteBinding }))
+    .catch(failStartup);
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, location));
