@@ -4,6 +4,7 @@ import { HistoryStore, RunReadPool } from '../backend/history';
 import { RunService } from '../backend/runs/run-service';
 import { createDesktopApi, type DesktopApi } from './desktop-api';
 import { nativeFileChooser } from './dialogs/native-file-chooser';
+import type { UpdateController } from './updates/update-controller';
 import { utilityLauncher } from './utility-launcher';
 
 /** How long quitting waits for cancelled runs to record their last tasks. */
@@ -26,13 +27,15 @@ export function startDesktopServices(options: {
   engineFile: string;
   sqliteBinding: string;
   parentWindow: () => BrowserWindow | null;
+  /** This start's update, for the renderer's "Restart to update". */
+  updates: Pick<UpdateController, 'readyVersion' | 'restart'>;
 }): DesktopServices {
   const store = HistoryStore.open(options.databasePath, { nativeBinding: options.sqliteBinding });
   const interrupted = store.markInterruptedRuns();
   if (interrupted > 0) console.log(`Marked ${interrupted} run(s) left unfinished by an earlier session as interrupted.`);
   const runService = new RunService({ store, launcher: utilityLauncher({ engineFile: options.engineFile, sqliteBinding: options.sqliteBinding }) });
   const runReads = RunReadPool.start(options.databasePath, { nativeBinding: options.sqliteBinding });
-  const api = createDesktopApi(createBackend({ store, runService, runReads }), nativeFileChooser(options.parentWindow));
+  const api = createDesktopApi(createBackend({ store, runService, runReads }), nativeFileChooser(options.parentWindow), options.updates);
   return {
     ...api,
     async shutdown() {

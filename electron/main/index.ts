@@ -13,7 +13,10 @@ import { appLocation } from './security/app-location';
 import { hardenSession, hardenWebContents } from './security/harden-contents';
 import { freshSmokeTestDataDir, smokeTestAndExit } from './smoke-test/smoke-test-app';
 import { SMOKE_TEST_FLAG } from './smoke-test/smoke-summary';
+import { AppSettingsFile } from './settings/app-settings';
 import { appSqliteBinding } from './sqlite/app-sqlite-binding';
+import { electronUpdaterFeed } from './updates/electron-updater-feed';
+import { decideUpdateCheck, UpdateController } from './updates/update-controller';
 import { openMainWindow } from './window/main-window';
 
 // The bundle is out/main/index.js: the engine is built beside it, the preload and the renderer next to
@@ -59,11 +62,18 @@ function sqliteBinding(): string {
 
 function start(): void {
   hardenSession(location);
+  const settings = new AppSettingsFile(paths.settingsFile, (message) => console.warn(message));
+  const updates = new UpdateController({
+    createFeed: electronUpdaterFeed,
+    onReady: (updateVersion) => services?.emitUpdateReady(updateVersion),
+    log: (message) => console.log(message),
+  });
   const desktop = startDesktopServices({
     databasePath: paths.databasePath,
     engineFile: path.join(here, 'engine.js'),
     sqliteBinding: sqliteBinding(),
     parentWindow: () => mainWindow,
+    updates,
   });
   services = desktop;
   bridgeApi({
@@ -75,17 +85,26 @@ function start(): void {
   });
   app.setAboutPanelOptions({ applicationName: PRODUCT_NAME, applicationVersion: version });
   const template = buildMenuTemplate(
-    { appName: PRODUCT_NAME, isMac, isDev },
+    { appName: PRODUCT_NAME, isMac, isDev, checkForUpdates: settings.settings.checkForUpdates },
     {
       command: (command) => desktop.emitMenuCommand(command),
       openHelpLink: (link) => {
         shell.openExternal(HELP_LINKS[link]).catch((error: Error) => console.warn(`Could not open ${HELP_LINKS[link]}: ${error.message}`));
       },
       showAbout: () => app.showAboutPanel(),
+      setUpdateChecks: (enabled) => {
+        try {
+          settings.update({ checkForUpdates: enabled });
+        } catch (error) {
+          console.warn(`Could not save the update setting in ${paths.settingsFile}: ${(error as Error).message}`);
+        }
+      },
     },
   );
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   openWindow();
+  // In the background: the window is already usable, and a failed check only ends up in the log.
+  void updates.start(decideUpdateCheck({ packaged: app.isPackaged, smokeTest, checksEnabled: settings.settings.checkForUpdates }));
 }
 
 if (smokeTest) {
