@@ -53,6 +53,14 @@ describe('the workflows and the README', () => {
     expect(commandLines(WORKFLOWS[1]!).filter((line) => line.startsWith('npm run dist'))).toEqual(['npm run dist -- --publish never']);
   });
 
+  it('set up the Node version of .nvmrc, which package.json accepts', () => {
+    const nvmrc = readFileSync(path.join(projectRoot, '.nvmrc'), 'utf8').trim();
+    const { engines } = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { engines: { node: string } };
+    expect(nvmrc).toMatch(/^\d+$/);
+    expect(engines.node).toMatch(new RegExp(`^>=${nvmrc}\\.`));
+    for (const file of WORKFLOWS) expect(readFileSync(path.join(projectRoot, file), 'utf8')).toContain('node-version-file: .nvmrc');
+  });
+
   it('the README names every command the workflows build and test with', () => {
     for (const command of ['npm ci', 'npm test', 'npm run dist']) expect(readme).toContain(`\`${command}\``);
   });
