@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ScenarioSchema } from '../shared/scenario/scenario-schema';
+import { ScenarioSchema } from '../shared/scenario';
 
 /** The JSON Schema editors use for scenario files, derived from the one zod schema. */
 export function scenarioJsonSchema(): string {

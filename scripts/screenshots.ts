@@ -14,6 +14,7 @@ import { PROJECT_ROOT } from '../tests/e2e/fixtures/paths';
 import { ScenariosPage } from '../tests/e2e/explorer/pages/scenarios-page';
 import { WorkbenchPage } from '../tests/e2e/explorer/pages/workbench-page';
 import { shootHistoryViews } from '../tests/e2e/history/history-screenshots';
+import { errorMessage } from '../shared/errors/error-message';
 
 const OUT_DIR = join(PROJECT_ROOT, 'docs', 'screenshots');
 const VIEWPORT = { width: 1440, height: 900 };
@@ -92,6 +93,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`Screenshots failed: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`Screenshots failed: ${errorMessage(error)}`);
   process.exitCode = 1;
 });

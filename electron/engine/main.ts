@@ -2,6 +2,7 @@ import { ParentToEngineSchema } from '../../shared/protocol/engine-protocol';
 import { problemsToText, toProblems } from '../../shared/validation/format-issues';
 import { connectToParent, type ParentChannel } from './channel/parent-channel';
 import { runScenario } from './run-scenario';
+import { errorMessage } from '../../shared/errors/error-message';
 
 /**
  * The engine process: says `ready`, runs the one scenario of the `start` message (Cancel aborts it),
@@ -20,7 +21,7 @@ function serve(channel: ParentChannel): void {
   };
 
   process.on('uncaughtException', (error) => fail(`the engine crashed: ${error.message}`));
-  process.on('unhandledRejection', (reason) => fail(`the engine crashed: ${reason instanceof Error ? reason.message : String(reason)}`));
+  process.on('unhandledRejection', (reason) => fail(`the engine crashed: ${errorMessage(reason)}`));
 
   channel.onMessage((raw) => {
     const parsed = ParentToEngineSchema.safeParse(raw);
@@ -38,7 +39,7 @@ function serve(channel: ParentChannel): void {
     running = true;
     runScenario(message.scenario, { scratchDir: message.scratchDir, signal: cancel.signal, emit: (event) => channel.send(event) }).then(
       (last) => exit(last.type === 'finished' ? 0 : 1),
-      (error: unknown) => fail(`the engine failed: ${error instanceof Error ? error.message : String(error)}`),
+      (error: unknown) => fail(`the engine failed: ${errorMessage(error)}`),
     );
   });
   channel.send({ type: 'ready', pid: process.pid });
@@ -47,6 +48,6 @@ function serve(channel: ParentChannel): void {
 try {
   serve(connectToParent());
 } catch (error) {
-  process.stderr.write(`${(error as Error).message}\n`);
+  process.stderr.write(`${errorMessage(error)}\n`);
   process.exitCode = 2;
 }

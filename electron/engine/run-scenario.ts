@@ -1,10 +1,8 @@
 import type { EngineEvent, FinishedEvent } from '../../shared/protocol/engine-protocol';
-import type { Scenario } from '../../shared/scenario/scenario-schema';
+import type { Scenario } from '../../shared/scenario';
 import { computeMetrics } from '../../shared/metrics/compute-metrics';
 import { RunCancel } from './attempts/run-cancel';
-import type { Executor } from './executors/executor';
-import { localExecutor } from './executors/local-executor';
-import { startThreadExecutor } from './executors/thread-executor';
+import { type Executor, localExecutor, startThreadExecutor } from './executor';
 import { planTasks, type PlannedTask } from './plan/plan-tasks';
 import { armLoopDelayMonitor, startSampler } from './probes/process-sampler';
 import { startBatchSender } from './recording/batch-sender';
@@ -14,6 +12,7 @@ import { CANCELLED_BEFORE_START, taskRunner } from './run-task';
 import { prepareRun, type PreparedRun } from './setup/prepare-run';
 import { laneCount, strategyFor } from './strategies';
 import { ignore } from './strategies/strategy-run';
+import { errorMessage } from '../../shared/errors/error-message';
 
 /** Where a run may write, how to stop it, and where its events go. */
 export interface RunScenarioOptions {
@@ -85,7 +84,7 @@ export async function runScenario(scenario: Scenario, { scratchDir, signal, emit
   try {
     setup = await setUp(scenario, scratchDir, tasks.length);
   } catch (error) {
-    const failed: FailedEvent = { type: 'failed', message: (error as Error).message };
+    const failed: FailedEvent = { type: 'failed', message: errorMessage(error) };
     emit(failed);
     return failed;
   }

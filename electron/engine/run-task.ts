@@ -1,6 +1,6 @@
 import type { RunCancel } from './attempts/run-cancel';
 import { runAttempts, type AttemptPolicy } from './attempts/run-attempts';
-import type { Executor } from './executors/executor';
+import type { Executor } from './executor';
 import type { PlannedTask } from './plan/plan-tasks';
 import { taskDraws } from './plan/seeded-random';
 import type { RunRecorder } from './recording/run-recorder';

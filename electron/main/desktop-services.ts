@@ -4,8 +4,8 @@ import { HistoryStore, RunReadPool } from '../backend/history';
 import { RunService } from '../backend/runs/run-service';
 import { createDesktopApi, type DesktopApi } from './desktop-api';
 import { nativeFileChooser } from './dialogs/native-file-chooser';
+import { utilityLauncher } from './engine-launcher/utility-launcher';
 import type { UpdateController } from './updates/update-controller';
-import { utilityLauncher } from './utility-launcher';
 
 /** How long quitting waits for cancelled runs to record their last tasks. */
 const SHUTDOWN_GRACE_MS = 3000;

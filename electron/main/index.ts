@@ -18,6 +18,7 @@ import { appSqliteBinding } from './sqlite/app-sqlite-binding';
 import { electronUpdaterFeed } from './updates/electron-updater-feed';
 import { decideUpdateCheck, UpdateController } from './updates/update-controller';
 import { openMainWindow } from './window/main-window';
+import { errorMessage } from '../../shared/errors/error-message';
 
 // The bundle is out/main/index.js: the engine is built beside it, the preload and the renderer next to
 // out/main, and the checkout is two folders up.
@@ -38,7 +39,7 @@ let services: DesktopServices | null = null;
 
 /** A failure that stops the app at start: one clear message (no stack trace), then a non-zero exit. */
 function failStartup(error: unknown): void {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   console.error(`${PRODUCT_NAME} cannot start: ${message}`);
   dialog.showErrorBox(`${PRODUCT_NAME} cannot start`, message);
   app.exit(1);
@@ -96,7 +97,7 @@ function start(): void {
         try {
           settings.update({ checkForUpdates: enabled });
         } catch (error) {
-          console.warn(`Could not save the update setting in ${paths.settingsFile}: ${(error as Error).message}`);
+          console.warn(`Could not save the update setting in ${paths.settingsFile}: ${errorMessage(error)}`);
         }
       },
     },

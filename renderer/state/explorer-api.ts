@@ -7,6 +7,7 @@ import type { RunSummary } from '../../shared/run/run-schema';
 import type { SavedScenario } from '../../shared/run/saved-scenario';
 import type { ColumnarRun } from '../../shared/run/task-columns';
 import type { ScenarioInput } from '../../shared/scenario';
+import { errorMessage } from '../../shared/errors/error-message';
 
 type Unsubscribe = () => void;
 
@@ -35,17 +36,14 @@ export interface ExplorerApi {
   onRunFinished(listener: (payload: RunFinishedPayload) => void): Unsubscribe;
 }
 
-/** A message for a person from any error an API call throws (an `ApiError` lists its problems). */
-export function errorMessage(error: unknown): string {
-  if (error instanceof Error) {
-    const problems = (error as { problems?: unknown }).problems;
-    if (Array.isArray(problems) && problems.length > 0) {
-      const lines = problems.map((p: { path?: unknown; message?: unknown }) => `${String(p.path)}: ${String(p.message)}`);
-      return `${error.message}\n${lines.join('\n')}`;
-    }
-    return error.message;
+/** A message for a person from any error an API call throws: an `ApiError` also lists its problems. */
+export function describeError(error: unknown): string {
+  const problems = error instanceof Error ? (error as { problems?: unknown }).problems : undefined;
+  if (Array.isArray(problems) && problems.length > 0) {
+    const lines = problems.map((p: { path?: unknown; message?: unknown }) => `${String(p.path)}: ${String(p.message)}`);
+    return `${errorMessage(error)}\n${lines.join('\n')}`;
   }
-  return String(error);
+  return errorMessage(error);
 }
 
 /** True when the host serves no native dialogs: the browser host answers every `dialogs.*` with `unavailable`. */

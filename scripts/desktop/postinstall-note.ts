@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { locateElectronBinary } from './electron-binary';
 import { ensureElectronSqlite } from './electron-sqlite-build';
+import { errorMessage } from '../../shared/errors/error-message';
 
 /** A prebuilt binary arrives in seconds; a compile from source is left to `npm start`. */
 const POSTINSTALL_BUILD_TIMEOUT_MS = 60_000;
@@ -23,6 +24,6 @@ export async function postinstallNote(projectRoot: string): Promise<string | nul
     await ensureElectronSqlite({ projectRoot, electronVersion: version, timeoutMs: POSTINSTALL_BUILD_TIMEOUT_MS });
     return null;
   } catch (error) {
-    return `Note: the SQLite driver for Electron is not built yet (${(error as Error).message}); \`npm start\` tries again, and \`npm run serve\` needs none.`;
+    return `Note: the SQLite driver for Electron is not built yet (${errorMessage(error)}); \`npm start\` tries again, and \`npm run serve\` needs none.`;
   }
 }

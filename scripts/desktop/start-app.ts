@@ -5,6 +5,7 @@ import path from 'node:path';
 import { downloadElectronOnce, locateElectronBinary } from './electron-binary';
 import { electronMissingMessage } from './electron-missing-message';
 import { ensureElectronSqlite } from './electron-sqlite-build';
+import { errorMessage } from '../../shared/errors/error-message';
 
 /** Long enough for a real download to start answering, short enough that offline means a quick no. */
 const DOWNLOAD_TIMEOUT_MS = 20_000;
@@ -31,7 +32,7 @@ export async function startApp(projectRoot: string): Promise<number> {
     const { built, binding } = await ensureElectronSqlite({ projectRoot, electronVersion });
     if (built) console.log(`Built the SQLite driver for Electron ${electronVersion}: ${binding}`);
   } catch (error) {
-    console.error((error as Error).message);
+    console.error(errorMessage(error));
     return 1;
   }
   const viteCli = path.join(path.dirname(projectRequire.resolve('electron-vite/package.json')), 'bin', 'electron-vite.js');

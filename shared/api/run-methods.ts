@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ScenarioSchema } from '../scenario/scenario-schema';
+import { ScenarioSchema } from '../scenario';
 import { IdSchema, method, NoArgsSchema } from './define-api';
 
 /** A tag on a run: short text a person types to group runs. */

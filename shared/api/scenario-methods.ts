@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { Preset } from '../presets/preset';
 import type { SavedScenario } from '../run/saved-scenario';
-import type { ScenarioCheck } from '../scenario/parse-scenario';
-import { ScenarioSchema } from '../scenario/scenario-schema';
+import { type ScenarioCheck, ScenarioSchema } from '../scenario';
 import { ByIdSchema, IdSchema, method, NoArgsSchema } from './define-api';
 
 /** Scenario text longer than this is refused before it is parsed. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TASK_KINDS } from '../scenario/task-kinds';
+import { TASK_KINDS } from '../scenario';
 
 /** How a task ended. `orphaned`: it was still running when its strategy had already settled (e.g. `Promise.all` failed fast). */
 export const TaskStatusSchema = z.enum(['ok', 'error', 'timeout', 'cancelled', 'orphaned']);

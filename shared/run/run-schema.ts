@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { ScenarioSchema } from '../scenario/scenario-schema';
-import { StrategySchema } from '../scenario/strategy';
+import { ScenarioSchema, StrategySchema } from '../scenario';
 import { RunMetricsSchema } from '../metrics/metrics-schema';
 import { SampleSchema, TaskRecordSchema } from '../protocol/task-record';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ScenarioSchema } from '../scenario/scenario-schema';
+import { ScenarioSchema } from '../scenario';
 
 /** A scenario the user saved under a name, to run again later. */
 export const SavedScenarioSchema = z.object({

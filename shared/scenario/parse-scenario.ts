@@ -1,5 +1,6 @@
 import { ScenarioSchema, type Scenario } from './scenario-schema';
 import { toProblems, type Problem } from '../validation/format-issues';
+import { errorMessage } from '../errors/error-message';
 
 /** The outcome of checking a scenario: the scenario with defaults filled in, or every problem at once. */
 export type ScenarioCheck = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
@@ -17,7 +18,7 @@ export function checkScenarioText(text: string): ScenarioCheck {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { ok: false, problems: [{ path: '(root)', message: `is not valid JSON: ${(error as Error).message}` }] };
+    return { ok: false, problems: [{ path: '(root)', message: `is not valid JSON: ${errorMessage(error)}` }] };
   }
   return checkScenario(value);
 }

@@ -58,4 +58,3 @@ export const ScenarioSchema = z
 
 export type Scenario = z.output<typeof ScenarioSchema>;
 export type ScenarioInput = z.input<typeof ScenarioSchema>;
-export type ScenarioOptions = z.output<typeof ScenarioOptionsSchema>;

@@ -1,4 +1,4 @@
-import type { Strategy } from '../scenario/strategy';
+import type { Strategy } from '../scenario';
 
 const TASK = 'tasks: Array<() => Promise<unknown>>';
 

@@ -1,4 +1,4 @@
-import type { Strategy, StrategyType } from '../scenario/strategy';
+import type { Strategy, StrategyType } from '../scenario';
 
 /** What the UI tells about one strategy: a name, one sentence, and the plain code it amounts to. */
 export interface StrategyGuide {

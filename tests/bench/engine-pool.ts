@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import pLimit from 'p-limit';
 import { runScenario } from '../../electron/engine/run-scenario';
 import { pool } from '../../electron/engine/strategies/pool';
-import { ScenarioSchema } from '../../shared/scenario/scenario-schema';
+import { ScenarioSchema } from '../../shared/scenario';
 import { median, type BenchRow } from './bench-kit';
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 100_000);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ScenarioSchema } from '../../../shared/scenario/scenario-schema';
+import { ScenarioSchema } from '../../../shared/scenario';
 import { toProblems } from '../../../shared/validation/format-issues';
 import { HistoryError } from './history-error';
 

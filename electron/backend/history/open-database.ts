@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { HistoryError } from './history-error';
 import { migrate, schemaVersion, SCHEMA_VERSION } from './migrations';
+import { errorMessage } from '../../../shared/errors/error-message';
 
 /** How to open the history database. */
 export interface OpenOptions {
@@ -17,7 +18,7 @@ const BUSY_TIMEOUT_MS = 10_000;
 
 function reason(error: unknown): string {
   if (error instanceof Error && 'code' in error && error.code === 'SQLITE_NOTADB') return 'the file is not a SQLite database';
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }
 
 function cannotOpen(path: string, why: string): HistoryError {

@@ -29,12 +29,12 @@ export const INSERT_TASK_SQL = `INSERT INTO tasks (run_id, idx, grp, kind, lane,
 
 /** Writes task records and samples of a run; the caller holds the transaction. */
 export class RecordRows {
-  private readonly insertTask: Statement;
-  private readonly insertSample: Statement;
+  readonly #insertTask: Statement;
+  readonly #insertSample: Statement;
 
   constructor(db: Database) {
-    this.insertTask = db.prepare(INSERT_TASK_SQL);
-    this.insertSample = db.prepare(
+    this.#insertTask = db.prepare(INSERT_TASK_SQL);
+    this.#insertSample = db.prepare(
       `INSERT INTO samples (run_id, t_ms, in_flight, loop_delay_ms, elu, cpu_percent, rss_bytes, heap_used_bytes)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
@@ -42,10 +42,10 @@ export class RecordRows {
 
   insert(runId: number, tasks: readonly TaskRecord[], samples: readonly Sample[]): void {
     for (const t of tasks) {
-      this.insertTask.run(runId, t.index, t.group, t.kind, t.lane, t.queuedMs, t.startMs, t.endMs, t.status, t.error, t.attempts);
+      this.#insertTask.run(runId, t.index, t.group, t.kind, t.lane, t.queuedMs, t.startMs, t.endMs, t.status, t.error, t.attempts);
     }
     for (const s of samples) {
-      this.insertSample.run(runId, s.tMs, s.inFlight, s.loopDelayMs, s.elu, s.cpuPercent, s.rssBytes, s.heapUsedBytes);
+      this.#insertSample.run(runId, s.tMs, s.inFlight, s.loopDelayMs, s.elu, s.cpuPercent, s.rssBytes, s.heapUsedBytes);
     }
   }
 }

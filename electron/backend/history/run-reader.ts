@@ -4,7 +4,7 @@ import type { Sample } from '../../../shared/protocol/task-record';
 import { RunQuerySchema, type RunQuery } from '../../../shared/run/run-query';
 import type { RunDetail, RunSummary } from '../../../shared/run/run-schema';
 import type { ColumnarRun } from '../../../shared/run/task-columns';
-import type { Scenario } from '../../../shared/scenario/scenario-schema';
+import type { Scenario } from '../../../shared/scenario';
 import { parseInput } from './inputs';
 import { SAMPLE_COLUMNS, TASK_ROW_COLUMNS, taskFromRow, type TaskRow } from './record-rows';
 import { TaskColumnsBuilder } from './task-columns-builder';
@@ -13,48 +13,50 @@ import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './run-rows';
 
 /** Reads runs of the history; trashed runs are invisible here. */
 export class RunReader {
-  private readonly summary: Statement;
-  private readonly detailColumns: Statement;
-  private readonly tasks: Statement;
-  private readonly samples: Statement;
+  readonly #summary: Statement;
+  readonly #detailColumns: Statement;
+  readonly #tasks: Statement;
+  readonly #samples: Statement;
+  readonly #db: Database;
 
-  constructor(private readonly db: Database) {
-    this.summary = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs r WHERE r.id = ? AND r.deleted_at IS NULL`);
-    this.detailColumns = db.prepare('SELECT scenario, metrics FROM runs WHERE id = ?');
-    this.tasks = db.prepare(`SELECT ${TASK_ROW_COLUMNS} FROM tasks WHERE run_id = ? ORDER BY idx`).raw();
-    this.samples = db.prepare(`SELECT ${SAMPLE_COLUMNS} FROM samples WHERE run_id = ? ORDER BY t_ms`);
+  constructor(db: Database) {
+    this.#db = db;
+    this.#summary = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs r WHERE r.id = ? AND r.deleted_at IS NULL`);
+    this.#detailColumns = db.prepare('SELECT scenario, metrics FROM runs WHERE id = ?');
+    this.#tasks = db.prepare(`SELECT ${TASK_ROW_COLUMNS} FROM tasks WHERE run_id = ? ORDER BY idx`).raw();
+    this.#samples = db.prepare(`SELECT ${SAMPLE_COLUMNS} FROM samples WHERE run_id = ? ORDER BY t_ms`);
   }
 
   getRunSummary(id: number): RunSummary | null {
-    const row = this.summary.get(id) as SummaryRow | undefined;
+    const row = this.#summary.get(id) as SummaryRow | undefined;
     return row === undefined ? null : toSummary(row);
   }
 
   /** Summary, scenario, metrics, tasks by index and samples by time, read in one snapshot. */
   getRun(id: number): RunDetail | null {
-    return this.#readRun(id, () => (this.tasks.all(id) as TaskRow[]).map(taskFromRow));
+    return this.#readRun(id, () => (this.#tasks.all(id) as TaskRow[]).map(taskFromRow));
   }
 
   /** `getRun` with the tasks as columns, filled straight from the rows without a record per task. */
   getColumnarRun(id: number): ColumnarRun | null {
     return this.#readRun(id, () => {
       const builder = new TaskColumnsBuilder();
-      for (const row of this.tasks.iterate(id) as IterableIterator<TaskRow>) builder.add(row);
+      for (const row of this.#tasks.iterate(id) as IterableIterator<TaskRow>) builder.add(row);
       return builder.build();
     });
   }
 
   #readRun<Tasks>(id: number, readTasks: () => Tasks): (Omit<RunDetail, 'tasks'> & { tasks: Tasks }) | null {
-    return this.db.transaction(() => {
+    return this.#db.transaction(() => {
       const summary = this.getRunSummary(id);
       if (summary === null) return null;
-      const { scenario, metrics } = this.detailColumns.get(id) as { scenario: string; metrics: string | null };
+      const { scenario, metrics } = this.#detailColumns.get(id) as { scenario: string; metrics: string | null };
       return {
         ...summary,
         scenario: JSON.parse(scenario) as Scenario,
         metrics: metrics === null ? null : (JSON.parse(metrics) as RunMetrics),
         tasks: readTasks(),
-        samples: this.samples.all(id) as Sample[],
+        samples: this.#samples.all(id) as Sample[],
       };
     })();
   }
@@ -63,7 +65,7 @@ export class RunReader {
     const checked = parseInput(RunQuerySchema, query, 'run query');
     const where = runWhere(checked);
     const order = runOrder(checked);
-    const rows = this.db
+    const rows = this.#db
       .prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs r ${where.sql} ${order.sql}`)
       .all(...where.params, ...order.params) as SummaryRow[];
     return rows.map(toSummary);
@@ -72,6 +74,6 @@ export class RunReader {
   /** How many runs match, ignoring sort, limit and offset (for paging). */
   countRuns(query: RunQuery = {}): number {
     const where = runWhere(parseInput(RunQuerySchema, query, 'run query'));
-    return this.db.prepare(`SELECT count(*) FROM runs r ${where.sql}`).pluck().get(...where.params) as number;
+    return this.#db.prepare(`SELECT count(*) FROM runs r ${where.sql}`).pluck().get(...where.params) as number;
   }
 }

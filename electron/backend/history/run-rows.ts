@@ -1,5 +1,5 @@
 import type { RunStatus, RunSummary } from '../../../shared/run/run-schema';
-import type { Strategy } from '../../../shared/scenario/strategy';
+import type { Strategy } from '../../../shared/scenario';
 import type { TaskStatus } from '../../../shared/protocol/task-record';
 
 /** The columns of a `runs` row (aliased `r`) that make a `RunSummary`. */

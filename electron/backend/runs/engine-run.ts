@@ -1,12 +1,13 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Scenario } from '../../../shared/scenario/scenario-schema';
+import type { Scenario } from '../../../shared/scenario';
 import type { BatchEvent, EngineEvent, StartedEvent } from '../../../shared/protocol/engine-protocol';
 import { computeMetrics } from '../../../shared/metrics/compute-metrics';
 import type { EngineLauncher, EngineProcess } from './engine-launcher';
 import { Listeners } from './listeners';
-import type { RunOutcome, RunRecorder } from './run-recorder';
+import type { ProgressSink, RunOutcome } from './progress-sink';
 import { TaskLedger, type RunProgress } from './task-ledger';
+import { errorMessage } from '../../../shared/errors/error-message';
 
 /** A run under way: its events, its end, and the way to stop it. */
 export interface ActiveRun {
@@ -31,16 +32,13 @@ export interface EngineRunOptions {
   runId: number | null;
   scenario: Scenario;
   launcher: EngineLauncher;
-  recorder: RunRecorder;
+  progress: ProgressSink;
   scratchRoot: string;
   cancelGraceMs: number;
 }
 
 type Ending = Omit<RunOutcome, 'key' | 'runId'>;
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** Drives one engine process through a run and records it; the state machine behind `ActiveRun`. */
 export class EngineRun implements ActiveRun {
@@ -112,7 +110,7 @@ export class EngineRun implements ActiveRun {
       await mkdir(scratchRoot, { recursive: true });
       this.#scratchDir = await mkdtemp(path.join(scratchRoot, 'run-'));
     } catch (error) {
-      this.#settle({ status: 'failed', metrics: null, error: `Could not create a scratch folder in ${scratchRoot}: ${messageOf(error)}` });
+      this.#settle({ status: 'failed', metrics: null, error: `Could not create a scratch folder in ${scratchRoot}: ${errorMessage(error)}` });
       return;
     }
     if (this.#cancelRequested) {
@@ -122,7 +120,7 @@ export class EngineRun implements ActiveRun {
     try {
       this.#engine = launcher.launch({ threadpoolSize: this.scenario.options.threadpoolSize });
     } catch (error) {
-      this.#settle({ status: 'failed', metrics: null, error: `Could not start the engine process: ${messageOf(error)}` });
+      this.#settle({ status: 'failed', metrics: null, error: `Could not start the engine process: ${errorMessage(error)}` });
       return;
     }
     this.#engine.onEvent((event) => this.#onEvent(event));
@@ -135,7 +133,7 @@ export class EngineRun implements ActiveRun {
       this.#handle(event);
     } catch (error) {
       this.#engine?.kill();
-      this.#settle({ status: 'failed', metrics: null, error: `Could not record the run: ${messageOf(error)}` });
+      this.#settle({ status: 'failed', metrics: null, error: `Could not record the run: ${errorMessage(error)}` });
     }
   }
 
@@ -149,7 +147,7 @@ export class EngineRun implements ActiveRun {
         return;
       case 'batch':
         this.#ledger.apply(event);
-        this.#options.recorder.batch(event.finished, event.samples);
+        this.#options.progress.batch(event.finished, event.samples);
         this.#batches.emit(event);
         return;
       case 'finished':
@@ -163,7 +161,7 @@ export class EngineRun implements ActiveRun {
   #recordStarted(event: StartedEvent): void {
     this.#startedEvent = event;
     this.#ledger.start(event.totalTasks);
-    this.#options.recorder.started(event);
+    this.#options.progress.started(event);
     this.#started.emit(event);
   }
 
@@ -190,7 +188,7 @@ export class EngineRun implements ActiveRun {
     try {
       this.#settle(this.#cancelUnreported());
     } catch (error) {
-      this.#settle({ status: 'failed', metrics: null, error: `Could not record the cancelled run: ${messageOf(error)}` });
+      this.#settle({ status: 'failed', metrics: null, error: `Could not record the cancelled run: ${errorMessage(error)}` });
     }
   }
 
@@ -202,7 +200,7 @@ export class EngineRun implements ActiveRun {
     const startedAt = this.#startedEvent?.startedAtEpochMs ?? Date.now();
     const atMs = Math.max(0, Date.now() - startedAt);
     const finished = this.#ledger.cancelUnreported(atMs);
-    this.#options.recorder.batch(finished, []);
+    this.#options.progress.batch(finished, []);
     const { done, inFlight, elapsedMs } = this.#ledger.progress;
     this.#batches.emit({ type: 'batch', started: [], finished, samples: [], done, inFlight, elapsedMs });
     const metrics = computeMetrics({
@@ -219,9 +217,9 @@ export class EngineRun implements ActiveRun {
     clearTimeout(this.#timer);
     this.#outcome = { key: this.key, runId: this.runId, ...ending };
     try {
-      this.#options.recorder.finish(this.#outcome);
+      this.#options.progress.finish(this.#outcome);
     } catch (error) {
-      console.error(`Could not record the end of run ${this.key}: ${messageOf(error)}`);
+      console.error(`Could not record the end of run ${this.key}: ${errorMessage(error)}`);
     }
     if (this.#engine === null || this.#exited) void this.#end();
     else this.#timer = setTimeout(() => this.#engine?.kill(), this.#options.cancelGraceMs);
@@ -234,7 +232,7 @@ export class EngineRun implements ActiveRun {
     clearTimeout(this.#timer);
     if (this.#scratchDir !== null) {
       await rm(this.#scratchDir, { recursive: true, force: true, maxRetries: 3 }).catch((error: unknown) => {
-        console.error(`Could not remove the scratch folder ${this.#scratchDir}: ${messageOf(error)}`);
+        console.error(`Could not remove the scratch folder ${this.#scratchDir}: ${errorMessage(error)}`);
       });
     }
     this.#finished.emit(outcome);

@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { ApiError } from '../../../shared/api/api-error';
-import type { Scenario } from '../../../shared/scenario/scenario-schema';
+import type { Scenario } from '../../../shared/scenario';
 import type { EngineLauncher } from './engine-launcher';
 import { EngineRun, type ActiveRun } from './engine-run';
-import { historyRecorder, NO_RECORDER, type RunHistoryWriter } from './run-recorder';
+import { DISCARD_PROGRESS, historySink, type RunHistoryWriter } from './progress-sink';
 
 export type { ActiveRun } from './engine-run';
-export type { RunOutcome } from './run-recorder';
+export type { RunOutcome } from './progress-sink';
 export type { RunProgress } from './task-ledger';
 
 /** The part of the history store that running scenarios needs. */
@@ -68,7 +68,7 @@ export class RunService {
       runId,
       scenario,
       launcher: this.#launcher,
-      recorder: store === null || runId === null ? NO_RECORDER : historyRecorder(store, runId),
+      progress: store === null || runId === null ? DISCARD_PROGRESS : historySink(store, runId),
       scratchRoot: this.#scratchRoot,
       cancelGraceMs: this.#cancelGraceMs,
     });

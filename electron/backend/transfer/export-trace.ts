@@ -1,6 +1,6 @@
 import type { Sample } from '../../../shared/protocol/task-record';
 import type { RunDetail } from '../../../shared/run/run-schema';
-import { strategyText } from '../../../shared/scenario/strategy-text';
+import { strategyText } from '../../../shared/scenario';
 
 /** One event of the Chrome Trace Event format (the JSON that chrome://tracing and Perfetto open). */
 interface TraceEvent {

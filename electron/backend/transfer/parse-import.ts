@@ -2,6 +2,7 @@ import { RunExportSchema, type RunExport } from '../../../shared/run/run-schema'
 import { problemsToText, toProblems, type Problem } from '../../../shared/validation/format-issues';
 import { RUN_EXPORT_FORMAT } from './export-json';
 import { consistencyProblems } from './import-consistency';
+import { errorMessage } from '../../../shared/errors/error-message';
 
 /** Problems beyond this many are counted in the message rather than listed (`problems` keeps them all). */
 const MAX_PROBLEMS_IN_MESSAGE = 50;
@@ -46,7 +47,7 @@ export function parseRunImport(text: string): RunExport {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new ImportError([{ path: '(root)', message: `is not valid JSON: ${(error as Error).message}` }]);
+    throw new ImportError([{ path: '(root)', message: `is not valid JSON: ${errorMessage(error)}` }]);
   }
   const wrongKind = kindOfFileProblems(value);
   if (wrongKind.length > 0) throw new ImportError(wrongKind);

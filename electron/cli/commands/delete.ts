@@ -2,8 +2,7 @@ import type { Command } from 'commander';
 import type { CliIo } from '../cli-io';
 import { CliError, UsageError } from '../cli-error';
 import { confirm } from '../confirm';
-import { addDbOption, withHistory } from '../options/history-option';
-import { parseRunId } from '../options/run-id';
+import { addDbOption, parseRunId, withHistory } from '../options';
 
 interface DeleteFlags {
   yes?: boolean;

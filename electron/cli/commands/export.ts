@@ -3,8 +3,8 @@ import { Option, type Command } from 'commander';
 import { EXPORT_FORMATS, exportRunFile, type ExportFormat } from '../../backend/transfer';
 import type { CliIo } from '../cli-io';
 import { CliError } from '../cli-error';
-import { addDbOption, withHistory } from '../options/history-option';
-import { parseRunId, requireRun } from '../options/run-id';
+import { addDbOption, parseRunId, requireRun, withHistory } from '../options';
+import { errorMessage } from '../../../shared/errors/error-message';
 
 interface ExportFlags {
   format: ExportFormat;
@@ -29,7 +29,7 @@ export function registerExport(program: Command, io: CliIo): void {
     try {
       await writeFile(flags.output, text);
     } catch (error) {
-      throw new CliError(`Could not write ${flags.output}: ${(error as Error).message}`);
+      throw new CliError(`Could not write ${flags.output}: ${errorMessage(error)}`);
     }
     io.err(`Wrote run ${id} as ${flags.format} to ${flags.output}\n`);
   });

@@ -3,7 +3,7 @@ import type { RunExport } from '../../../shared/run/run-schema';
 import { ImportError, parseRunImport } from '../../backend/transfer';
 import type { CliIo } from '../cli-io';
 import { UsageError } from '../cli-error';
-import { addDbOption, withHistory } from '../options/history-option';
+import { addDbOption, withHistory } from '../options';
 import { readInputFile } from '../read-input-file';
 
 interface ImportFlags {

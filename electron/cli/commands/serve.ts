@@ -4,8 +4,7 @@ import { HostError, startBrowserHost } from '../../host/browser-host';
 import { openInBrowser } from '../../host/open-browser';
 import { CliError, UsageError } from '../cli-error';
 import type { CliIo } from '../cli-io';
-import { addDbOption, withHistory } from '../options/history-option';
-import { readWholeNumber } from '../options/numbers';
+import { addDbOption, readWholeNumber, withHistory } from '../options';
 
 interface ServeFlags {
   port: number;

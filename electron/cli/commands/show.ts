@@ -1,14 +1,11 @@
 import type { Command } from 'commander';
 import type { RunDetail } from '../../../shared/run/run-schema';
-import { strategyText } from '../../../shared/scenario/strategy-text';
+import { strategyText } from '../../../shared/scenario';
 import type { CliIo } from '../cli-io';
-import { addDbOption, withHistory } from '../options/history-option';
-import { parseRunId, requireRun } from '../options/run-id';
-import { parseExperimentId, requireExperiment } from '../options/experiment-id';
-import { renderMetricsTable } from '../format/metric-rows';
+import { addDbOption, parseExperimentId, parseRunId, requireExperiment, requireRun, withHistory } from '../options';
+import { renderMetricsTable } from '../format/metrics-text';
 import { renderExperiment } from '../format/experiment-text';
-import { renderTable } from '../format/table';
-import { formatCount } from '../format/units';
+import { formatCount, renderTable } from '../format/plain-text';
 
 interface ShowFlags {
   json?: boolean;

@@ -1,10 +1,8 @@
 import type { RunMetrics } from '../../../shared/metrics/metrics-schema';
 import type { RunDetail } from '../../../shared/run/run-schema';
-import { strategyText } from '../../../shared/scenario/strategy-text';
+import { strategyText } from '../../../shared/scenario';
 import { compareRepeats, type RepeatedMetricComparison } from '../../../shared/stats/compare-repeats';
-import { compareWithFirst, type RatiosToBaseline } from '../format/metric-comparison';
-import { renderMetricsTable } from '../format/metric-rows';
-import { renderRepeatComparison } from '../format/repeat-comparison';
+import { compareWithFirst, type RatiosToBaseline, renderMetricsTable, renderRepeatComparison } from '../format/metrics-text';
 import type { RepeatGroup } from './repeat-groups';
 
 /** One run of `compare --json`. These names are public. */

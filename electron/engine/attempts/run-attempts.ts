@@ -1,5 +1,6 @@
 import { AttemptAbortController, type AttemptAbort } from './attempt-abort';
 import type { RunCancel } from './run-cancel';
+import { errorMessage } from '../../../shared/errors/error-message';
 
 /** How the attempts of every task are bounded and repeated (from the scenario's options). */
 export interface AttemptPolicy {
@@ -23,9 +24,6 @@ type AttemptResult = Omit<TaskOutcome, 'attempts'>;
 const OK: AttemptResult = { status: 'ok', error: null };
 const CANCELLED: AttemptResult = { status: 'cancelled', error: 'cancelled' };
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /**
  * One attempt, bounded by the timeout and the run's cancel. The operation is told to stop when the
@@ -49,7 +47,7 @@ function runAttempt(operation: (abort: AttemptAbort) => Promise<void>, timeoutMs
     cancel.join(onCancel);
     operation(abort).then(
       () => finish(OK),
-      (error: unknown) => finish({ status: 'error', error: messageOf(error) }),
+      (error: unknown) => finish({ status: 'error', error: errorMessage(error) }),
     );
   });
 }

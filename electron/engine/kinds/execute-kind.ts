@@ -1,4 +1,4 @@
-import type { TaskGroup } from '../../../shared/scenario/task-kinds';
+import type { TaskGroup } from '../../../shared/scenario';
 import type { KindCall } from './kind-call';
 import { runCpu } from './cpu';
 import { runCrypto } from './crypto';

@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { errorMessage } from '../../../shared/errors/error-message';
 
 /** The desktop app's own settings, kept in `settings.json` in the user data folder. */
 export const AppSettingsSchema = z.object({
@@ -57,7 +58,7 @@ export class AppSettingsFile {
     try {
       value = JSON.parse(readFileSync(this.#file, 'utf8'));
     } catch (error) {
-      return { settings: DEFAULT_SETTINGS, problem: `is not valid JSON (${(error as Error).message})` };
+      return { settings: DEFAULT_SETTINGS, problem: `is not valid JSON (${errorMessage(error)})` };
     }
     const parsed = AppSettingsSchema.safeParse(value);
     if (parsed.success) return { settings: parsed.data, problem: null };

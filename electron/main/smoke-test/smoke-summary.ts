@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RunStatusSchema } from '../../../shared/run/run-schema';
+import { errorMessage } from '../../../shared/errors/error-message';
 
 /** The command-line flag of the desktop app that runs the smoke test instead of opening a window. */
 export const SMOKE_TEST_FLAG = '--smoke-test';
@@ -50,7 +51,7 @@ export function checkSmokeOutput(output: string, expectedElectronVersion?: strin
   try {
     value = JSON.parse(line.slice(SMOKE_SUMMARY_PREFIX.length));
   } catch (error) {
-    return { ok: false, problem: `the summary line is not JSON (${(error as Error).message})` };
+    return { ok: false, problem: `the summary line is not JSON (${errorMessage(error)})` };
   }
   const parsed = SmokeSummarySchema.safeParse(value);
   if (!parsed.success) {

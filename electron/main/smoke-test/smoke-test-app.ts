@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { app } from 'electron';
-import { utilityLauncher } from '../utility-launcher';
+import { utilityLauncher } from '../engine-launcher/utility-launcher';
 import { runSmokeTest } from './run-smoke-test';
 import { formatSmokeSummary } from './smoke-summary';
+import { errorMessage } from '../../../shared/errors/error-message';
 
 /** A new, empty data folder for one smoke test: the user's own history is never opened. */
 export function freshSmokeTestDataDir(): string {
@@ -30,8 +31,7 @@ export async function smokeTestAndExit(options: { dataDir: string; engineFile: s
     rmSync(options.dataDir, { recursive: true, force: true });
   } catch (error) {
     code = 1;
-    const message = error instanceof Error ? error.message : String(error);
-    await write(process.stderr, `Smoke test failed: ${message} (data folder kept: ${options.dataDir})\n`);
+    await write(process.stderr, `Smoke test failed: ${errorMessage(error)} (data folder kept: ${options.dataDir})\n`);
   }
   app.exit(code);
 }

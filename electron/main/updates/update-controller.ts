@@ -1,3 +1,5 @@
+import { errorMessage } from '../../../shared/errors/error-message';
+
 /**
  * What the app needs from a release feed (electron-updater's `autoUpdater` in the packaged app, a fake in tests).
  * Only `UpdateController` calls it, and only after deciding that checks are on.
@@ -86,7 +88,7 @@ export class UpdateController {
       this.#phase = { phase: 'ready', version: found.version };
       this.#onReady(found.version);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       this.#phase = { phase: 'failed', message };
       this.#log(`Update check failed (the app works on as it is): ${message}`);
     }

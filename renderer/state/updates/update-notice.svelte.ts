@@ -1,6 +1,6 @@
 import { ApiError } from '../../../shared/api/api-error';
 import type { UpdateReadyPayload, UpdateStatus } from '../../../shared/api/desktop-methods';
-import { errorMessage } from '../explorer-api';
+import { describeError } from '../explorer-api';
 
 /** The part of the API the update notice uses (the desktop app serves it; the browser host answers `unavailable`). */
 export interface UpdateApi {
@@ -47,7 +47,7 @@ export class UpdateNotice {
       },
       (error: unknown) => {
         // The browser host has no updates: its `unavailable` means there is nothing to offer.
-        if (!(error instanceof ApiError && error.code === 'unavailable')) this.#error = errorMessage(error);
+        if (!(error instanceof ApiError && error.code === 'unavailable')) this.#error = describeError(error);
       },
     );
     return stop;
@@ -60,7 +60,7 @@ export class UpdateNotice {
     try {
       await this.#api.updates.restart();
     } catch (error) {
-      this.#error = errorMessage(error);
+      this.#error = describeError(error);
       this.#restarting = false;
     }
   }

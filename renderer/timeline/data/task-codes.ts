@@ -1,4 +1,4 @@
-import { TASK_KINDS, type TaskKind } from '../../../shared/scenario/task-kinds';
+import { TASK_KINDS, type TaskKind } from '../../../shared/scenario';
 import type { TaskStatus } from '../../../shared/protocol/task-record';
 
 /** What a bar shows: the task's final status, or `running` until its record arrives. */

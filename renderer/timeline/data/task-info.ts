@@ -1,4 +1,4 @@
-import type { TaskKind } from '../../../shared/scenario/task-kinds';
+import type { TaskKind } from '../../../shared/scenario';
 import { RUNNING_CODE, kindOfCode, statusOfCode, type TimelineStatus } from './task-codes';
 import type { TimelineData } from './timeline-data';
 

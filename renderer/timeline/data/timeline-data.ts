@@ -5,7 +5,7 @@ import { ensureLength } from '../../../shared/arrays/ensure-length';
 import { LaneSpans } from './lane-spans';
 import { SampleSeries } from './sample-series';
 import { RUNNING_CODE, STATUS_BY_CODE, kindCode, statusCode, type TimelineStatus } from './task-codes';
-import { TASK_KINDS, type TaskKind } from '../../../shared/scenario/task-kinds';
+import { TASK_KINDS, type TaskKind } from '../../../shared/scenario';
 
 /**
  * The spans of a run's tasks in typed arrays, one position ("slot") per task in the order the timeline

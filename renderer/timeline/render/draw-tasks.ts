@@ -13,6 +13,10 @@ export const LEAD_IN_HEIGHT_PX = 1;
 
 const HATCHED = new Set([STATUS_BY_CODE.indexOf('cancelled'), STATUS_BY_CODE.indexOf('orphaned')]);
 const columns = new PixelColumns();
+/** More than there are status codes, so that kind-and-status keys never collide. */
+const STATUS_CODE_SPAN = 16;
+/** Above every kind-and-status key, so that the keys of statuses with a colour of their own stand apart. */
+const STATUS_FILL_KEY_BASE = 1000;
 
 /** Fill of a bar: the status colour when the status has one, else the kind's. */
 function barFill(view: TimelineView, status: number, kind: number): string {
@@ -44,11 +48,7 @@ function drawLane(ctx: TimelineContext, data: TimelineData, view: TimelineView, 
     (from, to) => ctx.fillRect(left + from, leadInTop, to - from, LEAD_IN_HEIGHT_PX),
   );
   forEachRun(
-    (c) => {
-      const status = columns.status[c]!;
-      if (status < 0) return 0;
-      return theme.statusFill[status] ? 1000 + status : 1 + columns.kind[c]! * 16 + status;
-    },
+    (c) => barFillKey(view, columns.status[c]!, columns.kind[c]!),
     (from, to) => {
       const status = columns.status[from]!;
       ctx.fillStyle = barFill(view, status, columns.kind[from]!);
@@ -59,6 +59,16 @@ function drawLane(ctx: TimelineContext, data: TimelineData, view: TimelineView, 
   ctx.globalAlpha = 1;
   if (columns.wideSlots.length > 0) prepareBarLabels(ctx, view);
   for (const slot of columns.wideSlots) drawWideBar(ctx, data, view, slot, barTop);
+}
+
+/**
+ * A number that is equal for two pixel columns exactly when they are filled alike, so that adjacent equal
+ * columns merge into one rectangle: 0 for an empty column (status < 0), `STATUS_FILL_KEY_BASE + status` when
+ * the status has a colour of its own (every kind looks the same), else one key per kind and status.
+ */
+function barFillKey(view: TimelineView, status: number, kind: number): number {
+  if (status < 0) return 0;
+  return view.theme.statusFill[status] ? STATUS_FILL_KEY_BASE + status : 1 + kind * STATUS_CODE_SPAN + status;
 }
 
 /** Calls `draw(from, to)` once per run of adjacent columns sharing a non-zero key (`to` exclusive). */

@@ -1,4 +1,4 @@
-import { TASK_KINDS } from '../../../shared/scenario/task-kinds';
+import { TASK_KINDS } from '../../../shared/scenario';
 import { STATUS_BY_CODE } from '../data/task-codes';
 import type { TimelineTheme } from './timeline-theme';
 

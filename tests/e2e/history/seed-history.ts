@@ -1,9 +1,7 @@
 import type { HistoryStore } from '../../../electron/backend/history';
 import { computeMetrics } from '../../../shared/metrics/compute-metrics';
 import type { RunExport } from '../../../shared/run/run-schema';
-import { ScenarioSchema, type Scenario } from '../../../shared/scenario/scenario-schema';
-import type { Strategy } from '../../../shared/scenario/strategy';
-import type { TaskKind } from '../../../shared/scenario/task-kinds';
+import { type Scenario, ScenarioSchema, type Strategy, type TaskKind } from '../../../shared/scenario';
 import { PRESETS } from '../../../shared/presets';
 import { syntheticRun } from '../../unit/timeline/fixtures/synthetic-run';
 

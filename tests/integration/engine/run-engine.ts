@@ -5,7 +5,7 @@ import { forkLauncher } from '../../../electron/backend/runs/fork-launcher';
 import type { EngineLauncher } from '../../../electron/backend/runs/engine-launcher';
 import type { BatchEvent, EngineEvent, FinishedEvent } from '../../../shared/protocol/engine-protocol';
 import type { TaskRecord } from '../../../shared/protocol/task-record';
-import type { ScenarioInput } from '../../../shared/scenario/scenario-schema';
+import type { ScenarioInput } from '../../../shared/scenario';
 
 const ENGINE_RUN_LIMIT_MS = 50_000;
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createApiClient } from '../../../shared/api/api-client';
 import type { RunEventsPayload } from '../../../shared/api/run-events';
-import type { ScenarioInput } from '../../../shared/scenario/scenario-schema';
+import type { ScenarioInput } from '../../../shared/scenario';
 import { WebSocketTransport } from '../../../renderer/api/websocket-transport';
 import { CliFixture, STACK_LINE } from '../cli/cli-fixture';
 import { startBrowserHostProcess } from '../../e2e/fixtures/browser-host-process';

@@ -1,8 +1,7 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { checkScenario } from '../../../shared/scenario';
-import type { Scenario } from '../../../shared/scenario/scenario-schema';
+import { checkScenario, type Scenario } from '../../../shared/scenario';
 import { HistoryStore } from '../../../electron/backend/history';
 import { forkLauncher } from '../../../electron/backend/runs/fork-launcher';
 import { RunService } from '../../../electron/backend/runs/run-service';

@@ -6,7 +6,7 @@ import { HistoryStore } from '../../../electron/backend/history';
 import { repeatGroups } from '../../../electron/cli/compare/repeat-groups';
 import { compareJson, renderComparison } from '../../../electron/cli/compare/compare-report';
 import type { RunDetail } from '../../../shared/run/run-schema';
-import { ScenarioSchema } from '../../../shared/scenario/scenario-schema';
+import { ScenarioSchema } from '../../../shared/scenario';
 import { metricsWith } from '../stats/metrics-fixture';
 
 let dir: string;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../../electron/engine/run-scenario';
 import type { EngineEvent } from '../../../shared/protocol/engine-protocol';
 import type { TaskRecord } from '../../../shared/protocol/task-record';
-import { ScenarioSchema } from '../../../shared/scenario/scenario-schema';
+import { ScenarioSchema } from '../../../shared/scenario';
 import { countByStatus, runInProcess } from './run-in-process';
 
 const statuses = (records: readonly TaskRecord[]) => records.map((r) => r.status);

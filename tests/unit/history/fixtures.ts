@@ -5,7 +5,7 @@ import { HistoryError, HistoryStore } from '../../../electron/backend/history';
 import type { RunMetrics } from '../../../shared/metrics/metrics-schema';
 import type { RunExport } from '../../../shared/run/run-schema';
 import type { Sample, TaskRecord, TaskStatus } from '../../../shared/protocol/task-record';
-import { ScenarioSchema, type Scenario, type ScenarioInput } from '../../../shared/scenario/scenario-schema';
+import { ScenarioSchema, type Scenario, type ScenarioInput } from '../../../shared/scenario';
 
 /** Three timer tasks and a cpu task on a pool of two. */
 export function makeScenario(overrides: Partial<ScenarioInput> = {}): Scenario {

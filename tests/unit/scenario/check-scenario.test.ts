@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkScenario, checkScenarioText } from '../../../shared/scenario/parse-scenario';
+import { checkScenario, checkScenarioText } from '../../../shared/scenario';
 
 const valid = {
   version: 1,

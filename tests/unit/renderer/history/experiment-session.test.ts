@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ExperimentForm } from '../../../../renderer/state/experiments/experiment-form.svelte';
 import { ExperimentSession, type ExperimentPhase } from '../../../../renderer/state/experiments/experiment-session.svelte';
-import type { ReopenedExperiment } from '../../../../shared/stats/experiment-summary';
+import type { ReopenedExperiment } from '../../../../shared/experiments/experiment-summary';
 import { forkLauncher } from '../../../../electron/backend/runs/fork-launcher';
 import { scenarioOf } from '../../../integration/runs/run-fixture';
 import { HistoryBackend } from './history-backend';

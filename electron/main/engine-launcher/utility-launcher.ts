@@ -1,7 +1,7 @@
 import { utilityProcess } from 'electron';
-import type { EngineLauncher } from '../backend/runs/engine-launcher';
-import { engineEnvironment } from './engine/engine-environment';
-import { utilityEngineProcess } from './engine/utility-engine-process';
+import type { EngineLauncher } from '../../backend/runs/engine-launcher';
+import { engineEnvironment } from './engine-environment';
+import { utilityEngineProcess } from './utility-engine-process';
 
 /** The name the engine processes have in `app.getAppMetrics()` and crash reports. */
 export const ENGINE_SERVICE_NAME = 'Concurrency Explorer engine';

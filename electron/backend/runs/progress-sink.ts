@@ -20,13 +20,14 @@ export interface RunHistoryWriter {
 }
 
 /** Where one run's progress is written: the history, or nowhere for a run that is not saved. */
-export interface RunRecorder {
+export interface ProgressSink {
   started(event: StartedEvent): void;
   batch(finished: TaskRecord[], samples: Sample[]): void;
   finish(outcome: RunOutcome): void;
 }
 
-export function historyRecorder(history: RunHistoryWriter, runId: number): RunRecorder {
+/** Writes a saved run's progress to the history under `runId`. */
+export function historySink(history: RunHistoryWriter, runId: number): ProgressSink {
   return {
     started: ({ startedAtEpochMs, totalTasks, lanes }) => history.recordStarted(runId, { startedAtEpochMs, totalTasks, lanes }),
     batch: (finished, samples) => history.appendBatch(runId, { finished, samples }),
@@ -35,4 +36,5 @@ export function historyRecorder(history: RunHistoryWriter, runId: number): RunRe
   };
 }
 
-export const NO_RECORDER: RunRecorder = { started: () => {}, batch: () => {}, finish: () => {} };
+/** Where the progress of a run that is not saved goes: nowhere. */
+export const DISCARD_PROGRESS: ProgressSink = { started: () => {}, batch: () => {}, finish: () => {} };

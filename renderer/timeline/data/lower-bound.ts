@@ -1,4 +1,7 @@
-/** Index of the first item of the sorted `values` (read through `valueAt`) that is >= `target`. */
+/**
+ * Binary search: the first position in [`from`, `count`) whose value, read through `valueAt` from values
+ * sorted ascending, is >= `target`; `count` when there is none.
+ */
 export function lowerBound(count: number, valueAt: (position: number) => number, target: number, from = 0): number {
   let low = from;
   let high = count;

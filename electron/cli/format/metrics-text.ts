@@ -1,7 +1,14 @@
 import type { RunMetrics } from '../../../shared/metrics/metrics-schema';
-import { formatBytes, formatCount, formatDecimal, formatMs, formatPercent } from './units';
-import { renderTable } from './table';
-import { compareWithFirst } from './metric-comparison';
+import { compareMetrics, type MetricRatio } from '../../../shared/stats/compare-metrics';
+import type { RepeatedMetricComparison, RepeatedMetricRatio } from '../../../shared/stats/compare-repeats';
+import { formatSummary, type SampleSummary } from '../../../shared/stats/sample-summary';
+import type { WelchTest } from '../../../shared/stats/welch-test';
+import { formatBytes, formatCount, formatDecimal, formatMs, formatPercent, formatPerSecond, renderTable } from './plain-text';
+
+/*
+ * Run metrics as text: one run's or several side by side (`show`, `run`, `compare`, a matrix), and groups
+ * of repeated runs compared with statistics.
+ */
 
 /** One line of a metrics table: `key` is the metric's path in `RunMetrics` (`latencyMs.p99`). */
 export interface MetricRow {
@@ -13,9 +20,6 @@ export interface MetricRow {
 
 const row = (key: string, label: string, value: MetricRow['value'], format: MetricRow['format']): MetricRow => ({ key, label, value, format });
 const times = (n: number) => `${formatDecimal(n)}x`;
-
-/** `158.04 /s`. */
-export const formatPerSecond = (n: number): string => `${formatDecimal(n)} /s`;
 
 /** The metrics the CLI shows, in order. */
 export const METRIC_ROWS: readonly MetricRow[] = [
@@ -66,4 +70,63 @@ export function renderMetricsTable(columns: readonly MetricsColumn[], options: {
     }),
   ]);
   return renderTable(['metric', ...columns.map((c) => c.title)], rows, ['left', ...columns.map(() => 'right' as const)]);
+}
+
+/** A run's compared metrics against the baseline run's, keyed by metric path (`latencyMs.p99`). */
+export type RatiosToBaseline = Record<string, MetricRatio>;
+
+/**
+ * Every run's metrics against the first run's, with `compareMetrics` (the comparison the UI shows too):
+ * the first run's own ratios are all 1. Null for a run without metrics, and for every run when the first
+ * has none.
+ */
+export function compareWithFirst(runs: readonly (RunMetrics | null)[]): (RatiosToBaseline | null)[] {
+  const baseline = runs[0] ?? null;
+  return runs.map((metrics) => {
+    if (baseline === null || metrics === null) return null;
+    return Object.fromEntries(compareMetrics(baseline, [metrics]).flatMap((row) => (row.others[0] === undefined ? [] : [[row.key, row.others[0]]])));
+  });
+}
+
+const BYTES_PER_MB = 1024 * 1024;
+
+/** A summary in the unit people read it in: bytes become MB, `per s` becomes `/s`. */
+function summaryText(summary: SampleSummary, unit: string): string {
+  if (unit !== 'bytes') return formatSummary(summary, unit === 'per s' ? '/s' : unit);
+  const scale = (n: number) => n / BYTES_PER_MB;
+  return formatSummary(
+    {
+      mean: scale(summary.mean),
+      sd: summary.sd === null ? null : scale(summary.sd),
+      ci95: summary.ci95 === null ? null : [scale(summary.ci95[0]), scale(summary.ci95[1])],
+      n: summary.n,
+    },
+    'MB',
+  );
+}
+
+function welchText(welch: WelchTest | null): string {
+  if (welch === null) return 'not tested';
+  const p = welch.pValue < 0.001 ? 'p<0.001' : `p=${welch.pValue.toFixed(3)}`;
+  return `${p}, ${welch.significant ? 'significant' : 'not significant'}`;
+}
+
+function otherCell(other: RepeatedMetricRatio, unit: string): string {
+  return `${summaryText(other.summary, unit)}  ${other.ratioText} ${other.verdict}, ${welchText(other.welch)}`;
+}
+
+/**
+ * Groups of repeated runs side by side (the output of `compareRepeats`): each metric's mean ± half its 95%
+ * CI, and for each group after the first the ratio of the means, the verdict, and Welch's t-test.
+ */
+export function renderRepeatComparison(titles: readonly string[], rows: readonly RepeatedMetricComparison[]): string {
+  const table = renderTable(
+    ['metric', ...titles],
+    rows.map((row) => [row.label, summaryText(row.baseline, row.unit), ...row.others.map((other) => otherCell(other, row.unit))]),
+  );
+  return (
+    'Compared as repeats: mean ± half the 95% CI of each group; against the first group, the ratio of the means and\n' +
+    "Welch's t-test (significant at p < 0.05; not tested unless both groups have 2+ runs with some spread).\n\n" +
+    table
+  );
 }

@@ -1,8 +1,8 @@
 import type { RunMetrics } from '../metrics/metrics-schema';
 import type { RunSummary } from '../run/run-schema';
-import type { Strategy } from '../scenario/strategy';
-import { repeatStats, type RepeatStats } from './repeat-stats';
-import { sweepResult, type SweepResult } from './sweep';
+import type { Strategy } from '../scenario';
+import { repeatStats, type RepeatStats } from '../stats/sample-summary';
+import { sweepResult, type SweepResult } from '../stats/sweep';
 
 /** What the statistics of an experiment need to know of each of its counted runs. */
 export interface ExperimentRunFacts {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findKnee, type SweepPoint } from '../../../shared/stats/find-knee';
-import { sweepConcurrencies, sweepResult } from '../../../shared/stats/sweep';
+import { findKnee, type SweepPoint, sweepResult } from '../../../shared/stats/sweep';
+import { sweepConcurrencies } from '../../../shared/experiments/experiment-plan';
 import { metricsWith } from './metrics-fixture';
 
 const LEVELS = [1, 2, 4, 8, 16, 32];

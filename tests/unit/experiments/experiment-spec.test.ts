@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { experimentName, experimentParams, planExperiment } from '../../../shared/stats/experiment-plan';
-import { checkExperimentSpec, type ExperimentSpec } from '../../../shared/stats/experiment-spec';
+import { experimentName, experimentParams, planExperiment } from '../../../shared/experiments/experiment-plan';
+import { checkExperimentSpec, type ExperimentSpec } from '../../../shared/experiments/experiment-spec';
 
 const scenario = {
   version: 1,

@@ -1,7 +1,5 @@
-import type { Scenario } from '../scenario/scenario-schema';
-import { strategyText } from '../scenario/strategy-text';
+import { strategyText, type Scenario } from '../scenario';
 import type { ExperimentSpec } from './experiment-spec';
-import { sweepConcurrencies } from './sweep';
 
 /** One run an experiment will make, in the order it makes them. */
 export interface PlannedRun {
@@ -62,4 +60,13 @@ export function experimentParams(spec: ExperimentSpec): Record<string, unknown> 
     case 'sweep':
       return { scenarioName: spec.scenario.name, maxConcurrency: spec.maxConcurrency, concurrencies: sweepConcurrencies(spec.maxConcurrency) };
   }
+}
+
+/** The concurrencies a sweep up to `max` runs: 1, 2, 4, ... (powers of two below `max`), then `max` itself. */
+export function sweepConcurrencies(max: number): number[] {
+  if (!Number.isInteger(max) || max < 1) throw new Error(`a sweep needs a whole maximum concurrency >= 1, got ${max}`);
+  const levels: number[] = [];
+  for (let level = 1; level < max; level *= 2) levels.push(level);
+  levels.push(max);
+  return levels;
 }

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { ScenarioSchema } from '../scenario/scenario-schema';
-import { StrategySchema } from '../scenario/strategy';
-import { MAX_CONCURRENCY } from '../scenario/limits';
+import { MAX_CONCURRENCY, ScenarioSchema, StrategySchema } from '../scenario';
 import { toProblems, type Problem } from '../validation/format-issues';
 import { wholeNumber } from '../validation/numbers';
 

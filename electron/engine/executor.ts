@@ -1,8 +1,27 @@
 import { Piscina } from 'piscina';
-import { taskWorkerEntry } from '../entry-points';
-import type { KindEnv } from '../kinds/kind-call';
-import type { TaskWorkerData, TaskWorkerMessage } from '../workers/task-worker-message';
-import type { Executor } from './executor';
+import { errorMessage } from '../../shared/errors/error-message';
+import type { AttemptAbort } from './attempts/attempt-abort';
+import { taskWorkerEntry } from './entry-points';
+import { executeKind } from './kinds/execute-kind';
+import type { KindEnv } from './kinds/kind-call';
+import type { PlannedTask } from './plan/plan-tasks';
+import type { AttemptDraw } from './plan/seeded-random';
+import type { TaskWorkerData, TaskWorkerMessage } from './workers/task-worker-message';
+
+/** Where a task's attempts run: on the engine's event loop, or on the worker thread of a lane. */
+export interface Executor {
+  /** Runs one attempt; rejects when it fails. `abort` stops it as far as the kind allows. */
+  execute(task: PlannedTask, draw: AttemptDraw, lane: number, abort: AttemptAbort): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Runs every attempt on the engine's own event loop (every strategy but `workers`). */
+export function localExecutor(env: KindEnv): Executor {
+  return {
+    execute: (task, draw, _lane, abort) => executeKind(task.spec, { index: task.index, group: task.group, draw, env, abort }),
+    close: async () => {},
+  };
+}
 
 function killChild(childPid: Int32Array): void {
   const pid = Atomics.exchange(childPid, 0, 0);
@@ -37,7 +56,7 @@ export async function startThreadExecutor(threads: number, env: KindEnv): Promis
     await Promise.all(pools.map((pool) => pool.run({ type: 'warm-up' })));
   } catch (error) {
     await close();
-    throw new Error(`could not start the worker threads: ${(error as Error).message}`);
+    throw new Error(`could not start the worker threads: ${errorMessage(error)}`);
   }
   return {
     execute: (task, draw, laneIndex, abort) => {
