@@ -66,6 +66,28 @@ describe('the workflows and the README', () => {
   });
 });
 
+describe('release.yml', () => {
+  const workflow = load(readFileSync(path.join(projectRoot, WORKFLOWS[1]!), 'utf8')) as Workflow;
+  const steps = workflow.jobs.installers!.steps;
+
+  it('smoke-tests the AppImage, the deb, the dmg, the zip and the NSIS installer, and checks every printed summary', () => {
+    const lines = steps.flatMap((step) => (step.run ?? '').split('\n'));
+    const outputs = lines.filter((line) => line.includes('--smoke-test')).map((line) => /smoke-[a-z]+\.txt/.exec(line)?.[0]);
+    expect(outputs).toEqual(['smoke-appimage.txt', 'smoke-deb.txt', 'smoke-dmg.txt', 'smoke-zip.txt', 'smoke-nsis.txt']);
+    const checked = lines.map((line) => /^\s*npx tsx scripts\/release\/check-smoke-test\.ts (\S+)$/.exec(line)?.[1]).filter(Boolean);
+    expect(checked).toEqual(outputs);
+  });
+
+  it('keeps the installers only after they were smoke-tested, and drafts the release only from kept installers', () => {
+    const keep = steps.findIndex((step) => step.uses?.startsWith('actions/upload-artifact@'));
+    const lastSmokeTest = steps.findLastIndex((step) => (step.run ?? '').includes('--smoke-test'));
+    expect(keep).toBeGreaterThan(lastSmokeTest);
+    const draft = (workflow.jobs as Record<string, { needs?: string; steps: Step[] }>)['draft-release']!;
+    expect(draft.needs).toBe('installers');
+    expect(draft.steps.map((step) => step.run ?? '').join('\n')).toContain('gh release create "$GITHUB_REF_NAME" installers/* --repo "$GITHUB_REPOSITORY" --draft');
+  });
+});
+
 describe('the workflow validator', () => {
   it('rejects a workflow with a step the schema does not allow, naming it (so the check above can fail)', () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'workflow-'));
