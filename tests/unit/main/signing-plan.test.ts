@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { signingPlan } from '../../../scripts/release/signing-plan';
 
 const MAC_CERTIFICATE = { CSC_LINK: 'base64-p12', CSC_KEY_PASSWORD: 'secret' };
-const APPLE_ID = { APPLE_ID: 'dev@example.org', APPLE_APP_SPECIFIC_PASSWORD: 'app-password', APPLE_TEAM_ID: 'TEAM123' };
+const APPLE_ID = { APPLE_ID: 'the-apple-id', APPLE_APP_SPECIFIC_PASSWORD: 'app-password', APPLE_TEAM_ID: 'TEAM123' };
 
 describe('signingPlan on macOS', () => {
   it('signs and notarises when every secret is there', () => {
@@ -33,7 +33,7 @@ describe('signingPlan on macOS', () => {
   });
 
   it('names the missing secrets of a set given in part', () => {
-    const plan = signingPlan('darwin', { CSC_LINK: 'base64-p12', APPLE_ID: 'dev@example.org' });
+    const plan = signingPlan('darwin', { CSC_LINK: 'base64-p12', APPLE_ID: 'the-apple-id' });
     expect(plan.problems).toEqual([
       'macOS code signing needs CSC_LINK, CSC_KEY_PASSWORD; missing: CSC_KEY_PASSWORD',
       'macOS notarisation needs APPLE_ID, APPLE_APP_SPECIFIC_PASSWORD, APPLE_TEAM_ID; missing: APPLE_APP_SPECIFIC_PASSWORD, APPLE_TEAM_ID',
