@@ -1,6 +1,7 @@
 import type { WorkResult } from '../kinds/execute-kind';
 import type { RunClock } from '../recording/run-clock';
 import { AttemptAbortController, type AttemptAbort } from './attempt-abort';
+import { stripControlCharacters } from '../../../shared/validation/control-characters';
 import type { RunCancel } from './run-cancel';
 import { errorMessage } from '../../../shared/errors/error-message';
 
@@ -66,7 +67,8 @@ function runAttempt(operation: (abort: AttemptAbort) => Promise<WorkResult>, tim
     cancel.join(onCancel);
     operation(abort).then(
       (work) => finish({ status: work.error === null ? 'ok' : 'error', error: work.error, endMs: clock.fromEpochMs(work.endEpochMs) }),
-      (error: unknown) => finish({ status: 'error', error: errorMessage(error), endMs: clock.now() }),
+      // A child's stderr or a server's answer may hold control characters, which no view should obey.
+      (error: unknown) => finish({ status: 'error', error: stripControlCharacters(errorMessage(error)), endMs: clock.now() }),
     );
   });
 }
@@ -90,13 +92,24 @@ function backoff(ms: number, cancel: RunCancel): Promise<boolean> {
 /**
  * Runs a task's attempts: each bounded by `timeoutMs`; after an error or a timeout, up to `retries` more
  * after an exponential backoff (`retryDelayMs`, doubled each time). Cancel ends it at once. Never rejects.
+ * Without retries (the usual case) it is one attempt and no loop: a run of 100,000 tiny tasks spends a
+ * good part of its time in the engine's own bookkeeping, and an async loop costs promises per task.
  */
-export async function runAttempts(
+export function runAttempts(
   operation: (abort: AttemptAbort) => Promise<WorkResult>,
   policy: AttemptPolicy,
   cancel: RunCancel,
   clock: RunClock,
 ): Promise<TaskOutcome> {
+  if (policy.retries === 0) return runAttempt(operation, policy.timeoutMs, cancel, clock).then(afterOneAttempt);
+  return runRetrying(operation, policy, cancel, clock);
+}
+
+function afterOneAttempt(result: AttemptResult): TaskOutcome {
+  return { status: result.status, error: result.error, endMs: result.endMs, attempts: 1 };
+}
+
+async function runRetrying(operation: (abort: AttemptAbort) => Promise<WorkResult>, policy: AttemptPolicy, cancel: RunCancel, clock: RunClock): Promise<TaskOutcome> {
   for (let attempt = 1; ; attempt += 1) {
     const result = await runAttempt(operation, policy.timeoutMs, cancel, clock);
     if (result.status === 'ok' || result.status === 'cancelled' || attempt > policy.retries) return { ...result, attempts: attempt };

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { HistoryStore } from '../../../electron/backend/history';
 import { startBrowserHostProcess, type BrowserHostProcess } from '../fixtures/browser-host-process';
-import { buildApp, isBuildStale } from '../fixtures/build-app';
 import { CHROMIUM_LAUNCH } from '../fixtures/chromium-launch';
 
 const VIEWPORT = { width: 1440, height: 900 };
@@ -14,7 +13,7 @@ export interface SeededApp {
   readonly host: BrowserHostProcess;
   readonly browser: Browser;
   /** A fresh page in a context of its own, with the app loaded. */
-  open(options?: { colorScheme?: 'light' | 'dark' }): Promise<Page>;
+  open(options?: { colorScheme?: 'light' | 'dark'; initScript?: string }): Promise<Page>;
   /** Stops the host and the browser and deletes the history. */
   close(): Promise<void>;
 }
@@ -35,7 +34,6 @@ export async function startSeededApp(seed: (store: HistoryStore) => void | Promi
     } finally {
       store.close();
     }
-    if (isBuildStale()) buildApp();
     host = await startBrowserHostProcess(dbPath);
     const browser = await chromium.launch(CHROMIUM_LAUNCH);
     const started = host;
@@ -47,6 +45,7 @@ export async function startSeededApp(seed: (store: HistoryStore) => void | Promi
         // tsx compiles with esbuild's keepNames, which wraps functions passed to page.evaluate in a
         // `__name(...)` helper that only exists in Node: the page gets a stand-in.
         await context.addInitScript('globalThis.__name = (fn) => fn;');
+        if (options.initScript !== undefined) await context.addInitScript(options.initScript);
         const page = await context.newPage();
         await page.goto(started.url);
         await page.getByRole('navigation', { name: 'Main' }).waitFor();
