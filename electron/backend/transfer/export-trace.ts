@@ -1,5 +1,6 @@
 import type { Sample } from '../../../shared/protocol/task-record';
 import type { RunDetail } from '../../../shared/run/run-schema';
+import { laneLabeller } from '../../../shared/scenario/lane-label';
 import { strategyText } from '../../../shared/scenario/strategy-text';
 
 /** One event of the Chrome Trace Event format (the JSON that chrome://tracing and Perfetto open). */
@@ -36,8 +37,10 @@ function metadataEvents(run: RunDetail): TraceEvent[] {
   const events: TraceEvent[] = [
     { name: 'process_name', ph: 'M', pid: TRACE_PID, tid: 0, args: { name: `Run ${run.id}: ${run.name}` } },
   ];
+  // Lanes are named as the app names them ("Slot 1").
+  const laneName = laneLabeller(run.strategy);
   for (const lane of lanes) {
-    events.push({ name: 'thread_name', ph: 'M', pid: TRACE_PID, tid: laneTid(lane), args: { name: `lane ${lane}` } });
+    events.push({ name: 'thread_name', ph: 'M', pid: TRACE_PID, tid: laneTid(lane), args: { name: laneName(lane) } });
     events.push({ name: 'thread_sort_index', ph: 'M', pid: TRACE_PID, tid: laneTid(lane), args: { sort_index: lane } });
   }
   return events;

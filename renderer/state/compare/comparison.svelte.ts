@@ -29,6 +29,7 @@ export class Comparison {
   #series = $state.raw<readonly RunSeries[]>([]);
   #groups = $state.raw<ReadonlyMap<number, RepeatGroup>>(new Map());
   #baselineId = $state<number | null>(null);
+  #ids = $state.raw<readonly number[]>([]);
   #loading = $state(false);
   #error = $state<string | null>(null);
   #generation = 0;
@@ -62,6 +63,8 @@ export class Comparison {
 
   /** The compared runs in the order they were chosen. */
   get runs(): readonly ColumnarRun[] { return this.#runs; }
+  /** The runs asked for by the latest `load`, in its order, while they load too. */
+  get ids(): readonly number[] { return this.#ids; }
   /** What the charts and timelines draw of each run, in the same order. */
   get series(): readonly RunSeries[] { return this.#series; }
   get loading(): boolean { return this.#loading; }
@@ -70,6 +73,7 @@ export class Comparison {
   /** Loads every run with its tasks as columns (and the repeat experiments they belong to); the first is the baseline. */
   async load(ids: readonly number[]): Promise<boolean> {
     const generation = ++this.#generation;
+    this.#ids = [...ids];
     this.#loading = true;
     try {
       // Each run's series is made as soon as it arrives, while the next is still on its way.
@@ -103,6 +107,7 @@ export class Comparison {
 
   clear(): void {
     this.#generation++;
+    this.#ids = [];
     this.#runs = [];
     this.#series = [];
     this.#groups = new Map();

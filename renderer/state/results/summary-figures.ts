@@ -27,7 +27,7 @@ export function cpuPercent(metrics: RunMetrics): number {
 export function summaryFigures(metrics: RunMetrics): SummaryFigure[] {
   const failures = metrics.failed + metrics.timedOut;
   return [
-    { label: 'Wall time', value: formatMs(metrics.wallMs), detail: `${formatCount(metrics.tasks)} tasks`, tone: 'normal' },
+    { label: 'Wall time', value: formatMs(metrics.wallMs), detail: `${formatCount(metrics.tasks)} tasks · first queued to settled`, tone: 'normal' },
     { label: 'Throughput', value: formatRate(metrics.throughputPerSec), detail: 'tasks finished per second', tone: 'normal' },
     { label: 'Latency p50', value: formatMs(metrics.latencyMs.p50), detail: `mean ${formatMs(metrics.latencyMs.mean)}`, tone: 'normal' },
     { label: 'Latency p99', value: formatMs(metrics.latencyMs.p99), detail: `max ${formatMs(metrics.latencyMs.max)}`, tone: 'normal' },

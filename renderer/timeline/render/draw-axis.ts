@@ -50,5 +50,5 @@ export function drawAxis(ctx: TimelineContext, view: TimelineView, ticks: readon
   }
   ctx.fillStyle = theme.mutedText;
   ctx.textAlign = 'right';
-  ctx.fillText(`span ${formatMs(scale.endMs - scale.startMs)}`, layout.plotLeftPx - 10, labelY);
+  ctx.fillText(`in view ${formatMs(scale.endMs - scale.startMs)}`, layout.plotLeftPx - 10, labelY);
 }
