@@ -8,7 +8,7 @@ function formatNumber(value: number): string {
 }
 
 /** `412 ± 18 ms (95% CI, n=5)`; a single run reads `412 ms (n=1)`. */
-export function formatSummary(summary: SampleSummary, unit: string): string {
+export function formatSummary(summary: Pick<SampleSummary, 'mean' | 'ci95' | 'n'>, unit: string): string {
   const suffix = unit === '' ? '' : ` ${unit}`;
   if (summary.ci95 === null) return `${formatNumber(summary.mean)}${suffix} (n=${summary.n})`;
   const halfWidth = (summary.ci95[1] - summary.ci95[0]) / 2;

@@ -47,6 +47,8 @@ export const METRIC_ROWS: readonly MetricRow[] = [
 export interface MetricsColumn {
   title: string;
   metrics: RunMetrics | null;
+  /** False for a run that did not run to its end: its ratios get no verdict. */
+  complete?: boolean;
 }
 
 /**
@@ -55,7 +57,7 @@ export interface MetricsColumn {
  * worse: `240.0 ms (2.4x worse)`.
  */
 export function renderMetricsTable(columns: readonly MetricsColumn[], options: { compare: boolean }): string {
-  const ratios = options.compare ? compareWithFirst(columns.map((c) => c.metrics)) : columns.map(() => null);
+  const ratios = options.compare ? compareWithFirst(columns.map((c) => c.metrics), columns.map((c) => c.complete ?? true)) : columns.map(() => null);
   const rows = METRIC_ROWS.map((r) => [
     r.label,
     ...columns.map(({ metrics }, i) => {

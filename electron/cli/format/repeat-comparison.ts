@@ -13,7 +13,6 @@ function summaryText(summary: SampleSummary, unit: string): string {
   return formatSummary(
     {
       mean: scale(summary.mean),
-      sd: summary.sd === null ? null : scale(summary.sd),
       ci95: summary.ci95 === null ? null : [scale(summary.ci95[0]), scale(summary.ci95[1])],
       n: summary.n,
     },

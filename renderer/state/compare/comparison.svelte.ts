@@ -44,15 +44,25 @@ export class Comparison {
   readonly baseline: MeasuredRun | null = $derived(this.measured[0] ?? null);
   /** Runs that ended without metrics (failed before the end, interrupted). */
   readonly unmeasured: readonly ColumnarRun[] = $derived(this.#runs.filter((run) => run.metrics === null));
+  /** Compared runs that did not run to their end (cancelled, failed, interrupted): they get no verdicts. */
+  readonly incomplete: readonly ColumnarRun[] = $derived(this.#runs.filter((run) => run.status !== 'completed'));
   /** Each metric of the baseline and every other run's ratio to it. */
   readonly metrics: readonly MetricComparison[] = $derived(
-    this.measured.length < 2 ? [] : compareMetrics(this.measured[0]!.metrics, this.measured.slice(1).map((run) => run.metrics)),
+    this.measured.length < 2
+      ? []
+      : compareMetrics(
+          this.measured[0]!.metrics,
+          this.measured.slice(1).map((run) => run.metrics),
+          this.measured.map((run) => run.status === 'completed'),
+        ),
   );
   /** The sides when runs stand for their repeat experiments, the baseline's first. */
   readonly units: readonly ComparisonUnit[] = $derived(comparisonUnits(this.measured, this.#groups));
   /** Mean, 95% CI and significance per metric; null when no side has repeats. */
   readonly repeats: readonly RepeatedMetricComparison[] | null = $derived(
-    hasRepeats(this.units) ? compareRepeats(this.units[0]!.metrics, this.units.slice(1).map((unit) => unit.metrics)) : null,
+    hasRepeats(this.units)
+      ? compareRepeats(this.units[0]!.metrics, this.units.slice(1).map((unit) => unit.metrics), this.units.map((unit) => unit.complete))
+      : null,
   );
   /** The one time axis of the stacked timelines. */
   readonly axis: SharedTimeAxis = $derived(new SharedTimeAxis(Math.max(0, ...this.series.map((s) => s.timeline?.nowMs ?? 0))));
