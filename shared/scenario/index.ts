@@ -5,3 +5,4 @@ export * from './scenario-schema';
 export * from './parse-scenario';
 export * from './strategy-text';
 export * from './lane-label';
+export * from './scenario-json-schema';

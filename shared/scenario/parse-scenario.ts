@@ -1,5 +1,7 @@
 import { ScenarioSchema, type Scenario } from './scenario-schema';
+import { scenarioJsonSchema } from './scenario-json-schema';
 import { toProblems, type Problem } from '../validation/format-issues';
+import { fieldsAt } from '../validation/schema-fields';
 
 /** The outcome of checking a scenario: the scenario with defaults filled in, or every problem at once. */
 export type ScenarioCheck = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
@@ -8,7 +10,7 @@ export type ScenarioCheck = { ok: true; scenario: Scenario } | { ok: false; prob
 export function checkScenario(input: unknown): ScenarioCheck {
   const result = ScenarioSchema.safeParse(input);
   if (result.success) return { ok: true, scenario: result.data };
-  return { ok: false, problems: toProblems(result.error.issues, input) };
+  return { ok: false, problems: toProblems(result.error.issues, input, (path) => fieldsAt(scenarioJsonSchema(), input, path)) };
 }
 
 /** Checks scenario text (JSON); a syntax error is reported as a problem with its position. */
