@@ -79,7 +79,8 @@ export function createJsonCodeEditor(options: JsonCodeEditorOptions): JsonCodeEd
         highlightActiveLine(),
         syntaxHighlighting(jsonHighlight),
         json(),
-        EditorState.tabSize.of(2),
+        // The editor column is narrow: long lines (descriptions, SQL) wrap rather than scroll sideways.
+        EditorView.lineWrapping,
         linter((v) => problemDiagnostics(v.state, options.problems(), schema, options.draft()), { delay: 150 }),
         autocompletion({ override: [schemaCompletion(schema, options.draft)], activateOnTyping: true }),
         // Tab is left to move the focus on (no keyboard trap); new lines are indented by themselves.

@@ -1,9 +1,11 @@
-import { syntaxTree } from '@codemirror/language';
+import { ensureSyntaxTree, syntaxTree } from '@codemirror/language';
 import type { Diagnostic } from '@codemirror/lint';
 import type { EditorState } from '@codemirror/state';
 import type { Problem } from '../../../../shared/validation/format-issues';
 import { fieldsAt, type JsonSchemaNode } from '../../../../shared/validation/schema-fields';
 import { firstSyntaxError, nodeAtPath, objectProperties, propertyKey } from './json-tree';
+
+const PARSE_BUDGET_MS = 500;
 
 /** `tasks[0].count` → `['tasks', 0, 'count']`; `(root)` → `[]`. */
 export function parsePath(text: string): (string | number)[] {
@@ -16,7 +18,8 @@ export function parsePath(text: string): (string | number)[] {
  * lacks it, an unknown field at its name, invalid JSON where it stops parsing.
  */
 export function problemDiagnostics(state: EditorState, problems: readonly Problem[], schema: JsonSchemaNode, draft: unknown): Diagnostic[] {
-  const tree = syntaxTree(state);
+  // The whole text parsed (a scenario is small), so that a problem at its end finds its place.
+  const tree = ensureSyntaxTree(state, state.doc.length, PARSE_BUDGET_MS) ?? syntaxTree(state);
   const doc = state.doc;
   const end = doc.length;
   return problems.flatMap((problem): Diagnostic[] => {
