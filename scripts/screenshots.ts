@@ -8,12 +8,12 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { buildApp, isBuildStale } from '../tests/e2e/fixtures/build-app';
 import { startBrowserHostProcess } from '../tests/e2e/fixtures/browser-host-process';
-import { PROJECT_ROOT } from '../tests/e2e/fixtures/paths';
+import { PROJECT_ROOT } from '../tests/fixtures/built-app';
 import { ScenariosPage } from '../tests/e2e/explorer/pages/scenarios-page';
 import { WorkbenchPage } from '../tests/e2e/explorer/pages/workbench-page';
 import { shootHistoryViews } from '../tests/e2e/history/history-screenshots';
+import { errorMessage } from '../shared/errors/error-message';
 
 const OUT_DIR = join(PROJECT_ROOT, 'docs', 'screenshots');
 /** Each view at the size the app is designed for and at the smallest it supports; the small ones end `-1024`. */
@@ -82,7 +82,6 @@ async function shootScheme(browser: Browser, url: string, scheme: (typeof SCHEME
 }
 
 async function main(): Promise<void> {
-  if (isBuildStale()) buildApp();
   await mkdir(OUT_DIR, { recursive: true });
   const dataDir = await mkdtemp(join(tmpdir(), 'ce-screenshots-'));
   const host = await startBrowserHostProcess(join(dataDir, 'history.sqlite'));
@@ -103,6 +102,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`Screenshots failed: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`Screenshots failed: ${errorMessage(error)}`);
   process.exitCode = 1;
 });

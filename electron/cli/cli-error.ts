@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander';
 import { HistoryError } from '../backend/history';
+import { errorMessage } from '../../shared/errors/error-message';
 
 /** Exit codes of the CLI. `done` also when some tasks failed: that is a result, not an error. */
 export const EXIT_CODES = { done: 0, failure: 1, usage: 2, interrupted: 130 } as const;
@@ -30,7 +31,7 @@ export class UsageError extends CliError {
 }
 
 /** Errors that mean the input was wrong rather than that something broke: they exit with 2. */
-const INPUT_ERROR_CODES: ReadonlySet<string> = new Set(['invalid', 'not-found']);
+const INPUT_ERROR_CODES: ReadonlySet<string> = new Set(['invalid', 'not-found', 'not-ours']);
 
 /** The message and exit code an error ends the CLI with. Commander has already printed its own errors. */
 export function describeFailure(error: unknown): { message: string | null; exitCode: number } {
@@ -41,5 +42,5 @@ export function describeFailure(error: unknown): { message: string | null; exitC
   if (error instanceof HistoryError) {
     return { message: error.message, exitCode: INPUT_ERROR_CODES.has(error.code) ? EXIT_CODES.usage : EXIT_CODES.failure };
   }
-  return { message: error instanceof Error ? error.message : String(error), exitCode: EXIT_CODES.failure };
+  return { message: errorMessage(error), exitCode: EXIT_CODES.failure };
 }

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { UsageError } from './cli-error';
+import { errorMessage } from '../../shared/errors/error-message';
 
 /** Reads a text file named on the command line; a missing or unreadable file is bad input, named with its path. */
 export async function readInputFile(file: string): Promise<string> {
@@ -9,6 +10,6 @@ export async function readInputFile(file: string): Promise<string> {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw UsageError.of(`${file}: no such file`);
     if (code === 'EISDIR') throw UsageError.of(`${file}: is a folder, not a file`);
-    throw UsageError.of(`${file}: cannot be read (${(error as Error).message})`);
+    throw UsageError.of(`${file}: cannot be read (${errorMessage(error)})`);
   }
 }

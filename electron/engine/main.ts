@@ -1,15 +1,25 @@
 import { ParentToEngineSchema } from '../../shared/protocol/engine-protocol';
 import { problemsToText, toProblems } from '../../shared/validation/format-issues';
 import { connectToParent, type ParentChannel } from './channel/parent-channel';
+import { killRecordedChildGroups } from './children/child-groups';
+import { startParentWatchdog } from './children/parent-watchdog';
 import { runScenario } from './run-scenario';
+import { errorMessage } from '../../shared/errors/error-message';
 
 /**
  * The engine process: says `ready`, runs the one scenario of the `start` message (Cancel aborts it),
  * reports every failure as a `failed` event rather than a stack trace, and exits when the run is over.
+ * Whenever it exits, the process groups its `spawn` tasks started go with it; a watchdog thread ends it
+ * when its parent has gone.
  */
 function serve(channel: ParentChannel): void {
   const cancel = new AbortController();
+  const watchdog = startParentWatchdog();
   let running = false;
+  let scratchDir: string | null = null;
+  process.on('exit', () => {
+    if (scratchDir !== null) killRecordedChildGroups(scratchDir);
+  });
 
   const exit = (code: number) => {
     void channel.flushed().then(() => process.exit(code));
@@ -20,7 +30,7 @@ function serve(channel: ParentChannel): void {
   };
 
   process.on('uncaughtException', (error) => fail(`the engine crashed: ${error.message}`));
-  process.on('unhandledRejection', (reason) => fail(`the engine crashed: ${reason instanceof Error ? reason.message : String(reason)}`));
+  process.on('unhandledRejection', (reason) => fail(`the engine crashed: ${errorMessage(reason)}`));
 
   channel.onMessage((raw) => {
     const parsed = ParentToEngineSchema.safeParse(raw);
@@ -36,9 +46,11 @@ function serve(channel: ParentChannel): void {
     }
     if (running) return;
     running = true;
+    scratchDir = message.scratchDir;
+    watchdog.watchScratch(scratchDir);
     runScenario(message.scenario, { scratchDir: message.scratchDir, signal: cancel.signal, emit: (event) => channel.send(event) }).then(
       (last) => exit(last.type === 'finished' ? 0 : 1),
-      (error: unknown) => fail(`the engine failed: ${error instanceof Error ? error.message : String(error)}`),
+      (error: unknown) => fail(`the engine failed: ${errorMessage(error)}`),
     );
   });
   channel.send({ type: 'ready', pid: process.pid });
@@ -47,6 +59,6 @@ function serve(channel: ParentChannel): void {
 try {
   serve(connectToParent());
 } catch (error) {
-  process.stderr.write(`${(error as Error).message}\n`);
+  process.stderr.write(`${errorMessage(error)}\n`);
   process.exitCode = 2;
 }

@@ -1,10 +1,8 @@
 import type { EngineEvent, FinishedEvent } from '../../shared/protocol/engine-protocol';
-import type { Scenario } from '../../shared/scenario/scenario-schema';
+import type { Scenario } from '../../shared/scenario';
 import { computeMetrics } from '../../shared/metrics/compute-metrics';
 import { RunCancel } from './attempts/run-cancel';
-import type { Executor } from './executors/executor';
-import { localExecutor } from './executors/local-executor';
-import { startThreadExecutor } from './executors/thread-executor';
+import { type Executor, localExecutor, startThreadExecutor } from './executor';
 import { planTasks, type PlannedTask } from './plan/plan-tasks';
 import { armLoopDelayMonitor, startSampler } from './probes/process-sampler';
 import { startBatchSender } from './recording/batch-sender';
@@ -14,6 +12,7 @@ import { CANCELLED_BEFORE_START, taskRunner } from './run-task';
 import { prepareRun, type PreparedRun } from './setup/prepare-run';
 import { laneCount, strategyFor } from './strategies';
 import { ignore } from './strategies/strategy-run';
+import { errorMessage } from '../../shared/errors/error-message';
 
 /** Where a run may write, how to stop it, and where its events go. */
 export interface RunScenarioOptions {
@@ -27,7 +26,7 @@ export interface RunScenarioOptions {
 
 type FailedEvent = Extract<EngineEvent, { type: 'failed' }>;
 
-const STOPPED_BY_STRATEGY = 'never started: the strategy stopped at an earlier failure';
+const STOPPED_BY_STRATEGY = 'never started: the strategy stopped at the first failure';
 
 async function measure(scenario: Scenario, tasks: readonly PlannedTask[], executor: Executor, cancel: RunCancel, emit: RunScenarioOptions['emit']): Promise<FinishedEvent> {
   const loopDelay = await armLoopDelayMonitor();
@@ -38,17 +37,19 @@ async function measure(scenario: Scenario, tasks: readonly PlannedTask[], execut
   const sampler = startSampler(clock, loopDelay, () => recorder.inFlight, (sample) => recorder.addSample(sample));
   const sender = startBatchSender(recorder, emit);
   let wallMs: number;
+  let loopDelayMs;
   try {
     const { timeoutMs, retries, retryDelayMs, seed } = scenario.options;
-    const runTask = taskRunner({ tasks, recorder, executor, policy: { timeoutMs, retries, retryDelayMs }, seed, cancel });
+    const runTask = taskRunner({ tasks, recorder, executor, policy: { timeoutMs, retries, retryDelayMs }, seed, cancel, clock });
     const run = strategyFor(scenario.strategy)({ count: tasks.length, runTask });
     await run.settled.then(ignore, ignore);
     wallMs = clock.now();
-    recorder.markSettled();
+    recorder.markSettled(wallMs);
     await run.drained;
-    recorder.recordUnstarted(cancel.aborted ? CANCELLED_BEFORE_START : STOPPED_BY_STRATEGY);
+    if (cancel.aborted) recorder.recordUnstarted('cancelled', CANCELLED_BEFORE_START);
+    else recorder.recordUnstarted('skipped', STOPPED_BY_STRATEGY);
   } finally {
-    await sampler.stop();
+    loopDelayMs = await sampler.stop();
     sender.stop();
   }
   const cpu = process.cpuUsage(cpuAtStart);
@@ -57,6 +58,7 @@ async function measure(scenario: Scenario, tasks: readonly PlannedTask[], execut
     samples: recorder.allSamples(),
     wallMs,
     cpu: { userMs: cpu.user / 1000, systemMs: cpu.system / 1000 },
+    loopDelayMs,
   });
   return { type: 'finished', status: cancel.aborted ? 'cancelled' : 'completed', metrics };
 }
@@ -85,7 +87,7 @@ export async function runScenario(scenario: Scenario, { scratchDir, signal, emit
   try {
     setup = await setUp(scenario, scratchDir, tasks.length);
   } catch (error) {
-    const failed: FailedEvent = { type: 'failed', message: (error as Error).message };
+    const failed: FailedEvent = { type: 'failed', message: errorMessage(error) };
     emit(failed);
     return failed;
   }

@@ -5,6 +5,7 @@ import type { ApiTransport } from '../../shared/api/api-transport';
 import { WsCallMessageSchema, type WsServerMessage } from '../../shared/api/ws-protocol';
 import { problemsToText, toProblems } from '../../shared/validation/format-issues';
 import { EventBatcher } from './event-batcher';
+import { errorMessage } from '../../shared/errors/error-message';
 
 /**
  * Serves the API over one browser's WebSocket: each `call` message is answered with a `response`, and
@@ -29,7 +30,7 @@ export function bridgeWebSocket(socket: WebSocket, backend: ApiTransport, flushI
       .call(message.method, message.args)
       .then((response) => send({ type: 'response', id: message.id, response }))
       .catch((error: unknown) => {
-        const failure = new ApiError('internal', `The answer to ${message.method} could not be sent: ${(error as Error).message}`);
+        const failure = new ApiError('internal', `The answer to ${message.method} could not be sent: ${errorMessage(error)}`);
         send({ type: 'response', id: message.id, response: { ok: false, error: failure.toData() } });
       });
   });
@@ -47,7 +48,7 @@ function readCall(data: RawData, isBinary: boolean) {
   try {
     value = JSON.parse(data.toString());
   } catch (error) {
-    return new ApiError('bad_request', `A message is not valid JSON: ${(error as Error).message}`);
+    return new ApiError('bad_request', `A message is not valid JSON: ${errorMessage(error)}`);
   }
   const parsed = WsCallMessageSchema.safeParse(value);
   if (parsed.success) return parsed.data;

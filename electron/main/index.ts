@@ -13,6 +13,7 @@ import { appLocation } from './security/app-location';
 import { hardenSession, hardenWebContents } from './security/harden-contents';
 import { appSqliteBinding } from './sqlite/app-sqlite-binding';
 import { openMainWindow } from './window/main-window';
+import { errorMessage } from '../../shared/errors/error-message';
 
 // The bundle is out/main/index.js: the engine is built beside it, the preload and the renderer next to
 // out/main, and the checkout is two folders up.
@@ -31,7 +32,7 @@ let services: DesktopServices | null = null;
 
 /** A failure that stops the app at start: one clear message (no stack trace), then a non-zero exit. */
 function failStartup(error: unknown): void {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   console.error(`${PRODUCT_NAME} cannot start: ${message}`);
   dialog.showErrorBox(`${PRODUCT_NAME} cannot start`, message);
   app.exit(1);

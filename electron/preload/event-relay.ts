@@ -1,3 +1,4 @@
+import { errorMessage } from '../../shared/errors/error-message';
 type Listener = (payload: unknown) => void;
 
 /** The page's subscriptions to API events, fed by the one IPC event channel. */
@@ -21,7 +22,7 @@ export function createEventRelay(): EventRelay {
         try {
           listener(payload);
         } catch (error) {
-          console.error(`A listener of "${event}" failed: ${error instanceof Error ? error.message : String(error)}`);
+          console.error(`A listener of "${event}" failed: ${errorMessage(error)}`);
         }
       }
     },

@@ -1,6 +1,7 @@
 import { ApiError, type ApiResponse } from '../../shared/api/api-error';
 import type { ApiTransport } from '../../shared/api/api-transport';
 import type { WsServerMessage } from '../../shared/api/ws-protocol';
+import { errorMessage } from '../../shared/errors/error-message';
 
 type Listener = (payload: unknown) => void;
 
@@ -58,7 +59,7 @@ export class WebSocketTransport implements ApiTransport {
     try {
       socket = await this.#open();
     } catch (error) {
-      return unavailable((error as Error).message);
+      return unavailable(errorMessage(error));
     }
     const id = this.#nextId++;
     return new Promise((resolve) => {

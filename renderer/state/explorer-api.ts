@@ -1,12 +1,14 @@
 import { ApiError } from '../../shared/api/api-error';
 import type { RunEventsPayload, RunFinishedPayload, RunProgressPayload, RunStartedPayload } from '../../shared/api/run-events';
 import type { ApiArgs } from '../../shared/api/api-contract';
+import type { ConsentApi } from './consent/exec-consent.svelte';
 import type { ActiveRunInfo } from '../../shared/api/run-methods';
 import type { ScenarioList } from '../../shared/api/scenario-methods';
 import type { RunSummary } from '../../shared/run/run-schema';
 import type { SavedScenario } from '../../shared/run/saved-scenario';
 import type { ColumnarRun } from '../../shared/run/task-columns';
 import type { ScenarioInput } from '../../shared/scenario';
+import { errorMessage } from '../../shared/errors/error-message';
 
 type Unsubscribe = () => void;
 
@@ -14,7 +16,7 @@ type Unsubscribe = () => void;
  * The part of the typed API client (`shared/api/api-client.ts`) the explorer UI uses. State classes
  * depend on this narrow view so that tests can hand them a small fake; the real client satisfies it.
  */
-export interface ExplorerApi {
+export interface ExplorerApi extends ConsentApi {
   runs: {
     start(args: { scenario: ScenarioInput }): Promise<{ key: string; runId: number | null }>;
     cancel(args: { key: string }): Promise<{ cancelled: boolean }>;
@@ -35,17 +37,14 @@ export interface ExplorerApi {
   onRunFinished(listener: (payload: RunFinishedPayload) => void): Unsubscribe;
 }
 
-/** A message for a person from any error an API call throws (an `ApiError` lists its problems). */
-export function errorMessage(error: unknown): string {
-  if (error instanceof Error) {
-    const problems = (error as { problems?: unknown }).problems;
-    if (Array.isArray(problems) && problems.length > 0) {
-      const lines = problems.map((p: { path?: unknown; message?: unknown }) => `${String(p.path)}: ${String(p.message)}`);
-      return `${error.message}\n${lines.join('\n')}`;
-    }
-    return error.message;
+/** A message for a person from any error an API call throws: an `ApiError` also lists its problems. */
+export function describeError(error: unknown): string {
+  const problems = error instanceof Error ? (error as { problems?: unknown }).problems : undefined;
+  if (Array.isArray(problems) && problems.length > 0) {
+    const lines = problems.map((p: { path?: unknown; message?: unknown }) => `${String(p.path)}: ${String(p.message)}`);
+    return `${errorMessage(error)}\n${lines.join('\n')}`;
   }
-  return String(error);
+  return errorMessage(error);
 }
 
 /** True when the host serves no native dialogs: the browser host answers every `dialogs.*` with `unavailable`. */

@@ -3,6 +3,7 @@ import type { OpenedTextFile } from '../../shared/api/desktop-methods';
 import type { SavedScenario } from '../../shared/run/saved-scenario';
 import type { Scenario, ScenarioInput } from '../../shared/scenario';
 import { TimelineData } from '../timeline/data/timeline-data';
+import { ExecConsent } from './consent/exec-consent.svelte';
 import { ScenarioEditor } from './editor/scenario-editor.svelte';
 import type { ExplorerApi } from './explorer-api';
 import type { WorkbenchTarget } from './routing/route';
@@ -15,6 +16,14 @@ export type ScenarioOrigin =
   | { kind: 'saved'; id: number; name: string }
   | { kind: 'file'; fileName: string }
   | { kind: 'new' };
+
+/**
+ * A scenario from outside the app (today: a file opened or picked) is not the user's own: before its first run
+ * the user agrees to what it executes. Built-ins and scenarios written or saved in the app never ask.
+ */
+export function isForeign(origin: ScenarioOrigin): boolean {
+  return origin.kind === 'file';
+}
 
 /** What "New scenario" starts from. */
 export const BLANK_SCENARIO: ScenarioInput = {
@@ -31,6 +40,8 @@ export const BLANK_SCENARIO: ScenarioInput = {
  */
 export class Workspace {
   readonly editor = new ScenarioEditor(BLANK_SCENARIO);
+  /** The question before the first run of a foreign scenario that executes code. */
+  readonly consent: ExecConsent;
   #origin = $state.raw<ScenarioOrigin>({ kind: 'new' });
   #session = $state.raw<RunSession | null>(null);
   #timeline = $state.raw<TimelineData | null>(null);
@@ -62,6 +73,7 @@ export class Workspace {
   /** `experimentRunning` says when an experiment's runs are going on: a run beside them would skew their numbers. */
   constructor(api: ExplorerApi, library: ScenarioLibrary, sessionOptions: RunSessionOptions = {}, experimentRunning: () => boolean = () => false) {
     this.#api = api;
+    this.consent = new ExecConsent(api);
     this.#library = library;
     this.#sessionOptions = sessionOptions;
     this.#experimentRunning = experimentRunning;
@@ -124,10 +136,16 @@ export class Workspace {
     return true;
   }
 
-  /** Starts the scenario in the editor, with a fresh timeline. */
+  /** Whether `scenario` may run: always for the user's own; a foreign one that executes code asks first. */
+  async mayRun(scenario: Scenario): Promise<boolean> {
+    return !isForeign(this.#origin) || this.consent.confirm(scenario);
+  }
+
+  /** Starts the scenario in the editor, with a fresh timeline; a foreign one that executes code asks first. */
   async run(): Promise<void> {
     const scenario = this.editor.scenario;
     if (scenario === null || !this.canRun) return;
+    if (!(await this.mayRun(scenario))) return;
     this.#session?.dispose();
     const timeline = new TimelineData();
     const session = new RunSession(this.#api, timeline, this.#sessionOptions);

@@ -9,6 +9,7 @@ import {
   type ApiResult,
 } from './api-contract';
 import type { ApiTransport } from './api-transport';
+import { errorMessage } from '../errors/error-message';
 
 type ArgsParameter<M extends ApiMethodName> = Record<string, never> extends ApiArgs<M>
   ? [args?: ApiArgs<M>]
@@ -41,7 +42,7 @@ export function createApiClient(transport: ApiTransport): ApiClient {
     } catch (error) {
       throw error instanceof ApiError
         ? error
-        : new ApiError('unavailable', `The backend could not be reached: ${(error as Error).message}`);
+        : new ApiError('unavailable', `The backend could not be reached: ${errorMessage(error)}`);
     }
     if (response.ok) return response.result;
     throw ApiError.fromData(response.error);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { RunStatus } from '../run/run-schema';
-import { ExperimentSpecSchema } from '../stats/experiment-spec';
-import type { ReopenedExperiment } from '../stats/experiment-summary';
+import { ExperimentSpecSchema } from '../experiments/experiment-spec';
+import type { ReopenedExperiment } from '../experiments/experiment-summary';
 import type { Experiment, ExperimentSummary } from '../run/experiment';
 import { ByIdSchema, event, IdSchema, method, NoArgsSchema } from './define-api';
 

@@ -11,7 +11,6 @@ export const WsCallMessageSchema = z.strictObject({
   method: z.string().max(200),
   args: z.unknown(),
 });
-export type WsCallMessage = z.output<typeof WsCallMessageSchema>;
 
 /** One event as it travels inside an `events` message. */
 export interface WsEvent {

@@ -1,7 +1,5 @@
 import type { z } from 'zod';
-import type { ScenarioInput, ScenarioOptionsSchema } from '../scenario/scenario-schema';
-import type { StrategySchema } from '../scenario/strategy';
-import type { TaskGroupInput } from '../scenario/task-kinds';
+import type { ScenarioInput, ScenarioOptionsSchema, StrategySchema, TaskGroupInput } from '../scenario';
 
 /** The concepts of the product brief, in the order a UI lists them. */
 export const PRESET_CONCEPTS = [

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ScenarioSchema } from '../scenario/scenario-schema';
+import { ScenarioSchema } from '../scenario';
 import { RunMetricsSchema } from '../metrics/metrics-schema';
 import { SampleSchema, TaskRecordSchema, TaskStartSchema } from './task-record';
 

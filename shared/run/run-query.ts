@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STRATEGY_TYPES, type StrategyType } from '../scenario/strategy';
+import { STRATEGY_TYPES, type StrategyType } from '../scenario';
 import { RunStatusSchema } from './run-schema';
 
 /** What the run history can be sorted by. */

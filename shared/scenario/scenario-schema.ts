@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { wholeNumber } from '../validation/numbers';
+import { formatVersion } from '../validation/format-version';
+import { plainLines, plainText } from '../validation/plain-text';
 import { StrategySchema } from './strategy';
 import { TaskGroupSchema } from './task-kinds';
 import {
@@ -10,6 +12,9 @@ import {
   MAX_TIMEOUT_MS,
 } from './limits';
 
+/** libuv's own default size of its thread pool, and the scenario's when it names none. */
+export const DEFAULT_THREADPOOL_SIZE = 4;
+
 /** Run-wide options; every field has a default. */
 export const ScenarioOptionsSchema = z.strictObject({
   /** Per-task (per-attempt) time limit; a task over it ends as `timeout`. */
@@ -19,7 +24,7 @@ export const ScenarioOptionsSchema = z.strictObject({
   /** Wait before the first retry; doubles at each further retry (exponential backoff). */
   retryDelayMs: wholeNumber(0, 60_000).default(100),
   /** `UV_THREADPOOL_SIZE` of the engine process: the libuv pool that fs and crypto use. */
-  threadpoolSize: wholeNumber(1, MAX_THREADPOOL_SIZE).default(4),
+  threadpoolSize: wholeNumber(1, MAX_THREADPOOL_SIZE).default(DEFAULT_THREADPOOL_SIZE),
   /** Makes jitter and injected failures reproducible. */
   seed: wholeNumber(0, 2 ** 31 - 1).default(1),
 });
@@ -27,9 +32,9 @@ export const ScenarioOptionsSchema = z.strictObject({
 /** The user's workload: what to run and how to schedule it. Version 1 of the format. */
 export const ScenarioSchema = z
   .strictObject({
-    version: z.literal(1),
-    name: z.string().trim().min(1).max(120),
-    description: z.string().max(4000).optional(),
+    version: formatVersion(1, 'scenario'),
+    name: plainText().trim().min(1).max(120),
+    description: plainLines().max(4000).optional(),
     strategy: StrategySchema,
     options: ScenarioOptionsSchema.default(() => ScenarioOptionsSchema.parse({})),
     tasks: z.array(TaskGroupSchema).min(1).max(100),
@@ -58,4 +63,3 @@ export const ScenarioSchema = z
 
 export type Scenario = z.output<typeof ScenarioSchema>;
 export type ScenarioInput = z.input<typeof ScenarioSchema>;
-export type ScenarioOptions = z.output<typeof ScenarioOptionsSchema>;

@@ -1,6 +1,6 @@
 import type { RunMetrics } from '../metrics/metrics-schema';
-import { COMPARED_METRICS, type BetterDirection } from './compared-metrics';
-import { directionOf, formatRatio, ratioOf, verdictOf, type Verdict } from './ratio';
+import { COMPARED_METRICS } from './compare-metrics';
+import { directionOf, formatRatio, ratioOf, verdictOf, type BetterDirection, type Verdict } from './ratio';
 import { summarize, type SampleSummary } from './sample-summary';
 import { welchTest, type WelchTest } from './welch-test';
 

@@ -1,4 +1,5 @@
-import type { BetterDirection } from './compared-metrics';
+/** Which direction of a metric is the good one. */
+export type BetterDirection = 'lower' | 'higher';
 
 /**
  * How a value compares with the baseline's, taking into account which direction is better; `incomplete` when

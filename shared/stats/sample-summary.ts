@@ -1,5 +1,7 @@
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import { mean, median, medianAbsoluteDeviation, sampleStandardDeviation } from 'simple-statistics';
+import type { RunMetrics } from '../metrics/metrics-schema';
+import { COMPARED_METRICS } from './compare-metrics';
 
 /**
  * Mean, sample standard deviation and 95% confidence interval of the mean (Student's t with n - 1 degrees
@@ -59,4 +61,37 @@ export function summaryWarnings(summary: SampleSummary): string[] {
   if (summary.cv !== null && summary.cv > NOISY_CV) warnings.push(`noisy: the runs vary by ${Math.round(summary.cv * 100)}% of their mean`);
   if (summary.outliers > 0) warnings.push(`${summary.outliers} outlier${summary.outliers === 1 ? '' : 's'}: another program or a cold start may have disturbed ${summary.outliers === 1 ? 'a run' : 'some runs'}`);
   return warnings;
+}
+
+function formatNumber(value: number): string {
+  const magnitude = Math.abs(value);
+  if (magnitude >= 100) return value.toFixed(0);
+  if (magnitude >= 10) return value.toFixed(1);
+  return value.toFixed(2);
+}
+
+/** `412 ± 18 ms (95% CI, n=5)`; a single run reads `412 ms (n=1)`. */
+export function formatSummary(summary: Pick<SampleSummary, 'mean' | 'ci95' | 'n'>, unit: string): string {
+  const suffix = unit === '' ? '' : ` ${unit}`;
+  if (summary.ci95 === null) return `${formatNumber(summary.mean)}${suffix} (n=${summary.n})`;
+  const halfWidth = (summary.ci95[1] - summary.ci95[0]) / 2;
+  return `${formatNumber(summary.mean)} ± ${formatNumber(halfWidth)}${suffix} (95% CI, n=${summary.n})`;
+}
+
+/** What a repeat experiment reports: `stats` in the CLI's JSON output. */
+export interface RepeatStats {
+  wallMs: SampleSummary;
+  throughputPerSec: SampleSummary;
+  /** Every compared metric (`COMPARED_METRICS`), keyed by its path: `latencyMs.p99`. */
+  metrics: Record<string, SampleSummary>;
+}
+
+/** Summarises the metrics of the counted runs of a repeat; null when no run produced metrics. */
+export function repeatStats(runs: readonly RunMetrics[]): RepeatStats | null {
+  if (runs.length === 0) return null;
+  return {
+    wallMs: summarize(runs.map((m) => m.wallMs)),
+    throughputPerSec: summarize(runs.map((m) => m.throughputPerSec)),
+    metrics: Object.fromEntries(COMPARED_METRICS.map((metric) => [metric.key, summarize(runs.map(metric.read))])),
+  };
 }

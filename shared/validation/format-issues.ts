@@ -58,6 +58,7 @@ function messageFor(issue: z.core.$ZodIssue, found: boolean, value: unknown, kno
       return `has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => unknownFieldText(k, known)).join(', ')}`;
     }
     case 'invalid_value':
+      if (!issue.message.startsWith('Invalid')) return issue.message;
       return `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`;
     case 'invalid_union':
       if ('discriminator' in issue && typeof issue.discriminator === 'string') {

@@ -7,6 +7,9 @@ import { benchHistoryIngest } from './history-ingest';
 import { benchTimeline } from './timeline/bench-timeline';
 import { benchHistoryList } from './history-list';
 import { benchCompareOpen } from './compare-open';
+import { fuzzLong, LONG_FUZZ_CASES } from './fuzz-long';
+import { benchStartup } from './startup';
+import { benchScale } from './scale';
 
 interface Row {
   name: string;
@@ -37,11 +40,27 @@ const suites: Suite[] = [
   },
   { title: 'history list in Chromium', run: async () => (await benchHistoryList()).map(figureRow) },
   { title: 'compare open in Chromium', run: async () => (await benchCompareOpen()).map(figureRow) },
+  {
+    title: `fuzzing, ${LONG_FUZZ_CASES.toLocaleString('en-US')} cases each`,
+    run: async () =>
+      fuzzLong().map(({ name, counts }) => ({
+        name,
+        figure: `${counts.crash} crash`,
+        target: '0 crash',
+        detail: `tried ${counts.tried}, clear error ${counts.clearError}, accepted ${counts.accepted}`,
+      })),
+  },
+  { title: 'start-up of the built app vs node -e 0', run: () => benchStartup() },
+  { title: 'a million tasks: memory, exports, History', run: () => benchScale(1_000_000) },
 ];
 
-const only = process.argv.slice(2);
+/** `npm run bench -- --scale`: only the ten-million-task case, on demand (it takes many minutes). */
+const SCALE_SUITE: Suite = { title: 'ten million tasks: memory, exports, History', run: () => benchScale(10_000_000) };
+
+const scale = process.argv.includes('--scale');
+const only = process.argv.slice(2).filter((word) => word !== '--scale');
 let failedSuites = 0;
-for (const suite of suites) {
+for (const suite of scale ? [SCALE_SUITE] : suites) {
   if (only.length > 0 && !only.some((word) => suite.title.includes(word))) continue;
   console.log(`\n== ${suite.title}`);
   try {

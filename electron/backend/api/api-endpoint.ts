@@ -9,6 +9,7 @@ import {
 import type { ApiTransport } from '../../../shared/api/api-transport';
 import { problemsToText, toProblems } from '../../../shared/validation/format-issues';
 import type { ApiEventHub } from './event-hub';
+import { errorMessage } from '../../../shared/errors/error-message';
 
 /** The code that serves each method; it receives arguments already validated against the contract. */
 export type ApiHandlers = {
@@ -51,6 +52,6 @@ export function createApiEndpoint(handlers: Partial<ApiHandlers>, events: ApiEve
 }
 
 function internalError(method: unknown, error: unknown): ApiError {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return new ApiError('internal', `${String(method)} failed: ${message}`);
 }

@@ -1,5 +1,6 @@
 import { ApiError } from '../../../shared/api/api-error';
 import { isApiEventName, type ApiEventName, type ApiEventPayload } from '../../../shared/api/api-contract';
+import { errorMessage } from '../../../shared/errors/error-message';
 
 type Listener = (payload: unknown) => void;
 
@@ -13,7 +14,7 @@ export class ApiEventHub {
         listener(payload);
       } catch (error) {
         // One broken subscriber (e.g. a closed window) must not keep the others from hearing the event.
-        console.error(`A listener of "${event}" failed: ${(error as Error).message}`);
+        console.error(`A listener of "${event}" failed: ${errorMessage(error)}`);
       }
     }
   }

@@ -1,9 +1,10 @@
 import { ApiError } from '../../../shared/api/api-error';
 import type { ActiveExperiment, ExperimentProgressPayload } from '../../../shared/api/experiment-methods';
-import type { ExperimentSpec } from '../../../shared/stats/experiment-spec';
+import type { ExperimentSpec } from '../../../shared/experiments/experiment-spec';
 import { runExperiment, type ExperimentProgress, type ExperimentRecorder, type ExperimentRunner } from '../experiments';
 import type { ApiEventHub } from './event-hub';
 import { relayRunEvents } from './run-handlers';
+import { errorMessage } from '../../../shared/errors/error-message';
 
 /**
  * Runs experiments for API clients in the background, one at a time: each run's events are relayed like
@@ -59,7 +60,7 @@ export class ExperimentRelay {
     this.#current = current;
     done.then(
       (result) => this.#finish(id, result.cancelled, null),
-      (error: unknown) => this.#finish(id, controller.signal.aborted, error instanceof Error ? error.message : String(error)),
+      (error: unknown) => this.#finish(id, controller.signal.aborted, errorMessage(error)),
     );
     return { experimentId: id };
   }

@@ -1,6 +1,6 @@
 import { ApiError } from '../../../shared/api/api-error';
 import { PRESETS } from '../../../shared/presets';
-import { checkScenarioText } from '../../../shared/scenario/parse-scenario';
+import { checkScenarioText } from '../../../shared/scenario';
 import type { HistoryStore } from '../history';
 import type { ApiHandlers } from './api-endpoint';
 

@@ -1,4 +1,4 @@
-import { experimentStats, type ExperimentRun, type ReopenedExperiment } from '../../../shared/stats/experiment-summary';
+import { experimentStats, type ExperimentRun, type ReopenedExperiment } from '../../../shared/experiments/experiment-summary';
 import { HistoryError, type HistoryStore } from '../history';
 
 /** What reopening an experiment needs of the history store. */

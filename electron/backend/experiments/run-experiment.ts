@@ -1,7 +1,7 @@
 import { ApiError } from '../../../shared/api/api-error';
-import { experimentName, experimentParams, planExperiment, type PlannedRun } from '../../../shared/stats/experiment-plan';
-import { checkExperimentSpec, type ExperimentSpec, type ExperimentSpecInput } from '../../../shared/stats/experiment-spec';
-import { experimentStats, type ExperimentStats } from '../../../shared/stats/experiment-summary';
+import { experimentName, experimentParams, planExperiment, type PlannedRun } from '../../../shared/experiments/experiment-plan';
+import { checkExperimentSpec, type ExperimentSpec, type ExperimentSpecInput } from '../../../shared/experiments/experiment-spec';
+import { experimentStats, type ExperimentStats } from '../../../shared/experiments/experiment-summary';
 import { problemsToText } from '../../../shared/validation/format-issues';
 import type { HistoryStore } from '../history';
 import type { ActiveRun, RunOutcome, RunService } from '../runs/run-service';

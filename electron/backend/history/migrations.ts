@@ -1,9 +1,15 @@
 import type { Database } from 'better-sqlite3';
+import { HISTORY_APPLICATION_ID } from './history-ownership';
+import { upgradeLegacyRuns } from './legacy-runs';
 
-/** One step of the schema; `version` is the `PRAGMA user_version` the database has after it. */
+/**
+ * One step of the schema; `version` is the `PRAGMA user_version` the database has after it. `sql` runs
+ * first, then `upgrade` for what SQL alone cannot do (recomputing stored metrics).
+ */
 interface Migration {
   version: number;
   sql: string;
+  upgrade?(db: Database): void;
 }
 
 /**
@@ -87,6 +93,28 @@ const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    // A task's own outcome and `orphaned` as a flag, `observedMs`, `skipped`; runs recorded so far are marked as
+    // recorded by the older engine (record version 1), whose ends were stamped when the strategy heard of them.
+    version: 2,
+    sql: `
+      ALTER TABLE tasks ADD COLUMN observed_ms REAL NOT NULL DEFAULT 0;
+      ALTER TABLE tasks ADD COLUMN orphaned INTEGER NOT NULL DEFAULT 0;
+      UPDATE tasks SET observed_ms = end_ms;
+      ALTER TABLE runs ADD COLUMN record_version INTEGER NOT NULL DEFAULT 1;
+    `,
+    upgrade: upgradeLegacyRuns,
+  },
+  {
+    version: 3,
+    sql: `
+      -- Scenarios from outside the app that execute code, which the user chose to run: by a hash of their content.
+      CREATE TABLE exec_consents (
+        content_hash TEXT PRIMARY KEY,
+        granted_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** The schema version this code writes and reads. */
@@ -98,16 +126,22 @@ export function schemaVersion(db: Database): number {
 }
 
 /**
- * Brings the schema up to `SCHEMA_VERSION` in one write transaction. The version is read again inside
- * it because the CLI and the app may open a fresh file at the same moment.
+ * Brings the schema up to `SCHEMA_VERSION` (or an older `targetVersion`, to make a database as an older
+ * release left it) in one write transaction, and then marks the file as a history (`application_id`, also on
+ * files from before the mark). The version is read again inside it because the CLI and the app may open a
+ * fresh file at the same moment.
  */
-export function migrate(db: Database): void {
+export function migrate(db: Database, targetVersion = SCHEMA_VERSION): void {
   db.transaction(() => {
     const current = schemaVersion(db);
     for (const step of MIGRATIONS) {
-      if (step.version <= current) continue;
+      if (step.version <= current || step.version > targetVersion) continue;
       db.exec(step.sql);
+      step.upgrade?.(db);
       db.pragma(`user_version = ${step.version}`);
+    }
+    if (targetVersion === SCHEMA_VERSION && db.pragma('application_id', { simple: true }) !== HISTORY_APPLICATION_ID) {
+      db.pragma(`application_id = ${HISTORY_APPLICATION_ID}`);
     }
   }).immediate();
 }

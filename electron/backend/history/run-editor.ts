@@ -9,17 +9,18 @@ import type { RunReader } from './run-reader';
  * row stays) so that Undo can put them back; `purgeDeleted` removes them for good.
  */
 export class RunEditor {
-  private readonly trash: Statement;
-  private readonly untrash: Statement;
-  private readonly purge: Statement;
+  readonly #trash: Statement;
+  readonly #untrash: Statement;
+  readonly #purge: Statement;
+  readonly #db: Database;
+  readonly #reader: RunReader;
 
-  constructor(
-    private readonly db: Database,
-    private readonly reader: RunReader,
-  ) {
-    this.trash = db.prepare('UPDATE runs SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL');
-    this.untrash = db.prepare('UPDATE runs SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL');
-    this.purge = db.prepare('DELETE FROM runs WHERE deleted_at IS NOT NULL');
+  constructor(db: Database, reader: RunReader) {
+    this.#db = db;
+    this.#reader = reader;
+    this.#trash = db.prepare('UPDATE runs SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL');
+    this.#untrash = db.prepare('UPDATE runs SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL');
+    this.#purge = db.prepare('DELETE FROM runs WHERE deleted_at IS NOT NULL');
   }
 
   updateRun(id: number, patch: { name?: string; notes?: string; tags?: string[] }): RunSummary {
@@ -30,9 +31,9 @@ export class RunEditor {
     if (checked.tags !== undefined) changes.push(['tags', JSON.stringify(checked.tags)]);
     if (changes.length > 0) {
       const sets = changes.map(([column]) => `${column} = ?`).join(', ');
-      this.db.prepare(`UPDATE runs SET ${sets} WHERE id = ? AND deleted_at IS NULL`).run(...changes.map(([, value]) => value), id);
+      this.#db.prepare(`UPDATE runs SET ${sets} WHERE id = ? AND deleted_at IS NULL`).run(...changes.map(([, value]) => value), id);
     }
-    const summary = this.reader.getRunSummary(id);
+    const summary = this.#reader.getRunSummary(id);
     if (summary === null) throw HistoryError.notFound('run', id);
     return summary;
   }
@@ -41,17 +42,17 @@ export class RunEditor {
   deleteRuns(ids: readonly number[]): number {
     const checked = parseInput(IdsSchema, ids, 'run ids');
     const deletedAt = new Date().toISOString();
-    return this.db.transaction(() => checked.reduce((n, id) => n + this.trash.run(deletedAt, id).changes, 0))();
+    return this.#db.transaction(() => checked.reduce((n, id) => n + this.#trash.run(deletedAt, id).changes, 0))();
   }
 
   /** Puts trashed runs back; returns how many came back. */
   restoreRuns(ids: readonly number[]): number {
     const checked = parseInput(IdsSchema, ids, 'run ids');
-    return this.db.transaction(() => checked.reduce((n, id) => n + this.untrash.run(id).changes, 0))();
+    return this.#db.transaction(() => checked.reduce((n, id) => n + this.#untrash.run(id).changes, 0))();
   }
 
   /** Removes trashed runs with their tasks and samples for good. */
   purgeDeleted(): void {
-    this.purge.run();
+    this.#purge.run();
   }
 }

@@ -5,16 +5,18 @@ import { countFailures } from './run-rows';
 
 /** Adds exported runs to the history, always as new runs. */
 export class RunImporter {
-  private readonly records: RecordRows;
-  private readonly insertRun: Statement;
+  readonly #records: RecordRows;
+  readonly #insertRun: Statement;
+  readonly #db: Database;
 
-  constructor(private readonly db: Database) {
-    this.records = new RecordRows(db);
-    this.insertRun = db.prepare(
+  constructor(db: Database) {
+    this.#db = db;
+    this.#records = new RecordRows(db);
+    this.#insertRun = db.prepare(
       `INSERT INTO runs (name, scenario_name, strategy_type, strategy, scenario, status, created_at, finished_at,
-         wall_ms, task_count, failure_count, tags, notes, error, metrics)
+         wall_ms, task_count, failure_count, record_version, tags, notes, error, metrics)
        VALUES (@name, @scenarioName, @strategyType, @strategy, @scenario, @status, @createdAt, @finishedAt,
-         @wallMs, @taskCount, @failureCount, @tags, @notes, @error, @metrics)`,
+         @wallMs, @taskCount, @failureCount, @recordVersion, @tags, @notes, @error, @metrics)`,
     );
   }
 
@@ -24,8 +26,8 @@ export class RunImporter {
    */
   importRun(data: RunExport): number {
     const { run } = data;
-    return this.db.transaction(() => {
-      const result = this.insertRun.run({
+    return this.#db.transaction(() => {
+      const result = this.#insertRun.run({
         name: run.name,
         scenarioName: run.scenarioName,
         strategyType: run.strategy.type,
@@ -37,13 +39,14 @@ export class RunImporter {
         wallMs: run.wallMs,
         taskCount: run.tasks.length,
         failureCount: countFailures(run.tasks),
+        recordVersion: run.recordVersion,
         tags: JSON.stringify(run.tags),
         notes: run.notes,
         error: run.error,
         metrics: run.metrics === null ? null : JSON.stringify(run.metrics),
       });
       const runId = Number(result.lastInsertRowid);
-      this.records.insert(runId, run.tasks, run.samples);
+      this.#records.insert(runId, run.tasks, run.samples);
       return runId;
     })();
   }

@@ -3,58 +3,80 @@ import type { RunMetrics } from '../../../shared/metrics/metrics-schema';
 import type { Sample } from '../../../shared/protocol/task-record';
 import { RunQuerySchema, type RunQuery } from '../../../shared/run/run-query';
 import type { RunDetail, RunSummary } from '../../../shared/run/run-schema';
+import type { StreamedRun } from '../../../shared/run/streamed-run';
 import type { ColumnarRun } from '../../../shared/run/task-columns';
-import type { Scenario } from '../../../shared/scenario/scenario-schema';
+import type { Scenario } from '../../../shared/scenario';
 import { parseInput } from './inputs';
 import { SAMPLE_COLUMNS, TASK_ROW_COLUMNS, taskFromRow, type TaskRow } from './record-rows';
 import { TaskColumnsBuilder } from './task-columns-builder';
 import { runOrder, runWhere } from './run-query-sql';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './run-rows';
 
+/** Records from rows read only once the first is asked for: the connection is busy while a statement iterates. */
+function* recordsOf(rows: () => IterableIterator<TaskRow>): Generator<ReturnType<typeof taskFromRow>> {
+  for (const row of rows()) yield taskFromRow(row);
+}
+
 /** Reads runs of the history; trashed runs are invisible here. */
 export class RunReader {
-  private readonly summary: Statement;
-  private readonly detailColumns: Statement;
-  private readonly tasks: Statement;
-  private readonly samples: Statement;
+  readonly #summary: Statement;
+  readonly #detailColumns: Statement;
+  readonly #tasks: Statement;
+  readonly #samples: Statement;
+  readonly #lanes: Statement;
+  readonly #db: Database;
 
-  constructor(private readonly db: Database) {
-    this.summary = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs r WHERE r.id = ? AND r.deleted_at IS NULL`);
-    this.detailColumns = db.prepare('SELECT scenario, metrics FROM runs WHERE id = ?');
-    this.tasks = db.prepare(`SELECT ${TASK_ROW_COLUMNS} FROM tasks WHERE run_id = ? ORDER BY idx`).raw();
-    this.samples = db.prepare(`SELECT ${SAMPLE_COLUMNS} FROM samples WHERE run_id = ? ORDER BY t_ms`);
+  constructor(db: Database) {
+    this.#db = db;
+    this.#summary = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs r WHERE r.id = ? AND r.deleted_at IS NULL`);
+    this.#detailColumns = db.prepare('SELECT scenario, metrics FROM runs WHERE id = ?');
+    this.#tasks = db.prepare(`SELECT ${TASK_ROW_COLUMNS} FROM tasks WHERE run_id = ? ORDER BY idx`).raw();
+    this.#samples = db.prepare(`SELECT ${SAMPLE_COLUMNS} FROM samples WHERE run_id = ? ORDER BY t_ms`);
+    this.#lanes = db.prepare('SELECT DISTINCT lane FROM tasks WHERE run_id = ? ORDER BY lane').pluck();
   }
 
   getRunSummary(id: number): RunSummary | null {
-    const row = this.summary.get(id) as SummaryRow | undefined;
+    const row = this.#summary.get(id) as SummaryRow | undefined;
     return row === undefined ? null : toSummary(row);
   }
 
   /** Summary, scenario, metrics, tasks by index and samples by time, read in one snapshot. */
   getRun(id: number): RunDetail | null {
-    return this.#readRun(id, () => (this.tasks.all(id) as TaskRow[]).map(taskFromRow));
+    return this.#readRun(id, () => (this.#tasks.all(id) as TaskRow[]).map(taskFromRow));
   }
 
   /** `getRun` with the tasks as columns, filled straight from the rows without a record per task. */
   getColumnarRun(id: number): ColumnarRun | null {
     return this.#readRun(id, () => {
       const builder = new TaskColumnsBuilder();
-      for (const row of this.tasks.iterate(id) as IterableIterator<TaskRow>) builder.add(row);
+      for (const row of this.#tasks.iterate(id) as IterableIterator<TaskRow>) builder.add(row);
       return builder.build();
     });
   }
 
+  /**
+   * Hands `use` the run with its tasks as rows read one at a time (in index order, once), all in one snapshot;
+   * null for an unknown or trashed run. For exports of runs too big to hold: memory stays flat at any size.
+   */
+  streamRun<T>(id: number, use: (run: StreamedRun) => T): T | null {
+    return this.#db.transaction(() => {
+      const lanes = this.#lanes.all(id) as number[];
+      const run = this.#readRun(id, () => recordsOf(() => this.#tasks.iterate(id) as IterableIterator<TaskRow>));
+      return run === null ? null : use({ ...run, lanes });
+    })();
+  }
+
   #readRun<Tasks>(id: number, readTasks: () => Tasks): (Omit<RunDetail, 'tasks'> & { tasks: Tasks }) | null {
-    return this.db.transaction(() => {
+    return this.#db.transaction(() => {
       const summary = this.getRunSummary(id);
       if (summary === null) return null;
-      const { scenario, metrics } = this.detailColumns.get(id) as { scenario: string; metrics: string | null };
+      const { scenario, metrics } = this.#detailColumns.get(id) as { scenario: string; metrics: string | null };
       return {
         ...summary,
         scenario: JSON.parse(scenario) as Scenario,
         metrics: metrics === null ? null : (JSON.parse(metrics) as RunMetrics),
         tasks: readTasks(),
-        samples: this.samples.all(id) as Sample[],
+        samples: this.#samples.all(id) as Sample[],
       };
     })();
   }
@@ -63,7 +85,7 @@ export class RunReader {
     const checked = parseInput(RunQuerySchema, query, 'run query');
     const where = runWhere(checked);
     const order = runOrder(checked);
-    const rows = this.db
+    const rows = this.#db
       .prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs r ${where.sql} ${order.sql}`)
       .all(...where.params, ...order.params) as SummaryRow[];
     return rows.map(toSummary);
@@ -72,6 +94,6 @@ export class RunReader {
   /** How many runs match, ignoring sort, limit and offset (for paging). */
   countRuns(query: RunQuery = {}): number {
     const where = runWhere(parseInput(RunQuerySchema, query, 'run query'));
-    return this.db.prepare(`SELECT count(*) FROM runs r ${where.sql}`).pluck().get(...where.params) as number;
+    return this.#db.prepare(`SELECT count(*) FROM runs r ${where.sql}`).pluck().get(...where.params) as number;
   }
 }

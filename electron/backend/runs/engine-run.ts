@@ -1,12 +1,15 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import path from 'node:path';
-import type { Scenario } from '../../../shared/scenario/scenario-schema';
+import { rm } from 'node:fs/promises';
+import type { Scenario } from '../../../shared/scenario';
 import type { BatchEvent, EngineEvent, StartedEvent } from '../../../shared/protocol/engine-protocol';
 import { computeMetrics } from '../../../shared/metrics/compute-metrics';
+import { stripControlCharacters } from '../../../shared/validation/control-characters';
+import { killRecordedChildGroups } from '../../engine/children/child-groups';
 import type { EngineLauncher, EngineProcess } from './engine-launcher';
 import { Listeners } from './listeners';
-import type { RunOutcome, RunRecorder } from './run-recorder';
+import type { ProgressSink, RunOutcome } from './progress-sink';
+import { makeScratchFolder } from './scratch-folders';
 import { TaskLedger, type RunProgress } from './task-ledger';
+import { errorMessage } from '../../../shared/errors/error-message';
 
 /** A run under way: its events, its end, and the way to stop it. */
 export interface ActiveRun {
@@ -31,16 +34,13 @@ export interface EngineRunOptions {
   runId: number | null;
   scenario: Scenario;
   launcher: EngineLauncher;
-  recorder: RunRecorder;
+  progress: ProgressSink;
   scratchRoot: string;
   cancelGraceMs: number;
 }
 
 type Ending = Omit<RunOutcome, 'key' | 'runId'>;
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** Drives one engine process through a run and records it; the state machine behind `ActiveRun`. */
 export class EngineRun implements ActiveRun {
@@ -109,10 +109,9 @@ export class EngineRun implements ActiveRun {
   async #launch(): Promise<void> {
     const { scratchRoot, launcher } = this.#options;
     try {
-      await mkdir(scratchRoot, { recursive: true });
-      this.#scratchDir = await mkdtemp(path.join(scratchRoot, 'run-'));
+      this.#scratchDir = await makeScratchFolder(scratchRoot);
     } catch (error) {
-      this.#settle({ status: 'failed', metrics: null, error: `Could not create a scratch folder in ${scratchRoot}: ${messageOf(error)}` });
+      this.#settle({ status: 'failed', metrics: null, error: `Could not create a scratch folder in ${scratchRoot}: ${errorMessage(error)}` });
       return;
     }
     if (this.#cancelRequested) {
@@ -122,11 +121,11 @@ export class EngineRun implements ActiveRun {
     try {
       this.#engine = launcher.launch({ threadpoolSize: this.scenario.options.threadpoolSize });
     } catch (error) {
-      this.#settle({ status: 'failed', metrics: null, error: `Could not start the engine process: ${messageOf(error)}` });
+      this.#settle({ status: 'failed', metrics: null, error: `Could not start the engine process: ${errorMessage(error)}` });
       return;
     }
     this.#engine.onEvent((event) => this.#onEvent(event));
-    this.#engine.onExit((code) => this.#onExit(code));
+    this.#engine.onExit((code, signal) => this.#onExit(code, signal));
   }
 
   #onEvent(event: EngineEvent): void {
@@ -135,7 +134,7 @@ export class EngineRun implements ActiveRun {
       this.#handle(event);
     } catch (error) {
       this.#engine?.kill();
-      this.#settle({ status: 'failed', metrics: null, error: `Could not record the run: ${messageOf(error)}` });
+      this.#settle({ status: 'failed', metrics: null, error: `Could not record the run: ${errorMessage(error)}` });
     }
   }
 
@@ -149,35 +148,47 @@ export class EngineRun implements ActiveRun {
         return;
       case 'batch':
         this.#ledger.apply(event);
-        this.#options.recorder.batch(event.finished, event.samples);
+        this.#options.progress.batch(event.finished, event.samples);
         this.#batches.emit(event);
         return;
       case 'finished':
         this.#settle({ status: event.status, metrics: event.metrics, error: null });
         return;
       case 'failed':
-        this.#settle({ status: 'failed', metrics: null, error: `The engine could not run the scenario: ${event.message}` });
+        this.#settle({ status: 'failed', metrics: null, error: `The engine could not run the scenario: ${stripControlCharacters(event.message)}` });
     }
   }
 
   #recordStarted(event: StartedEvent): void {
     this.#startedEvent = event;
     this.#ledger.start(event.totalTasks);
-    this.#options.recorder.started(event);
+    this.#options.progress.started(event);
     this.#started.emit(event);
   }
 
-  #onExit(code: number | null): void {
+  #onExit(code: number | null, signal: string | null): void {
     this.#exited = true;
     if (this.#outcome === null) {
       if (this.#cancelRequested) this.#settleCancelled();
-      else {
+      else if (this.#startedEvent === null) {
         const how = code === null ? 'was killed' : `exited with code ${code}`;
-        const when = this.#startedEvent === null ? 'before the run started' : 'during the run';
-        this.#settle({ status: 'failed', metrics: null, error: `The engine process ${how} ${when}.` });
-      }
+        this.#settle({ status: 'failed', metrics: null, error: `The engine process ${how} before the run started.` });
+      } else this.#settleDied(signal ?? (code === null ? 'killed' : `exit code ${code}`));
     }
     void this.#end();
+  }
+
+  /**
+   * The engine died during the run: the tasks it never reported are stored `cancelled` with the reason, so the
+   * run accounts for every planned task (finished tasks of the batch it had not sent yet are among them).
+   */
+  #settleDied(how: string): void {
+    try {
+      const { metrics } = this.#closeUnreported(`the engine process died: ${how}`);
+      this.#settle({ status: 'failed', metrics, error: `The engine process died during the run (${how}).` });
+    } catch (error) {
+      this.#settle({ status: 'failed', metrics: null, error: `The engine process died during the run (${how}); could not record it: ${errorMessage(error)}` });
+    }
   }
 
   #killAndCancel(): void {
@@ -188,21 +199,21 @@ export class EngineRun implements ActiveRun {
 
   #settleCancelled(): void {
     try {
-      this.#settle(this.#cancelUnreported());
+      this.#settle(this.#closeUnreported(null));
     } catch (error) {
-      this.#settle({ status: 'failed', metrics: null, error: `Could not record the cancelled run: ${messageOf(error)}` });
+      this.#settle({ status: 'failed', metrics: null, error: `Could not record the cancelled run: ${errorMessage(error)}` });
     }
   }
 
-  /** Closes a run the engine did not finish: every task it never reported ends `cancelled` now. */
-  #cancelUnreported(): Ending {
+  /** Closes a run the engine did not finish: every task it never reported ends `cancelled` now, with `reason`. */
+  #closeUnreported(reason: string | null): Ending {
     if (this.#startedEvent === null) {
       this.#recordStarted({ type: 'started', totalTasks: this.#ledger.progress.total, lanes: 1, startedAtEpochMs: Date.now() });
     }
     const startedAt = this.#startedEvent?.startedAtEpochMs ?? Date.now();
     const atMs = Math.max(0, Date.now() - startedAt);
-    const finished = this.#ledger.cancelUnreported(atMs);
-    this.#options.recorder.batch(finished, []);
+    const finished = this.#ledger.cancelUnreported(atMs, reason);
+    this.#options.progress.batch(finished, []);
     const { done, inFlight, elapsedMs } = this.#ledger.progress;
     this.#batches.emit({ type: 'batch', started: [], finished, samples: [], done, inFlight, elapsedMs });
     const metrics = computeMetrics({
@@ -219,9 +230,9 @@ export class EngineRun implements ActiveRun {
     clearTimeout(this.#timer);
     this.#outcome = { key: this.key, runId: this.runId, ...ending };
     try {
-      this.#options.recorder.finish(this.#outcome);
+      this.#options.progress.finish(this.#outcome);
     } catch (error) {
-      console.error(`Could not record the end of run ${this.key}: ${messageOf(error)}`);
+      console.error(`Could not record the end of run ${this.key}: ${errorMessage(error)}`);
     }
     if (this.#engine === null || this.#exited) void this.#end();
     else this.#timer = setTimeout(() => this.#engine?.kill(), this.#options.cancelGraceMs);
@@ -233,8 +244,10 @@ export class EngineRun implements ActiveRun {
     this.#ended = true;
     clearTimeout(this.#timer);
     if (this.#scratchDir !== null) {
+      // An engine killed while its loop was blocked could not take its children's process groups with it.
+      killRecordedChildGroups(this.#scratchDir);
       await rm(this.#scratchDir, { recursive: true, force: true, maxRetries: 3 }).catch((error: unknown) => {
-        console.error(`Could not remove the scratch folder ${this.#scratchDir}: ${messageOf(error)}`);
+        console.error(`Could not remove the scratch folder ${this.#scratchDir}: ${errorMessage(error)}`);
       });
     }
     this.#finished.emit(outcome);

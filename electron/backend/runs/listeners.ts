@@ -1,3 +1,4 @@
+import { errorMessage } from '../../../shared/errors/error-message';
 /** The subscribers to one kind of event; each subscription returns its way to unsubscribe. */
 export class Listeners<T> {
   readonly #listeners = new Set<(value: T) => void>();
@@ -16,7 +17,7 @@ export class Listeners<T> {
         listener(value);
       } catch (error) {
         // A broken subscriber (e.g. a closed window) must neither stop the run nor keep others from hearing it.
-        console.error(`A run listener failed: ${error instanceof Error ? error.message : String(error)}`);
+        console.error(`A run listener failed: ${errorMessage(error)}`);
       }
     }
   }

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../cli-io';
 import { UsageError } from '../cli-error';
-import { addDbOption, withHistory } from '../options/history-option';
-import { parseRunId, requireRun } from '../options/run-id';
+import { addDbOption, parseRunId, requireRun, withHistory } from '../options';
 import { repeatGroups } from '../compare/repeat-groups';
 import { compareJson, renderComparison } from '../compare/compare-report';
 

@@ -1,12 +1,10 @@
 import type { Command } from 'commander';
 import type { RunSummary } from '../../../shared/run/run-schema';
-import { strategyText } from '../../../shared/scenario/strategy-text';
+import { strategyText } from '../../../shared/scenario';
 import type { ExperimentSummary } from '../../backend/history';
 import type { CliIo } from '../cli-io';
-import { addDbOption, withHistory } from '../options/history-option';
-import { wholeNumberOption } from '../options/numbers';
-import { renderTable } from '../format/table';
-import { formatCount, formatMs } from '../format/units';
+import { addDbOption, wholeNumberOption, withHistory } from '../options';
+import { formatCount, formatMs, renderTable } from '../format/plain-text';
 
 interface ListFlags {
   json?: boolean;

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { PRESETS } from '../../../shared/presets';
 import type { CliIo } from '../cli-io';
-import { renderTable } from '../format/table';
+import { renderTable } from '../format/plain-text';
 
 function renderPresets(): string {
   const rows = PRESETS.map((p) => [p.id, p.concept, p.title, p.variants.map((v) => v.id).join(', ')]);

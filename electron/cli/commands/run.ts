@@ -1,23 +1,17 @@
 import type { Command } from 'commander';
-import type { Strategy } from '../../../shared/scenario/strategy';
-import type { Scenario } from '../../../shared/scenario/scenario-schema';
-import { MAX_REPEAT_RUNS, MAX_WARMUP_RUNS, type ExperimentSpec } from '../../../shared/stats/experiment-spec';
-import { loadExperiment } from '../../backend/experiments';
+import type { Scenario, Strategy } from '../../../shared/scenario';
+import { MAX_REPEAT_RUNS, MAX_WARMUP_RUNS, type ExperimentSpec } from '../../../shared/experiments/experiment-spec';
 import { forkLauncher } from '../../backend/runs/fork-launcher';
 import { RunService } from '../../backend/runs/run-service';
 import type { HistoryStore } from '../../backend/history';
 import type { CliIo } from '../cli-io';
 import { CliError, EXIT_CODES } from '../cli-error';
-import { addDbOption, withHistory } from '../options/history-option';
-import { matrixOption, strategyOption, sweepOption } from '../options/strategy-options';
-import { wholeNumberOption } from '../options/numbers';
+import { addDbOption, matrixOption, strategyOption, sweepOption, wholeNumberOption, withHistory } from '../options';
 import { chooseScenario } from '../run/scenario-source';
+import { confirmExec } from '../run/exec-consent';
 import { planRuns } from '../run/run-plan';
 import { executeRun } from '../run/execute-run';
-import { executeExperiment } from '../run/execute-experiment';
-import { experimentJson } from '../run/experiment-report';
 import { renderRunText, runsJson, type FinishedRun } from '../run/run-report';
-import { renderExperiment } from '../format/experiment-text';
 
 interface RunFlags {
   strategy?: Strategy;
@@ -30,6 +24,7 @@ interface RunFlags {
   db?: string;
   save: boolean;
   tag: string[];
+  allowExec?: boolean;
 }
 
 const EXPERIMENT_HELP = `
@@ -64,6 +59,13 @@ async function runOnce(scenario: Scenario, flags: RunFlags, io: CliIo): Promise<
 
 /** Runs an experiment; on a terminal, prints it as `show --experiment` would, read back from the history. */
 async function runExperimentCommand(spec: ExperimentSpec, flags: RunFlags, io: CliIo): Promise<void> {
+  // Loaded only for an experiment: its statistics libraries would otherwise be most of what a single run loads.
+  const [{ loadExperiment }, { executeExperiment }, { experimentJson }, { renderExperiment }] = await Promise.all([
+    import('../../backend/experiments'),
+    import('../run/execute-experiment'),
+    import('../run/experiment-report'),
+    import('../format/experiment-text'),
+  ]);
   const { experiment, text } = await withHistory(flags.db, io, async (store) => {
     const service = new RunService({ store, launcher: forkLauncher() });
     const finished = await executeExperiment(service, store, spec, { tags: flags.tag }, io);
@@ -92,9 +94,11 @@ export function registerRun(program: Command, io: CliIo): void {
     .option('--json', 'print one JSON object { runs: [...] } on stdout and nothing else (experiments add experimentId, and stats or sweep)')
     .option('--no-save', 'do not record the run in the history (not with --repeat, --matrix or --sweep)')
     .option('--tag <tag>', 'tag the recorded runs (repeatable)', collect, [])
+    .option('--allow-exec', 'run a scenario file that executes programs without asking (needed off a terminal)')
     .addHelpText('after', EXPERIMENT_HELP);
   addDbOption(command).action(async (file: string | undefined, flags: RunFlags) => {
     const scenario = await chooseScenario(file, flags.preset);
+    if (file !== undefined) await confirmExec(scenario, file, flags.allowExec === true, io);
     const plan = planRuns(scenario, flags);
     if (plan.kind === 'single') await runOnce(plan.scenario, flags, io);
     else await runExperimentCommand(plan.spec, flags, io);

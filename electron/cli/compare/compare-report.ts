@@ -1,10 +1,9 @@
 import type { RunMetrics } from '../../../shared/metrics/metrics-schema';
+import { mixesRecordVersions, OLDER_ENGINE_NOTE } from '../../../shared/run/record-version';
 import type { RunDetail } from '../../../shared/run/run-schema';
-import { strategyText } from '../../../shared/scenario/strategy-text';
+import { strategyText } from '../../../shared/scenario';
 import { compareRepeats, type RepeatedMetricComparison } from '../../../shared/stats/compare-repeats';
-import { compareWithFirst, type RatiosToBaseline } from '../format/metric-comparison';
-import { renderMetricsTable } from '../format/metric-rows';
-import { renderRepeatComparison } from '../format/repeat-comparison';
+import { compareWithFirst, type RatiosToBaseline, renderMetricsTable, renderRepeatComparison } from '../format/metrics-text';
 import type { RepeatGroup } from './repeat-groups';
 
 /** One run of `compare --json`. These names are public. */
@@ -15,6 +14,8 @@ export interface ComparedRunJson {
   strategy: string;
   status: RunDetail['status'];
   experimentId: number | null;
+  /** The engine record format the run was recorded with (`shared/run/record-version.ts`). */
+  recordVersion: number;
   metrics: RunMetrics | null;
   /** `compareMetrics` against the first run, keyed by metric path; null when this run or the first has no metrics. */
   comparison: RatiosToBaseline | null;
@@ -27,6 +28,8 @@ export interface CompareJson {
   runs: ComparedRunJson[];
   /** When some compared runs belong to repeat experiments: the groups, and `compareRepeats` of them against the first. */
   repeats: { groups: RepeatGroup[]; metrics: RepeatedMetricComparison[] } | null;
+  /** Set when some runs were recorded by an older engine, whose task times do not mean the same; else null. */
+  note: string | null;
 }
 
 function compareGroups(groups: readonly RepeatGroup[]): RepeatedMetricComparison[] {
@@ -46,10 +49,12 @@ export function compareJson(runs: readonly RunDetail[], groups: readonly RepeatG
       strategy: strategyText(run.strategy),
       status: run.status,
       experimentId: run.experimentId,
+      recordVersion: run.recordVersion,
       metrics: run.metrics,
       comparison: ratios[i] ?? null,
     })),
     repeats: groups === null ? null : { groups: [...groups], metrics: compareGroups(groups) },
+    note: mixesRecordVersions(runs) ? OLDER_ENGINE_NOTE : null,
   };
 }
 
@@ -63,5 +68,6 @@ export function renderComparison(runs: readonly RunDetail[], groups: readonly Re
     { compare: true },
   );
   const repeats = groups === null ? '' : `\n${renderRepeatComparison(groups.map((g) => g.title), compareGroups(groups))}`;
-  return `${legend}\n\n${table}${repeats}`;
+  const note = mixesRecordVersions(runs) ? `\nNote: ${OLDER_ENGINE_NOTE}\n` : '';
+  return `${legend}\n\n${table}${repeats}${note}`;
 }

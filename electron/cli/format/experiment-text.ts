@@ -1,10 +1,70 @@
-import { strategyText } from '../../../shared/scenario/strategy-text';
-import type { ExperimentRun, ReopenedExperiment } from '../../../shared/stats/experiment-summary';
-import { formatPerSecond, renderMetricsTable } from './metric-rows';
-import { renderRepeatStats } from './repeat-stats-table';
-import { renderSweep } from './sweep-table';
-import { renderTable } from './table';
-import { formatMs } from './units';
+import { strategyText } from '../../../shared/scenario';
+import type { ExperimentRun, ReopenedExperiment } from '../../../shared/experiments/experiment-summary';
+import { COMPARED_METRICS } from '../../../shared/stats/compare-metrics';
+import { summaryWarnings, type RepeatStats, type SampleSummary } from '../../../shared/stats/sample-summary';
+import type { SweepResult } from '../../../shared/stats/sweep';
+import { renderMetricsTable } from './metrics-text';
+import { formatBytes, formatMs, formatPerSecond, renderTable } from './plain-text';
+
+function formatInUnit(unit: 'ms' | 'per s' | 'bytes', value: number): string {
+  if (unit === 'ms') return formatMs(value);
+  return unit === 'per s' ? formatPerSecond(value) : formatBytes(value);
+}
+
+function summaryRow(label: string, summary: SampleSummary, format: (n: number) => string): string[] {
+  return [
+    label,
+    format(summary.mean),
+    summary.sd === null ? '-' : format(summary.sd),
+    summary.ci95 === null ? '-' : `${format(summary.ci95[0])} .. ${format(summary.ci95[1])}`,
+    format(summary.min),
+    format(summary.median),
+    format(summary.max),
+    summary.cv === null ? '-' : `${(summary.cv * 100).toFixed(1)}%`,
+    String(summary.n),
+  ];
+}
+
+/**
+ * For every compared metric over the completed runs of a repeat: mean, standard deviation, 95% confidence
+ * interval of the mean, min, median, max and coefficient of variation, then warnings about noisy runs and
+ * outliers (as the UI gives them); says so when no run completed.
+ */
+export function renderRepeatStats(stats: RepeatStats | null): string {
+  if (stats === null) return 'No run of this repeat completed: there are no statistics.\n';
+  const metrics = COMPARED_METRICS.flatMap((metric) => {
+    const summary = stats.metrics[metric.key];
+    return summary === undefined ? [] : [{ metric, summary }];
+  });
+  const table = renderTable(
+    ['statistic', 'mean', 'sd', '95% CI of the mean', 'min', 'median', 'max', 'cv', 'n'],
+    metrics.map(({ metric, summary }) => summaryRow(metric.label, summary, (n) => formatInUnit(metric.unit, n))),
+    ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+  );
+  const warnings = metrics.flatMap(({ metric, summary }) => summaryWarnings(summary).map((warning) => `warning: ${metric.label}: ${warning}`));
+  return warnings.length === 0 ? table : `${table}${warnings.join('\n')}\n`;
+}
+
+const KNEE_MARK = '<- knee';
+
+/** Throughput and p99 latency against concurrency, the knee marked in the table and explained below it. */
+export function renderSweep(sweep: SweepResult): string {
+  if (sweep.points.length === 0) return 'No run of this sweep completed: there is no curve.\n';
+  const knee = sweep.knee?.concurrency;
+  const rows = sweep.points.map((p) => [
+    String(p.concurrency),
+    formatPerSecond(p.throughput),
+    formatMs(p.p99),
+    ...(knee === undefined ? [] : [p.concurrency === knee ? KNEE_MARK : '']),
+  ]);
+  const header = ['concurrency', 'throughput', 'latency p99', ...(knee === undefined ? [] : [''])];
+  const table = renderTable(header, rows, ['right', 'right', 'right', 'left']);
+  const verdict =
+    sweep.knee === null
+      ? 'No knee: throughput still grows at the highest concurrency, or latency does not climb where it levels off.'
+      : `Knee at concurrency ${sweep.knee.concurrency}: ${sweep.knee.reason}.`;
+  return `${table}\n${verdict}\n`;
+}
 
 function renderRuns(runs: readonly ExperimentRun[]): string {
   const rows = runs.map((r) => [

@@ -1,4 +1,4 @@
-import type { ExperimentSpec } from '../../../shared/stats/experiment-spec';
+import type { ExperimentSpec } from '../../../shared/experiments/experiment-spec';
 import { runExperiment, type ExperimentResult, type ExperimentRunner } from '../../backend/experiments';
 import type { HistoryStore } from '../../backend/history';
 import type { RunService } from '../../backend/runs/run-service';

@@ -1,4 +1,4 @@
-import type { Scenario } from '../../../shared/scenario/scenario-schema';
+import type { Scenario } from '../../../shared/scenario';
 import type { RunService } from '../../backend/runs/run-service';
 import type { CliIo } from '../cli-io';
 import { handleInterrupts } from './interrupt';

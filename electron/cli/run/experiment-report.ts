@@ -1,4 +1,4 @@
-import type { RepeatStats } from '../../../shared/stats/repeat-stats';
+import type { RepeatStats } from '../../../shared/stats/sample-summary';
 import type { SweepResult } from '../../../shared/stats/sweep';
 import type { FinishedExperiment } from './execute-experiment';
 import { runsJson, type RunJson } from './run-report';

@@ -1,5 +1,6 @@
 import { SingleBar } from 'cli-progress';
 import type { ActiveRun } from '../../backend/runs/run-service';
+import { escapeControlCharacters } from '../../../shared/validation/control-characters';
 import type { CliIo } from '../cli-io';
 
 /**
@@ -10,7 +11,7 @@ export function showProgress(run: ActiveRun, io: CliIo, title: string = run.scen
   if (!io.stderrIsTTY) return;
   const bar = new SingleBar({
     stream: io.errStream,
-    format: `${title} [{bar}] {value}/{total} tasks | {inFlight} in flight | {elapsed}`,
+    format: `${escapeControlCharacters(title)} [{bar}] {value}/{total} tasks | {inFlight} in flight | {elapsed}`,
     hideCursor: true,
     clearOnComplete: true,
   });

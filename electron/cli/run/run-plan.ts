@@ -1,6 +1,5 @@
-import type { Scenario } from '../../../shared/scenario/scenario-schema';
-import type { Strategy } from '../../../shared/scenario/strategy';
-import { checkExperimentSpec, type ExperimentSpec, type ExperimentSpecInput } from '../../../shared/stats/experiment-spec';
+import type { Scenario, Strategy } from '../../../shared/scenario';
+import { checkExperimentSpec, type ExperimentSpec, type ExperimentSpecInput } from '../../../shared/experiments/experiment-spec';
 import { UsageError } from '../cli-error';
 
 /** The flags of `run` that decide which runs it makes. */

@@ -1,8 +1,7 @@
 import type { RunMetrics } from '../../../shared/metrics/metrics-schema';
-import type { Scenario } from '../../../shared/scenario/scenario-schema';
-import { strategyText } from '../../../shared/scenario/strategy-text';
+import { type Scenario, strategyText } from '../../../shared/scenario';
 import type { RunOutcome } from '../../backend/runs/run-service';
-import { renderMetricsTable } from '../format/metric-rows';
+import { renderMetricsTable } from '../format/metrics-text';
 
 /** A run the `run` command made: what ran and how it ended. */
 export interface FinishedRun {

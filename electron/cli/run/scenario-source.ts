@@ -1,5 +1,4 @@
-import { checkScenario, checkScenarioText, type ScenarioCheck } from '../../../shared/scenario/parse-scenario';
-import type { Scenario } from '../../../shared/scenario/scenario-schema';
+import { checkScenario, checkScenarioText, type Scenario, type ScenarioCheck } from '../../../shared/scenario';
 import { findPreset, PRESETS } from '../../../shared/presets';
 import { UsageError } from '../cli-error';
 import { readInputFile } from '../read-input-file';

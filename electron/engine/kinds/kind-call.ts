@@ -1,4 +1,4 @@
-import type { TaskGroup, TaskKind } from '../../../shared/scenario/task-kinds';
+import type { TaskGroup, TaskKind } from '../../../shared/scenario';
 import type { AttemptAbort } from '../attempts/attempt-abort';
 import type { AttemptDraw } from '../plan/seeded-random';
 

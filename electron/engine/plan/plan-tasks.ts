@@ -1,5 +1,4 @@
-import type { Scenario } from '../../../shared/scenario/scenario-schema';
-import type { TaskGroup } from '../../../shared/scenario/task-kinds';
+import type { Scenario, TaskGroup } from '../../../shared/scenario';
 
 /** One task of a run: a group's spec at a position in the expanded task list. */
 export interface PlannedTask {

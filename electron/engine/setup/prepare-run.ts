@@ -2,13 +2,14 @@ import { pbkdf2 } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, mkdir } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import type { Scenario } from '../../../shared/scenario/scenario-schema';
+import type { Scenario } from '../../../shared/scenario';
 import { prepareReadFile } from '../kinds/file';
 import type { KindEnv } from '../kinds/kind-call';
 import { closeScratchDatabases, DEFAULT_SQLITE_QUERY, scratchStatement } from '../kinds/scratch-database';
 import { readFilePath, sqlitePath } from '../kinds/scratch-paths';
 import { startTargetServer, type TargetServer } from '../target-server/target-server';
 import { seedDatabase } from './seed-database';
+import { errorMessage } from '../../../shared/errors/error-message';
 
 /** What a run set up before its clock started; `close` releases it. */
 export interface PreparedRun {
@@ -16,9 +17,6 @@ export interface PreparedRun {
   close(): Promise<void>;
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /**
  * libuv starts its thread pool, and OpenSSL its digests, on first use: a tiny hash now keeps that
@@ -32,7 +30,7 @@ async function step<T>(what: string, work: () => Promise<T> | T): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    throw new Error(`${what}: ${messageOf(error)}`);
+    throw new Error(`${what}: ${errorMessage(error)}`);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Strategy as StrategySpec } from '../../../shared/scenario/strategy';
+import type { Strategy as StrategySpec } from '../../../shared/scenario';
 import { batch } from './batch';
 import { callbacks } from './callbacks';
 import { pool } from './pool';

@@ -1,8 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { MAX_HTTP_BODY_BYTES, MAX_TIMER_MS } from '../../../shared/scenario/limits';
+import { MAX_HTTP_BODY_BYTES, MAX_TIMER_MS } from '../../../shared/scenario';
 import { mulberry32 } from '../plan/seeded-random';
 import { parseTargetQuery } from './target-query';
+import { errorMessage } from '../../../shared/errors/error-message';
 
 /** A running built-in target server. */
 export interface TargetServer {
@@ -23,7 +24,7 @@ function answer(request: IncomingMessage, response: ServerResponse): void {
   try {
     query = parseTargetQuery(new URL(request.url ?? '/', 'http://target').search, { maxMs: MAX_TIMER_MS, maxBytes: MAX_HTTP_BODY_BYTES });
   } catch (error) {
-    response.writeHead(400, { 'content-type': 'text/plain' }).end((error as Error).message);
+    response.writeHead(400, { 'content-type': 'text/plain' }).end(errorMessage(error));
     return;
   }
   const random = mulberry32(query.seed);

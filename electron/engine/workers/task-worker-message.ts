@@ -1,4 +1,4 @@
-import type { TaskGroup } from '../../../shared/scenario/task-kinds';
+import type { TaskGroup } from '../../../shared/scenario';
 import type { KindEnv } from '../kinds/kind-call';
 import type { AttemptDraw } from '../plan/seeded-random';
 

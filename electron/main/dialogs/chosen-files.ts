@@ -1,6 +1,7 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../../../shared/api/api-error';
+import { errorMessage } from '../../../shared/errors/error-message';
 
 /** UTF-8 needs at most four bytes a character: a file above `maxChars * 4` bytes is too long unread. */
 const MAX_UTF8_BYTES_PER_CHAR = 4;
@@ -19,7 +20,7 @@ export async function readChosenTextFile(file: string, maxChars: number, what: s
     bytes = await readFile(file);
   } catch (error) {
     if (error instanceof ApiError) throw error;
-    throw new ApiError('bad_request', `Could not read ${name}: ${(error as Error).message}`);
+    throw new ApiError('bad_request', `Could not read ${name}: ${errorMessage(error)}`);
   }
   let text: string;
   try {
@@ -36,7 +37,7 @@ export async function writeChosenFile(file: string, content: string): Promise<vo
   try {
     await writeFile(file, content);
   } catch (error) {
-    throw new ApiError('internal', `Could not write ${file}: ${(error as Error).message}`);
+    throw new ApiError('internal', `Could not write ${file}: ${errorMessage(error)}`);
   }
 }
 

@@ -3,7 +3,7 @@ import { type AppLocation, type FrameLike, isTrustedSender } from '../security/a
 import { handleFromApp, type InvokeRegistry } from './validated-ipc';
 
 /** A window's web contents, as far as event delivery needs it. */
-export interface EventTarget {
+export interface EventRecipient {
   readonly mainFrame: FrameLike;
   isDestroyed(): boolean;
   send(channel: string, ...args: unknown[]): void;
@@ -17,7 +17,7 @@ export interface ApiBridgeOptions {
   /** Every event of the contract: each is relayed to the windows. */
   events: readonly string[];
   /** The windows to relay events to, looked up at each event. */
-  targets: () => Iterable<EventTarget>;
+  targets: () => Iterable<EventRecipient>;
 }
 
 /**

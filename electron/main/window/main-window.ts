@@ -2,6 +2,7 @@ import { BrowserWindow, screen } from 'electron';
 import { PRODUCT_NAME } from '../../backend/data-dir';
 import { type AppLocation, startUrl } from '../security/app-location';
 import { MIN_WINDOW_SIZE_PX, placeWindow, readWindowState, writeWindowState } from './window-state';
+import { errorMessage } from '../../../shared/errors/error-message';
 
 /** Resizing and moving fire many events; the state is written once the window has been still this long. */
 const SAVE_DELAY_MS = 500;
@@ -63,7 +64,7 @@ function rememberState(window: BrowserWindow, stateFile: string): void {
       const bounds = { x: Math.round(x), y: Math.round(y), width: Math.round(width), height: Math.round(height) };
       writeWindowState(stateFile, { ...bounds, maximized: window.isMaximized() });
     } catch (error) {
-      console.warn(`Could not remember the window's place: ${(error as Error).message}`);
+      console.warn(`Could not remember the window's place: ${errorMessage(error)}`);
     }
   };
   const saveSoon = () => {

@@ -3,7 +3,7 @@ import { compareMetrics, type MetricComparison } from '../../../shared/stats/com
 import { compareRepeats, type RepeatedMetricComparison } from '../../../shared/stats/compare-repeats';
 import { cdfPoints, columnLatencies, type CdfPoint } from '../../charts/latency-distribution';
 import { TimelineData } from '../../timeline/data/timeline-data';
-import { errorMessage } from '../explorer-api';
+import { describeError } from '../explorer-api';
 import type { HistoryApi } from '../history/history-api';
 import { comparisonUnits, hasRepeats, type ComparisonUnit, type MeasuredRun, type RepeatGroup } from './comparison-units';
 import { SharedTimeAxis } from './shared-time-axis.svelte';
@@ -103,7 +103,7 @@ export class Comparison {
       this.#error = null;
       return true;
     } catch (error) {
-      if (generation === this.#generation) this.#error = `The runs could not be compared: ${errorMessage(error)}`;
+      if (generation === this.#generation) this.#error = `The runs could not be compared: ${describeError(error)}`;
       return false;
     } finally {
       if (generation === this.#generation) this.#loading = false;

@@ -1,7 +1,7 @@
 import type { ExperimentKind } from '../../../shared/api/experiment-methods';
 import type { Scenario, Strategy, StrategyType } from '../../../shared/scenario';
-import { planExperiment } from '../../../shared/stats/experiment-plan';
-import { checkExperimentSpec, type ExperimentSpecCheck } from '../../../shared/stats/experiment-spec';
+import { planExperiment } from '../../../shared/experiments/experiment-plan';
+import { checkExperimentSpec, type ExperimentSpecCheck } from '../../../shared/experiments/experiment-spec';
 import { STRATEGY_GUIDES, defaultStrategy } from '../../../shared/strategies';
 
 /** A strategy of the matrix: ticked or not, with its size for the sized ones (pool, batch, workers). */

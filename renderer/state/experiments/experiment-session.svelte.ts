@@ -1,8 +1,8 @@
 import type { ExperimentFinishedPayload, ExperimentProgressPayload } from '../../../shared/api/experiment-methods';
 import type { RunProgressPayload } from '../../../shared/api/run-events';
-import type { ExperimentSpecInput } from '../../../shared/stats/experiment-spec';
-import type { ReopenedExperiment } from '../../../shared/stats/experiment-summary';
-import { errorMessage } from '../explorer-api';
+import type { ExperimentSpecInput } from '../../../shared/experiments/experiment-spec';
+import type { ReopenedExperiment } from '../../../shared/experiments/experiment-summary';
+import { describeError } from '../explorer-api';
 import type { HistoryApi } from '../history/history-api';
 
 /** Where an experiment is. */
@@ -92,7 +92,7 @@ export class ExperimentSession {
       for (const item of early) this.#route(item);
     } catch (error) {
       this.#early = [];
-      this.#error = errorMessage(error);
+      this.#error = describeError(error);
       this.#phase = 'failed';
     }
   }
@@ -106,7 +106,7 @@ export class ExperimentSession {
       await this.#api.experiments.cancel({ experimentId: id });
     } catch (error) {
       this.#cancelRequested = false;
-      this.#error = errorMessage(error);
+      this.#error = describeError(error);
     }
   }
 
@@ -157,7 +157,7 @@ export class ExperimentSession {
     try {
       this.#result = await this.#api.experiments.open({ id: payload.experimentId });
     } catch (error) {
-      this.#error ??= `The experiment could not be reopened: ${errorMessage(error)}`;
+      this.#error ??= `The experiment could not be reopened: ${describeError(error)}`;
     }
     this.#phase = payload.error !== null ? 'failed' : payload.cancelled ? 'cancelled' : 'completed';
     if (this.#phase === 'completed' && this.#result !== null) this.#onCompleted(this.#result);

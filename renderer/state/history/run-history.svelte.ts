@@ -2,8 +2,8 @@ import type { ExperimentSummary } from '../../../shared/api/experiment-methods';
 import type { ExportedFile } from '../../../shared/api/history-methods';
 import { recordsFromColumns } from '../../../shared/run/task-columns';
 import type { RunDetail, RunSummary } from '../../../shared/run/run-schema';
-import type { ReopenedExperiment } from '../../../shared/stats/experiment-summary';
-import { errorMessage } from '../explorer-api';
+import type { ReopenedExperiment } from '../../../shared/experiments/experiment-summary';
+import { describeError } from '../explorer-api';
 import { downloadFile } from './download-file';
 import type { HistoryApi } from './history-api';
 import { RunFilters, type RunFilterValues } from './run-filters.svelte';
@@ -39,7 +39,7 @@ export class RunHistory {
     this.#api = api;
     this.pages = new RunPages(
       (query) => api.history.list(query),
-      (error) => (this.#error = `The history could not be loaded: ${errorMessage(error)}`),
+      (error) => (this.#error = `The history could not be loaded: ${describeError(error)}`),
     );
     this.trash = new RunTrash(api, (ids, deleted) => this.#afterTrash(ids, deleted));
     this.transfer = new RunTransfer(api, download, () => this.refresh(true));
@@ -83,7 +83,7 @@ export class RunHistory {
       this.#error = null;
       return run;
     } catch (error) {
-      this.#error = `Run ${id} could not be opened: ${errorMessage(error)}`;
+      this.#error = `Run ${id} could not be opened: ${describeError(error)}`;
       return null;
     }
   }
@@ -97,7 +97,7 @@ export class RunHistory {
       this.#error = null;
       return experiment;
     } catch (error) {
-      this.#error = `Experiment ${id} could not be opened: ${errorMessage(error)}`;
+      this.#error = `Experiment ${id} could not be opened: ${describeError(error)}`;
       return null;
     }
   }
@@ -118,7 +118,7 @@ export class RunHistory {
       await this.pages.show(this.filters.query, true);
       return true;
     } catch (error) {
-      this.#error = `Run ${id} could not be changed: ${errorMessage(error)}`;
+      this.#error = `Run ${id} could not be changed: ${describeError(error)}`;
       return false;
     }
   }
@@ -127,7 +127,7 @@ export class RunHistory {
     try {
       this.#experiments = await this.#api.experiments.list();
     } catch (error) {
-      this.#error = `The experiments could not be loaded: ${errorMessage(error)}`;
+      this.#error = `The experiments could not be loaded: ${describeError(error)}`;
     }
   }
 

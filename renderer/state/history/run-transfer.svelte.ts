@@ -1,7 +1,7 @@
 import { ApiError } from '../../../shared/api/api-error';
 import { MAX_IMPORT_TEXT_CHARS, type ExportedFile, type RunExportFormat } from '../../../shared/api/history-methods';
 import type { Problem } from '../../../shared/validation/format-issues';
-import { errorMessage, isNoDialogsError } from '../explorer-api';
+import { describeError, isNoDialogsError } from '../explorer-api';
 import type { HistoryApi } from './history-api';
 
 /** A file the import refused, with every problem found in it; nothing of it was stored. */
@@ -63,7 +63,7 @@ export class RunTransfer {
       } catch (error) {
         const refusal = refusalOf(error, file.name);
         if (refusal === null) {
-          this.#error = `${file.name} could not be imported: ${errorMessage(error)}`;
+          this.#error = `${file.name} could not be imported: ${describeError(error)}`;
           break;
         }
         refusals.push(refusal);
@@ -89,7 +89,7 @@ export class RunTransfer {
     } catch (error) {
       if (this.#noDialogs(error)) return false;
       const refusal = refusalOf(error, 'The chosen file');
-      if (refusal === null) this.#error = `The run could not be imported: ${errorMessage(error)}`;
+      if (refusal === null) this.#error = `The run could not be imported: ${describeError(error)}`;
       else this.#refusals = [refusal];
     } finally {
       this.#busy = false;
@@ -114,7 +114,7 @@ export class RunTransfer {
       this.#download(file);
       this.#notice = { kind: 'exported', where: file.fileName };
     } catch (error) {
-      this.#error = `Run ${id} could not be exported: ${errorMessage(error)}`;
+      this.#error = `Run ${id} could not be exported: ${describeError(error)}`;
     } finally {
       this.#busy = false;
     }

@@ -1,4 +1,4 @@
-import { errorMessage } from '../explorer-api';
+import { describeError } from '../explorer-api';
 import type { HistoryApi } from './history-api';
 
 /** The last delete, which Undo can take back. */
@@ -35,7 +35,7 @@ export class RunTrash {
       await this.#changed(ids, true);
       return true;
     } catch (error) {
-      this.#error = `The runs could not be deleted: ${errorMessage(error)}`;
+      this.#error = `The runs could not be deleted: ${describeError(error)}`;
       return false;
     }
   }
@@ -50,7 +50,7 @@ export class RunTrash {
       await this.#changed(last.ids, false);
       return true;
     } catch (error) {
-      this.#error = `The runs could not be put back: ${errorMessage(error)}`;
+      this.#error = `The runs could not be put back: ${describeError(error)}`;
       return false;
     }
   }

@@ -1,7 +1,7 @@
 import type { ApiClient } from '../../../shared/api/api-client';
 import type { OpenedTextFile } from '../../../shared/api/desktop-methods';
 import { MAX_SCENARIO_TEXT_CHARS } from '../../../shared/api/scenario-methods';
-import { errorMessage, isNoDialogsError } from '../explorer-api';
+import { describeError, isNoDialogsError } from '../explorer-api';
 
 /**
  * "Open scenario file…": the desktop's Open dialog, or where the host has none (the browser host answers
@@ -33,7 +33,7 @@ export class ScenarioFiles {
         this.#hasDialogs = false;
         return false;
       }
-      this.#error = `The scenario file could not be opened: ${errorMessage(error)}`;
+      this.#error = `The scenario file could not be opened: ${describeError(error)}`;
     }
     return true;
   }
@@ -50,7 +50,7 @@ export class ScenarioFiles {
         this.#open({ fileName: file.name, text });
       },
       (error: unknown) => {
-        this.#error = `${file.name} could not be read: ${errorMessage(error)}`;
+        this.#error = `${file.name} could not be read: ${describeError(error)}`;
       },
     );
   }

@@ -1,7 +1,7 @@
 import { PRESET_CONCEPTS, type Preset, type PresetConcept } from '../../../shared/presets/preset';
 import type { SavedScenario } from '../../../shared/run/saved-scenario';
 import type { ScenarioInput } from '../../../shared/scenario';
-import { errorMessage, type ExplorerApi } from '../explorer-api';
+import { describeError, type ExplorerApi } from '../explorer-api';
 
 /** The built-in scenarios of one concept. */
 export interface ConceptGroup {
@@ -42,7 +42,7 @@ export class ScenarioLibrary {
       this.#saved = list.saved;
       this.#error = null;
     } catch (error) {
-      this.#error = `The scenarios could not be loaded: ${errorMessage(error)}`;
+      this.#error = `The scenarios could not be loaded: ${describeError(error)}`;
     } finally {
       this.#loading = false;
     }
@@ -56,7 +56,7 @@ export class ScenarioLibrary {
       this.#error = null;
       return saved;
     } catch (error) {
-      this.#error = `"${name}" could not be saved: ${errorMessage(error)}`;
+      this.#error = `"${name}" could not be saved: ${describeError(error)}`;
       return null;
     }
   }
@@ -81,7 +81,7 @@ export class ScenarioLibrary {
       this.#error = null;
       return true;
     } catch (error) {
-      this.#error = `The scenario could not be deleted: ${errorMessage(error)}`;
+      this.#error = `The scenario could not be deleted: ${describeError(error)}`;
       return false;
     }
   }

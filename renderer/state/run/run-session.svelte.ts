@@ -2,7 +2,7 @@ import type { RunMetrics } from '../../../shared/metrics/metrics-schema';
 import type { RunEventsPayload, RunFinishedPayload, RunProgressPayload, RunStartedPayload } from '../../../shared/api/run-events';
 import type { Sample, TaskRecord, TaskStart } from '../../../shared/protocol/task-record';
 import type { ScenarioInput } from '../../../shared/scenario';
-import { errorMessage, type ExplorerApi } from '../explorer-api';
+import { describeError, type ExplorerApi } from '../explorer-api';
 import { FrameCoalescer, nextFrame, type FrameScheduler } from './frame-coalescer';
 import { progressFigures, type ProgressFigures } from './run-progress';
 import { ThroughputCounter } from './throughput-counter';
@@ -142,7 +142,7 @@ export class RunSession {
       for (const event of early) if (event.payload.key === key) this.#handle(event.type, event.payload);
     } catch (error) {
       this.#early = [];
-      this.#error = errorMessage(error);
+      this.#error = describeError(error);
       this.#phase = 'failed';
     }
   }
@@ -156,7 +156,7 @@ export class RunSession {
       if (!cancelled && this.active) this.#finish({ key: this.#key, runId: this.#runId, status: 'cancelled', metrics: null, error: null });
     } catch (error) {
       this.#cancelRequested = false;
-      this.#error = errorMessage(error);
+      this.#error = describeError(error);
     }
   }
 

@@ -1,6 +1,6 @@
 import type { ActiveExperiment } from '../../../shared/api/experiment-methods';
 import type { RunFinishedPayload } from '../../../shared/api/run-events';
-import { errorMessage, type ExplorerApi } from '../explorer-api';
+import { describeError, type ExplorerApi } from '../explorer-api';
 import type { HistoryApi } from '../history/history-api';
 
 /** How a run or an experiment this page did not start stands. */
@@ -71,7 +71,7 @@ export class RunsUnderWay {
       this.#setExperiment(experiment === null ? null : experimentOf(experiment));
       this.#error = null;
     } catch (error) {
-      this.#error = `What is going on could not be listed: ${errorMessage(error)}`;
+      this.#error = `What is going on could not be listed: ${describeError(error)}`;
     }
   }
 
@@ -83,7 +83,7 @@ export class RunsUnderWay {
       if (!cancelled) this.#updateRun(key, { cancelling: false });
     } catch (error) {
       this.#updateRun(key, { cancelling: false });
-      this.#error = `The run could not be cancelled: ${errorMessage(error)}`;
+      this.#error = `The run could not be cancelled: ${describeError(error)}`;
     }
   }
 
@@ -96,7 +96,7 @@ export class RunsUnderWay {
       await this.#api.experiments.cancel({ experimentId: experiment.experimentId });
     } catch (error) {
       if (this.#experiment !== null) this.#experiment = { ...this.#experiment, cancelling: false };
-      this.#error = `The experiment could not be cancelled: ${errorMessage(error)}`;
+      this.#error = `The experiment could not be cancelled: ${describeError(error)}`;
     }
   }
 

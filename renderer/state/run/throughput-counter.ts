@@ -9,10 +9,10 @@ export class ThroughputCounter {
   #count = 0;
   #lastEndMs = 0;
 
-  /** Cancelled tasks never ran, so they are not throughput. */
+  /** Cancelled and skipped tasks did not finish their work, so they are not throughput. */
   add(tasks: readonly TaskRecord[]): void {
     for (const task of tasks) {
-      if (task.status === 'cancelled') continue;
+      if (task.status === 'cancelled' || task.status === 'skipped') continue;
       this.#count++;
       this.#lastEndMs = Math.max(this.#lastEndMs, task.endMs);
       const bucket = Math.floor(task.endMs / THROUGHPUT_BUCKET_MS);

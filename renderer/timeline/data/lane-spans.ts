@@ -1,5 +1,5 @@
 import { ensureLength } from '../../../shared/arrays/ensure-length';
-import { lowerBound } from './growable';
+import { lowerBound } from './lower-bound';
 
 const NO_ENDS = new Float64Array(0);
 

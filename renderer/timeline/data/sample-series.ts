@@ -1,6 +1,6 @@
 import type { Sample } from '../../../shared/protocol/task-record';
 import { ensureLength } from '../../../shared/arrays/ensure-length';
-import { lowerBound } from './growable';
+import { lowerBound } from './lower-bound';
 
 /** The event-loop delay samples of a run, in time order, in typed arrays. */
 export class SampleSeries {

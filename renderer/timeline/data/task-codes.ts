@@ -1,4 +1,4 @@
-import { TASK_KINDS, type TaskKind } from '../../../shared/scenario/task-kinds';
+import { TASK_KINDS, type TaskKind } from '../../../shared/scenario';
 import type { TaskStatus } from '../../../shared/protocol/task-record';
 
 /** What a bar shows: the task's final status, or `running` until its record arrives. */
@@ -8,7 +8,7 @@ export type TimelineStatus = TaskStatus | 'running';
  * Status codes, ordered by how loudly they must show: when several spans fall into one pixel column
  * the highest code wins, so one error among a thousand successes still shows.
  */
-export const STATUS_BY_CODE: readonly TimelineStatus[] = ['ok', 'running', 'orphaned', 'cancelled', 'timeout', 'error'];
+export const STATUS_BY_CODE: readonly TimelineStatus[] = ['ok', 'running', 'skipped', 'cancelled', 'timeout', 'error'];
 
 export const RUNNING_CODE = STATUS_BY_CODE.indexOf('running');
 

@@ -1,4 +1,4 @@
-import { TASK_KINDS } from '../../../shared/scenario/task-kinds';
+import { TASK_KINDS } from '../../../shared/scenario';
 import type { TimelineData } from '../data/timeline-data';
 import { kindOfCode } from '../data/task-codes';
 import type { TimelineContext, TimelineView } from './timeline-view';

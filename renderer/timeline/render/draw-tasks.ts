@@ -10,9 +10,15 @@ export const WIDE_SPAN_MIN_PX = 3;
 /** Running tasks are drawn see-through: they are not done. */
 export const RUNNING_ALPHA = 0.55;
 export const LEAD_IN_HEIGHT_PX = 1;
+/** The tail of a result that waited for the loop: thin, so it reads as "not work". */
+export const DELIVERY_TAIL_HEIGHT_PX = 2;
 
-const HATCHED = new Set([STATUS_BY_CODE.indexOf('cancelled'), STATUS_BY_CODE.indexOf('orphaned')]);
+const HATCHED = new Set([STATUS_BY_CODE.indexOf('cancelled'), STATUS_BY_CODE.indexOf('skipped')]);
 const columns = new PixelColumns();
+/** More than there are status codes, so that kind-and-status keys never collide. */
+const STATUS_CODE_SPAN = 16;
+/** Above every kind-and-status key, so that the keys of statuses with a colour of their own stand apart. */
+const STATUS_FILL_KEY_BASE = 1000;
 
 /** Fill of a bar: the status colour when the status has one, else the kind's. */
 function barFill(view: TimelineView, status: number, kind: number): string {
@@ -43,12 +49,14 @@ function drawLane(ctx: TimelineContext, data: TimelineData, view: TimelineView, 
     (c) => (columns.leadIns[c]! > 0 ? 1 : 0),
     (from, to) => ctx.fillRect(left + from, leadInTop, to - from, LEAD_IN_HEIGHT_PX),
   );
+  ctx.fillStyle = theme.deliveryTail;
+  const tailTop = barTop + Math.floor((layout.barHeightPx - DELIVERY_TAIL_HEIGHT_PX) / 2);
   forEachRun(
-    (c) => {
-      const status = columns.status[c]!;
-      if (status < 0) return 0;
-      return theme.statusFill[status] ? 1000 + status : 1 + columns.kind[c]! * 16 + status;
-    },
+    (c) => (columns.tails[c]! > 0 ? 1 : 0),
+    (from, to) => ctx.fillRect(left + from, tailTop, to - from, DELIVERY_TAIL_HEIGHT_PX),
+  );
+  forEachRun(
+    (c) => barFillKey(view, columns.status[c]!, columns.kind[c]!),
     (from, to) => {
       const status = columns.status[from]!;
       ctx.fillStyle = barFill(view, status, columns.kind[from]!);
@@ -59,6 +67,16 @@ function drawLane(ctx: TimelineContext, data: TimelineData, view: TimelineView, 
   ctx.globalAlpha = 1;
   if (columns.wideSlots.length > 0) prepareBarLabels(ctx, view);
   for (const slot of columns.wideSlots) drawWideBar(ctx, data, view, slot, barTop);
+}
+
+/**
+ * A number that is equal for two pixel columns exactly when they are filled alike, so that adjacent equal
+ * columns merge into one rectangle: 0 for an empty column (status < 0), `STATUS_FILL_KEY_BASE + status` when
+ * the status has a colour of its own (every kind looks the same), else one key per kind and status.
+ */
+function barFillKey(view: TimelineView, status: number, kind: number): number {
+  if (status < 0) return 0;
+  return view.theme.statusFill[status] ? STATUS_FILL_KEY_BASE + status : 1 + kind * STATUS_CODE_SPAN + status;
 }
 
 /** Calls `draw(from, to)` once per run of adjacent columns sharing a non-zero key (`to` exclusive). */
@@ -88,6 +106,11 @@ function drawWideBar(ctx: TimelineContext, data: TimelineData, view: TimelineVie
   ctx.globalAlpha = 1;
   if (HATCHED.has(status) && view.theme.hatch && width >= 4) {
     ctx.fillStyle = view.theme.hatch;
+    ctx.fillRect(x0, barTop, width, layout.barHeightPx);
+  }
+  // The orphan hatch goes over the outcome's colour: an orphaned error still reads as an error.
+  if (data.orphaned[slot] === 1 && view.theme.orphanHatch && width >= 4) {
+    ctx.fillStyle = view.theme.orphanHatch;
     ctx.fillRect(x0, barTop, width, layout.barHeightPx);
   }
   drawBarLabel(ctx, data, view, slot, x0, width, barTop);

@@ -1,5 +1,5 @@
 import type { Preset } from '../preset';
-import type { TaskGroupInput } from '../../scenario/task-kinds';
+import type { TaskGroupInput } from '../../scenario';
 
 function reads(sync: boolean): TaskGroupInput[] {
   return [{ kind: 'file-read', count: 96, bytes: 2 * 1024 * 1024, sync, label: sync ? 'readFileSync' : 'readFile' }];

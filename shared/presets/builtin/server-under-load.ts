@@ -1,5 +1,5 @@
 import type { Preset } from '../preset';
-import type { TaskGroupInput } from '../../scenario/task-kinds';
+import type { TaskGroupInput } from '../../scenario';
 
 const REQUESTS: TaskGroupInput = { kind: 'http', count: 20, latencyMs: 20, label: 'requests' };
 

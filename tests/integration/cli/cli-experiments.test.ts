@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunSummary } from '../../../shared/run/run-schema';
-import type { ReopenedExperiment } from '../../../shared/stats/experiment-summary';
+import type { ReopenedExperiment } from '../../../shared/experiments/experiment-summary';
 import type { SampleSummary } from '../../../shared/stats/sample-summary';
 import type { SweepResult } from '../../../shared/stats/sweep';
 import { CliFixture } from './cli-fixture';

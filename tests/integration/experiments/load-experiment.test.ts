@@ -5,8 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadExperiment } from '../../../electron/backend/experiments/load-experiment';
 import { HistoryError, HistoryStore } from '../../../electron/backend/history';
 import type { RunMetrics } from '../../../shared/metrics/metrics-schema';
-import { ScenarioSchema } from '../../../shared/scenario/scenario-schema';
-import type { Strategy } from '../../../shared/scenario/strategy';
+import { ScenarioSchema, type Strategy } from '../../../shared/scenario';
 import { metricsWith } from '../../unit/stats/metrics-fixture';
 
 let dir: string;

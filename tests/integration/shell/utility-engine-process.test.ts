@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../../shared/protocol/engine-protocol';
 import type { EngineProcess } from '../../../electron/backend/runs/engine-launcher';
 import { engineEntry } from '../../../electron/engine/entry-points';
-import { engineEnvironment } from '../../../electron/main/engine/engine-environment';
-import { type UtilityProcessLike, utilityEngineProcess } from '../../../electron/main/engine/utility-engine-process';
+import { engineEnvironment } from '../../../electron/main/engine-launcher/engine-environment';
+import { type UtilityProcessLike, utilityEngineProcess } from '../../../electron/main/engine-launcher/utility-engine-process';
 
 const projectRoot = path.resolve(import.meta.dirname, '../../..');
 const nodeSqliteBuild = path.join(projectRoot, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');

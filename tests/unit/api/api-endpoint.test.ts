@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createApiClient } from '../../../shared/api/api-client';
-import type { ScenarioInput } from '../../../shared/scenario/scenario-schema';
+import type { ScenarioInput } from '../../../shared/scenario';
 import { ApiError } from '../../../shared/api/api-error';
 import { createApiEndpoint, type ApiHandlers } from '../../../electron/backend/api/api-endpoint';
 import { ApiEventHub } from '../../../electron/backend/api/event-hub';

@@ -7,17 +7,15 @@ import { RunService } from '../../../electron/backend/runs/run-service';
 import type { HistoryStore } from '../../../electron/backend/history';
 import { EXPORT_FORMATS } from '../../../electron/backend/transfer';
 import { RUN_EXPORT_FORMATS } from '../../../shared/api/history-methods';
+import { apiOver } from './backend-fixture';
 import { makeMetrics, makeSamples, makeScenario, makeTasks, openTempStore } from '../history/fixtures';
 
 let temp: ReturnType<typeof openTempStore>;
 let api: ApiClient;
 
-/** These tests start no run: a launch would be a bug. */
-const noEngines = { launch: () => { throw new Error('no engine should start in these tests'); } };
-
 beforeEach(() => {
   temp = openTempStore();
-  api = createApiClient(createBackend({ store: temp.store, runService: new RunService({ store: temp.store, launcher: noEngines }) }));
+  api = apiOver(temp.store);
 });
 afterEach(() => temp.dispose());
 
@@ -118,7 +116,7 @@ describe('the backend: export and import', () => {
     expect(json).toMatchObject({ fileName: `run-${id}-round-trip.json`, mimeType: 'application/json' });
     const csv = await api.history.export({ id, format: 'csv' });
     expect(csv).toMatchObject({ fileName: `run-${id}-round-trip.csv`, mimeType: 'text/csv' });
-    expect(csv.content.startsWith('index,group,kind,lane,queuedMs,startMs,endMs,status,error,attempts')).toBe(true);
+    expect(csv.content.startsWith('index,group,kind,lane,queuedMs,startMs,endMs,observedMs,status,orphaned,error,attempts')).toBe(true);
     const trace = await api.history.export({ id, format: 'trace' });
     expect(JSON.parse(trace.content)).toHaveProperty('traceEvents');
 

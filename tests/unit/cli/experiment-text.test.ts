@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ExperimentRun, ReopenedExperiment } from '../../../shared/stats/experiment-summary';
-import type { Strategy } from '../../../shared/scenario/strategy';
-import { repeatStats } from '../../../shared/stats/repeat-stats';
+import type { ExperimentRun, ReopenedExperiment } from '../../../shared/experiments/experiment-summary';
+import type { Strategy } from '../../../shared/scenario';
+import { repeatStats } from '../../../shared/stats/sample-summary';
 import { sweepResult } from '../../../shared/stats/sweep';
-import { renderExperiment } from '../../../electron/cli/format/experiment-text';
-import { renderRepeatStats } from '../../../electron/cli/format/repeat-stats-table';
-import { renderSweep } from '../../../electron/cli/format/sweep-table';
+import { renderExperiment, renderRepeatStats, renderSweep } from '../../../electron/cli/format/experiment-text';
 import { metricsWith } from '../stats/metrics-fixture';
 
 const at = (throughputPerSec: number, p99: number) => metricsWith({ throughputPerSec, latencyMs: { p50: 1, p90: 2, p99, max: p99, mean: 1 } });
@@ -22,6 +20,7 @@ function run(id: number, strategy: Strategy, wallMs: number | null): ExperimentR
     wallMs,
     tasks: 4,
     failures: 0,
+    recordVersion: 2,
     tags: [],
     notes: '',
     experimentId: 1,

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { METRIC_ROWS, renderMetricsTable } from '../../../electron/cli/format/metric-rows';
-import { compareWithFirst } from '../../../electron/cli/format/metric-comparison';
-import { renderTable } from '../../../electron/cli/format/table';
-import { formatBytes, formatMs } from '../../../electron/cli/format/units';
+import { compareWithFirst, METRIC_ROWS, renderMetricsTable } from '../../../electron/cli/format/metrics-text';
+import { formatBytes, formatMs, renderTable } from '../../../electron/cli/format/plain-text';
 import { sampleMetrics } from './sample-metrics';
 
 describe('units', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkScenario } from '../../../shared/scenario';
-import type { Scenario } from '../../../shared/scenario/scenario-schema';
+import { checkScenario, type Scenario } from '../../../shared/scenario';
 import { planRuns, type PlanFlags } from '../../../electron/cli/run/run-plan';
 import { UsageError } from '../../../electron/cli/cli-error';
 

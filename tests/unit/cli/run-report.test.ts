@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkScenario } from '../../../shared/scenario';
-import type { Scenario } from '../../../shared/scenario/scenario-schema';
+import { checkScenario, type Scenario } from '../../../shared/scenario';
 import { renderRunText, runsJson, type FinishedRun } from '../../../electron/cli/run/run-report';
 import { CliError, describeFailure, UsageError } from '../../../electron/cli/cli-error';
 import { HistoryError } from '../../../electron/backend/history';

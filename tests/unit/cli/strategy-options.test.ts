@@ -1,7 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { matrixOption, strategyOption, sweepOption } from '../../../electron/cli/options/strategy-options';
-import { wholeNumberOption } from '../../../electron/cli/options/numbers';
+import { matrixOption, strategyOption, sweepOption, wholeNumberOption } from '../../../electron/cli/options';
 
 function rejection(parse: (text: string) => unknown, text: string): string {
   try {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EngineEvent, FinishedEvent } from '../../../shared/protocol/engine-protocol';
 import type { TaskRecord } from '../../../shared/protocol/task-record';
-import { ScenarioSchema, type ScenarioInput } from '../../../shared/scenario/scenario-schema';
+import { ScenarioSchema, type ScenarioInput } from '../../../shared/scenario';
 import { runScenario } from '../../../electron/engine/run-scenario';
 
 /** What an in-process run produced. */

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Scenario } from '../../../shared/scenario/scenario-schema';
+import type { Scenario } from '../../../shared/scenario';
 import { historyErrorOf, makeScenario, openTempStore } from './fixtures';
 
 let temp: ReturnType<typeof openTempStore>;

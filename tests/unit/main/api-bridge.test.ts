@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { API_CALL_CHANNEL, API_EVENT_CHANNEL } from '../../../shared/api/api-transport';
 import { createApiEndpoint } from '../../../electron/backend/api/api-endpoint';
 import { ApiEventHub } from '../../../electron/backend/api/event-hub';
-import { bridgeApi, type EventTarget } from '../../../electron/main/ipc/api-bridge';
+import { bridgeApi, type EventRecipient } from '../../../electron/main/ipc/api-bridge';
 import { combineTransports } from '../../../electron/main/ipc/combine-transports';
 import { type InvokeEvent, type InvokeRegistry, UntrustedSenderError } from '../../../electron/main/ipc/validated-ipc';
 import { appLocation } from '../../../electron/main/security/app-location';
@@ -28,7 +28,7 @@ class FakeIpc implements InvokeRegistry {
   }
 }
 
-class FakeWindow implements EventTarget {
+class FakeWindow implements EventRecipient {
   readonly sent: unknown[][] = [];
   destroyed = false;
   constructor(public mainFrame: { url: string; parent: null }) {}

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkScenario } from '../../../shared/scenario/parse-scenario';
-import { MAX_TASKS_PER_RUN } from '../../../shared/scenario/limits';
+import { checkScenario, MAX_TASKS_PER_RUN } from '../../../shared/scenario';
 
 const base = { version: 1, name: 'p', strategy: { type: 'all' } };
 const notAWholeNumberAtLeastOne = fc.oneof(

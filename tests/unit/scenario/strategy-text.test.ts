@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseStrategyText, strategyText } from '../../../shared/scenario/strategy-text';
+import { parseStrategyText, strategyText } from '../../../shared/scenario';
 
 describe('parseStrategyText', () => {
   it.each([

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareMetrics } from '../../../shared/stats/compare-metrics';
+import { COMPARED_METRICS, compareMetrics } from '../../../shared/stats/compare-metrics';
 import { compareRepeats } from '../../../shared/stats/compare-repeats';
-import { COMPARED_METRICS } from '../../../shared/stats/compared-metrics';
 import { formatRatio, verdictOf } from '../../../shared/stats/ratio';
 import { metricsWith } from './metrics-fixture';
 

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSummary } from '../../../shared/stats/format-summary';
-import { repeatStats } from '../../../shared/stats/repeat-stats';
-import { NOISY_CV, summarize, summaryWarnings } from '../../../shared/stats/sample-summary';
+import { formatSummary, NOISY_CV, repeatStats, summarize, summaryWarnings } from '../../../shared/stats/sample-summary';
 import { metricsWith } from './metrics-fixture';
 
 describe('summarize', () => {

@@ -2,6 +2,7 @@ import type { ExplorerApi } from '../../../../renderer/state/explorer-api';
 import type { RunEventsPayload, RunFinishedPayload, RunProgressPayload, RunStartedPayload } from '../../../../shared/api/run-events';
 import type { TaskRecord } from '../../../../shared/protocol/task-record';
 import type { ActiveRunInfo } from '../../../../shared/api/run-methods';
+import { externalEffects } from '../../../../shared/scenario/external-effects';
 
 type Listeners = {
   started: ((p: RunStartedPayload) => void)[];
@@ -44,6 +45,20 @@ export class FakeExplorerApi implements ExplorerApi {
     },
     delete: async () => ({ deleted: false }),
   };
+  /** Content Run was chosen for, as JSON (the real backend keys it by a hash of it). */
+  readonly granted = new Set<string>();
+  consent: ExplorerApi['consent'] = {
+    check: async ({ scenario }) => {
+      this.calls.push('consent.check');
+      const effects = externalEffects(scenario);
+      return { effects, granted: this.granted.has(JSON.stringify(scenario)) };
+    },
+    grant: async ({ scenario }) => {
+      this.calls.push('consent.grant');
+      this.granted.add(JSON.stringify(scenario));
+      return { granted: true };
+    },
+  };
   history: ExplorerApi['history'] = {
     list: async () => ({ runs: [], total: 0 }),
     getColumnar: async () => {
@@ -74,6 +89,6 @@ export class FakeExplorerApi implements ExplorerApi {
 }
 
 /** A finished task record at `endMs`. */
-export function task(index: number, endMs: number, status: TaskRecord['status'] = 'ok'): TaskRecord {
-  return { index, group: 0, kind: 'timer', lane: index % 2, queuedMs: 0, startMs: endMs - 10, endMs, status, error: null, attempts: 1 };
+export function task(index: number, endMs: number, status: TaskRecord['status'] = 'ok', orphaned = false): TaskRecord {
+  return { index, group: 0, kind: 'timer', lane: index % 2, queuedMs: 0, startMs: endMs - 10, endMs, observedMs: endMs, status, orphaned, error: null, attempts: 1 };
 }

@@ -1,4 +1,4 @@
-import { TASK_KINDS } from '../../../../shared/scenario/task-kinds';
+import { TASK_KINDS } from '../../../../shared/scenario';
 import { STATUS_BY_CODE } from '../../../../renderer/timeline/data/task-codes';
 import type { TimelineTheme } from '../../../../renderer/timeline/theme/timeline-theme';
 
@@ -19,6 +19,8 @@ export const testTheme: TimelineTheme = {
   barText: 'bar-text',
   kindFill: TASK_KINDS.map((kind) => `kind:${kind}`),
   statusFill: STATUS_BY_CODE.map((status) => (status === 'ok' || status === 'running' ? null : `status:${status}`)),
-  hatch: null,
+  hatch: 'hatch',
+  orphanHatch: 'orphan-hatch',
+  deliveryTail: 'delivery-tail',
   font: '11px sans-serif',
 };

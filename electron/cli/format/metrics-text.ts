@@ -1,0 +1,138 @@
+import type { RunMetrics } from '../../../shared/metrics/metrics-schema';
+import { compareMetrics, type MetricRatio } from '../../../shared/stats/compare-metrics';
+import type { RepeatedMetricComparison, RepeatedMetricRatio } from '../../../shared/stats/compare-repeats';
+import { formatSummary, type SampleSummary } from '../../../shared/stats/sample-summary';
+import type { WelchTest } from '../../../shared/stats/welch-test';
+import { formatBytes, formatCount, formatDecimal, formatMs, formatPercent, formatPerSecond, renderTable } from './plain-text';
+
+/*
+ * Run metrics as text: one run's or several side by side (`show`, `run`, `compare`, a matrix), and groups
+ * of repeated runs compared with statistics.
+ */
+
+/** One line of a metrics table: `key` is the metric's path in `RunMetrics` (`latencyMs.p99`). */
+export interface MetricRow {
+  key: string;
+  label: string;
+  value: (metrics: RunMetrics) => number;
+  format: (value: number) => string;
+}
+
+const row = (key: string, label: string, value: MetricRow['value'], format: MetricRow['format']): MetricRow => ({ key, label, value, format });
+const times = (n: number) => `${formatDecimal(n)}x`;
+
+/** The metrics the CLI shows, in order. */
+export const METRIC_ROWS: readonly MetricRow[] = [
+  row('wallMs', 'wall time', (m) => m.wallMs, formatMs),
+  row('spanMs', 'span', (m) => m.spanMs, formatMs),
+  row('tasks', 'tasks', (m) => m.tasks, formatCount),
+  row('ok', 'ok', (m) => m.ok, formatCount),
+  row('failed', 'failed', (m) => m.failed, formatCount),
+  row('timedOut', 'timed out', (m) => m.timedOut, formatCount),
+  row('cancelled', 'cancelled', (m) => m.cancelled, formatCount),
+  row('skipped', 'skipped', (m) => m.skipped, formatCount),
+  row('orphaned', 'orphaned', (m) => m.orphaned, formatCount),
+  row('throughputPerSec', 'throughput', (m) => m.throughputPerSec, formatPerSecond),
+  row('effectiveConcurrency', 'effective concurrency', (m) => m.effectiveConcurrency, times),
+  row('maxInFlight', 'peak in flight', (m) => m.maxInFlight, formatCount),
+  row('latencyMs.p50', 'latency p50', (m) => m.latencyMs.p50, formatMs),
+  row('latencyMs.p90', 'latency p90', (m) => m.latencyMs.p90, formatMs),
+  row('latencyMs.p99', 'latency p99', (m) => m.latencyMs.p99, formatMs),
+  row('latencyMs.max', 'latency max', (m) => m.latencyMs.max, formatMs),
+  row('waitMs.p50', 'wait p50', (m) => m.waitMs.p50, formatMs),
+  row('waitMs.p99', 'wait p99', (m) => m.waitMs.p99, formatMs),
+  row('deliveryDelayMs.p99', 'result waited for loop p99', (m) => m.deliveryDelayMs.p99, formatMs),
+  row('deliveryDelayMs.max', 'result waited for loop max', (m) => m.deliveryDelayMs.max, formatMs),
+  row('loopDelayMs.p99', 'loop delay p99', (m) => m.loopDelayMs.p99, formatMs),
+  row('loopDelayMs.max', 'loop delay max', (m) => m.loopDelayMs.max, formatMs),
+  row('elu', 'event-loop utilisation', (m) => m.elu, formatPercent),
+  row('cpuUserMs', 'cpu user', (m) => m.cpuUserMs, formatMs),
+  row('cpuSystemMs', 'cpu system', (m) => m.cpuSystemMs, formatMs),
+  row('peakRssBytes', 'peak memory (rss)', (m) => m.peakRssBytes, formatBytes),
+];
+
+/** A column of a metrics table: a run, or null metrics for a run that has none (failed, still running). */
+export interface MetricsColumn {
+  title: string;
+  metrics: RunMetrics | null;
+  /** False for a run that did not run to its end: its ratios get no verdict. */
+  complete?: boolean;
+}
+
+/**
+ * The metrics side by side, one column per run. With `compare`, every column after the first also shows,
+ * for the metrics `compareMetrics` compares, the ratio to the first column and whether it is better or
+ * worse: `240.0 ms (2.4x worse)`.
+ */
+export function renderMetricsTable(columns: readonly MetricsColumn[], options: { compare: boolean }): string {
+  const ratios = options.compare ? compareWithFirst(columns.map((c) => c.metrics), columns.map((c) => c.complete ?? true)) : columns.map(() => null);
+  const rows = METRIC_ROWS.map((r) => [
+    r.label,
+    ...columns.map(({ metrics }, i) => {
+      if (metrics === null) return '-';
+      const text = r.format(r.value(metrics));
+      const ratio = i === 0 ? undefined : ratios[i]?.[r.key];
+      return ratio === undefined ? text : `${text} (${ratio.ratioText} ${ratio.verdict})`;
+    }),
+  ]);
+  return renderTable(['metric', ...columns.map((c) => c.title)], rows, ['left', ...columns.map(() => 'right' as const)]);
+}
+
+/** A run's compared metrics against the baseline run's, keyed by metric path (`latencyMs.p99`). */
+export type RatiosToBaseline = Record<string, MetricRatio>;
+
+/**
+ * Every run's metrics against the first run's, with `compareMetrics` (the comparison the UI shows too):
+ * the first run's own ratios are all 1. Null for a run without metrics, and for every run when the first
+ * has none. `complete[i]` false (a run cancelled, failed or interrupted) gives its ratios no verdict.
+ */
+export function compareWithFirst(runs: readonly (RunMetrics | null)[], complete: readonly boolean[] = []): (RatiosToBaseline | null)[] {
+  const baseline = runs[0] ?? null;
+  return runs.map((metrics, i) => {
+    if (baseline === null || metrics === null) return null;
+    const rows = compareMetrics(baseline, [metrics], [complete[0] ?? true, complete[i] ?? true]);
+    return Object.fromEntries(rows.flatMap((row) => (row.others[0] === undefined ? [] : [[row.key, row.others[0]]])));
+  });
+}
+
+const BYTES_PER_MB = 1024 * 1024;
+
+/** A summary in the unit people read it in: bytes become MB, `per s` becomes `/s`. */
+function summaryText(summary: SampleSummary, unit: string): string {
+  if (unit !== 'bytes') return formatSummary(summary, unit === 'per s' ? '/s' : unit);
+  const scale = (n: number) => n / BYTES_PER_MB;
+  return formatSummary(
+    {
+      mean: scale(summary.mean),
+      ci95: summary.ci95 === null ? null : [scale(summary.ci95[0]), scale(summary.ci95[1])],
+      n: summary.n,
+    },
+    'MB',
+  );
+}
+
+function welchText(welch: WelchTest | null): string {
+  if (welch === null) return 'not tested';
+  const p = welch.pValue < 0.001 ? 'p<0.001' : `p=${welch.pValue.toFixed(3)}`;
+  return `${p}, ${welch.significant ? 'significant' : 'not significant'}`;
+}
+
+function otherCell(other: RepeatedMetricRatio, unit: string): string {
+  return `${summaryText(other.summary, unit)}  ${other.ratioText} ${other.verdict}, ${welchText(other.welch)}`;
+}
+
+/**
+ * Groups of repeated runs side by side (the output of `compareRepeats`): each metric's mean ± half its 95%
+ * CI, and for each group after the first the ratio of the means, the verdict, and Welch's t-test.
+ */
+export function renderRepeatComparison(titles: readonly string[], rows: readonly RepeatedMetricComparison[]): string {
+  const table = renderTable(
+    ['metric', ...titles],
+    rows.map((row) => [row.label, summaryText(row.baseline, row.unit), ...row.others.map((other) => otherCell(other, row.unit))]),
+  );
+  return (
+    'Compared as repeats: mean ± half the 95% CI of each group; against the first group, the ratio of the means and\n' +
+    "Welch's t-test (significant at p < 0.05; not tested unless both groups have 2+ runs with some spread).\n\n" +
+    table
+  );
+}

@@ -1,0 +1,76 @@
+import { errorMessage } from '../../shared/errors/error-message';
+import { killChildGroup } from './children/child-groups';
+import type { AttemptAbort } from './attempts/attempt-abort';
+import { taskWorkerEntry } from './entry-points';
+import { executeKind, type WorkResult } from './kinds/execute-kind';
+import type { KindEnv } from './kinds/kind-call';
+import type { PlannedTask } from './plan/plan-tasks';
+import type { AttemptDraw } from './plan/seeded-random';
+import type { TaskWorkerData, TaskWorkerMessage } from './workers/task-worker-message';
+
+/** Where a task's attempts run: on the engine's event loop, or on the worker thread of a lane. */
+export interface Executor {
+  /**
+   * Runs one attempt and says when its work ended and how; rejects only when the attempt could not be run or
+   * was ended from outside (a worker thread ended by `abort`). `abort` stops it as far as the kind allows.
+   */
+  execute(task: PlannedTask, draw: AttemptDraw, lane: number, abort: AttemptAbort): Promise<WorkResult>;
+  close(): Promise<void>;
+}
+
+/** Runs every attempt on the engine's own event loop (every strategy but `workers`). */
+export function localExecutor(env: KindEnv): Executor {
+  return {
+    execute: (task, draw, _lane, abort) => executeKind(task.spec, { index: task.index, group: task.group, draw, env, abort }),
+    close: async () => {},
+  };
+}
+
+function killChild(childPid: Int32Array): void {
+  const pid = Atomics.exchange(childPid, 0, 0);
+  if (pid !== 0) killChildGroup(pid);
+}
+
+/** An attempt's answer is never null (only a warm-up's is). */
+function workResult(result: WorkResult | null): WorkResult {
+  if (result === null) throw new Error('the worker thread answered an attempt without a result');
+  return result;
+}
+
+/**
+ * Runs attempts on worker threads, one piscina of one thread per lane, so a task's lane is the thread
+ * it really ran on. An aborted attempt (timeout, cancel) ends its thread, and the process group of the
+ * child it started if any; piscina starts a fresh thread for the lane. The threads load before the clock starts.
+ */
+export async function startThreadExecutor(threads: number, env: KindEnv): Promise<Executor> {
+  // Loaded here, not at the engine's start: only the `workers` strategy needs it.
+  const { Piscina } = await import('piscina');
+  const { file, execArgv } = taskWorkerEntry();
+  const lanes = Array.from({ length: threads }, () => {
+    const workerData: TaskWorkerData = { childPid: new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)) };
+    const pool = new Piscina<TaskWorkerMessage, WorkResult | null>({ filename: file, execArgv, workerData, minThreads: 1, maxThreads: 1, concurrentTasksPerWorker: 1 });
+    // An attempt aborted just as its thread answered makes piscina emit 'error' for the late answer;
+    // the attempt is already settled, and every real failure reaches us through run()'s promise.
+    pool.on('error', () => {});
+    return { pool, childPid: workerData.childPid };
+  });
+  const pools = lanes.map((lane) => lane.pool);
+  const close = async () => {
+    await Promise.all(pools.map((pool) => pool.destroy()));
+  };
+  try {
+    await Promise.all(pools.map((pool) => pool.run({ type: 'warm-up' })));
+  } catch (error) {
+    await close();
+    throw new Error(`could not start the worker threads: ${errorMessage(error)}`);
+  }
+  return {
+    execute: (task, draw, laneIndex, abort) => {
+      const lane = lanes[laneIndex];
+      if (lane === undefined) return Promise.reject(new Error(`no worker thread for lane ${laneIndex}`));
+      abort.onAbort(() => killChild(lane.childPid));
+      return lane.pool.run({ type: 'attempt', spec: task.spec, index: task.index, group: task.group, draw, env }, { signal: abort.signal }).then(workResult);
+    },
+    close,
+  };
+}

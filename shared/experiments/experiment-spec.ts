@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { MAX_CONCURRENCY, ScenarioSchema, StrategySchema } from '../scenario';
+import { toProblems, type Problem } from '../validation/format-issues';
+import { wholeNumber } from '../validation/numbers';
+
+export const MAX_REPEAT_RUNS = 100;
+export const MAX_WARMUP_RUNS = 20;
+export const MAX_MATRIX_STRATEGIES = 20;
+
+const name = z.string().trim().min(1).max(120).optional();
+
+/**
+ * What an experiment runs. Every kind stores its counted runs under one experiment, and runs them one after
+ * another, never two at once:
+ * - `repeat`: the scenario `repeat` times, after `warmup` runs that are neither counted nor stored;
+ * - `matrix`: the scenario once per strategy, in the given order;
+ * - `sweep`: the scenario under a pool at concurrency 1, 2, 4, ... up to `maxConcurrency` (see `sweepConcurrencies`).
+ * `name` defaults to one made from the kind and the scenario's name.
+ */
+export const ExperimentSpecSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('repeat'),
+    name,
+    scenario: ScenarioSchema,
+    repeat: wholeNumber(1, MAX_REPEAT_RUNS),
+    warmup: wholeNumber(0, MAX_WARMUP_RUNS).default(0),
+  }),
+  z.strictObject({
+    kind: z.literal('matrix'),
+    name,
+    scenario: ScenarioSchema,
+    strategies: z.array(StrategySchema).min(1).max(MAX_MATRIX_STRATEGIES),
+  }),
+  z.strictObject({
+    kind: z.literal('sweep'),
+    name,
+    scenario: ScenarioSchema,
+    maxConcurrency: wholeNumber(1, MAX_CONCURRENCY),
+  }),
+]);
+
+export type ExperimentSpec = z.output<typeof ExperimentSpecSchema>;
+export type ExperimentSpecInput = z.input<typeof ExperimentSpecSchema>;
+
+/** The outcome of checking an experiment: the spec with defaults filled in, or every problem at once. */
+export type ExperimentSpecCheck = { ok: true; spec: ExperimentSpec } | { ok: false; problems: Problem[] };
+
+/** Checks an already-parsed value against the experiment format. Never throws. */
+export function checkExperimentSpec(input: unknown): ExperimentSpecCheck {
+  const result = ExperimentSpecSchema.safeParse(input);
+  if (result.success) return { ok: true, spec: result.data };
+  return { ok: false, problems: toProblems(result.error.issues, input) };
+}
