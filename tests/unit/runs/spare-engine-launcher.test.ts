@@ -16,7 +16,7 @@ class FakeEngine implements EngineProcess {
   ) {}
   send = (message: unknown) => void this.sent.push(message);
   onEvent = (listener: (event: EngineEvent) => void) => this.events.add(listener);
-  onExit = (listener: (code: number | null) => void) => this.exits.add(listener);
+  onExit = (listener: (code: number | null, signal: string | null) => void) => this.exits.add((code) => listener(code, null));
   kill = () => {
     this.killed = true;
     this.exits.emit(null);
