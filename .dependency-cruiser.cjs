@@ -30,6 +30,13 @@ module.exports = {
       to: { path: '^electron$', dependencyTypes: ['npm', 'npm-dev', 'core', 'unknown', 'undetermined'] },
     },
     {
+      name: 'only-main-imports-electron-updater',
+      comment: 'Updates are the packaged desktop app\'s business: electron-updater loads electron and reaches the network.',
+      severity: 'error',
+      from: { path: '^(?!electron/main/)' },
+      to: { path: '^node_modules/electron-updater/' },
+    },
+    {
       name: 'no-node-builtins-in-shared-or-renderer',
       severity: 'error',
       from: { path: '^(shared|renderer)/' },
@@ -44,7 +51,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(out|node_modules)/' },
+    // node_modules stays in the graph (as leaves: not followed) so that rules about npm packages can match them.
+    exclude: { path: '^out/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.node.json' },
     enhancedResolveOptions: { extensions: ['.ts', '.js', '.svelte', '.json'] },

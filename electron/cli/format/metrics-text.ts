@@ -56,6 +56,8 @@ export const METRIC_ROWS: readonly MetricRow[] = [
 export interface MetricsColumn {
   title: string;
   metrics: RunMetrics | null;
+  /** False for a run that did not run to its end: its ratios get no verdict. */
+  complete?: boolean;
 }
 
 /**
@@ -64,7 +66,7 @@ export interface MetricsColumn {
  * worse: `240.0 ms (2.4x worse)`.
  */
 export function renderMetricsTable(columns: readonly MetricsColumn[], options: { compare: boolean }): string {
-  const ratios = options.compare ? compareWithFirst(columns.map((c) => c.metrics)) : columns.map(() => null);
+  const ratios = options.compare ? compareWithFirst(columns.map((c) => c.metrics), columns.map((c) => c.complete ?? true)) : columns.map(() => null);
   const rows = METRIC_ROWS.map((r) => [
     r.label,
     ...columns.map(({ metrics }, i) => {
@@ -83,13 +85,14 @@ export type RatiosToBaseline = Record<string, MetricRatio>;
 /**
  * Every run's metrics against the first run's, with `compareMetrics` (the comparison the UI shows too):
  * the first run's own ratios are all 1. Null for a run without metrics, and for every run when the first
- * has none.
+ * has none. `complete[i]` false (a run cancelled, failed or interrupted) gives its ratios no verdict.
  */
-export function compareWithFirst(runs: readonly (RunMetrics | null)[]): (RatiosToBaseline | null)[] {
+export function compareWithFirst(runs: readonly (RunMetrics | null)[], complete: readonly boolean[] = []): (RatiosToBaseline | null)[] {
   const baseline = runs[0] ?? null;
-  return runs.map((metrics) => {
+  return runs.map((metrics, i) => {
     if (baseline === null || metrics === null) return null;
-    return Object.fromEntries(compareMetrics(baseline, [metrics]).flatMap((row) => (row.others[0] === undefined ? [] : [[row.key, row.others[0]]])));
+    const rows = compareMetrics(baseline, [metrics], [complete[0] ?? true, complete[i] ?? true]);
+    return Object.fromEntries(rows.flatMap((row) => (row.others[0] === undefined ? [] : [[row.key, row.others[0]]])));
   });
 }
 
@@ -102,7 +105,6 @@ function summaryText(summary: SampleSummary, unit: string): string {
   return formatSummary(
     {
       mean: scale(summary.mean),
-      sd: summary.sd === null ? null : scale(summary.sd),
       ci95: summary.ci95 === null ? null : [scale(summary.ci95[0]), scale(summary.ci95[1])],
       n: summary.n,
     },
