@@ -84,12 +84,14 @@ export class TimelineViewState {
   zoomAtPx(factor: number, xPx: number): void {
     const plotRight = this.#layout.plotLeftPx + this.#layout.plotWidthPx;
     const x = Math.min(plotRight, Math.max(this.#layout.plotLeftPx, xPx));
+    this.#unhover();
     this.#setWindow(zoomWindow(this.#window, factor, this.#scale.pxToMs(x), this.bounds), false);
   }
 
   /** Shows exactly `startMs`..`endMs` (clamped to the run), e.g. a range picked elsewhere. */
   showRange(startMs: number, endMs: number): void {
     if (!(endMs > startMs)) return;
+    this.#unhover();
     this.#setWindow(clampWindow({ startMs, endMs }, this.bounds), false);
   }
 
@@ -100,6 +102,7 @@ export class TimelineViewState {
 
   /** Moves the content with a drag: right by `dxPx`, down by `dyPx`. */
   dragBy(dxPx: number, dyPx: number): void {
+    this.#unhover();
     if (dxPx !== 0) this.#setWindow(panWindow(this.#window, -dxPx / this.#scale.pxPerMs, this.bounds), false);
     if (dyPx !== 0) this.scrollLanesBy(-dyPx);
   }
@@ -107,10 +110,12 @@ export class TimelineViewState {
   /** Moves the window by `fraction` of its width (later when positive). */
   panByFraction(fraction: number): void {
     const span = this.#window.endMs - this.#window.startMs;
+    this.#unhover();
     this.#setWindow(panWindow(this.#window, fraction * span, this.bounds), false);
   }
 
   scrollLanesBy(dyPx: number): void {
+    this.#unhover();
     if (Number.isFinite(dyPx)) this.#scrollTopPx += dyPx;
     this.#clampScroll();
   }
@@ -147,6 +152,7 @@ export class TimelineViewState {
 
   /** Shows the whole run, and follows it again as it grows. */
   fit(): void {
+    this.#unhover();
     this.#setWindow(this.bounds, true);
   }
 
@@ -177,6 +183,12 @@ export class TimelineViewState {
     const current = this.#window;
     if (window.startMs !== current.startMs || window.endMs !== current.endMs) this.#window = window;
     this.#following = following;
+  }
+
+  /** The view moved under the pointer (zoom, pan, scroll): what was hovered is no longer there. */
+  #unhover(): void {
+    this.#hoveredSlot = -1;
+    this.#pointer = null;
   }
 
   #clampScroll(): void {
