@@ -18,6 +18,6 @@ export interface RunClock {
 /** Starts the clock now. */
 export function startClock(): RunClock {
   const originEpochMs = preciseEpochMs();
-  const originNow = performance.now();
-  return { now: () => performance.now() - originNow, fromEpochMs: (epochMs) => epochMs - originEpochMs, startedAtEpochMs: Date.now() };
+  // One origin for both: a stamp taken here and one taken on a worker thread must order as they happened.
+  return { now: () => preciseEpochMs() - originEpochMs, fromEpochMs: (epochMs) => epochMs - originEpochMs, startedAtEpochMs: Date.now() };
 }

@@ -57,6 +57,8 @@ describe.runIf(process.platform === 'linux' && process.arch === 'x64')('npm run 
         beforePack: path.join(project, String(config.beforePack)),
         electronDist: path.join(project, 'fake-electron'),
         directories: { output: path.join(project, 'dist') },
+        // The release feed needs the GitHub repository, which this copy (no .git) cannot name; packing does not.
+        publish: null,
       },
     });
     unpacked = path.join(project, 'dist/linux-unpacked');
