@@ -8,12 +8,9 @@ import type { HistoryStore } from '../../backend/history';
 import type { CliIo } from '../cli-io';
 import { CliError, EXIT_CODES } from '../cli-error';
 import { addDbOption, matrixOption, strategyOption, sweepOption, wholeNumberOption, withHistory } from '../options';
-import { chooseScenario } from '../run/scenario-source';
-import { planRuns } from '../run/run-plan';
-import { executeRun } from '../run/execute-run';
-import { executeExperiment } from '../run/execute-experiment';
-import { experimentJson } from '../run/experiment-report';
-import { renderRunText, runsJson, type FinishedRun } from '../run/run-report';
+import { chooseScenario, planRuns } from '../run/run-plan';
+import { executeExperiment, executeRun } from '../run/execute';
+import { experimentJson, type FinishedRun, renderRunText, runsJson } from '../run/run-report';
 import { renderExperiment } from '../format/experiment-text';
 
 interface RunFlags {
