@@ -1,4 +1,4 @@
-import { createProgram } from './program';
+import { createProgram } from './commands';
 import { processIo } from './cli-io';
 import { describeFailure, EXIT_CODES } from './cli-error';
 

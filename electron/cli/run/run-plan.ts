@@ -2,7 +2,7 @@ import { checkExperimentSpec, type ExperimentSpec, type ExperimentSpecInput } fr
 import { findPreset, PRESETS } from '../../../shared/presets';
 import { checkScenario, checkScenarioText, type Scenario, type ScenarioCheck, type Strategy } from '../../../shared/scenario';
 import { UsageError } from '../cli-error';
-import { readInputFile } from '../read-input-file';
+import { readInputFile } from '../cli-io';
 
 function checked(check: ScenarioCheck, origin: string): Scenario {
   if (check.ok) return check.scenario;
