@@ -2,7 +2,7 @@ import { Piscina } from 'piscina';
 import { errorMessage } from '../../shared/errors/error-message';
 import type { AttemptAbort } from './attempts/attempt-abort';
 import { taskWorkerEntry } from './entry-points';
-import { executeKind } from './kinds/execute-kind';
+import { executeKind, type WorkResult } from './kinds/execute-kind';
 import type { KindEnv } from './kinds/kind-call';
 import type { PlannedTask } from './plan/plan-tasks';
 import type { AttemptDraw } from './plan/seeded-random';
@@ -10,8 +10,11 @@ import type { TaskWorkerData, TaskWorkerMessage } from './workers/task-worker-me
 
 /** Where a task's attempts run: on the engine's event loop, or on the worker thread of a lane. */
 export interface Executor {
-  /** Runs one attempt; rejects when it fails. `abort` stops it as far as the kind allows. */
-  execute(task: PlannedTask, draw: AttemptDraw, lane: number, abort: AttemptAbort): Promise<void>;
+  /**
+   * Runs one attempt and says when its work ended and how; rejects only when the attempt could not be run or
+   * was ended from outside (a worker thread ended by `abort`). `abort` stops it as far as the kind allows.
+   */
+  execute(task: PlannedTask, draw: AttemptDraw, lane: number, abort: AttemptAbort): Promise<WorkResult>;
   close(): Promise<void>;
 }
 
@@ -33,6 +36,12 @@ function killChild(childPid: Int32Array): void {
   }
 }
 
+/** An attempt's answer is never null (only a warm-up's is). */
+function workResult(result: WorkResult | null): WorkResult {
+  if (result === null) throw new Error('the worker thread answered an attempt without a result');
+  return result;
+}
+
 /**
  * Runs attempts on worker threads, one piscina of one thread per lane, so a task's lane is the thread
  * it really ran on. An aborted attempt (timeout, cancel) ends its thread, and the child process it
@@ -42,7 +51,7 @@ export async function startThreadExecutor(threads: number, env: KindEnv): Promis
   const { file, execArgv } = taskWorkerEntry();
   const lanes = Array.from({ length: threads }, () => {
     const workerData: TaskWorkerData = { childPid: new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)) };
-    const pool = new Piscina<TaskWorkerMessage, void>({ filename: file, execArgv, workerData, minThreads: 1, maxThreads: 1, concurrentTasksPerWorker: 1 });
+    const pool = new Piscina<TaskWorkerMessage, WorkResult | null>({ filename: file, execArgv, workerData, minThreads: 1, maxThreads: 1, concurrentTasksPerWorker: 1 });
     // An attempt aborted just as its thread answered makes piscina emit 'error' for the late answer;
     // the attempt is already settled, and every real failure reaches us through run()'s promise.
     pool.on('error', () => {});
@@ -63,7 +72,7 @@ export async function startThreadExecutor(threads: number, env: KindEnv): Promis
       const lane = lanes[laneIndex];
       if (lane === undefined) return Promise.reject(new Error(`no worker thread for lane ${laneIndex}`));
       abort.onAbort(() => killChild(lane.childPid));
-      return lane.pool.run({ type: 'attempt', spec: task.spec, index: task.index, group: task.group, draw, env }, { signal: abort.signal });
+      return lane.pool.run({ type: 'attempt', spec: task.spec, index: task.index, group: task.group, draw, env }, { signal: abort.signal }).then(workResult);
     },
     close,
   };

@@ -26,7 +26,7 @@ export interface RunScenarioOptions {
 
 type FailedEvent = Extract<EngineEvent, { type: 'failed' }>;
 
-const STOPPED_BY_STRATEGY = 'never started: the strategy stopped at an earlier failure';
+const STOPPED_BY_STRATEGY = 'never started: the strategy stopped at the first failure';
 
 async function measure(scenario: Scenario, tasks: readonly PlannedTask[], executor: Executor, cancel: RunCancel, emit: RunScenarioOptions['emit']): Promise<FinishedEvent> {
   const loopDelay = await armLoopDelayMonitor();
@@ -37,17 +37,19 @@ async function measure(scenario: Scenario, tasks: readonly PlannedTask[], execut
   const sampler = startSampler(clock, loopDelay, () => recorder.inFlight, (sample) => recorder.addSample(sample));
   const sender = startBatchSender(recorder, emit);
   let wallMs: number;
+  let loopDelayMs;
   try {
     const { timeoutMs, retries, retryDelayMs, seed } = scenario.options;
-    const runTask = taskRunner({ tasks, recorder, executor, policy: { timeoutMs, retries, retryDelayMs }, seed, cancel });
+    const runTask = taskRunner({ tasks, recorder, executor, policy: { timeoutMs, retries, retryDelayMs }, seed, cancel, clock });
     const run = strategyFor(scenario.strategy)({ count: tasks.length, runTask });
     await run.settled.then(ignore, ignore);
     wallMs = clock.now();
-    recorder.markSettled();
+    recorder.markSettled(wallMs);
     await run.drained;
-    recorder.recordUnstarted(cancel.aborted ? CANCELLED_BEFORE_START : STOPPED_BY_STRATEGY);
+    if (cancel.aborted) recorder.recordUnstarted('cancelled', CANCELLED_BEFORE_START);
+    else recorder.recordUnstarted('skipped', STOPPED_BY_STRATEGY);
   } finally {
-    await sampler.stop();
+    loopDelayMs = await sampler.stop();
     sender.stop();
   }
   const cpu = process.cpuUsage(cpuAtStart);
@@ -56,6 +58,7 @@ async function measure(scenario: Scenario, tasks: readonly PlannedTask[], execut
     samples: recorder.allSamples(),
     wallMs,
     cpu: { userMs: cpu.user / 1000, systemMs: cpu.system / 1000 },
+    loopDelayMs,
   });
   return { type: 'finished', status: cancel.aborted ? 'cancelled' : 'completed', metrics };
 }

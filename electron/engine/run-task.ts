@@ -3,6 +3,7 @@ import { runAttempts, type AttemptPolicy } from './attempts/run-attempts';
 import type { Executor } from './executor';
 import type { PlannedTask } from './plan/plan-tasks';
 import { taskDraws } from './plan/seeded-random';
+import type { RunClock } from './recording/run-clock';
 import type { RunRecorder } from './recording/run-recorder';
 
 /** Why a task never started because the run was cancelled. */
@@ -18,23 +19,25 @@ export interface TaskRunnerOptions {
   policy: AttemptPolicy;
   seed: number;
   cancel: RunCancel;
+  clock: RunClock;
 }
 
 /**
  * The `runTask(index, lane)` strategies call: records the start, runs the attempts (timeouts, retries,
- * cancel), records the end, and rejects when the task did not end `ok`, as the task itself would.
+ * cancel), records the end (when the work ended, and when this continuation heard of it), and rejects when
+ * the task did not end `ok`, as the task itself would.
  */
-export function taskRunner({ tasks, recorder, executor, policy, seed, cancel }: TaskRunnerOptions) {
+export function taskRunner({ tasks, recorder, executor, policy, seed, cancel, clock }: TaskRunnerOptions) {
   return async (index: number, lane: number): Promise<void> => {
     const task = tasks[index];
     if (task === undefined) throw new RangeError(`no task ${index}`);
     if (cancel.aborted) {
-      recorder.taskNeverStarted(task, CANCELLED_BEFORE_START);
+      recorder.taskNeverStarted(task, 'cancelled', CANCELLED_BEFORE_START);
       throw new TaskFailed(CANCELLED_BEFORE_START);
     }
     const start = recorder.taskStarted(task, lane);
     const nextDraw = taskDraws(seed, index, task.spec.failRate);
-    const outcome = await runAttempts((abort) => executor.execute(task, nextDraw(), lane, abort), policy, cancel);
+    const outcome = await runAttempts((abort) => executor.execute(task, nextDraw(), lane, abort), policy, cancel, clock);
     recorder.taskEnded(start, outcome);
     if (outcome.status !== 'ok') throw new TaskFailed(outcome.error ?? outcome.status);
   };

@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import { TASK_KINDS } from '../scenario';
 
-/** How a task ended. `orphaned`: it was still running when its strategy had already settled (e.g. `Promise.all` failed fast). */
-export const TaskStatusSchema = z.enum(['ok', 'error', 'timeout', 'cancelled', 'orphaned']);
+/**
+ * The task's own outcome. `cancelled`: stopped by Cancel (or never started because of it); `skipped`: never
+ * started because the strategy stopped at an earlier failure. Whether the task ended after its strategy had
+ * settled is a separate fact, `orphaned`.
+ */
+export const TaskStatusSchema = z.enum(['ok', 'error', 'timeout', 'cancelled', 'skipped']);
 export type TaskStatus = z.output<typeof TaskStatusSchema>;
 
 const ms = z.number().min(0).finite();
@@ -22,11 +26,19 @@ export const TaskStartSchema = z.object({
 export type TaskStart = z.output<typeof TaskStartSchema>;
 
 /**
- * A finished task. A task cancelled before it started has `attempts: 0` and `startMs === endMs`.
+ * A finished task. A task that never started has `attempts: 0` and `startMs === endMs`.
  */
 export const TaskRecordSchema = TaskStartSchema.extend({
+  /** When the task's own work finished: stamped in the same synchronous step as its operation completed. */
   endMs: ms,
+  /**
+   * When the strategy's continuation received the result; later than `endMs` when the result waited for a
+   * busy event loop (CPU work or synchronous I/O run by other tasks).
+   */
+  observedMs: ms,
   status: TaskStatusSchema,
+  /** The task ended after its strategy had settled (e.g. `Promise.all` had already failed fast). */
+  orphaned: z.boolean(),
   /** The last attempt's error message, or null. */
   error: z.string().nullable(),
   /** How many attempts were made (1 + retries used); 0 when it never started. */
@@ -39,7 +51,10 @@ export const SampleSchema = z.object({
   /** ms from run start. */
   tMs: ms,
   inFlight: z.number().int().min(0),
-  /** Event-loop delay over the last interval (ms, mean of `monitorEventLoopDelay`). */
+  /**
+   * The longest event-loop delay in the last interval (ms, from `monitorEventLoopDelay`); runs recorded by an
+   * older engine (record version 1) hold the interval's mean here.
+   */
   loopDelayMs: ms,
   /** Event-loop utilisation over the last interval, 0..1. */
   elu: z.number().min(0).max(1),

@@ -20,8 +20,10 @@ export const RunSummarySchema = z.object({
   finishedAt: z.string().nullable(),
   wallMs: z.number().nullable(),
   tasks: z.number().int().min(0),
-  /** Tasks that did not end `ok` or `orphaned`. */
+  /** Tasks whose own outcome is `error`, `timeout` or `cancelled`, orphaned or not. */
   failures: z.number().int().min(0),
+  /** The engine record format the run was recorded with (`shared/run/record-version.ts`). */
+  recordVersion: z.number().int().min(1),
   tags: z.array(z.string()),
   notes: z.string(),
   /** The experiment (repeat, matrix, sweep) this run belongs to, if any. */
@@ -40,10 +42,13 @@ export const RunDetailSchema = RunSummarySchema.extend({
 });
 export type RunDetail = z.output<typeof RunDetailSchema>;
 
-/** The lossless JSON export of a run; importing it gives back the same run (with a new id). */
+/**
+ * The lossless JSON export of a run; importing it gives back the same run (with a new id). Version 2 holds
+ * task outcomes with `orphaned` apart; version 1 files are upgraded on import (`transfer/legacy-export.ts`).
+ */
 export const RunExportSchema = z.strictObject({
   format: z.literal('concurrency-explorer/run'),
-  version: z.literal(1),
+  version: z.literal(2),
   run: RunDetailSchema.omit({ id: true, experimentId: true }),
 });
 export type RunExport = z.output<typeof RunExportSchema>;

@@ -28,8 +28,11 @@ export interface TaskColumns {
   queuedMs: PackedColumn;
   startMs: PackedColumn;
   endMs: PackedColumn;
+  observedMs: PackedColumn;
   /** Positions in `statuses`. */
   status: PackedColumn;
+  /** 1 when the task ended after its strategy settled, else 0. */
+  orphaned: PackedColumn;
   attempts: PackedColumn;
   kinds: TaskRecord['kind'][];
   statuses: TaskStatus[];
@@ -56,14 +59,16 @@ export interface TaskArrays extends Pick<TaskColumns, 'count' | 'kinds' | 'statu
   queuedMs: Float64Array;
   startMs: Float64Array;
   endMs: Float64Array;
+  observedMs: Float64Array;
   status: UnsignedArray;
+  orphaned: UnsignedArray;
   attempts: UnsignedArray;
 }
 
 /** The typed array each packed type is read as (and written from). */
 export const PACKED_ARRAY_TYPES = { f64: Float64Array, u32: Uint32Array, u16: Uint16Array, u8: Uint8Array } as const;
-const NUMBER_COLUMNS = ['index', 'group', 'kind', 'lane', 'queuedMs', 'startMs', 'endMs', 'status', 'attempts'] as const;
-const TIME_COLUMNS = new Set<string>(['queuedMs', 'startMs', 'endMs']);
+const NUMBER_COLUMNS = ['index', 'group', 'kind', 'lane', 'queuedMs', 'startMs', 'endMs', 'observedMs', 'status', 'orphaned', 'attempts'] as const;
+const TIME_COLUMNS = new Set<string>(['queuedMs', 'startMs', 'endMs', 'observedMs']);
 
 /**
  * Unpacks every column; throws a RangeError naming the first column that is not what it must be (an unknown
@@ -108,7 +113,9 @@ export function recordsFromColumns(columns: TaskColumns): TaskRecord[] {
       queuedMs: arrays.queuedMs[i]!,
       startMs: arrays.startMs[i]!,
       endMs: arrays.endMs[i]!,
+      observedMs: arrays.observedMs[i]!,
       status: entry(arrays.statuses, arrays.status[i]!, 'statuses'),
+      orphaned: arrays.orphaned[i] === 1,
       error: errors.get(i) ?? null,
       attempts: arrays.attempts[i]!,
     };

@@ -72,16 +72,20 @@ export function strategyCode(strategy: Strategy): string {
   return results;
 }`;
     case 'workers':
-      return `import Piscina from 'piscina';
+      return `import { Piscina } from 'piscina';
+
+// The threads start before run() is timed, as the engine starts them before its clock.
+const pool = new Piscina({ filename: './task.js', minThreads: ${strategy.threads}, maxThreads: ${strategy.threads} });
 
 async function run(taskInputs: unknown[]) {
-  // Each task runs in its own worker thread: real parallelism for CPU-bound work.
-  const pool = new Piscina({ filename: './task.js', maxThreads: ${strategy.threads} });
-  try {
-    return await Promise.all(taskInputs.map((input) => pool.run(input)));
-  } finally {
-    await pool.destroy();
-  }
+  // Each task runs on the first free worker thread: real parallelism for CPU-bound work.
+  // Rejects at the first failure; the queued tasks still run on the threads, unobserved.
+  return Promise.all(taskInputs.map((input) => pool.run(input)));
+}
+
+// Only once every task has ended: destroy() would reject the queued tasks before they ran.
+async function close() {
+  await pool.destroy();
 }`;
   }
 }

@@ -58,7 +58,8 @@ export const STRATEGY_GUIDES: readonly StrategyGuide[] = [
   {
     type: 'workers',
     label: 'Worker threads',
-    summary: 'Runs tasks on N worker threads, the only strategy here that computes in parallel on several cores.',
+    summary:
+      'Runs tasks on N worker threads, so your own JavaScript (CPU work, synchronous I/O) runs in parallel on several cores, as the libuv pool already does, under every strategy, for the work Node hands it (crypto, file I/O, zlib).',
     size: { field: 'threads', label: 'Threads', unit: 'threads', default: 2 },
   },
 ];

@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { HistoryStore } from '../../electron/backend/history';
-import { INSERT_TASK_SQL, TASK_COLUMNS } from '../../electron/backend/history/record-rows';
+import { INSERT_TASK_SQL, taskRowValues } from '../../electron/backend/history/record-rows';
 import type { TaskRecord } from '../../shared/protocol/task-record';
 import { makeScenario, makeTasks, makeTempDir } from '../unit/history/fixtures';
 import { median, type BenchRow } from './bench-kit';
@@ -19,6 +19,10 @@ const TASKS = 100_000;
 const BATCH_TASKS = 2_000;
 const ROUNDS = 5;
 const TARGET_RATIO = 0.7;
+
+/** The plain way to read records: every column named as a `TaskRecord` field, one object per row. */
+const NAMED_TASK_COLUMNS = `idx AS "index", grp AS "group", kind, lane, queued_ms AS queuedMs, start_ms AS startMs,
+  end_ms AS endMs, observed_ms AS observedMs, status, orphaned, error, attempts`;
 
 interface Timings {
   writeMs: number;
@@ -58,10 +62,10 @@ function bare(file: string, tasks: readonly TaskRecord[]): Timings {
   const insert = db.prepare(INSERT_TASK_SQL);
   const writeMs = timed(() =>
     db.transaction(() => {
-      for (const t of tasks) insert.run(runId, t.index, t.group, t.kind, t.lane, t.queuedMs, t.startMs, t.endMs, t.status, t.error, t.attempts);
+      for (const t of tasks) insert.run(runId, ...taskRowValues(t));
     })(),
   );
-  const select = db.prepare(`SELECT ${TASK_COLUMNS} FROM tasks WHERE run_id = ? ORDER BY idx`);
+  const select = db.prepare(`SELECT ${NAMED_TASK_COLUMNS} FROM tasks WHERE run_id = ? ORDER BY idx`);
   let read = 0;
   const readMs = timed(() => (read = select.all(runId).length));
   db.close();

@@ -1,9 +1,14 @@
 import type { Database } from 'better-sqlite3';
+import { upgradeLegacyRuns } from './legacy-runs';
 
-/** One step of the schema; `version` is the `PRAGMA user_version` the database has after it. */
+/**
+ * One step of the schema; `version` is the `PRAGMA user_version` the database has after it. `sql` runs
+ * first, then `upgrade` for what SQL alone cannot do (recomputing stored metrics).
+ */
 interface Migration {
   version: number;
   sql: string;
+  upgrade?(db: Database): void;
 }
 
 /**
@@ -87,6 +92,18 @@ const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    // A task's own outcome and `orphaned` as a flag, `observedMs`, `skipped`; runs recorded so far are marked as
+    // recorded by the older engine (record version 1), whose ends were stamped when the strategy heard of them.
+    version: 2,
+    sql: `
+      ALTER TABLE tasks ADD COLUMN observed_ms REAL NOT NULL DEFAULT 0;
+      ALTER TABLE tasks ADD COLUMN orphaned INTEGER NOT NULL DEFAULT 0;
+      UPDATE tasks SET observed_ms = end_ms;
+      ALTER TABLE runs ADD COLUMN record_version INTEGER NOT NULL DEFAULT 1;
+    `,
+    upgrade: upgradeLegacyRuns,
+  },
 ];
 
 /** The schema version this code writes and reads. */
@@ -98,15 +115,17 @@ export function schemaVersion(db: Database): number {
 }
 
 /**
- * Brings the schema up to `SCHEMA_VERSION` in one write transaction. The version is read again inside
- * it because the CLI and the app may open a fresh file at the same moment.
+ * Brings the schema up to `SCHEMA_VERSION` (or an older `targetVersion`, to make a database as an older
+ * release left it) in one write transaction. The version is read again inside it because the CLI and the
+ * app may open a fresh file at the same moment.
  */
-export function migrate(db: Database): void {
+export function migrate(db: Database, targetVersion = SCHEMA_VERSION): void {
   db.transaction(() => {
     const current = schemaVersion(db);
     for (const step of MIGRATIONS) {
-      if (step.version <= current) continue;
+      if (step.version <= current || step.version > targetVersion) continue;
       db.exec(step.sql);
+      step.upgrade?.(db);
       db.pragma(`user_version = ${step.version}`);
     }
   }).immediate();

@@ -1,22 +1,36 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Sample, TaskRecord } from '../../../shared/protocol/task-record';
 
-/** `tasks` columns named as `TaskRecord` fields, so rows come out as records without copying. */
-export const TASK_COLUMNS = `idx AS "index", grp AS "group", kind, lane, queued_ms AS queuedMs, start_ms AS startMs,
-  end_ms AS endMs, status, error, attempts`;
-
 /** `tasks` columns in `TaskRecord` field order, for a `.raw()` statement whose rows `taskFromRow` reads. */
-export const TASK_ROW_COLUMNS = 'idx, grp, kind, lane, queued_ms, start_ms, end_ms, status, error, attempts';
+export const TASK_ROW_COLUMNS = 'idx, grp, kind, lane, queued_ms, start_ms, end_ms, observed_ms, status, orphaned, error, attempts';
 
-/** A row selected with `TASK_ROW_COLUMNS` as an array, as the store wrote it. */
-export type TaskRow = [number, number, TaskRecord['kind'], number, number, number, number, TaskRecord['status'], string | null, number];
+/** A row selected with `TASK_ROW_COLUMNS` as an array, as the store wrote it (`orphaned` as 0 or 1). */
+export type TaskRow = [number, number, TaskRecord['kind'], number, number, number, number, number, TaskRecord['status'], number, string | null, number];
 
 /**
  * A task record from its raw row. Array rows read about twice as fast as named ones (better-sqlite3 skips
  * keying each column), which is most of what opening a run of 100,000 tasks costs.
  */
 export function taskFromRow(row: TaskRow): TaskRecord {
-  return { index: row[0], group: row[1], kind: row[2], lane: row[3], queuedMs: row[4], startMs: row[5], endMs: row[6], status: row[7], error: row[8], attempts: row[9] };
+  return {
+    index: row[0],
+    group: row[1],
+    kind: row[2],
+    lane: row[3],
+    queuedMs: row[4],
+    startMs: row[5],
+    endMs: row[6],
+    observedMs: row[7],
+    status: row[8],
+    orphaned: row[9] === 1,
+    error: row[10],
+    attempts: row[11],
+  };
+}
+
+/** A task record's values in `INSERT_TASK_SQL` order after the run id. */
+export function taskRowValues(t: TaskRecord): [number, number, string, number, number, number, number, number, string, number, string | null, number] {
+  return [t.index, t.group, t.kind, t.lane, t.queuedMs, t.startMs, t.endMs, t.observedMs, t.status, t.orphaned ? 1 : 0, t.error, t.attempts];
 }
 
 /** `samples` columns named as `Sample` fields. */
@@ -24,8 +38,7 @@ export const SAMPLE_COLUMNS = `t_ms AS tMs, in_flight AS inFlight, loop_delay_ms
   cpu_percent AS cpuPercent, rss_bytes AS rssBytes, heap_used_bytes AS heapUsedBytes`;
 
 /** The one `INSERT INTO tasks` of the store, shared by live recording, import and the benchmark's baseline. */
-export const INSERT_TASK_SQL = `INSERT INTO tasks (run_id, idx, grp, kind, lane, queued_ms, start_ms, end_ms, status, error, attempts)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+export const INSERT_TASK_SQL = `INSERT INTO tasks (run_id, ${TASK_ROW_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 /** Writes task records and samples of a run; the caller holds the transaction. */
 export class RecordRows {
@@ -41,9 +54,7 @@ export class RecordRows {
   }
 
   insert(runId: number, tasks: readonly TaskRecord[], samples: readonly Sample[]): void {
-    for (const t of tasks) {
-      this.#insertTask.run(runId, t.index, t.group, t.kind, t.lane, t.queuedMs, t.startMs, t.endMs, t.status, t.error, t.attempts);
-    }
+    for (const t of tasks) this.#insertTask.run(runId, ...taskRowValues(t));
     for (const s of samples) {
       this.#insertSample.run(runId, s.tMs, s.inFlight, s.loopDelayMs, s.elu, s.cpuPercent, s.rssBytes, s.heapUsedBytes);
     }

@@ -14,9 +14,9 @@ export class RunImporter {
     this.#records = new RecordRows(db);
     this.#insertRun = db.prepare(
       `INSERT INTO runs (name, scenario_name, strategy_type, strategy, scenario, status, created_at, finished_at,
-         wall_ms, task_count, failure_count, tags, notes, error, metrics)
+         wall_ms, task_count, failure_count, record_version, tags, notes, error, metrics)
        VALUES (@name, @scenarioName, @strategyType, @strategy, @scenario, @status, @createdAt, @finishedAt,
-         @wallMs, @taskCount, @failureCount, @tags, @notes, @error, @metrics)`,
+         @wallMs, @taskCount, @failureCount, @recordVersion, @tags, @notes, @error, @metrics)`,
     );
   }
 
@@ -39,6 +39,7 @@ export class RunImporter {
         wallMs: run.wallMs,
         taskCount: run.tasks.length,
         failureCount: countFailures(run.tasks),
+        recordVersion: run.recordVersion,
         tags: JSON.stringify(run.tags),
         notes: run.notes,
         error: run.error,

@@ -6,6 +6,7 @@ import { HistoryError } from './history-error';
 import { NewRunSchema, parseInput, RunEndSchema } from './inputs';
 import { isProcessAlive } from './process-alive';
 import { RecordRows } from './record-rows';
+import { RECORD_VERSION } from '../../../shared/run/record-version';
 import { countFailures } from './run-rows';
 
 /** Records runs while they run: one row per run, its tasks and samples appended batch by batch. */
@@ -24,8 +25,8 @@ export class RunWriter {
     this.#db = db;
     this.#records = new RecordRows(db);
     this.#insertRun = db.prepare(
-      `INSERT INTO runs (name, scenario_name, strategy_type, strategy, scenario, status, created_at, tags, experiment_id, owner_pid)
-       VALUES (@name, @scenarioName, @strategyType, @strategy, @scenario, 'running', @createdAt, @tags, @experimentId, @ownerPid)`,
+      `INSERT INTO runs (name, scenario_name, strategy_type, strategy, scenario, status, created_at, tags, experiment_id, owner_pid, record_version)
+       VALUES (@name, @scenarioName, @strategyType, @strategy, @scenario, 'running', @createdAt, @tags, @experimentId, @ownerPid, ${RECORD_VERSION})`,
     );
     this.#experimentExists = db.prepare('SELECT 1 FROM experiments WHERE id = ?').pluck();
     this.#setStarted = db.prepare('UPDATE runs SET started_at_epoch_ms = ?, planned_tasks = ?, lanes = ? WHERE id = ?');

@@ -1,4 +1,5 @@
 import type { TaskRecord, TaskStatus } from '../../../shared/protocol/task-record';
+import type { TaskRow } from './record-rows';
 import { ensureLength } from '../../../shared/arrays/ensure-length';
 import { PACKED_ARRAY_TYPES, type PackedColumn, type PackedType, type TaskColumns } from '../../../shared/run/task-columns';
 
@@ -49,7 +50,9 @@ export class TaskColumnsBuilder {
   #queuedMs = new Float64Array(1024);
   #startMs = new Float64Array(1024);
   #endMs = new Float64Array(1024);
+  #observedMs = new Float64Array(1024);
   #status = new Uint32Array(1024);
+  #orphaned = new Uint32Array(1024);
   #attempts = new Uint32Array(1024);
   readonly #errors: TaskColumns['errors'] = { at: [], message: [], messages: [] };
   readonly #kinds = new CodeTable<TaskRecord['kind']>();
@@ -57,7 +60,7 @@ export class TaskColumnsBuilder {
   readonly #messages = new CodeTable<string>();
 
   /** One record as the store's array row holds it: `TaskRecord` fields in order. */
-  add(row: readonly [number, number, TaskRecord['kind'], number, number, number, number, TaskStatus, string | null, number]): void {
+  add(row: Readonly<TaskRow>): void {
     const i = this.#count++;
     if (i === this.#index.length) this.#grow(i + 1);
     this.#index[i] = row[0];
@@ -67,12 +70,14 @@ export class TaskColumnsBuilder {
     this.#queuedMs[i] = row[4];
     this.#startMs[i] = row[5];
     this.#endMs[i] = row[6];
-    this.#status[i] = this.#statuses.code(row[7]);
-    if (row[8] !== null) {
+    this.#observedMs[i] = row[7];
+    this.#status[i] = this.#statuses.code(row[8]);
+    this.#orphaned[i] = row[9];
+    if (row[10] !== null) {
       this.#errors.at.push(i);
-      this.#errors.message.push(this.#messages.code(row[8]));
+      this.#errors.message.push(this.#messages.code(row[10]));
     }
-    this.#attempts[i] = row[9];
+    this.#attempts[i] = row[11];
   }
 
   build(): TaskColumns {
@@ -86,7 +91,9 @@ export class TaskColumnsBuilder {
       queuedMs: pack('f64', this.#queuedMs, n),
       startMs: pack('f64', this.#startMs, n),
       endMs: pack('f64', this.#endMs, n),
+      observedMs: pack('f64', this.#observedMs, n),
       status: pack('u8', this.#status, n),
+      orphaned: pack('u8', this.#orphaned, n),
       attempts: packWhole(this.#attempts, n),
       kinds: this.#kinds.values,
       statuses: this.#statuses.values,
@@ -102,7 +109,9 @@ export class TaskColumnsBuilder {
     this.#queuedMs = ensureLength(this.#queuedMs, length);
     this.#startMs = ensureLength(this.#startMs, length);
     this.#endMs = ensureLength(this.#endMs, length);
+    this.#observedMs = ensureLength(this.#observedMs, length);
     this.#status = ensureLength(this.#status, length);
+    this.#orphaned = ensureLength(this.#orphaned, length);
     this.#attempts = ensureLength(this.#attempts, length);
   }
 }

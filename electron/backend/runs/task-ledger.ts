@@ -77,8 +77,8 @@ export class TaskLedger {
         const endMs = Math.max(atMs, running?.startMs ?? 0);
         cancelled.push(
           running === undefined
-            ? { index, group: groupIndex, kind: group.kind, lane: 0, queuedMs: 0, startMs: endMs, endMs, status: 'cancelled', error: null, attempts: 0 }
-            : { ...running, endMs, status: 'cancelled', error: null, attempts: 1 },
+            ? { index, group: groupIndex, kind: group.kind, lane: 0, queuedMs: 0, startMs: endMs, endMs, observedMs: endMs, status: 'cancelled', orphaned: false, error: null, attempts: 0 }
+            : { ...running, endMs, observedMs: endMs, status: 'cancelled', orphaned: false, error: null, attempts: 1 },
         );
       }
     });

@@ -2,12 +2,12 @@ import type { TaskRecord } from '../../../shared/protocol/task-record';
 import type { RunDetail } from '../../../shared/run/run-schema';
 
 /** The CSV columns, in order: the fields of a task record. */
-export const CSV_COLUMNS = ['index', 'group', 'kind', 'lane', 'queuedMs', 'startMs', 'endMs', 'status', 'error', 'attempts'] as const;
+export const CSV_COLUMNS = ['index', 'group', 'kind', 'lane', 'queuedMs', 'startMs', 'endMs', 'observedMs', 'status', 'orphaned', 'error', 'attempts'] as const;
 
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled; null is empty. */
-function csvField(value: string | number | null): string {
+function csvField(value: string | number | boolean | null): string {
   if (value === null) return '';
   const text = String(value);
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;

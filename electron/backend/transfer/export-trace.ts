@@ -53,7 +53,16 @@ function taskEvents(run: RunDetail): TraceEvent[] {
     tid: laneTid(task.lane),
     ts: task.startMs * US_PER_MS,
     dur: (task.endMs - task.startMs) * US_PER_MS,
-    args: { index: task.index, group: task.group, status: task.status, attempts: task.attempts, queuedMs: task.queuedMs, error: task.error },
+    args: {
+      index: task.index,
+      group: task.group,
+      status: task.status,
+      orphaned: task.orphaned,
+      attempts: task.attempts,
+      queuedMs: task.queuedMs,
+      observedMs: task.observedMs,
+      error: task.error,
+    },
   }));
 }
 

@@ -1,7 +1,8 @@
 import { RunExportSchema, type RunExport } from '../../../shared/run/run-schema';
 import { problemsToText, toProblems, type Problem } from '../../../shared/validation/format-issues';
-import { RUN_EXPORT_FORMAT } from './export-json';
+import { RUN_EXPORT_FORMAT, RUN_EXPORT_VERSION } from './export-json';
 import { consistencyProblems } from './import-consistency';
+import { upgradeExportV1 } from './legacy-export';
 import { errorMessage } from '../../../shared/errors/error-message';
 
 /** Problems beyond this many are counted in the message rather than listed (`problems` keeps them all). */
@@ -32,8 +33,10 @@ function kindOfFileProblems(value: unknown): Problem[] {
     const got = value.format === undefined ? 'it is missing' : `got ${JSON.stringify(value.format)}`;
     return [{ path: 'format', message: `must be "${RUN_EXPORT_FORMAT}" (a run exported as JSON), ${got}` }];
   }
-  if (typeof value.version === 'number' && value.version > 1) {
-    return [{ path: 'version', message: `is ${value.version}, but this version of Concurrency Explorer reads version 1 only; update it to import this file` }];
+  if (typeof value.version === 'number' && value.version > RUN_EXPORT_VERSION) {
+    return [
+      { path: 'version', message: `is ${value.version}, but this version of Concurrency Explorer reads versions 1 to ${RUN_EXPORT_VERSION}; update it to import this file` },
+    ];
   }
   return [];
 }
@@ -51,6 +54,7 @@ export function parseRunImport(text: string): RunExport {
   }
   const wrongKind = kindOfFileProblems(value);
   if (wrongKind.length > 0) throw new ImportError(wrongKind);
+  if (isObject(value) && value.version === 1) value = upgradeExportV1(value);
   const result = RunExportSchema.safeParse(value);
   if (!result.success) throw new ImportError(toProblems(result.error.issues, value));
   const inconsistent = consistencyProblems(result.data);

@@ -13,20 +13,23 @@ interface ShowFlags {
   db?: string;
 }
 
-const STATUSES = ['ok', 'error', 'timeout', 'cancelled', 'orphaned'] as const;
+/** Per group: each outcome, then `orphaned` (a fact beside the outcome, so not part of the tasks' sum). */
+const STATUSES = ['ok', 'error', 'timeout', 'cancelled', 'skipped'] as const;
+const COLUMNS = [...STATUSES, 'orphaned'] as const;
 
 function renderGroups(run: RunDetail): string {
   const counts = run.scenario.tasks.map(() => new Map<string, number>());
   for (const task of run.tasks) {
     const byStatus = counts[task.group];
     byStatus?.set(task.status, (byStatus.get(task.status) ?? 0) + 1);
+    if (task.orphaned) byStatus?.set('orphaned', (byStatus.get('orphaned') ?? 0) + 1);
   }
   const rows = run.scenario.tasks.map((group, index) => {
     const byStatus = counts[index] ?? new Map<string, number>();
-    const total = [...byStatus.values()].reduce((sum, n) => sum + n, 0);
-    return [String(index), group.label ?? group.kind, formatCount(total), ...STATUSES.map((s) => formatCount(byStatus.get(s) ?? 0))];
+    const total = STATUSES.reduce((sum, status) => sum + (byStatus.get(status) ?? 0), 0);
+    return [String(index), group.label ?? group.kind, formatCount(total), ...COLUMNS.map((s) => formatCount(byStatus.get(s) ?? 0))];
   });
-  return renderTable(['group', 'label', 'tasks', ...STATUSES], rows, ['right', 'left', ...Array<'right'>(1 + STATUSES.length).fill('right')]);
+  return renderTable(['group', 'label', 'tasks', ...COLUMNS], rows, ['right', 'left', ...Array<'right'>(1 + COLUMNS.length).fill('right')]);
 }
 
 function renderRun(run: RunDetail): string {

@@ -1,4 +1,5 @@
 import type { RunMetrics } from '../../../shared/metrics/metrics-schema';
+import { mixesRecordVersions, OLDER_ENGINE_NOTE } from '../../../shared/run/record-version';
 import type { RunDetail } from '../../../shared/run/run-schema';
 import { strategyText } from '../../../shared/scenario';
 import { compareRepeats, type RepeatedMetricComparison } from '../../../shared/stats/compare-repeats';
@@ -58,6 +59,8 @@ export interface ComparedRunJson {
   strategy: string;
   status: RunDetail['status'];
   experimentId: number | null;
+  /** The engine record format the run was recorded with (`shared/run/record-version.ts`). */
+  recordVersion: number;
   metrics: RunMetrics | null;
   /** `compareMetrics` against the first run, keyed by metric path; null when this run or the first has no metrics. */
   comparison: RatiosToBaseline | null;
@@ -70,6 +73,8 @@ export interface CompareJson {
   runs: ComparedRunJson[];
   /** When some compared runs belong to repeat experiments: the groups, and `compareRepeats` of them against the first. */
   repeats: { groups: RepeatGroup[]; metrics: RepeatedMetricComparison[] } | null;
+  /** Set when some runs were recorded by an older engine, whose task times do not mean the same; else null. */
+  note: string | null;
 }
 
 function compareGroups(groups: readonly RepeatGroup[]): RepeatedMetricComparison[] {
@@ -89,10 +94,12 @@ export function compareJson(runs: readonly RunDetail[], groups: readonly RepeatG
       strategy: strategyText(run.strategy),
       status: run.status,
       experimentId: run.experimentId,
+      recordVersion: run.recordVersion,
       metrics: run.metrics,
       comparison: ratios[i] ?? null,
     })),
     repeats: groups === null ? null : { groups: [...groups], metrics: compareGroups(groups) },
+    note: mixesRecordVersions(runs) ? OLDER_ENGINE_NOTE : null,
   };
 }
 
@@ -106,5 +113,6 @@ export function renderComparison(runs: readonly RunDetail[], groups: readonly Re
     { compare: true },
   );
   const repeats = groups === null ? '' : `\n${renderRepeatComparison(groups.map((g) => g.title), compareGroups(groups))}`;
-  return `${legend}\n\n${table}${repeats}`;
+  const note = mixesRecordVersions(runs) ? `\nNote: ${OLDER_ENGINE_NOTE}\n` : '';
+  return `${legend}\n\n${table}${repeats}${note}`;
 }

@@ -24,11 +24,13 @@ const times = (n: number) => `${formatDecimal(n)}x`;
 /** The metrics the CLI shows, in order. */
 export const METRIC_ROWS: readonly MetricRow[] = [
   row('wallMs', 'wall time', (m) => m.wallMs, formatMs),
+  row('spanMs', 'span', (m) => m.spanMs, formatMs),
   row('tasks', 'tasks', (m) => m.tasks, formatCount),
   row('ok', 'ok', (m) => m.ok, formatCount),
   row('failed', 'failed', (m) => m.failed, formatCount),
   row('timedOut', 'timed out', (m) => m.timedOut, formatCount),
   row('cancelled', 'cancelled', (m) => m.cancelled, formatCount),
+  row('skipped', 'skipped', (m) => m.skipped, formatCount),
   row('orphaned', 'orphaned', (m) => m.orphaned, formatCount),
   row('throughputPerSec', 'throughput', (m) => m.throughputPerSec, formatPerSecond),
   row('effectiveConcurrency', 'effective concurrency', (m) => m.effectiveConcurrency, times),
@@ -39,6 +41,8 @@ export const METRIC_ROWS: readonly MetricRow[] = [
   row('latencyMs.max', 'latency max', (m) => m.latencyMs.max, formatMs),
   row('waitMs.p50', 'wait p50', (m) => m.waitMs.p50, formatMs),
   row('waitMs.p99', 'wait p99', (m) => m.waitMs.p99, formatMs),
+  row('deliveryDelayMs.p99', 'result waited for loop p99', (m) => m.deliveryDelayMs.p99, formatMs),
+  row('deliveryDelayMs.max', 'result waited for loop max', (m) => m.deliveryDelayMs.max, formatMs),
   row('loopDelayMs.p99', 'loop delay p99', (m) => m.loopDelayMs.p99, formatMs),
   row('loopDelayMs.max', 'loop delay max', (m) => m.loopDelayMs.max, formatMs),
   row('elu', 'event-loop utilisation', (m) => m.elu, formatPercent),

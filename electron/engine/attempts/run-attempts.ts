@@ -1,3 +1,5 @@
+import type { WorkResult } from '../kinds/execute-kind';
+import type { RunClock } from '../recording/run-clock';
 import { AttemptAbortController, type AttemptAbort } from './attempt-abort';
 import type { RunCancel } from './run-cancel';
 import { errorMessage } from '../../../shared/errors/error-message';
@@ -11,27 +13,40 @@ export interface AttemptPolicy {
   retryDelayMs: number;
 }
 
-/** How a task's attempts ended, before the strategy's view (orphaned) is applied. */
+/** How a task's attempts ended; whether it ended after its strategy settled is the recorder's to say. */
 export interface TaskOutcome {
   status: 'ok' | 'error' | 'timeout' | 'cancelled';
   /** The last attempt's error message, or null. */
   error: string | null;
   attempts: number;
+  /** When the last attempt ended (ms from run start): its work's own end, a timeout's due time, or the cancel. */
+  endMs: number;
 }
 
 type AttemptResult = Omit<TaskOutcome, 'attempts'>;
 
-const OK: AttemptResult = { status: 'ok', error: null };
-const CANCELLED: AttemptResult = { status: 'cancelled', error: 'cancelled' };
+/**
+ * A timeout that fires later than this after it was due could not fire on time: the event loop was busy.
+ * Timers are routinely a millisecond late; this is well past that.
+ */
+export const LATE_TIMEOUT_NOTE_MS = 5;
 
+/** The timeout's message, noting when it fired late because the loop was blocked. */
+export function timeoutMessage(timeoutMs: number, latenessMs: number): string {
+  const late = latenessMs > LATE_TIMEOUT_NOTE_MS ? ` (it fired ${Math.round(latenessMs)} ms late: the event loop was blocked)` : '';
+  return `timed out after ${timeoutMs} ms${late}`;
+}
 
 /**
  * One attempt, bounded by the timeout and the run's cancel. The operation is told to stop when the
- * attempt is given up, so that it stops whatever it can (timers, sockets, processes).
+ * attempt is given up, so that it stops whatever it can (timers, sockets, processes). The attempt ends when
+ * its work ended, not when this code hears of it; a timeout that could not fire on time (a blocked loop)
+ * ends at the time it was due.
  */
-function runAttempt(operation: (abort: AttemptAbort) => Promise<void>, timeoutMs: number, cancel: RunCancel): Promise<AttemptResult> {
-  if (cancel.aborted) return Promise.resolve(CANCELLED);
+function runAttempt(operation: (abort: AttemptAbort) => Promise<WorkResult>, timeoutMs: number, cancel: RunCancel, clock: RunClock): Promise<AttemptResult> {
+  if (cancel.aborted) return Promise.resolve({ status: 'cancelled', error: 'cancelled', endMs: clock.now() });
   const abort = new AttemptAbortController();
+  const dueMs = clock.now() + timeoutMs;
   return new Promise((resolve) => {
     let settled = false;
     const finish = (result: AttemptResult) => {
@@ -42,12 +57,16 @@ function runAttempt(operation: (abort: AttemptAbort) => Promise<void>, timeoutMs
       if (result.status !== 'ok') abort.abort(new Error(result.error ?? result.status));
       resolve(result);
     };
-    const timer = setTimeout(() => finish({ status: 'timeout', error: `timed out after ${timeoutMs} ms` }), timeoutMs);
-    const onCancel = () => finish(CANCELLED);
+    const timer = setTimeout(() => {
+      const nowMs = clock.now();
+      const latenessMs = nowMs - dueMs;
+      finish({ status: 'timeout', error: timeoutMessage(timeoutMs, latenessMs), endMs: latenessMs > LATE_TIMEOUT_NOTE_MS ? dueMs : nowMs });
+    }, timeoutMs);
+    const onCancel = () => finish({ status: 'cancelled', error: 'cancelled', endMs: clock.now() });
     cancel.join(onCancel);
     operation(abort).then(
-      () => finish(OK),
-      (error: unknown) => finish({ status: 'error', error: errorMessage(error) }),
+      (work) => finish({ status: work.error === null ? 'ok' : 'error', error: work.error, endMs: clock.fromEpochMs(work.endEpochMs) }),
+      (error: unknown) => finish({ status: 'error', error: errorMessage(error), endMs: clock.now() }),
     );
   });
 }
@@ -72,10 +91,15 @@ function backoff(ms: number, cancel: RunCancel): Promise<boolean> {
  * Runs a task's attempts: each bounded by `timeoutMs`; after an error or a timeout, up to `retries` more
  * after an exponential backoff (`retryDelayMs`, doubled each time). Cancel ends it at once. Never rejects.
  */
-export async function runAttempts(operation: (abort: AttemptAbort) => Promise<void>, policy: AttemptPolicy, cancel: RunCancel): Promise<TaskOutcome> {
+export async function runAttempts(
+  operation: (abort: AttemptAbort) => Promise<WorkResult>,
+  policy: AttemptPolicy,
+  cancel: RunCancel,
+  clock: RunClock,
+): Promise<TaskOutcome> {
   for (let attempt = 1; ; attempt += 1) {
-    const result = await runAttempt(operation, policy.timeoutMs, cancel);
+    const result = await runAttempt(operation, policy.timeoutMs, cancel, clock);
     if (result.status === 'ok' || result.status === 'cancelled' || attempt > policy.retries) return { ...result, attempts: attempt };
-    if (!(await backoff(policy.retryDelayMs * 2 ** (attempt - 1), cancel))) return { ...CANCELLED, attempts: attempt };
+    if (!(await backoff(policy.retryDelayMs * 2 ** (attempt - 1), cancel))) return { status: 'cancelled', error: 'cancelled', endMs: clock.now(), attempts: attempt };
   }
 }

@@ -14,18 +14,25 @@ function contentOf(bytes: number): Buffer {
   return content;
 }
 
-/** Writes `bytes` to the task's own file in the scratch folder; `sync` blocks the event loop on purpose. */
-export async function runFileWrite(spec: SpecOf<'file-write'>, call: KindCall): Promise<void> {
+/**
+ * Writes `bytes` to the task's own file in the scratch folder; `sync` blocks the event loop on purpose (and
+ * returns nothing: the work is done when it returns).
+ */
+export function runFileWrite(spec: SpecOf<'file-write'>, call: KindCall): void | Promise<void> {
   const path = writeFilePath(call.env.scratchDir, call.index);
   if (spec.sync) writeFileSync(path, contentOf(spec.bytes));
-  else await writeFile(path, contentOf(spec.bytes), { signal: call.abort.signal });
+  else return writeFile(path, contentOf(spec.bytes), { signal: call.abort.signal });
 }
 
-/** Reads the group's prepared file; `sync` blocks the event loop on purpose. */
-export async function runFileRead(spec: SpecOf<'file-read'>, call: KindCall): Promise<void> {
+function checkLength(content: Buffer, path: string, bytes: number): void {
+  if (content.length !== bytes) throw new Error(`read ${content.length} bytes from ${path}, expected ${bytes}`);
+}
+
+/** Reads the group's prepared file; `sync` blocks the event loop on purpose (and returns nothing, like a write). */
+export function runFileRead(spec: SpecOf<'file-read'>, call: KindCall): void | Promise<void> {
   const path = readFilePath(call.env.scratchDir, call.group);
-  const content = spec.sync ? readFileSync(path) : await readFile(path, { signal: call.abort.signal });
-  if (content.length !== spec.bytes) throw new Error(`read ${content.length} bytes from ${path}, expected ${spec.bytes}`);
+  if (spec.sync) checkLength(readFileSync(path), path, spec.bytes);
+  else return readFile(path, { signal: call.abort.signal }).then((content) => checkLength(content, path, spec.bytes));
 }
 
 /** Creates the file a `file-read` group reads, before the clock starts. */

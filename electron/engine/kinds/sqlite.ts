@@ -6,7 +6,7 @@ import { sqlitePath } from './scratch-paths';
  * One query against the group's scratch database. better-sqlite3 is synchronous, so on the event loop
  * the query blocks it, and only the `workers` strategy runs queries in parallel.
  */
-export async function runSqlite(spec: SpecOf<'sqlite'>, call: KindCall): Promise<void> {
+export function runSqlite(spec: SpecOf<'sqlite'>, call: KindCall): void {
   const statement = scratchStatement(sqlitePath(call.env.scratchDir, call.group), spec.sql ?? DEFAULT_SQLITE_QUERY);
   if (statement.reader) statement.all();
   else statement.run();

@@ -16,7 +16,8 @@ export class RunRecorder {
   #pendingSamples: Sample[] = [];
   #inFlightCount = 0;
   #doneCount = 0;
-  #settled = false;
+  /** When the strategy settled (ms from run start), or null while it has not. */
+  #settledAtMs: number | null = null;
   readonly #tasks: readonly PlannedTask[];
   readonly #clock: RunClock;
 
@@ -38,29 +39,47 @@ export class RunRecorder {
     return start;
   }
 
-  /** The task's last attempt ended now. A task that ends after its strategy settled is `orphaned`. */
+  /**
+   * The strategy's continuation has the task's outcome now (`observedMs`); the work itself ended at
+   * `outcome.endMs`. A task whose work ended after its strategy settled is `orphaned`.
+   */
   taskEnded(start: TaskStart, outcome: TaskOutcome): void {
-    const status = outcome.status === 'cancelled' || !this.#settled ? outcome.status : 'orphaned';
+    const observedMs = this.#clock.now();
     const { index, group, kind, lane, queuedMs, startMs } = start;
-    this.#finish({ index, group, kind, lane, queuedMs, startMs, endMs: this.#clock.now(), status, error: outcome.error, attempts: outcome.attempts });
+    const endMs = Math.min(Math.max(outcome.endMs, startMs), observedMs);
+    const orphaned = this.#settledAtMs !== null && endMs > this.#settledAtMs;
+    this.#finish({ index, group, kind, lane, queuedMs, startMs, endMs, observedMs, status: outcome.status, orphaned, error: outcome.error, attempts: outcome.attempts });
     this.#inFlightCount -= 1;
   }
 
-  /** Records, as `cancelled` with no attempt, the task that will never start (cancel, or the strategy gave up). */
-  taskNeverStarted(task: PlannedTask, reason: string): void {
+  /** Records, with no attempt, a task that will never start: `cancelled` by Cancel, `skipped` when the strategy gave up. */
+  taskNeverStarted(task: PlannedTask, status: 'cancelled' | 'skipped', reason: string): void {
     if (this.#records[task.index] !== undefined) return;
     const now = this.#clock.now();
-    this.#finish({ index: task.index, group: task.group, kind: task.spec.kind, lane: 0, queuedMs: 0, startMs: now, endMs: now, status: 'cancelled', error: reason, attempts: 0 });
+    this.#finish({
+      index: task.index,
+      group: task.group,
+      kind: task.spec.kind,
+      lane: 0,
+      queuedMs: 0,
+      startMs: now,
+      endMs: now,
+      observedMs: now,
+      status,
+      orphaned: false,
+      error: reason,
+      attempts: 0,
+    });
   }
 
   /** Every task without a record yet will never start. */
-  recordUnstarted(reason: string): void {
-    for (const task of this.#tasks) this.taskNeverStarted(task, reason);
+  recordUnstarted(status: 'cancelled' | 'skipped', reason: string): void {
+    for (const task of this.#tasks) this.taskNeverStarted(task, status, reason);
   }
 
-  /** The strategy has its result; from now on, tasks that end are orphans. */
-  markSettled(): void {
-    this.#settled = true;
+  /** The strategy had its result at `atMs`; tasks whose work ends later are orphans. */
+  markSettled(atMs: number): void {
+    this.#settledAtMs = atMs;
   }
 
   addSample(sample: Sample): void {

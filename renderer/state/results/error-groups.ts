@@ -44,7 +44,7 @@ export function topErrorGroups(groups: readonly ErrorGroup[], max: number): { sh
   return { shown: groups.slice(0, max), more: { messages: rest.length, tasks: rest.reduce((sum, group) => sum + group.count, 0) } };
 }
 
-/** Tasks that were still running after their strategy had settled (e.g. `Promise.all` failed fast). */
+/** Tasks that were still running after their strategy had settled (e.g. `Promise.all` failed fast), whatever their outcome. */
 export function orphanedTasks(tasks: readonly TaskRecord[]): TaskRecord[] {
-  return tasks.filter((t) => t.status === 'orphaned');
+  return tasks.filter((t) => t.orphaned);
 }

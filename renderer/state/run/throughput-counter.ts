@@ -7,10 +7,10 @@ export const THROUGHPUT_BUCKET_MS = 250;
 export class ThroughputCounter {
   readonly #buckets: number[] = [];
 
-  /** Cancelled tasks never ran, so they are not throughput. */
+  /** Cancelled and skipped tasks did not finish their work, so they are not throughput. */
   add(tasks: readonly TaskRecord[]): void {
     for (const task of tasks) {
-      if (task.status === 'cancelled') continue;
+      if (task.status === 'cancelled' || task.status === 'skipped') continue;
       const bucket = Math.floor(task.endMs / THROUGHPUT_BUCKET_MS);
       while (this.#buckets.length <= bucket) this.#buckets.push(0);
       this.#buckets[bucket] = (this.#buckets[bucket] ?? 0) + 1;

@@ -47,8 +47,10 @@ export function checkTaskRecords(tasks: readonly TaskRecord[], name: string): vo
     const task = tasks[i]!;
     checkStart(task, name, i);
     if (!isTime(task.endMs)) fail(name, i, 'endMs', TIME, task.endMs);
+    if (!isTime(task.observedMs)) fail(name, i, 'observedMs', TIME, task.observedMs);
+    if (typeof task.orphaned !== 'boolean') fail(name, i, 'orphaned', 'true or false', task.orphaned);
     if (!isWhole(task.attempts)) fail(name, i, 'attempts', WHOLE, task.attempts);
-    if (!isFinishedStatus(task.status)) fail(name, i, 'status', 'ok, error, timeout, cancelled or orphaned', task.status);
+    if (!isFinishedStatus(task.status)) fail(name, i, 'status', 'ok, error, timeout, cancelled or skipped', task.status);
   }
 }
 
@@ -67,9 +69,10 @@ function checkPositions(values: ArrayLike<number>, size: number, name: string, c
  * timeline's codes for the columns' kind and status tables.
  */
 export function checkTaskArrays(arrays: TaskArrays, name: string): { kinds: Uint8Array; statuses: Uint8Array } {
-  for (const column of ['queuedMs', 'startMs', 'endMs'] as const) checkEach(arrays[column], isTime, name, column, TIME);
+  for (const column of ['queuedMs', 'startMs', 'endMs', 'observedMs'] as const) checkEach(arrays[column], isTime, name, column, TIME);
+  checkEach(arrays.orphaned, (flag) => flag === 0 || flag === 1, name, 'orphaned', '0 or 1');
   checkEach(arrays.kinds, isTaskKind, name, 'kinds', 'a task kind');
-  checkEach(arrays.statuses, isFinishedStatus, name, 'statuses', 'ok, error, timeout, cancelled or orphaned');
+  checkEach(arrays.statuses, isFinishedStatus, name, 'statuses', 'ok, error, timeout, cancelled or skipped');
   checkPositions(arrays.kind, arrays.kinds.length, name, 'kind', 'kinds');
   checkPositions(arrays.status, arrays.statuses.length, name, 'status', 'statuses');
   const { at, message, messages } = arrays.errors;

@@ -8,7 +8,7 @@ export type TimelineStatus = TaskStatus | 'running';
  * Status codes, ordered by how loudly they must show: when several spans fall into one pixel column
  * the highest code wins, so one error among a thousand successes still shows.
  */
-export const STATUS_BY_CODE: readonly TimelineStatus[] = ['ok', 'running', 'orphaned', 'cancelled', 'timeout', 'error'];
+export const STATUS_BY_CODE: readonly TimelineStatus[] = ['ok', 'running', 'skipped', 'cancelled', 'timeout', 'error'];
 
 export const RUNNING_CODE = STATUS_BY_CODE.indexOf('running');
 

@@ -23,9 +23,22 @@ export interface TaskInfo {
   /** Queued to start. */
   readonly waitMs: number;
   readonly status: TimelineStatus;
+  /** It ended after its strategy settled. */
+  readonly orphaned: boolean;
+  /**
+   * How long the finished task's result waited for the event loop before the strategy heard of it
+   * (`observedMs - endMs`); 0 while it runs.
+   */
+  readonly deliveryDelayMs: number;
   readonly error: string | null;
   readonly attempts: number;
 }
+
+/**
+ * A result that waited at least this long for the event loop is worth showing (a tail on the timeline, a
+ * line in the details); below it, the wait is the ordinary cost of a few promise reactions.
+ */
+export const DELIVERY_GAP_SHOWN_MS = 2;
 
 /** The label of task group `group`: the scenario's label when it has one. */
 function groupLabelOf(group: number, groupLabels: readonly string[]): string {
@@ -67,6 +80,8 @@ export function describeTask(
     durationMs: Math.max(0, (endMs ?? data.nowMs) - startMs),
     waitMs: Math.max(0, startMs - queuedMs),
     status: statusOfCode(data.status[slot]!),
+    orphaned: data.orphaned[slot] === 1,
+    deliveryDelayMs: endMs === null ? 0 : Math.max(0, data.observedMs[slot]! - endMs),
     error: data.error(slot),
     attempts: data.attempts[slot]!,
   };

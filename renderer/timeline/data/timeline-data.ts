@@ -19,6 +19,9 @@ export class TimelineData {
   #queuedMs: Float64Array;
   #startMs: Float64Array;
   #endMs: Float64Array;
+  #observedMs: Float64Array;
+  #orphaned: Uint8Array;
+  #orphanedCount = 0;
   #lane: Uint32Array;
   #group: Uint32Array;
   #taskIndex: Uint32Array;
@@ -42,6 +45,8 @@ export class TimelineData {
     this.#queuedMs = new Float64Array(capacity);
     this.#startMs = new Float64Array(capacity);
     this.#endMs = new Float64Array(capacity);
+    this.#observedMs = new Float64Array(capacity);
+    this.#orphaned = new Uint8Array(capacity);
     this.#lane = new Uint32Array(capacity);
     this.#group = new Uint32Array(capacity);
     this.#taskIndex = new Uint32Array(capacity);
@@ -94,6 +99,10 @@ export class TimelineData {
   countByStatus(status: TimelineStatus): number {
     return this.#statusCounts[statusCode(status)]!;
   }
+  /** Finished tasks that ended after their strategy settled. */
+  get orphanedCount(): number {
+    return this.#orphanedCount;
+  }
   countByKind(kind: TaskKind): number {
     return this.#kindCounts[kindCode(kind)]!;
   }
@@ -110,6 +119,14 @@ export class TimelineData {
   /** +Infinity while the task runs. */
   get endMs(): Float64Array {
     return this.#endMs;
+  }
+  /** When the strategy heard of the task's end (`endMs` <= it); +Infinity while the task runs. */
+  get observedMs(): Float64Array {
+    return this.#observedMs;
+  }
+  /** 1 for a task that ended after its strategy settled. */
+  get orphaned(): Uint8Array {
+    return this.#orphaned;
   }
   get lane(): Uint32Array {
     return this.#lane;
@@ -186,7 +203,7 @@ export class TimelineData {
         this.#lanes[task.lane]!.endChanged(task.startMs, this.#startMs);
         this.#errors.delete(slot);
       }
-      this.#finish(slot, statusCode(task.status), task.endMs, task.attempts);
+      this.#finish(slot, statusCode(task.status), task.endMs, task.attempts, task.observedMs, task.orphaned ? 1 : 0);
       if (task.error !== null) this.#errors.set(slot, task.error);
     }
     this.#settle();
@@ -194,13 +211,13 @@ export class TimelineData {
 
   /** Columns checked by `checkTaskArrays`, whose codes for `columns.kinds` and `columns.statuses` it gave. */
   #appendColumns(columns: TaskArrays, codes: { kinds: Uint8Array; statuses: Uint8Array }): void {
-    const { index, group, kind, lane, queuedMs, startMs, endMs, status, attempts } = columns;
+    const { index, group, kind, lane, queuedMs, startMs, endMs, observedMs, status, orphaned, attempts } = columns;
     this.#reserve(this.#count + columns.count);
     const first = this.#count;
     for (let i = 0; i < columns.count; i++) {
       if (this.slotOfTask(index[i]!) >= 0) throw new RangeError(`tasks.index[${i}]: task ${index[i]} is there twice`);
       const slot = this.#addSlot(index[i]!, group[i]!, codes.kinds[kind[i]!]!, lane[i]!, queuedMs[i]!, startMs[i]!);
-      this.#finish(slot, codes.statuses[status[i]!]!, endMs[i]!, attempts[i]!);
+      this.#finish(slot, codes.statuses[status[i]!]!, endMs[i]!, attempts[i]!, observedMs[i]!, orphaned[i]!);
     }
     const { at, message, messages } = columns.errors;
     for (let i = 0; i < at.length; i++) this.#errors.set(first + at[i]!, messages[message[i]!]!);
@@ -224,15 +241,21 @@ export class TimelineData {
     this.#status[slot] = RUNNING_CODE;
     this.#statusCounts[RUNNING_CODE]!++;
     this.#endMs[slot] = Infinity;
+    this.#observedMs[slot] = Infinity;
+    this.#orphaned[slot] = 0;
     this.#place(slot, lane, queuedMs, startMs);
     return slot;
   }
 
-  #finish(slot: number, status: number, endMs: number, attempts: number): void {
+  #finish(slot: number, status: number, endMs: number, attempts: number, observedMs: number, orphaned: number): void {
     this.#setStatus(slot, status);
     this.#endMs[slot] = endMs;
+    const lastMs = Math.max(endMs, observedMs);
+    this.#observedMs[slot] = lastMs;
+    this.#orphanedCount += orphaned - this.#orphaned[slot]!;
+    this.#orphaned[slot] = orphaned;
     this.#attempts[slot] = Math.min(attempts, 0xffff);
-    if (endMs > this.#nowMs) this.#nowMs = endMs;
+    if (lastMs > this.#nowMs) this.#nowMs = lastMs;
   }
 
   #setStatus(slot: number, code: number): void {
@@ -267,6 +290,8 @@ export class TimelineData {
     this.#queuedMs = ensureLength(this.#queuedMs, capacity);
     this.#startMs = ensureLength(this.#startMs, capacity);
     this.#endMs = ensureLength(this.#endMs, capacity);
+    this.#observedMs = ensureLength(this.#observedMs, capacity);
+    this.#orphaned = ensureLength(this.#orphaned, capacity);
     this.#lane = ensureLength(this.#lane, capacity);
     this.#group = ensureLength(this.#group, capacity);
     this.#taskIndex = ensureLength(this.#taskIndex, capacity);

@@ -10,8 +10,10 @@ export const WIDE_SPAN_MIN_PX = 3;
 /** Running tasks are drawn see-through: they are not done. */
 export const RUNNING_ALPHA = 0.55;
 export const LEAD_IN_HEIGHT_PX = 1;
+/** The tail of a result that waited for the loop: thin, so it reads as "not work". */
+export const DELIVERY_TAIL_HEIGHT_PX = 2;
 
-const HATCHED = new Set([STATUS_BY_CODE.indexOf('cancelled'), STATUS_BY_CODE.indexOf('orphaned')]);
+const HATCHED = new Set([STATUS_BY_CODE.indexOf('cancelled'), STATUS_BY_CODE.indexOf('skipped')]);
 const columns = new PixelColumns();
 /** More than there are status codes, so that kind-and-status keys never collide. */
 const STATUS_CODE_SPAN = 16;
@@ -46,6 +48,12 @@ function drawLane(ctx: TimelineContext, data: TimelineData, view: TimelineView, 
   forEachRun(
     (c) => (columns.leadIns[c]! > 0 ? 1 : 0),
     (from, to) => ctx.fillRect(left + from, leadInTop, to - from, LEAD_IN_HEIGHT_PX),
+  );
+  ctx.fillStyle = theme.deliveryTail;
+  const tailTop = barTop + Math.floor((layout.barHeightPx - DELIVERY_TAIL_HEIGHT_PX) / 2);
+  forEachRun(
+    (c) => (columns.tails[c]! > 0 ? 1 : 0),
+    (from, to) => ctx.fillRect(left + from, tailTop, to - from, DELIVERY_TAIL_HEIGHT_PX),
   );
   forEachRun(
     (c) => barFillKey(view, columns.status[c]!, columns.kind[c]!),
@@ -98,6 +106,11 @@ function drawWideBar(ctx: TimelineContext, data: TimelineData, view: TimelineVie
   ctx.globalAlpha = 1;
   if (HATCHED.has(status) && view.theme.hatch && width >= 4) {
     ctx.fillStyle = view.theme.hatch;
+    ctx.fillRect(x0, barTop, width, layout.barHeightPx);
+  }
+  // The orphan hatch goes over the outcome's colour: an orphaned error still reads as an error.
+  if (data.orphaned[slot] === 1 && view.theme.orphanHatch && width >= 4) {
+    ctx.fillStyle = view.theme.orphanHatch;
     ctx.fillRect(x0, barTop, width, layout.barHeightPx);
   }
   drawBarLabel(ctx, data, view, slot, x0, width, barTop);

@@ -3,6 +3,7 @@ import { STATUS_BY_CODE } from '../data/task-codes';
 import type { LaneSpans } from '../data/lane-spans';
 import type { TimelineData } from '../data/timeline-data';
 import type { TimeScale } from '../scale/time-scale';
+import { DELIVERY_GAP_SHOWN_MS } from '../data/task-info';
 
 /**
  * A lane never gets more bars drawn one by one than this many per pixel of width: only a lane whose spans
@@ -23,6 +24,8 @@ export class PixelColumns {
   longestPx = new Float32Array(0);
   /** Lead-ins crossing each column (after `collect`). */
   leadIns = new Int32Array(0);
+  /** Delivery tails (a finished task's result waiting for the loop) crossing each column (after `collect`). */
+  tails = new Int32Array(0);
   count = 0;
   /** Spans too wide to merge: drawn one by one. */
   readonly wideSlots: number[] = [];
@@ -37,24 +40,29 @@ export class PixelColumns {
       this.kind = new Uint8Array(columns);
       this.longestPx = new Float32Array(columns);
       this.leadIns = new Int32Array(columns + 1);
+      this.tails = new Int32Array(columns + 1);
     }
     this.count = columns;
     this.status.fill(-1, 0, columns);
     this.longestPx.fill(0, 0, columns);
     this.leadIns.fill(0, 0, columns + 1);
+    this.tails.fill(0, 0, columns + 1);
     this.wideSlots.length = 0;
     this.#overflowed = false;
   }
 
   /**
-   * One pass over a lane's tasks in the visible window: spans narrower than `wideMinPx` and every lead-in
-   * go into the columns, wider spans into `wideSlots`. The hot loop of a frame, hence the plain locals.
+   * One pass over a lane's tasks in the visible window: spans narrower than `wideMinPx`, every lead-in and
+   * every delivery tail go into the columns, wider spans into `wideSlots`. The hot loop of a frame, hence the
+   * plain locals.
    */
   collect(data: TimelineData, spans: LaneSpans, scale: TimeScale, wideMinPx: number): void {
     const { startMs, endMs, pxPerMs } = scale;
     const starts = data.startMs;
     const ends = data.endMs;
     const queued = data.queuedMs;
+    const observed = data.observedMs;
+    const tails = this.tails;
     const statuses = data.status;
     const kinds = data.kind;
     const now = data.nowMs;
@@ -82,6 +90,15 @@ export class PixelColumns {
           leadIns[to]!--;
         }
       }
+      const observedAt = observed[slot]!;
+      if (observedAt - end >= DELIVERY_GAP_SHOWN_MS && observedAt < Infinity) {
+        const from = x1 <= 0 ? 0 : Math.ceil(x1);
+        const to = Math.min(this.count, Math.ceil((Math.min(observedAt, endMs) - startMs) * pxPerMs));
+        if (to > from) {
+          tails[from]!++;
+          tails[to]!--;
+        }
+      }
       const width = x1 - x0;
       const code = statuses[slot]!;
       const kindCode = kinds[slot]!;
@@ -100,9 +117,12 @@ export class PixelColumns {
       }
     }
     let covered = 0;
+    let tailed = 0;
     for (let c = 0; c <= last; c++) {
       covered += leadIns[c]!;
       leadIns[c] = covered;
+      tailed += tails[c]!;
+      tails[c] = tailed;
     }
     if (this.#overflowed) this.#resolveOverflow();
   }

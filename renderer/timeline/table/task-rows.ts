@@ -1,7 +1,7 @@
 import { statusCode, type TimelineStatus } from '../data/task-codes';
 import type { TimelineData } from '../data/timeline-data';
 
-const NOT_OK: readonly TimelineStatus[] = ['error', 'timeout', 'cancelled', 'orphaned'];
+const NOT_OK: readonly TimelineStatus[] = ['error', 'timeout', 'cancelled', 'skipped'];
 const NOT_OK_CODES = new Set(NOT_OK.map(statusCode));
 
 /** Which tasks a table lists. */
@@ -9,7 +9,7 @@ export type RowFilter = 'all' | 'not-ok';
 
 /**
  * The slots a table shows, in order: every slot (null, meaning "row = slot", with no list built) or only
- * the finished tasks that did not end ok (error, timeout, cancelled, orphaned), in one pass over the statuses.
+ * the finished tasks that did not end ok (error, timeout, cancelled, skipped), in one pass over the statuses.
  */
 export function rowSlots(data: TimelineData, filter: RowFilter): Uint32Array | null {
   if (filter === 'all') return null;

@@ -46,6 +46,8 @@ export function readTimelineTheme(element: Element): TimelineTheme {
     kindFill: TASK_KINDS.map((kind) => read(`kind-${kind}`)),
     statusFill: STATUS_BY_CODE.map((status) => (status === 'ok' || status === 'running' ? null : read(`status-${status}`))),
     hatch: hatchPattern(read('hatch')),
+    orphanHatch: hatchPattern(read('status-orphaned')),
+    deliveryTail: read('delivery-tail'),
     font: style.getPropertyValue('--timeline-font').trim() || '11px sans-serif',
   };
 }

@@ -23,7 +23,11 @@ export interface TimelineTheme {
   readonly kindFill: readonly string[];
   /** Bar fill by status code, overriding the kind's; null keeps the kind's (ok, running). */
   readonly statusFill: readonly (string | null)[];
-  /** Laid over cancelled and orphaned bars wide enough to show it; null draws none. */
+  /** Laid over cancelled and skipped bars wide enough to show it; null draws none. */
   readonly hatch: CanvasPattern | string | null;
+  /** Laid over an orphaned task's bar, on top of its outcome's colour; null draws none. */
+  readonly orphanHatch: CanvasPattern | string | null;
+  /** The thin tail from a task's end to when the strategy heard of it ("result waited for the loop"). */
+  readonly deliveryTail: string;
   readonly font: string;
 }

@@ -1,3 +1,4 @@
+import { RECORD_VERSION } from '../../../shared/run/record-version';
 import type { HistoryStore } from '../../../electron/backend/history';
 import { computeMetrics } from '../../../shared/metrics/compute-metrics';
 import type { RunExport } from '../../../shared/run/run-schema';
@@ -52,7 +53,7 @@ export function syntheticRunExport(index: number, options: { tasks: number; crea
   const scenario = scenarioFor(preset.scenario.name, strategy, tasks);
   return {
     format: 'concurrency-explorer/run',
-    version: 1,
+    version: 2,
     run: {
       name: index % 7 === 3 ? `${preset.scenario.name} (after the fix)` : preset.scenario.name,
       scenarioName: preset.scenario.name,
@@ -62,6 +63,7 @@ export function syntheticRunExport(index: number, options: { tasks: number; crea
       finishedAt: new Date(Date.parse(options.createdAt) + Math.ceil(wallMs)).toISOString(),
       wallMs: status === 'failed' ? null : wallMs,
       failures: tasks.filter((t) => t.status === 'error' || t.status === 'timeout' || t.status === 'cancelled').length,
+      recordVersion: RECORD_VERSION,
       tags: TAGS[index % TAGS.length]!,
       notes: index % 9 === 0 ? 'Kept for the write-up.' : '',
       error: status === 'failed' ? 'The engine process exited with code 1' : null,

@@ -75,8 +75,10 @@ describe('CLI end to end', () => {
     expect(run).toMatchObject({ id: ids[0], status: 'completed', scenarioName: 'Eight timers' });
     expect(run.tasks).toHaveLength(8);
     for (const task of run.tasks) {
-      expect(Object.keys(task).sort()).toEqual(['attempts', 'endMs', 'error', 'group', 'index', 'kind', 'lane', 'queuedMs', 'startMs', 'status'].sort());
+      expect(Object.keys(task).sort()).toEqual(['attempts', 'endMs', 'error', 'group', 'index', 'kind', 'lane', 'observedMs', 'orphaned', 'queuedMs', 'startMs', 'status'].sort());
     }
+    // `all` fails fast: a task's outcome stays its own, `orphaned` says it ended after the settle.
+    expect(run.tasks.filter((t) => t.orphaned).every((t) => ['ok', 'error'].includes(t.status))).toBe(true);
     expect(run.samples.length).toBeGreaterThan(0);
     const text = await cli.run(['show', String(ids[0])]);
     expect(text.stdout).toMatch(/^run \d+: Eight timers$/m);

@@ -9,6 +9,8 @@ import { ScenarioSchema } from '../../../shared/scenario';
 import { countByStatus, runInProcess } from './run-in-process';
 
 const statuses = (records: readonly TaskRecord[]) => records.map((r) => r.status);
+/** Each task's own outcome, with `+orphaned` when it ended after its strategy settled. */
+const outcomes = (records: readonly TaskRecord[]) => records.map((r) => (r.orphaned ? `${r.status}+orphaned` : r.status));
 
 // Timers started in the same tick fire in order of their durations, whatever the machine's load: each
 // scenario below orders its tasks' ends with durations alone.
@@ -18,7 +20,7 @@ describe('promise-combinator strategies', () => {
       strategy: { type: 'all' },
       tasks: [{ kind: 'timer', count: 2, ms: 150 }, { kind: 'timer', count: 1, ms: 10, failRate: 1 }, { kind: 'timer', count: 1, ms: 300 }],
     });
-    expect(statuses(records)).toEqual(['orphaned', 'orphaned', 'error', 'orphaned']);
+    expect(outcomes(records)).toEqual(['ok+orphaned', 'ok+orphaned', 'error', 'ok+orphaned']);
     expect(records[2]?.error).toMatch(/injected failure/);
     expect(finished.metrics.wallMs).toBeLessThan(records[0]?.endMs ?? 0);
   });
@@ -28,12 +30,12 @@ describe('promise-combinator strategies', () => {
       strategy: { type: 'callbacks' },
       tasks: [{ kind: 'timer', count: 2, ms: 150 }, { kind: 'timer', count: 1, ms: 10, failRate: 1 }],
     });
-    expect(statuses(records)).toEqual(['orphaned', 'orphaned', 'error']);
+    expect(outcomes(records)).toEqual(['ok+orphaned', 'ok+orphaned', 'error']);
   });
 
   it('race: settles with the first task to settle', async () => {
     const { records } = await runInProcess({ strategy: { type: 'race' }, tasks: [{ kind: 'timer', count: 1, ms: 10 }, { kind: 'timer', count: 3, ms: 200 }] });
-    expect(statuses(records)).toEqual(['ok', 'orphaned', 'orphaned', 'orphaned']);
+    expect(outcomes(records)).toEqual(['ok', 'ok+orphaned', 'ok+orphaned', 'ok+orphaned']);
   });
 
   it('any: settles with the first success, after earlier failures', async () => {
@@ -41,7 +43,23 @@ describe('promise-combinator strategies', () => {
       strategy: { type: 'any' },
       tasks: [{ kind: 'timer', count: 1, ms: 10, failRate: 1 }, { kind: 'timer', count: 1, ms: 120 }, { kind: 'timer', count: 2, ms: 300 }],
     });
-    expect(statuses(records)).toEqual(['error', 'ok', 'orphaned', 'orphaned']);
+    expect(outcomes(records)).toEqual(['error', 'ok', 'ok+orphaned', 'ok+orphaned']);
+  });
+
+  it('all with a timeout: every task that timed out keeps its timeout, those after the settle also orphaned', async () => {
+    const { records, finished } = await runInProcess({ strategy: { type: 'all' }, options: { timeoutMs: 80 }, tasks: [{ kind: 'timer', count: 5, ms: 600 }] });
+    expect(statuses(records)).toEqual(Array(5).fill('timeout'));
+    expect(records.filter((r) => r.orphaned)).toHaveLength(4);
+    expect(finished.metrics).toMatchObject({ timedOut: 5, orphaned: 4 });
+  });
+
+  it('an error after the strategy settled still counts as failed', async () => {
+    const { records, finished } = await runInProcess({
+      strategy: { type: 'race' },
+      tasks: [{ kind: 'timer', count: 1, ms: 10 }, { kind: 'timer', count: 2, ms: 120, failRate: 1 }],
+    });
+    expect(outcomes(records)).toEqual(['ok', 'error+orphaned', 'error+orphaned']);
+    expect(finished.metrics).toMatchObject({ failed: 2, orphaned: 2 });
   });
 
   it('any: waits for every task when all fail', async () => {
@@ -62,8 +80,9 @@ describe('sequential, batch and pool', () => {
       strategy: { type: 'sequential' },
       tasks: [{ kind: 'timer', count: 2, ms: 5 }, { kind: 'timer', count: 1, ms: 5, failRate: 1 }, { kind: 'timer', count: 2, ms: 5 }],
     });
-    expect(statuses(records)).toEqual(['ok', 'ok', 'error', 'cancelled', 'cancelled']);
-    expect(records[3]).toMatchObject({ attempts: 0, error: expect.stringMatching(/earlier failure/) as string });
+    expect(statuses(records)).toEqual(['ok', 'ok', 'error', 'skipped', 'skipped']);
+    expect(records[3]).toMatchObject({ attempts: 0, orphaned: false, error: 'never started: the strategy stopped at the first failure' });
+    expect(finished.metrics).toMatchObject({ skipped: 2, cancelled: 0, failed: 1 });
     expect(records[1]?.startMs).toBeGreaterThanOrEqual(records[0]?.endMs ?? Infinity);
     expect(finished.status).toBe('completed');
   });
@@ -81,7 +100,7 @@ describe('sequential, batch and pool', () => {
       strategy: { type: 'batch', size: 2 },
       tasks: [{ kind: 'timer', count: 1, ms: 10, failRate: 1 }, { kind: 'timer', count: 3, ms: 150 }],
     });
-    expect(statuses(records)).toEqual(['error', 'orphaned', 'cancelled', 'cancelled']);
+    expect(outcomes(records)).toEqual(['error', 'ok+orphaned', 'skipped', 'skipped']);
   });
 
   it('pool: a failure rejects the pool while the other slots carry on as orphans', async () => {
@@ -89,7 +108,7 @@ describe('sequential, batch and pool', () => {
       strategy: { type: 'pool', concurrency: 2 },
       tasks: [{ kind: 'timer', count: 1, ms: 10, failRate: 1 }, { kind: 'timer', count: 3, ms: 60 }],
     });
-    expect(statuses(records)).toEqual(['error', 'orphaned', 'orphaned', 'orphaned']);
+    expect(outcomes(records)).toEqual(['error', 'ok+orphaned', 'ok+orphaned', 'ok+orphaned']);
     expect(records.map((r) => r.lane)).toEqual([0, 1, 1, 1]);
     expect(finished.metrics.orphaned).toBe(3);
   });

@@ -1,4 +1,3 @@
-import { pbkdf2 } from 'node:crypto';
 import type { RunMetrics } from '../../../shared/metrics/metrics-schema';
 import type { TaskRecord } from '../../../shared/protocol/task-record';
 import { findPreset, variantScenario } from '../../../shared/presets';
@@ -75,23 +74,4 @@ export function fasterInOneOf(
   pair: { slow: string; fast: string; ratio: number },
 ): Promise<boolean> {
   return holdsInOneOf(attempts, first, presetId, [pair.slow, pair.fast], (slow, fast) => fast.metrics.wallMs < pair.ratio * slow.metrics.wallMs);
-}
-
-function hashOnce(iterations: number): Promise<void> {
-  return new Promise((resolve, reject) => pbkdf2('capacity', 'salt', iterations, 64, 'sha512', (error) => (error ? reject(error) : resolve())));
-}
-
-/**
- * How many pbkdf2 hashes the machine runs at once right now, from 1 (no core to spare) to 4: four hashes
- * started together on this process's libuv pool (4 threads) against one alone. The baseline a parallelism
- * claim is held against, measured in the same test instead of assumed from the core count.
- */
-export async function hashesAtOnce(iterations: number): Promise<number> {
-  const aloneStart = performance.now();
-  await hashOnce(iterations);
-  const aloneMs = performance.now() - aloneStart;
-  const togetherStart = performance.now();
-  await Promise.all([hashOnce(iterations), hashOnce(iterations), hashOnce(iterations), hashOnce(iterations)]);
-  const togetherMs = performance.now() - togetherStart;
-  return Math.min(4, Math.max(1, (4 * aloneMs) / togetherMs));
 }

@@ -118,7 +118,7 @@ describe('the backend: export and import', () => {
     expect(json).toMatchObject({ fileName: `run-${id}-round-trip.json`, mimeType: 'application/json' });
     const csv = await api.history.export({ id, format: 'csv' });
     expect(csv).toMatchObject({ fileName: `run-${id}-round-trip.csv`, mimeType: 'text/csv' });
-    expect(csv.content.startsWith('index,group,kind,lane,queuedMs,startMs,endMs,status,error,attempts')).toBe(true);
+    expect(csv.content.startsWith('index,group,kind,lane,queuedMs,startMs,endMs,observedMs,status,orphaned,error,attempts')).toBe(true);
     const trace = await api.history.export({ id, format: 'trace' });
     expect(JSON.parse(trace.content)).toHaveProperty('traceEvents');
 

@@ -20,6 +20,7 @@ function run(id: number, strategy: Strategy, wallMs: number | null): ExperimentR
     wallMs,
     tasks: 4,
     failures: 0,
+    recordVersion: 2,
     tags: [],
     notes: '',
     experimentId: 1,

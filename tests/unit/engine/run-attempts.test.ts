@@ -2,9 +2,17 @@ import { describe, expect, it } from 'vitest';
 import type { AttemptAbort } from '../../../electron/engine/attempts/attempt-abort';
 import { runAttempts } from '../../../electron/engine/attempts/run-attempts';
 import { RunCancel } from '../../../electron/engine/attempts/run-cancel';
+import type { WorkResult } from '../../../electron/engine/kinds/execute-kind';
+import { preciseEpochMs, startClock } from '../../../electron/engine/recording/run-clock';
 
 const policy = { timeoutMs: 1_000, retries: 0, retryDelayMs: 0 };
 const never = new RunCancel(undefined);
+const clock = startClock();
+const done = (error: string | null = null): WorkResult => ({ endEpochMs: preciseEpochMs(), error });
+const busyFor = (ms: number) => {
+  const until = performance.now() + ms;
+  while (performance.now() < until);
+};
 
 describe('runAttempts', () => {
   it('retries after failures, doubling the wait each time, until an attempt succeeds', async () => {
@@ -12,12 +20,13 @@ describe('runAttempts', () => {
     const outcome = await runAttempts(
       async () => {
         attemptsAt.push(performance.now());
-        if (attemptsAt.length < 3) throw new Error(`failure ${attemptsAt.length}`);
+        return done(attemptsAt.length < 3 ? `failure ${attemptsAt.length}` : null);
       },
       { ...policy, retries: 5, retryDelayMs: 30 },
       never,
+      clock,
     );
-    expect(outcome).toEqual({ status: 'ok', error: null, attempts: 3 });
+    expect(outcome).toMatchObject({ status: 'ok', error: null, attempts: 3 });
     const [first = 0, second = 0, third = 0] = attemptsAt;
     // Timers never fire early (Node rounds to whole ms, hence the 1 ms slack): the waits are at least 30 and 60 ms.
     expect(second - first).toBeGreaterThanOrEqual(29);
@@ -33,8 +42,9 @@ describe('runAttempts', () => {
       },
       { ...policy, retries: 2 },
       never,
+      clock,
     );
-    expect(outcome).toEqual({ status: 'error', error: 'failure 3', attempts: 3 });
+    expect(outcome).toMatchObject({ status: 'error', error: 'failure 3', attempts: 3 });
   });
 
   it('gives up an attempt at its timeout and tells the operation, by callback and by signal', async () => {
@@ -48,8 +58,9 @@ describe('runAttempts', () => {
       },
       { ...policy, timeoutMs: 20 },
       never,
+      clock,
     );
-    expect(outcome).toEqual({ status: 'timeout', error: 'timed out after 20 ms', attempts: 1 });
+    expect(outcome).toMatchObject({ status: 'timeout', error: 'timed out after 20 ms', attempts: 1 });
     expect(toldReason?.message).toBe('timed out after 20 ms');
     expect(abort?.signal.aborted).toBe(true);
   });
@@ -63,16 +74,53 @@ describe('runAttempts', () => {
       },
       { ...policy, retries: 3, retryDelayMs: 60_000 },
       new RunCancel(cancel.signal),
+      clock,
     );
-    await expect(running).resolves.toEqual({ status: 'cancelled', error: 'cancelled', attempts: 1 });
+    await expect(running).resolves.toMatchObject({ status: 'cancelled', error: 'cancelled', attempts: 1 });
   });
 
   it('does not start an attempt once cancelled', async () => {
     const cancel = new AbortController();
     cancel.abort();
     let calls = 0;
-    const outcome = await runAttempts(async () => void (calls += 1), policy, new RunCancel(cancel.signal));
+    const outcome = await runAttempts(
+      async () => {
+        calls += 1;
+        return done();
+      },
+      policy,
+      new RunCancel(cancel.signal),
+      clock,
+    );
     expect(outcome.status).toBe('cancelled');
     expect(calls).toBe(0);
+  });
+
+  it('ends an attempt when its work ended, not when the result could be heard', async () => {
+    let workEndedAt = 0;
+    const outcome = await runAttempts(
+      async () => {
+        const result = done();
+        workEndedAt = clock.fromEpochMs(result.endEpochMs);
+        busyFor(60);
+        return result;
+      },
+      policy,
+      never,
+      clock,
+    );
+    expect(outcome.endMs).toBe(workEndedAt);
+    expect(clock.now() - outcome.endMs).toBeGreaterThanOrEqual(60);
+  });
+
+  it('records a timeout the blocked loop could not fire on time at the time it was due, noting how late it was', async () => {
+    const startedMs = clock.now();
+    const running = runAttempts(() => new Promise<WorkResult>(() => {}), { ...policy, timeoutMs: 20 }, never, clock);
+    busyFor(150);
+    const outcome = await running;
+    expect(outcome.status).toBe('timeout');
+    expect(outcome.endMs - startedMs).toBeGreaterThanOrEqual(20);
+    expect(outcome.endMs - startedMs).toBeLessThan(100);
+    expect(outcome.error).toMatch(/^timed out after 20 ms \(it fired \d+ ms late: the event loop was blocked\)$/);
   });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HistoryError, HistoryStore } from '../../../electron/backend/history';
 import type { RunMetrics } from '../../../shared/metrics/metrics-schema';
+import { RECORD_VERSION } from '../../../shared/run/record-version';
 import type { RunExport } from '../../../shared/run/run-schema';
 import type { Sample, TaskRecord, TaskStatus } from '../../../shared/protocol/task-record';
 import { ScenarioSchema, type Scenario, type ScenarioInput } from '../../../shared/scenario';
@@ -21,11 +22,14 @@ export function makeScenario(overrides: Partial<ScenarioInput> = {}): Scenario {
   });
 }
 
-const STATUSES: readonly TaskStatus[] = ['ok', 'ok', 'error', 'ok', 'timeout', 'ok', 'cancelled', 'orphaned'];
+const STATUSES: readonly TaskStatus[] = ['ok', 'ok', 'error', 'ok', 'timeout', 'ok', 'cancelled', 'skipped'];
 /** Error texts that need CSV quoting. */
 const ERRORS = ['boom, with a comma', 'said "no"', 'line one\nline two', 'plain'];
 
-/** `count` deterministic task records of one timer group, starting at `from`; every kind of status and awkward error text. */
+/**
+ * `count` deterministic task records of one timer group, starting at `from`; every kind of status and awkward
+ * error text, every third task orphaned, some results waiting for the loop.
+ */
 export function makeTasks(count: number, from = 0, lanes = 4): TaskRecord[] {
   const tasks: TaskRecord[] = [];
   for (let index = from; index < from + count; index++) {
@@ -39,9 +43,11 @@ export function makeTasks(count: number, from = 0, lanes = 4): TaskRecord[] {
       queuedMs: index * 0.5,
       startMs,
       endMs: startMs + 10.0625 + (index % 7),
+      observedMs: startMs + 10.0625 + (index % 7) + (index % 3) * 0.5,
       status,
-      error: status === 'ok' || status === 'orphaned' ? null : (ERRORS[(index + Math.floor(index / 8)) % ERRORS.length] ?? null),
-      attempts: status === 'cancelled' ? 0 : 1 + (index % 2),
+      orphaned: index % 3 === 2 && status !== 'skipped',
+      error: status === 'ok' ? null : (ERRORS[(index + Math.floor(index / 8)) % ERRORS.length] ?? null),
+      attempts: status === 'cancelled' || status === 'skipped' ? 0 : 1 + (index % 2),
     });
   }
   return tasks;
@@ -64,17 +70,20 @@ export function makeMetrics(tasks: readonly TaskRecord[]): RunMetrics {
   const p = { p50: 10, p90: 14, p99: 16, max: 16.0625, mean: 12 };
   return {
     wallMs: 123.5,
+    spanMs: 130.25,
     tasks: tasks.length,
     ok: by('ok'),
     failed: by('error'),
     timedOut: by('timeout'),
     cancelled: by('cancelled'),
-    orphaned: by('orphaned'),
+    skipped: by('skipped'),
+    orphaned: tasks.filter((t) => t.orphaned).length,
     maxInFlight: 4,
     throughputPerSec: 80,
     effectiveConcurrency: 3.5,
     latencyMs: p,
     waitMs: p,
+    deliveryDelayMs: { p50: 0.5, p99: 1, max: 1 },
     loopDelayMs: { p50: 1, p99: 2, max: 3 },
     elu: 0.5,
     cpuUserMs: 10,
@@ -123,7 +132,7 @@ export function makeRunExport(overrides: Partial<RunExport['run']> = {}, taskCou
   const metrics = makeMetrics(tasks);
   return {
     format: 'concurrency-explorer/run',
-    version: 1,
+    version: 2,
     run: {
       name: scenario.name,
       scenarioName: scenario.name,
@@ -133,6 +142,7 @@ export function makeRunExport(overrides: Partial<RunExport['run']> = {}, taskCou
       finishedAt: '2025-03-01T10:00:01.000Z',
       wallMs: metrics.wallMs,
       failures: tasks.filter((t) => t.status === 'error' || t.status === 'timeout' || t.status === 'cancelled').length,
+      recordVersion: RECORD_VERSION,
       tags: [],
       notes: '',
       error: null,

@@ -4,8 +4,16 @@ import { RunMetricsSchema } from '../../../shared/metrics/metrics-schema';
 import { peakOverlap } from '../../../shared/metrics/peak-overlap';
 import type { Sample, TaskRecord } from '../../../shared/protocol/task-record';
 
-function task(index: number, kind: TaskRecord['kind'], status: TaskRecord['status'], startMs: number, endMs: number, attempts = 1): TaskRecord {
-  return { index, group: 0, kind, lane: 0, queuedMs: 0, startMs, endMs, status, error: status === 'ok' ? null : status, attempts };
+function task(
+  index: number,
+  kind: TaskRecord['kind'],
+  status: TaskRecord['status'],
+  startMs: number,
+  endMs: number,
+  attempts = 1,
+  { orphaned = false, observedMs = endMs } = {},
+): TaskRecord {
+  return { index, group: 0, kind, lane: 0, queuedMs: 0, startMs, endMs, observedMs, status, orphaned, error: status === 'ok' ? null : status, attempts };
 }
 
 function sample(loopDelayMs: number, elu: number, rssBytes: number): Sample {
@@ -13,20 +21,32 @@ function sample(loopDelayMs: number, elu: number, rssBytes: number): Sample {
 }
 
 const tasks = [
-  task(0, 'timer', 'ok', 0, 10),
+  task(0, 'timer', 'ok', 0, 10, 1, { observedMs: 30 }),
   task(1, 'http', 'error', 5, 25, 2),
-  task(2, 'timer', 'orphaned', 5, 45),
+  task(2, 'timer', 'error', 5, 45, 1, { orphaned: true }),
   task(3, 'cpu', 'cancelled', 30, 30, 0),
   task(4, 'http', 'timeout', 10, 40),
+  task(5, 'cpu', 'skipped', 30, 30, 0),
 ];
 const samples = [sample(1, 0.2, 100), sample(2, 0.4, 300), sample(3, 0.6, 200), sample(100, 0.8, 250)];
 
 describe('computeMetrics', () => {
   const metrics = computeMetrics({ tasks, samples, wallMs: 40, cpu: { userMs: 12, systemMs: 3 } });
 
-  it('counts tasks by how they ended', () => {
-    expect(metrics).toMatchObject({ tasks: 5, ok: 1, failed: 1, timedOut: 1, cancelled: 1, orphaned: 1 });
+  it('counts every task by its own outcome, orphaned apart, skipped apart from cancelled', () => {
+    expect(metrics).toMatchObject({ tasks: 6, ok: 1, failed: 2, timedOut: 1, cancelled: 1, skipped: 1, orphaned: 1 });
     expect(metrics.failuresByKind).toEqual({ http: 2, timer: 1, cpu: 1 });
+  });
+
+  it('counts an error that came after the strategy settled as a failure', () => {
+    const late = computeMetrics({ tasks: [task(0, 'timer', 'error', 0, 90, 1, { orphaned: true })], samples, wallMs: 10, cpu: { userMs: 0, systemMs: 0 } });
+    expect(late).toMatchObject({ failed: 1, orphaned: 1 });
+  });
+
+  it('measures how long results waited for the loop (observed minus end)', () => {
+    expect(metrics.deliveryDelayMs.max).toBe(20);
+    expect(metrics.deliveryDelayMs.p50).toBe(0);
+    expect(metrics.deliveryDelayMs.p99).toBeCloseTo(19.4);
   });
 
   it('takes latency and wait percentiles over the tasks that ran (linear interpolation)', () => {
@@ -38,14 +58,27 @@ describe('computeMetrics', () => {
     expect(metrics.waitMs).toEqual({ p50: 5, p90: expect.closeTo(8.5) as number, p99: expect.closeTo(9.85) as number, max: 10, mean: 5 });
   });
 
-  it('derives rates from the wall time', () => {
+  it('derives throughput from the wall time and effective concurrency from the span every task fits in', () => {
     expect(metrics.wallMs).toBe(40);
     expect(metrics.throughputPerSec).toBeCloseTo(100);
-    expect(metrics.effectiveConcurrency).toBeCloseTo(2.5);
+    expect(metrics.spanMs).toBe(45);
+    expect(metrics.effectiveConcurrency).toBeCloseTo(100 / 45);
     expect(metrics.maxInFlight).toBe(3);
   });
 
-  it('summarises the samples and passes the CPU time through', () => {
+  it('never reports more concurrency than tasks, however early the strategy settled', () => {
+    const orphans = Array.from({ length: 20 }, (_, i) => task(i, 'timer', i === 0 ? 'error' : 'ok', 0, i === 0 ? 5 : 100, 1, { orphaned: i > 0 }));
+    const raced = computeMetrics({ tasks: orphans, samples, wallMs: 5, cpu: { userMs: 0, systemMs: 0 } });
+    expect(raced.effectiveConcurrency).toBeLessThanOrEqual(20);
+    expect(raced.effectiveConcurrency).toBeCloseTo((5 + 19 * 100) / 100);
+  });
+
+  it('takes the loop delay from the whole-run histogram when the engine gives it', () => {
+    const withHistogram = computeMetrics({ tasks, samples, wallMs: 40, cpu: { userMs: 0, systemMs: 0 }, loopDelayMs: { p50: 0.1, p99: 790, max: 796 } });
+    expect(withHistogram.loopDelayMs).toEqual({ p50: 0.1, p99: 790, max: 796 });
+  });
+
+  it('without a histogram, summarises the samples; passes the CPU time through', () => {
     expect(metrics.loopDelayMs.p50).toBeCloseTo(2.5);
     expect(metrics.loopDelayMs.p99).toBeCloseTo(97.09);
     expect(metrics.loopDelayMs.max).toBe(100);

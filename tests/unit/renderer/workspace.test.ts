@@ -63,7 +63,7 @@ describe('Workspace', () => {
     expect(workspace.running).toBe(true);
     expect(workspace.canRun).toBe(false);
     api.emitStarted('run-1', 20);
-    api.emitBatch([{ index: 0, group: 0, kind: 'timer', lane: 0, queuedMs: 0, startMs: 0, endMs: 120, status: 'ok', error: null, attempts: 1 }], 1);
+    api.emitBatch([{ index: 0, group: 0, kind: 'timer', lane: 0, queuedMs: 0, startMs: 0, endMs: 120, observedMs: 120, status: 'ok', orphaned: false, error: null, attempts: 1 }], 1);
     expect(workspace.timeline?.count).toBe(1);
     workspace.editor.set(['name'], 'Changed after the start');
     expect(workspace.runScenario?.name).toBe('Twenty tasks, some failing — Promise.all');

@@ -5,6 +5,6 @@ import { TaskColumnsBuilder } from '../../../electron/backend/history/task-colum
 /** The columns the store's reader gives for `tasks`. */
 export function columnsOf(tasks: readonly TaskRecord[]): TaskColumns {
   const builder = new TaskColumnsBuilder();
-  for (const t of tasks) builder.add([t.index, t.group, t.kind, t.lane, t.queuedMs, t.startMs, t.endMs, t.status, t.error, t.attempts]);
+  for (const t of tasks) builder.add([t.index, t.group, t.kind, t.lane, t.queuedMs, t.startMs, t.endMs, t.observedMs, t.status, t.orphaned ? 1 : 0, t.error, t.attempts]);
   return builder.build();
 }

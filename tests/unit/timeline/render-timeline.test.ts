@@ -65,7 +65,7 @@ describe('renderTimeline when zoomed out', () => {
 });
 
 describe('renderTimeline when zoomed in', () => {
-  const task = (index: number, startMs: number, endMs: number, status: TaskRecord['status'] = 'ok'): TaskRecord => ({
+  const task = (index: number, startMs: number, endMs: number, status: TaskRecord['status'] = 'ok', more: Partial<TaskRecord> = {}): TaskRecord => ({
     index,
     group: 0,
     kind: 'http',
@@ -73,9 +73,34 @@ describe('renderTimeline when zoomed in', () => {
     queuedMs: 0,
     startMs,
     endMs,
+    observedMs: endMs,
     status,
+    orphaned: false,
     error: null,
     attempts: 1,
+    ...more,
+  });
+
+  it('hatches an orphan over its own outcome\'s colour', () => {
+    const data = TimelineData.fromTasks([task(0, 10, 40, 'error', { orphaned: true }), task(1, 12, 30, 'ok', { orphaned: true }), task(2, 45, 90)]);
+    const { calls } = draw(data, { window: { startMs: 0, endMs: 100 } });
+    const fills = calls.filter((c) => c.method === 'fillRect').map((c) => c.fillStyle);
+    expect(fills.filter((f) => f === 'orphan-hatch')).toHaveLength(2);
+    expect(fills).toContain('status:error');
+    expect(fills.filter((f) => f === 'kind:http').length).toBeGreaterThanOrEqual(2);
+    // The hatch comes right after the bar it lies on.
+    expect(fills[fills.indexOf('status:error') + 1]).toBe('orphan-hatch');
+  });
+
+  it('draws a thin tail from a task\'s end to when its result was observed, and none when it was at once', () => {
+    const data = TimelineData.fromTasks([task(0, 10, 20, 'ok', { observedMs: 80 }), task(1, 10, 30)]);
+    const { calls, view } = draw(data, { window: { startMs: 0, endMs: 100 } });
+    const tails = calls.filter((c) => c.method === 'fillRect' && c.fillStyle === 'delivery-tail');
+    expect(tails).toHaveLength(1);
+    const [x, , width, height] = tails[0]!.args as number[];
+    expect(x).toBeCloseTo(Math.ceil(view.scale.msToPx(20)), 0);
+    expect(x! + width!).toBeCloseTo(view.scale.msToPx(80), -1);
+    expect(height).toBeLessThan(view.layout.barHeightPx);
   });
 
   it('draws wide tasks one by one with a label, a lead-in from the queued time, and outlines the selection', () => {

@@ -8,7 +8,7 @@ import { syntheticRun } from './fixtures/synthetic-run';
 import { testView } from './helpers/test-view';
 
 function record(index: number, lane: number, startMs: number, endMs: number): TaskRecord {
-  return { index, group: 0, kind: 'timer', lane, queuedMs: 0, startMs, endMs, status: 'ok', error: null, attempts: 1 };
+  return { index, group: 0, kind: 'timer', lane, queuedMs: 0, startMs, endMs, observedMs: endMs, status: 'ok', orphaned: false, error: null, attempts: 1 };
 }
 
 describe('taskAt', () => {

@@ -10,7 +10,7 @@ function start(index: number, lane: number, startMs: number, kind = 'timer'): Ta
 }
 
 function finish(task: TaskStart, endMs: number, status: TaskRecord['status'] = 'ok', error: string | null = null): TaskRecord {
-  return { ...task, endMs, status, error, attempts: 1 };
+  return { ...task, endMs, observedMs: endMs, status, orphaned: false, error, attempts: 1 };
 }
 
 function laneStarts(data: TimelineData, lane: number): number[] {
@@ -144,7 +144,7 @@ describe('TimelineData refuses what it cannot hold', () => {
     expect(() => data.appendStarted([start(1, 0.5, 2)])).toThrow('started[0].lane: must be a whole number >= 0, got 0.5');
     expect(() => data.appendStarted([start(1, 0, 2, 'teleport')])).toThrow('started[0].kind: must be a task kind, got "teleport"');
     expect(() => data.appendFinished([{ ...finish(start(0, 0, 1), 2), status: 'running' as never }])).toThrow(
-      'finished[0].status: must be ok, error, timeout, cancelled or orphaned, got "running"',
+      'finished[0].status: must be ok, error, timeout, cancelled or skipped, got "running"',
     );
     expect(() => data.appendSamples([{ tMs: -1, loopDelayMs: 1, inFlight: 0, elu: 0, cpuPercent: 0, rssBytes: 0, heapUsedBytes: 0 }])).toThrow(
       'samples[0].tMs: must be a finite number >= 0, got -1',

@@ -42,7 +42,7 @@ describe('rowSlots', () => {
     const data = TimelineData.fromTasks(syntheticRun({ tasks: 10_000, lanes: 8, failureRate: 0.02 }).tasks);
     expect(rowSlots(data, 'all')).toBeNull();
     const notOk = rowSlots(data, 'not-ok')!;
-    const expected = data.countByStatus('error') + data.countByStatus('timeout') + data.countByStatus('orphaned') + data.countByStatus('cancelled');
+    const expected = data.countByStatus('error') + data.countByStatus('timeout') + data.countByStatus('skipped') + data.countByStatus('cancelled');
     expect(notOk.length).toBe(expected);
     expect(notOk.length).toBeGreaterThan(100);
     expect(Array.from(notOk).every((slot, i) => i === 0 || slot > notOk[i - 1]!)).toBe(true);

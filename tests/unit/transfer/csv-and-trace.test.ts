@@ -16,6 +16,7 @@ function makeRun(taskCount: number, sampleCount: number): RunDetail {
     finishedAt: '2025-03-01T10:00:01.000Z',
     wallMs: 123.5,
     failures: 0,
+    recordVersion: 2,
     tags: [],
     notes: '',
     experimentId: null,
@@ -51,23 +52,23 @@ describe('CSV export', () => {
   it('has the header and one row per task, CRLF line ends, and quotes what needs quoting', () => {
     const run = makeRun(16, 0);
     const text = exportRunCsv(run);
-    expect(text.startsWith('index,group,kind,lane,queuedMs,startMs,endMs,status,error,attempts\r\n')).toBe(true);
+    expect(text.startsWith('index,group,kind,lane,queuedMs,startMs,endMs,observedMs,status,orphaned,error,attempts\r\n')).toBe(true);
     expect(text.endsWith('\r\n')).toBe(true);
     const rows = readCsv(text);
     expect(rows).toHaveLength(17);
-    expect(rows.every((r) => r.length === 10)).toBe(true);
+    expect(rows.every((r) => r.length === 12)).toBe(true);
     rows.slice(1).forEach((row, i) => {
       const task = run.tasks[i]!;
-      expect(row).toEqual([task.index, task.group, task.kind, task.lane, task.queuedMs, task.startMs, task.endMs, task.status, task.error ?? '', task.attempts].map(String));
+      expect(row).toEqual([task.index, task.group, task.kind, task.lane, task.queuedMs, task.startMs, task.endMs, task.observedMs, task.status, task.orphaned, task.error ?? '', task.attempts].map(String));
     });
     expect(text).toContain(',"boom, with a comma",');
     expect(text).toContain(',"said ""no""",');
     expect(text).toContain(',"line one\nline two",');
-    expect(rows[1]?.[8]).toBe('');
+    expect(rows[1]?.[10]).toBe('');
   });
 
   it('is just the header for a run without tasks', () => {
-    expect(exportRunCsv(makeRun(0, 0))).toBe('index,group,kind,lane,queuedMs,startMs,endMs,status,error,attempts\r\n');
+    expect(exportRunCsv(makeRun(0, 0))).toBe('index,group,kind,lane,queuedMs,startMs,endMs,observedMs,status,orphaned,error,attempts\r\n');
   });
 });
 

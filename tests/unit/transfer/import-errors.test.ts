@@ -68,10 +68,10 @@ describe('importing a bad file', () => {
   });
 
   it('says when the file is from a newer format version', () => {
-    expect(problemLines(refused(edited((d) => (d.version = 2))))).toEqual([
-      'version: is 2, but this version of Concurrency Explorer reads version 1 only; update it to import this file',
+    expect(problemLines(refused(edited((d) => (d.version = 3))))).toEqual([
+      'version: is 3, but this version of Concurrency Explorer reads versions 1 to 2; update it to import this file',
     ]);
-    expect(problemLines(refused(edited((d) => (d.version = '1'))))).toEqual(['version: must be 1, got "1"']);
+    expect(problemLines(refused(edited((d) => (d.version = '2'))))).toEqual(['version: must be 2, got "2"']);
   });
 
   it('lists every missing or bad field', () => {

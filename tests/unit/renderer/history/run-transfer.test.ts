@@ -25,7 +25,7 @@ describe('RunTransfer', () => {
     await history.transfer.exportRun(id, 'csv');
     // The host said it has no dialogs: it is not asked again.
     expect(backend.count('dialogs.exportRun')).toBe(1);
-    expect(backend.downloads[1]?.content.split(/\r?\n/)[0]).toBe('index,group,kind,lane,queuedMs,startMs,endMs,status,error,attempts');
+    expect(backend.downloads[1]?.content.split(/\r?\n/)[0]).toBe('index,group,kind,lane,queuedMs,startMs,endMs,observedMs,status,orphaned,error,attempts');
 
     const [newId] = await history.transfer.importFiles([{ name: backend.downloads[0]!.fileName, text: backend.downloads[0]!.content }]);
     expect(newId).not.toBe(id);

@@ -6,10 +6,11 @@ import type { RunMetrics } from '../../../../shared/metrics/metrics-schema';
 import { task } from '../run/fake-explorer-api';
 
 const METRICS: RunMetrics = {
-  wallMs: 2000, tasks: 20, ok: 15, failed: 3, timedOut: 1, cancelled: 0, orphaned: 1, maxInFlight: 20,
+  wallMs: 2000, spanMs: 2400, tasks: 20, ok: 15, failed: 3, timedOut: 1, cancelled: 0, skipped: 0, orphaned: 1, maxInFlight: 20,
   throughputPerSec: 10, effectiveConcurrency: 6.5,
   latencyMs: { p50: 120, p90: 300, p99: 480, max: 500, mean: 150 },
   waitMs: { p50: 0, p90: 0, p99: 0, max: 0, mean: 0 },
+  deliveryDelayMs: { p50: 0, p99: 0, max: 0 },
   loopDelayMs: { p50: 10, p99: 120, max: 300 }, elu: 0.5, cpuUserMs: 900, cpuSystemMs: 100,
   peakRssBytes: 1, failuresByKind: { timer: 5 },
 };
@@ -28,6 +29,14 @@ describe('run summary figures', () => {
     expect(byLabel['Event-loop delay p99']!.tone).toBe('warning');
     expect(byLabel['CPU']!.value).toBe('50%');
     expect(cpuPercent({ ...METRICS, wallMs: 0 })).toBe(0);
+  });
+
+  it('says effective concurrency is over the span, and shows results that waited for the loop only when some did', () => {
+    const concurrency = summaryFigures(METRICS).find((f) => f.label === 'Effective concurrency')!;
+    expect(concurrency.help).toMatch(/first task's start to the last task's end/);
+    expect(summaryFigures(METRICS).some((f) => f.label === 'Result waited for the loop')).toBe(false);
+    const waited = summaryFigures({ ...METRICS, deliveryDelayMs: { p50: 90, p99: 690, max: 700 } }).find((f) => f.label === 'Result waited for the loop')!;
+    expect(waited.value).toBe('700 ms');
   });
 
   it('formats durations and rates as people read them', () => {
@@ -65,6 +74,6 @@ describe('errors and orphans', () => {
   });
 
   it('finds the tasks left running after the strategy settled', () => {
-    expect(orphanedTasks([task(0, 1), task(1, 2, 'orphaned'), task(2, 3, 'orphaned')]).map((t) => t.index)).toEqual([1, 2]);
+    expect(orphanedTasks([task(0, 1), task(1, 2, 'error', true), task(2, 3, 'ok', true)]).map((t) => t.index)).toEqual([1, 2]);
   });
 });

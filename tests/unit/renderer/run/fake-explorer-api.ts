@@ -74,6 +74,6 @@ export class FakeExplorerApi implements ExplorerApi {
 }
 
 /** A finished task record at `endMs`. */
-export function task(index: number, endMs: number, status: TaskRecord['status'] = 'ok'): TaskRecord {
-  return { index, group: 0, kind: 'timer', lane: index % 2, queuedMs: 0, startMs: endMs - 10, endMs, status, error: null, attempts: 1 };
+export function task(index: number, endMs: number, status: TaskRecord['status'] = 'ok', orphaned = false): TaskRecord {
+  return { index, group: 0, kind: 'timer', lane: index % 2, queuedMs: 0, startMs: endMs - 10, endMs, observedMs: endMs, status, orphaned, error: null, attempts: 1 };
 }

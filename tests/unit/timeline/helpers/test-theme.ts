@@ -19,6 +19,8 @@ export const testTheme: TimelineTheme = {
   barText: 'bar-text',
   kindFill: TASK_KINDS.map((kind) => `kind:${kind}`),
   statusFill: STATUS_BY_CODE.map((status) => (status === 'ok' || status === 'running' ? null : `status:${status}`)),
-  hatch: null,
+  hatch: 'hatch',
+  orphanHatch: 'orphan-hatch',
+  deliveryTail: 'delivery-tail',
   font: '11px sans-serif',
 };

@@ -1,0 +1,59 @@
+// One task written plainly, timed inside itself: what the engine's measurements are checked against. Plain
+// JavaScript, so that the shown code's `new Piscina({ filename: './task.js' })` can load it as it is.
+import { pbkdf2 } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+
+const Database = createRequire(import.meta.url)('better-sqlite3');
+const statements = new Map();
+
+const now = () => performance.timeOrigin + performance.now();
+
+function statement(path, sql) {
+  const key = `${path}\n${sql}`;
+  let prepared = statements.get(key);
+  if (prepared === undefined) {
+    prepared = new Database(path).prepare(sql);
+    statements.set(key, prepared);
+  }
+  return prepared;
+}
+
+async function work(task) {
+  switch (task.kind) {
+    case 'timer':
+      return new Promise((resolve) => setTimeout(resolve, task.ms));
+    case 'cpu': {
+      const end = performance.now() + task.ms;
+      while (performance.now() < end);
+      return undefined;
+    }
+    case 'file-read':
+      return task.sync ? readFileSync(task.path) : readFile(task.path);
+    case 'sqlite':
+      return statement(task.path, task.sql).all();
+    case 'crypto':
+      return new Promise((resolve, reject) =>
+        pbkdf2('concurrency-explorer', `salt-${task.index}`, task.iterations, 64, 'sha512', (error) => (error ? reject(error) : resolve())),
+      );
+    default:
+      throw new Error(`no plain code for kind ${task.kind}`);
+  }
+}
+
+/**
+ * Runs `task` and writes when it started and ended (`performance.timeOrigin + performance.now()`, the clock
+ * every thread shares) into `task.times` at `2 * index`; rejects after the work when `task.fail`.
+ */
+export default async function perform(task) {
+  if (task.warmUp) return;
+  const times = new Float64Array(task.times);
+  times[2 * task.index] = now();
+  const pending = work(task);
+  // Synchronous work is done when work() returns: time it there, as the plain `cpu(); t1 = now()` would.
+  if (task.kind === 'cpu' || task.sync || task.kind === 'sqlite') times[2 * task.index + 1] = now();
+  await pending;
+  if (times[2 * task.index + 1] === 0) times[2 * task.index + 1] = now();
+  if (task.fail) throw new Error('injected failure');
+}
