@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HistoryStore } from '../../../electron/backend/history';
 import { compareJson, renderComparison, repeatGroups } from '../../../electron/cli/compare/compare-report';
+import { LEGACY_RECORD_VERSION, OLDER_ENGINE_NOTE, RECORD_VERSION } from '../../../shared/run/record-version';
 import type { RunDetail } from '../../../shared/run/run-schema';
 import { ScenarioSchema } from '../../../shared/scenario';
 import { metricsWith } from '../stats/metrics-fixture';
@@ -75,5 +76,17 @@ describe('comparing runs of repeat experiments', () => {
     expect(repeatGroups(store, details([repeat[0]!, storeRun(null)]))).toBeNull();
     expect(compareJson(details(matrix), null).repeats).toBeNull();
     expect(renderComparison(details(matrix), null)).not.toMatch(/repeats/);
+  });
+});
+
+describe('comparing across the engine change', () => {
+  it('says so when a run was recorded by an older engine, and says nothing otherwise', () => {
+    const runs = details([storeRun(100), storeRun(120)]);
+    expect(compareJson(runs, null).note).toBeNull();
+    expect(renderComparison(runs, null)).not.toMatch(/older engine/);
+    const mixed = [runs[0]!, { ...runs[1]!, recordVersion: LEGACY_RECORD_VERSION }];
+    expect(compareJson(mixed, null).note).toBe(OLDER_ENGINE_NOTE);
+    expect(compareJson(mixed, null).runs.map((r) => r.recordVersion)).toEqual([RECORD_VERSION, LEGACY_RECORD_VERSION]);
+    expect(renderComparison(mixed, null)).toContain(`Note: ${OLDER_ENGINE_NOTE}`);
   });
 });
