@@ -114,6 +114,19 @@ export class WorkbenchPage {
     return this.page.getByRole('region', { name: 'Task details' });
   }
 
+  get timelineLegend(): Locator {
+    return this.page.getByRole('group', { name: 'Timeline legend' });
+  }
+
+  /** The timeline's task table, after `showTaskTable()`. */
+  get taskTable(): Locator {
+    return this.page.getByRole('grid', { name: 'Tasks' });
+  }
+
+  async showTaskTable(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Show task table' }).click();
+  }
+
   get timelineToolbar(): Locator {
     return this.page.getByRole('toolbar', { name: 'Timeline view' });
   }
