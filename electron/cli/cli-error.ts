@@ -31,7 +31,7 @@ export class UsageError extends CliError {
 }
 
 /** Errors that mean the input was wrong rather than that something broke: they exit with 2. */
-const INPUT_ERROR_CODES: ReadonlySet<string> = new Set(['invalid', 'not-found']);
+const INPUT_ERROR_CODES: ReadonlySet<string> = new Set(['invalid', 'not-found', 'not-ours']);
 
 /** The message and exit code an error ends the CLI with. Commander has already printed its own errors. */
 export function describeFailure(error: unknown): { message: string | null; exitCode: number } {

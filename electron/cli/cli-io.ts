@@ -1,13 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
 import { errorMessage } from '../../shared/errors/error-message';
+import { escapeControlCharacters } from '../../shared/validation/control-characters';
 import { UsageError } from './cli-error';
 
 /** What a command may touch of the terminal: kept in one object so commands never reach for `process` themselves. */
 export interface CliIo {
-  /** Writes to stdout as is (add the newline). */
+  /** Writes to stdout (add the newline); control characters are escaped, never obeyed by the terminal. */
   out(text: string): void;
-  /** Writes to stderr as is (add the newline). */
+  /** Writes to stderr (add the newline); control characters are escaped, never obeyed by the terminal. */
   err(text: string): void;
   stdin: NodeJS.ReadableStream;
   /** stderr, for a live progress display. */
@@ -17,10 +18,15 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
 }
 
+/**
+ * The real terminal. Everything the CLI prints goes through `out` and `err`, so this is the one place where a
+ * run name, a tag or an error message from an imported file is kept from setting the terminal's title or
+ * clearing its screen.
+ */
 export function processIo(): CliIo {
   return {
-    out: (text) => process.stdout.write(text),
-    err: (text) => process.stderr.write(text),
+    out: (text) => process.stdout.write(escapeControlCharacters(text)),
+    err: (text) => process.stderr.write(escapeControlCharacters(text)),
     stdin: process.stdin,
     errStream: process.stderr,
     stdinIsTTY: process.stdin.isTTY === true,

@@ -98,8 +98,9 @@ export function addDbOption(command: Command): Command {
 }
 
 /**
- * Opens the history the flags and environment point at, hands it to `use`, and always closes it. Runs left
- * `running` by a process that has died (a killed CLI or app) are marked `interrupted` first, so that no
+ * Opens the history the flags and environment point at, hands it to `use`, and always closes it. A history
+ * that cannot be written is opened read-only and said so at start; its writes (run, import, delete) are then
+ * refused before they start anything. Runs left `running` by a process that has died (a killed CLI or app) are marked `interrupted` first, so that no
  * command shows them as still under way.
  */
 export async function withHistory<T>(db: string | undefined, io: CliIo, use: (store: HistoryStore) => T | Promise<T>): Promise<T> {
@@ -109,7 +110,8 @@ export async function withHistory<T>(db: string | undefined, io: CliIo, use: (st
   } catch (error) {
     throw UsageError.of(errorMessage(error));
   }
-  const store = HistoryStore.open(path);
+  const store = HistoryStore.open(path, { readonlyWhenNotWritable: true });
+  if (store.readOnly) io.err(`${store.readOnlyNotice()}\n`);
   try {
     store.markInterruptedRuns();
     return await use(store);

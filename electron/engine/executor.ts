@@ -1,5 +1,6 @@
 import { Piscina } from 'piscina';
 import { errorMessage } from '../../shared/errors/error-message';
+import { killChildGroup } from './children/child-groups';
 import type { AttemptAbort } from './attempts/attempt-abort';
 import { taskWorkerEntry } from './entry-points';
 import { executeKind, type WorkResult } from './kinds/execute-kind';
@@ -28,12 +29,7 @@ export function localExecutor(env: KindEnv): Executor {
 
 function killChild(childPid: Int32Array): void {
   const pid = Atomics.exchange(childPid, 0, 0);
-  if (pid === 0) return;
-  try {
-    process.kill(pid, 'SIGKILL');
-  } catch {
-    // It exited on its own in the meantime.
-  }
+  if (pid !== 0) killChildGroup(pid);
 }
 
 /** An attempt's answer is never null (only a warm-up's is). */
@@ -44,8 +40,8 @@ function workResult(result: WorkResult | null): WorkResult {
 
 /**
  * Runs attempts on worker threads, one piscina of one thread per lane, so a task's lane is the thread
- * it really ran on. An aborted attempt (timeout, cancel) ends its thread, and the child process it
- * started if any; piscina starts a fresh thread for the lane. The threads load before the clock starts.
+ * it really ran on. An aborted attempt (timeout, cancel) ends its thread, and the process group of the
+ * child it started if any; piscina starts a fresh thread for the lane. The threads load before the clock starts.
  */
 export async function startThreadExecutor(threads: number, env: KindEnv): Promise<Executor> {
   const { file, execArgv } = taskWorkerEntry();

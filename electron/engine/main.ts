@@ -1,16 +1,25 @@
 import { ParentToEngineSchema } from '../../shared/protocol/engine-protocol';
 import { problemsToText, toProblems } from '../../shared/validation/format-issues';
 import { connectToParent, type ParentChannel } from './channel/parent-channel';
+import { killRecordedChildGroups } from './children/child-groups';
+import { startParentWatchdog } from './children/parent-watchdog';
 import { runScenario } from './run-scenario';
 import { errorMessage } from '../../shared/errors/error-message';
 
 /**
  * The engine process: says `ready`, runs the one scenario of the `start` message (Cancel aborts it),
  * reports every failure as a `failed` event rather than a stack trace, and exits when the run is over.
+ * Whenever it exits, the process groups its `spawn` tasks started go with it; a watchdog thread ends it
+ * when its parent has gone.
  */
 function serve(channel: ParentChannel): void {
   const cancel = new AbortController();
+  const watchdog = startParentWatchdog();
   let running = false;
+  let scratchDir: string | null = null;
+  process.on('exit', () => {
+    if (scratchDir !== null) killRecordedChildGroups(scratchDir);
+  });
 
   const exit = (code: number) => {
     void channel.flushed().then(() => process.exit(code));
@@ -37,6 +46,8 @@ function serve(channel: ParentChannel): void {
     }
     if (running) return;
     running = true;
+    scratchDir = message.scratchDir;
+    watchdog.watchScratch(scratchDir);
     runScenario(message.scenario, { scratchDir: message.scratchDir, signal: cancel.signal, emit: (event) => channel.send(event) }).then(
       (last) => exit(last.type === 'finished' ? 0 : 1),
       (error: unknown) => fail(`the engine failed: ${errorMessage(error)}`),

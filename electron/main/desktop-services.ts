@@ -27,7 +27,8 @@ export function startDesktopServices(options: {
   sqliteBinding: string;
   parentWindow: () => BrowserWindow | null;
 }): DesktopServices {
-  const store = HistoryStore.open(options.databasePath, { nativeBinding: options.sqliteBinding });
+  const store = HistoryStore.open(options.databasePath, { nativeBinding: options.sqliteBinding, readonlyWhenNotWritable: true });
+  if (store.readOnly) console.warn(store.readOnlyNotice());
   const interrupted = store.markInterruptedRuns();
   if (interrupted > 0) console.log(`Marked ${interrupted} run(s) left unfinished by an earlier session as interrupted.`);
   const runService = new RunService({ store, launcher: utilityLauncher({ engineFile: options.engineFile, sqliteBinding: options.sqliteBinding }) });

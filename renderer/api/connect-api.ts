@@ -1,6 +1,7 @@
 import { createApiClient, type ApiClient } from '../../shared/api/api-client';
 import { PRELOAD_API_GLOBAL, type ApiTransport } from '../../shared/api/api-transport';
 import { WS_API_PATH } from '../../shared/api/ws-protocol';
+import { withoutControlCharacters } from './plain-text-transport';
 import { WebSocketTransport, type ConnectionState } from './websocket-transport';
 
 /** A connection that can be lost and come back (the browser host's); the desktop's IPC bridge never is. */
@@ -10,13 +11,14 @@ export interface ApiConnection {
 
 /**
  * The API for this page, over whichever transport it was opened with: the Electron preload's bridge when
- * there is one, otherwise the browser host's WebSocket. Nothing else in the renderer knows which.
+ * there is one, otherwise the browser host's WebSocket. Nothing else in the renderer knows which. Every answer and
+ * event reaches the views without control characters.
  */
 export function connectApi(): { api: ApiClient; connection: ApiConnection | null } {
   const bridge = (window as unknown as Record<string, ApiTransport | undefined>)[PRELOAD_API_GLOBAL];
-  if (bridge !== undefined) return { api: createApiClient(bridge), connection: null };
+  if (bridge !== undefined) return { api: createApiClient(withoutControlCharacters(bridge)), connection: null };
   const transport = new WebSocketTransport(webSocketUrl(takeToken()));
-  return { api: createApiClient(transport), connection: transport };
+  return { api: createApiClient(withoutControlCharacters(transport)), connection: transport };
 }
 
 /**

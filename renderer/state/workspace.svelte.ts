@@ -3,6 +3,7 @@ import type { OpenedTextFile } from '../../shared/api/desktop-methods';
 import type { SavedScenario } from '../../shared/run/saved-scenario';
 import type { Scenario, ScenarioInput } from '../../shared/scenario';
 import { TimelineData } from '../timeline/data/timeline-data';
+import { ExecConsent } from './consent/exec-consent.svelte';
 import { ScenarioEditor } from './editor/scenario-editor.svelte';
 import type { ExplorerApi } from './explorer-api';
 import type { ScenarioLibrary } from './library/scenario-library.svelte';
@@ -14,6 +15,14 @@ export type ScenarioOrigin =
   | { kind: 'saved'; id: number; name: string }
   | { kind: 'file'; fileName: string }
   | { kind: 'new' };
+
+/**
+ * A scenario from outside the app (today: a file opened or picked) is not the user's own: before its first run
+ * the user agrees to what it executes. Built-ins and scenarios written or saved in the app never ask.
+ */
+export function isForeign(origin: ScenarioOrigin): boolean {
+  return origin.kind === 'file';
+}
 
 /** What "New scenario" starts from. */
 export const BLANK_SCENARIO: ScenarioInput = {
@@ -30,6 +39,8 @@ export const BLANK_SCENARIO: ScenarioInput = {
  */
 export class Workspace {
   readonly editor = new ScenarioEditor(BLANK_SCENARIO);
+  /** The question before the first run of a foreign scenario that executes code. */
+  readonly consent: ExecConsent;
   #origin = $state.raw<ScenarioOrigin>({ kind: 'new' });
   #session = $state.raw<RunSession | null>(null);
   #timeline = $state.raw<TimelineData | null>(null);
@@ -51,6 +62,7 @@ export class Workspace {
 
   constructor(api: ExplorerApi, library: ScenarioLibrary, sessionOptions: RunSessionOptions = {}) {
     this.#api = api;
+    this.consent = new ExecConsent(api);
     this.#library = library;
     this.#sessionOptions = sessionOptions;
   }
@@ -105,10 +117,16 @@ export class Workspace {
     return true;
   }
 
-  /** Starts the scenario in the editor, with a fresh timeline. */
+  /** Whether `scenario` may run: always for the user's own; a foreign one that executes code asks first. */
+  async mayRun(scenario: Scenario): Promise<boolean> {
+    return !isForeign(this.#origin) || this.consent.confirm(scenario);
+  }
+
+  /** Starts the scenario in the editor, with a fresh timeline; a foreign one that executes code asks first. */
   async run(): Promise<void> {
     const scenario = this.editor.scenario;
     if (scenario === null || this.running) return;
+    if (!(await this.mayRun(scenario))) return;
     this.#session?.dispose();
     const timeline = new TimelineData();
     const session = new RunSession(this.#api, timeline, this.#sessionOptions);

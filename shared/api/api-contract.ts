@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { EventSpec, MethodSpec } from './define-api';
+import { consentMethods } from './consent-methods';
 import { desktopEvents, desktopMethods } from './desktop-methods';
 import { experimentEvents, experimentMethods } from './experiment-methods';
 import { historyMethods } from './history-methods';
@@ -14,6 +15,7 @@ import { scenarioMethods } from './scenario-methods';
  */
 export const API_METHODS = {
   ...scenarioMethods,
+  ...consentMethods,
   ...runMethods,
   ...historyMethods,
   ...experimentMethods,

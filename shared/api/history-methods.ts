@@ -3,6 +3,7 @@ import { RunQuerySchema } from '../run/run-query';
 import type { RunDetail, RunSummary } from '../run/run-schema';
 import type { ColumnarRun } from '../run/task-columns';
 import { ByIdSchema, IdSchema, method } from './define-api';
+import { plainLines, plainText } from '../validation/plain-text';
 import { TagSchema } from './run-methods';
 
 /** The formats a run can be exported in: lossless JSON, one CSV row per task, Chrome Trace Event JSON. */
@@ -33,8 +34,8 @@ export const historyMethods = {
   'history.update': method(
     z.strictObject({
       id: IdSchema,
-      name: z.string().trim().min(1).max(120).optional(),
-      notes: z.string().max(10_000).optional(),
+      name: plainText().trim().min(1).max(120).optional(),
+      notes: plainLines().max(10_000).optional(),
       tags: z.array(TagSchema).max(50).optional(),
     }),
   ).returns<RunSummary>(),

@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { ScenarioSchema } from '../scenario';
+import { plainText } from '../validation/plain-text';
 import { IdSchema, method, NoArgsSchema } from './define-api';
 
 /** A tag on a run: short text a person types to group runs. */
-export const TagSchema = z.string().trim().min(1).max(40);
+export const TagSchema = plainText().trim().min(1).max(40);
 
 /** How a run is recorded. */
 export const RunStartOptionsSchema = z.strictObject({
   /** Defaults to the scenario's name. */
-  name: z.string().trim().min(1).max(120).optional(),
+  name: plainText().trim().min(1).max(120).optional(),
   tags: z.array(TagSchema).max(50).optional(),
   /** The experiment (repeat, matrix, sweep) the run belongs to. */
   experimentId: IdSchema.nullable().optional(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Preset } from '../presets/preset';
 import type { SavedScenario } from '../run/saved-scenario';
 import { type ScenarioCheck, ScenarioSchema } from '../scenario';
+import { plainText } from '../validation/plain-text';
 import { ByIdSchema, IdSchema, method, NoArgsSchema } from './define-api';
 
 /** Scenario text longer than this is refused before it is parsed. */
@@ -21,7 +22,7 @@ export const scenarioMethods = {
   'scenarios.get': method(ByIdSchema).returns<SavedScenario>(),
   /** Saves a new scenario, or replaces the one with `id`. */
   'scenarios.save': method(
-    z.strictObject({ id: IdSchema.optional(), name: z.string().trim().min(1).max(120), scenario: ScenarioSchema }),
+    z.strictObject({ id: IdSchema.optional(), name: plainText().trim().min(1).max(120), scenario: ScenarioSchema }),
   ).returns<SavedScenario>(),
   /** `deleted` is false when there was no saved scenario with that id. */
   'scenarios.delete': method(ByIdSchema).returns<{ deleted: boolean }>(),

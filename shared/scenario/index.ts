@@ -4,3 +4,5 @@ export * from './strategy';
 export * from './scenario-schema';
 export * from './parse-scenario';
 export * from './strategy-text';
+export * from './external-effects';
+export * from './sql-statements';

@@ -1,6 +1,7 @@
 import { ScenarioSchema, type Scenario } from './scenario-schema';
 import { toProblems, type Problem } from '../validation/format-issues';
 import { errorMessage } from '../errors/error-message';
+import { withoutByteOrderMark } from '../validation/format-version';
 
 /** The outcome of checking a scenario: the scenario with defaults filled in, or every problem at once. */
 export type ScenarioCheck = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
@@ -12,11 +13,14 @@ export function checkScenario(input: unknown): ScenarioCheck {
   return { ok: false, problems: toProblems(result.error.issues, input) };
 }
 
-/** Checks scenario text (JSON); a syntax error is reported as a problem with its position. */
+/**
+ * Checks scenario text (JSON); a syntax error is reported as a problem with its position. A UTF-8 byte-order
+ * mark at the start is accepted.
+ */
 export function checkScenarioText(text: string): ScenarioCheck {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(withoutByteOrderMark(text));
   } catch (error) {
     return { ok: false, problems: [{ path: '(root)', message: `is not valid JSON: ${errorMessage(error)}` }] };
   }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { wholeNumber } from '../validation/numbers';
+import { formatVersion } from '../validation/format-version';
+import { plainLines, plainText } from '../validation/plain-text';
 import { StrategySchema } from './strategy';
 import { TaskGroupSchema } from './task-kinds';
 import {
@@ -27,9 +29,9 @@ export const ScenarioOptionsSchema = z.strictObject({
 /** The user's workload: what to run and how to schedule it. Version 1 of the format. */
 export const ScenarioSchema = z
   .strictObject({
-    version: z.literal(1),
-    name: z.string().trim().min(1).max(120),
-    description: z.string().max(4000).optional(),
+    version: formatVersion(1, 'scenario'),
+    name: plainText().trim().min(1).max(120),
+    description: plainLines().max(4000).optional(),
     strategy: StrategySchema,
     options: ScenarioOptionsSchema.default(() => ScenarioOptionsSchema.parse({})),
     tasks: z.array(TaskGroupSchema).min(1).max(100),

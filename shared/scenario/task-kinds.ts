@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { milliseconds, wholeNumber } from '../validation/numbers';
+import { plainLines, plainText } from '../validation/plain-text';
 import {
   MAX_CPU_MS,
   MAX_FILE_BYTES_PER_TASK,
@@ -8,7 +9,7 @@ import {
   MAX_TASKS_PER_RUN,
   MAX_TIMER_MS,
 } from './limits';
-
+import { countSqlStatements } from './sql-statements';
 
 /** Fields every task group has, whatever its kind. */
 const common = {
@@ -21,7 +22,7 @@ const common = {
     .max(1, { error: 'must be a probability from 0 to 1' })
     .default(0),
   /** A name for the group in the timeline and the results. */
-  label: z.string().min(1).max(80).optional(),
+  label: plainText().min(1).max(80).optional(),
 };
 
 /** Waits `ms` (plus up to `jitterMs`) on a timer: the one kind that is only a sleep. */
@@ -73,7 +74,12 @@ export const HttpTaskSchema = z.strictObject({
 export const SqliteTaskSchema = z.strictObject({
   kind: z.literal('sqlite'),
   ...common,
-  sql: z.string().min(1).max(10_000).optional(),
+  /** One statement; ATTACH, DETACH, VACUUM INTO and extension loading are refused when the engine prepares it. */
+  sql: plainLines()
+    .min(1)
+    .max(10_000)
+    .refine((sql) => countSqlStatements(sql) <= 1, { message: 'must be one SQL statement: a task runs one query' })
+    .optional(),
   rows: wholeNumber(1, 1_000_000).default(10_000),
 });
 
@@ -88,8 +94,8 @@ export const CryptoTaskSchema = z.strictObject({
 export const SpawnTaskSchema = z.strictObject({
   kind: z.literal('spawn'),
   ...common,
-  command: z.string().min(1).max(1000),
-  args: z.array(z.string().max(10_000)).max(100).default([]),
+  command: plainText().min(1).max(1000),
+  args: z.array(plainLines().max(10_000)).max(100).default([]),
 });
 
 /** One group of identical tasks; `kind` picks the operation. */

@@ -46,6 +46,7 @@ function messageFor(issue: z.core.$ZodIssue, found: boolean, value: unknown): st
     case 'unrecognized_keys':
       return `has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
     case 'invalid_value':
+      if (!issue.message.startsWith('Invalid')) return issue.message;
       return `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`;
     case 'invalid_union':
       if ('discriminator' in issue && typeof issue.discriminator === 'string') {

@@ -7,6 +7,7 @@ import { benchHistoryIngest } from './history-ingest';
 import { benchTimeline } from './timeline/bench-timeline';
 import { benchHistoryList } from './history-list';
 import { benchCompareOpen } from './compare-open';
+import { fuzzLong, LONG_FUZZ_CASES } from './fuzz-long';
 
 interface Row {
   name: string;
@@ -37,6 +38,16 @@ const suites: Suite[] = [
   },
   { title: 'history list in Chromium', run: async () => (await benchHistoryList()).map(figureRow) },
   { title: 'compare open in Chromium', run: async () => (await benchCompareOpen()).map(figureRow) },
+  {
+    title: `fuzzing, ${LONG_FUZZ_CASES.toLocaleString('en-US')} cases each`,
+    run: async () =>
+      fuzzLong().map(({ name, counts }) => ({
+        name,
+        figure: `${counts.crash} crash`,
+        target: '0 crash',
+        detail: `tried ${counts.tried}, clear error ${counts.clearError}, accepted ${counts.accepted}`,
+      })),
+  },
 ];
 
 const only = process.argv.slice(2);

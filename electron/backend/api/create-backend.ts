@@ -2,6 +2,7 @@ import type { ApiTransport } from '../../../shared/api/api-transport';
 import type { HistoryStore, RunReadPool } from '../history';
 import type { RunService } from '../runs/run-service';
 import { createApiEndpoint } from './api-endpoint';
+import { consentHandlers } from './consent-handlers';
 import { ApiEventHub } from './event-hub';
 import { experimentHandlers } from './experiment-handlers';
 import { translateHistoryErrors } from './history-errors';
@@ -27,6 +28,7 @@ export function createBackend({ store, runService, runReads }: BackendServices):
   const reads = new LargeRunReads(store, runReads ?? null);
   const handlers = translateHistoryErrors({
     ...scenarioHandlers(store),
+    ...consentHandlers(store),
     ...runHandlers(runService, events),
     ...historyHandlers(store, reads),
     ...transferHandlers(store, reads),

@@ -8,6 +8,7 @@ const CODES: Record<HistoryErrorCode, ApiErrorCode> = {
   'read-only': 'unavailable',
   'cannot-open': 'unavailable',
   'newer-version': 'unavailable',
+  'not-ours': 'unavailable',
 };
 
 /** The history store's clear refusals become API errors with the same message and problems. */

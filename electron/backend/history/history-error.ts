@@ -4,9 +4,10 @@ import { problemsToText } from '../../../shared/validation/format-issues';
 /**
  * Why the history store refused: `cannot-open` (missing folder rights, not a database, ...),
  * `newer-version` (written by a newer app), `not-found` (no such run, scenario or experiment),
- * `invalid` (bad input: see `problems`), `read-only` (a write to a store opened read-only).
+ * `invalid` (bad input: see `problems`), `read-only` (a write to a store opened read-only), `not-ours` (the
+ * file is another application's database, left untouched).
  */
-export type HistoryErrorCode = 'cannot-open' | 'newer-version' | 'not-found' | 'invalid' | 'read-only';
+export type HistoryErrorCode = 'cannot-open' | 'newer-version' | 'not-found' | 'invalid' | 'read-only' | 'not-ours';
 
 /** A clear, user-facing failure of the history store; nothing was changed. */
 export class HistoryError extends Error {

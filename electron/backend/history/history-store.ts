@@ -7,6 +7,7 @@ import type { ColumnarRun } from '../../../shared/run/task-columns';
 import type { SavedScenario } from '../../../shared/run/saved-scenario';
 import type { Scenario } from '../../../shared/scenario';
 import { HistoryError } from './history-error';
+import { ExecConsents } from './exec-consents';
 import { ExperimentStore, type Experiment, type ExperimentKind, type ExperimentSummary } from './experiments';
 import { openDatabase, type OpenOptions } from './open-database';
 import { RunEditor } from './run-editor';
@@ -27,6 +28,7 @@ export class HistoryStore {
   readonly #importer: RunImporter;
   readonly #experiments: ExperimentStore;
   readonly #scenarios: ScenarioLibrary;
+  readonly #consents: ExecConsents;
   readonly #db: Database;
 
   private constructor(
@@ -41,6 +43,7 @@ export class HistoryStore {
     this.#importer = new RunImporter(db);
     this.#experiments = new ExperimentStore(db);
     this.#scenarios = new ScenarioLibrary(db);
+    this.#consents = new ExecConsents(db);
   }
 
   /** Opens (creating folders and file) and migrates; throws HistoryError with a clear message. */
@@ -52,36 +55,57 @@ export class HistoryStore {
     this.#db.close();
   }
 
-  /** Called first by every write, so that a read-only store says so instead of failing deep in SQLite. */
-  #assertWritable(): void {
-    if (this.#db.readonly) throw new HistoryError('read-only', `The history database ${this.path} was opened read-only.`);
+  /** True when the store was opened read-only (asked for, or the file or its folder is not writable). */
+  get readOnly(): boolean {
+    return this.#db.readonly;
   }
 
-  /** Runs left `running` by a process that died become `interrupted`; returns how many. */
+  /** What a host says at start about a read-only history: the path, what still works, and what to do. */
+  readOnlyNotice(): string {
+    return (
+      `The history database ${this.path} is read-only: runs can be listed, shown, compared and exported, but not ` +
+      `run, imported or deleted. Make the file and its folder writable, or choose another database with --db.`
+    );
+  }
+
+  /**
+   * Called first by every write, so that a read-only store says so instead of failing deep in SQLite; and by a
+   * command that must refuse before it asks or starts anything.
+   */
+  assertWritable(): void {
+    if (this.#db.readonly) {
+      throw new HistoryError(
+        'read-only',
+        `The history database ${this.path} is read-only, so nothing was changed or started. Make the file and its folder writable, or choose another database with --db.`,
+      );
+    }
+  }
+
+  /** Runs left `running` by a process that died become `interrupted`; returns how many (none in a read-only store). */
   markInterruptedRuns(): number {
-    this.#assertWritable();
+    if (this.#db.readonly) return 0;
     return this.#writer.markInterruptedRuns();
   }
 
   /** Starts recording a run (status `running`, owned by this process); returns its id. */
   createRun(input: { scenario: Scenario; name?: string; tags?: string[]; experimentId?: number | null }): number {
-    this.#assertWritable();
+    this.assertWritable();
     return this.#writer.createRun(input);
   }
 
   recordStarted(runId: number, info: { startedAtEpochMs: number; totalTasks: number; lanes: number }): void {
-    this.#assertWritable();
+    this.assertWritable();
     this.#writer.recordStarted(runId, info);
   }
 
   /** One transaction per call. */
   appendBatch(runId: number, batch: { finished: readonly TaskRecord[]; samples: readonly Sample[] }): void {
-    this.#assertWritable();
+    this.assertWritable();
     this.#writer.appendBatch(runId, batch);
   }
 
   finishRun(runId: number, result: { status: 'completed' | 'cancelled' | 'failed'; metrics: RunMetrics | null; error?: string | null }): void {
-    this.#assertWritable();
+    this.assertWritable();
     this.#writer.finishRun(runId, result);
   }
 
@@ -108,36 +132,36 @@ export class HistoryStore {
   }
 
   updateRun(id: number, patch: { name?: string; notes?: string; tags?: string[] }): RunSummary {
-    this.#assertWritable();
+    this.assertWritable();
     return this.#editor.updateRun(id, patch);
   }
 
   /** Moves runs to the trash; returns how many were moved. */
   deleteRuns(ids: readonly number[]): number {
-    this.#assertWritable();
+    this.assertWritable();
     return this.#editor.deleteRuns(ids);
   }
 
   /** Puts back runs deleted by deleteRuns (for Undo); returns how many came back. */
   restoreRuns(ids: readonly number[]): number {
-    this.#assertWritable();
+    this.assertWritable();
     return this.#editor.restoreRuns(ids);
   }
 
   /** Removes the runs in the trash for good. */
   purgeDeleted(): void {
-    this.#assertWritable();
+    this.assertWritable();
     this.#editor.purgeDeleted();
   }
 
   /** Adds an already validated export as a new run (one transaction); returns the new id. */
   importRun(data: RunExport): number {
-    this.#assertWritable();
+    this.assertWritable();
     return this.#importer.importRun(data);
   }
 
   createExperiment(input: { kind: ExperimentKind; name: string; params: unknown }): number {
-    this.#assertWritable();
+    this.assertWritable();
     return this.#experiments.create(input);
   }
 
@@ -158,12 +182,23 @@ export class HistoryStore {
   }
 
   saveScenario(input: { id?: number; name: string; scenario: Scenario }): SavedScenario {
-    this.#assertWritable();
+    this.assertWritable();
     return this.#scenarios.save(input);
   }
 
   deleteScenario(id: number): boolean {
-    this.#assertWritable();
+    this.assertWritable();
     return this.#scenarios.delete(id);
+  }
+
+  /** Whether the user chose to run the scenario with this content hash (it came from outside and executes code). */
+  isExecGranted(contentHash: string): boolean {
+    return this.#consents.isGranted(contentHash);
+  }
+
+  /** Remembers that the user chose to run the scenario with this content hash. */
+  grantExec(contentHash: string): void {
+    this.assertWritable();
+    this.#consents.grant(contentHash);
   }
 }

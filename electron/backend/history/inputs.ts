@@ -1,14 +1,16 @@
 import { z } from 'zod';
 import { ScenarioSchema } from '../../../shared/scenario';
 import { toProblems } from '../../../shared/validation/format-issues';
+import { plainLines, plainText } from '../../../shared/validation/plain-text';
+import { MAX_TAGS, NOTES_MAX_CHARS, RUN_NAME_MAX_CHARS, TAG_MAX_CHARS } from '../../../shared/run/run-limits';
 import { HistoryError } from './history-error';
 
-const NameSchema = z.string().trim().min(1).max(120);
+const NameSchema = plainText().trim().min(1).max(RUN_NAME_MAX_CHARS);
 
 /** Tags are trimmed; a tag given twice is kept once. */
 const TagsSchema = z
-  .array(z.string().trim().min(1).max(50))
-  .max(50)
+  .array(plainText().trim().min(1).max(TAG_MAX_CHARS))
+  .max(MAX_TAGS)
   .transform((tags) => [...new Set(tags)]);
 
 export const NewRunSchema = z.object({
@@ -20,7 +22,7 @@ export const NewRunSchema = z.object({
 
 export const RunPatchSchema = z.strictObject({
   name: NameSchema.optional(),
-  notes: z.string().max(20_000).optional(),
+  notes: plainLines().max(NOTES_MAX_CHARS).optional(),
   tags: TagsSchema.optional(),
 });
 

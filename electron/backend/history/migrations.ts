@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { HISTORY_APPLICATION_ID } from './history-ownership';
 import { upgradeLegacyRuns } from './legacy-runs';
 
 /**
@@ -104,6 +105,16 @@ const MIGRATIONS: readonly Migration[] = [
     `,
     upgrade: upgradeLegacyRuns,
   },
+  {
+    version: 3,
+    sql: `
+      -- Scenarios from outside the app that execute code, which the user chose to run: by a hash of their content.
+      CREATE TABLE exec_consents (
+        content_hash TEXT PRIMARY KEY,
+        granted_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** The schema version this code writes and reads. */
@@ -116,8 +127,9 @@ export function schemaVersion(db: Database): number {
 
 /**
  * Brings the schema up to `SCHEMA_VERSION` (or an older `targetVersion`, to make a database as an older
- * release left it) in one write transaction. The version is read again inside it because the CLI and the
- * app may open a fresh file at the same moment.
+ * release left it) in one write transaction, and then marks the file as a history (`application_id`, also on
+ * files from before the mark). The version is read again inside it because the CLI and the app may open a
+ * fresh file at the same moment.
  */
 export function migrate(db: Database, targetVersion = SCHEMA_VERSION): void {
   db.transaction(() => {
@@ -127,6 +139,9 @@ export function migrate(db: Database, targetVersion = SCHEMA_VERSION): void {
       db.exec(step.sql);
       step.upgrade?.(db);
       db.pragma(`user_version = ${step.version}`);
+    }
+    if (targetVersion === SCHEMA_VERSION && db.pragma('application_id', { simple: true }) !== HISTORY_APPLICATION_ID) {
+      db.pragma(`application_id = ${HISTORY_APPLICATION_ID}`);
     }
   }).immediate();
 }

@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { HistoryError } from './history-error';
+import { historyFileState, historyWritable, notOurHistory } from './history-ownership';
 import { migrate, schemaVersion, SCHEMA_VERSION } from './migrations';
 import { errorMessage } from '../../../shared/errors/error-message';
 
@@ -11,6 +12,11 @@ export interface OpenOptions {
   nativeBinding?: string;
   /** Open an existing, up-to-date database for reading only; nothing is created or migrated. */
   readonly?: boolean;
+  /**
+   * When the file or its folder cannot be written, open it read-only instead of failing (the CLI and the hosts
+   * then say so at start, and refuse runs, imports and deletes before starting them).
+   */
+  readonlyWhenNotWritable?: boolean;
 }
 
 /** How long a write waits for another process (the app and the CLI share one file) before it fails. */
@@ -23,6 +29,14 @@ function reason(error: unknown): string {
 
 function cannotOpen(path: string, why: string): HistoryError {
   return new HistoryError('cannot-open', `Cannot open the history database ${path}: ${why}.`);
+}
+
+/** A history in WAL mode needs its folder writable even to be read (SQLite keeps a shared-memory file beside it). */
+function unreadableInReadOnlyFolder(path: string): HistoryError {
+  return new HistoryError(
+    'read-only',
+    `The history database ${path} is read-only, and its folder too, where SQLite cannot even read it: nothing was changed or started. Make the folder writable, or choose another database with --db.`,
+  );
 }
 
 function checkVersion(db: Database.Database, path: string, readonly: boolean): void {
@@ -41,12 +55,21 @@ function checkVersion(db: Database.Database, path: string, readonly: boolean): v
 }
 
 /**
- * Opens the history database at `path` (creating its folder and file unless read-only), refuses one
- * written by a newer version before changing anything, then switches to WAL and migrates.
+ * Opens the history database at `path` (creating its folder and file unless read-only). An existing file is
+ * first looked at read-only: one of another application is refused without changing a byte, and one written by
+ * a newer version too. Then it switches to WAL, migrates and marks the file as ours (`application_id`).
  */
 export function openDatabase(path: string, options: OpenOptions = {}): Database.Database {
-  const readonly = options.readonly ?? false;
-  if (readonly && !existsSync(path)) throw cannotOpen(path, 'there is no such file');
+  let state;
+  try {
+    state = historyFileState(path, { nativeBinding: options.nativeBinding });
+  } catch (error) {
+    if (!historyWritable(path)) throw unreadableInReadOnlyFolder(path);
+    throw cannotOpen(path, reason(error));
+  }
+  if (state === 'foreign') throw notOurHistory(path);
+  const readonly = (options.readonly ?? false) || (options.readonlyWhenNotWritable === true && state !== 'missing' && !historyWritable(path));
+  if (readonly && state === 'missing') throw cannotOpen(path, 'there is no such file');
   let db: Database.Database;
   try {
     if (!readonly) mkdirSync(dirname(path), { recursive: true });

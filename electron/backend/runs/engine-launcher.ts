@@ -6,8 +6,11 @@ export interface EngineProcess {
   send(message: ParentToEngine): void;
   /** Every message the engine sends, already checked against the protocol. Returns an unsubscribe function. */
   onEvent(listener: (event: EngineEvent) => void): () => void;
-  /** The process ended (normally, crashed or killed). `code` is null when killed by a signal. */
-  onExit(listener: (code: number | null) => void): () => void;
+  /**
+   * The process ended (normally, crashed or killed). `code` is null when killed by a signal, and `signal`
+   * names it when the launcher can tell (`SIGKILL`); null otherwise.
+   */
+  onExit(listener: (code: number | null, signal: string | null) => void): () => void;
   /** Ends the process at once (SIGKILL); used when Cancel does not end a blocked engine in time. */
   kill(): void;
 }

@@ -1,12 +1,14 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import type { Scenario } from '../../../shared/scenario';
 import type { BatchEvent, EngineEvent, StartedEvent } from '../../../shared/protocol/engine-protocol';
 import { computeMetrics } from '../../../shared/metrics/compute-metrics';
 import { errorMessage } from '../../../shared/errors/error-message';
+import { stripControlCharacters } from '../../../shared/validation/control-characters';
+import { killRecordedChildGroups } from '../../engine/children/child-groups';
 import type { EngineLauncher, EngineProcess } from './engine-launcher';
 import { Listeners } from './listeners';
 import type { ProgressSink, RunOutcome } from './progress-sink';
+import { makeScratchFolder } from './scratch-folders';
 import { TaskLedger, type RunProgress } from './task-ledger';
 
 /** A run under way: its events, its end, and the way to stop it. */
@@ -130,8 +132,7 @@ export class EngineRun implements ActiveRun {
   async #launch(): Promise<void> {
     const { scratchRoot, launcher } = this.#options;
     try {
-      await mkdir(scratchRoot, { recursive: true });
-      this.#scratchDir = await mkdtemp(path.join(scratchRoot, 'run-'));
+      this.#scratchDir = await makeScratchFolder(scratchRoot);
     } catch (error) {
       this.#settle({ status: 'failed', metrics: null, error: `Could not create a scratch folder in ${scratchRoot}: ${errorMessage(error)}` });
       return;
@@ -150,7 +151,7 @@ export class EngineRun implements ActiveRun {
     this.#engine = engine;
     this.#phase = 'starting';
     engine.onEvent((event) => this.#onEvent(event));
-    engine.onExit((code) => this.#onExit(code));
+    engine.onExit((code, signal) => this.#onExit(code, signal));
   }
 
   #onEvent(event: EngineEvent): void {
@@ -180,7 +181,7 @@ export class EngineRun implements ActiveRun {
         this.#settle({ status: event.status, metrics: event.metrics, error: null });
         return;
       case 'failed':
-        this.#settle({ status: 'failed', metrics: null, error: `The engine could not run the scenario: ${event.message}` });
+        this.#settle({ status: 'failed', metrics: null, error: `The engine could not run the scenario: ${stripControlCharacters(event.message)}` });
     }
   }
 
@@ -192,17 +193,29 @@ export class EngineRun implements ActiveRun {
     this.#started.emit(event);
   }
 
-  #onExit(code: number | null): void {
+  #onExit(code: number | null, signal: string | null): void {
     this.#engine = null;
     if (!this.#isSettled) {
       if (this.#phase === 'cancelling') this.#settleCancelled();
-      else {
+      else if (this.#startedEvent === null) {
         const how = code === null ? 'was killed' : `exited with code ${code}`;
-        const when = this.#startedEvent === null ? 'before the run started' : 'during the run';
-        this.#settle({ status: 'failed', metrics: null, error: `The engine process ${how} ${when}.` });
-      }
+        this.#settle({ status: 'failed', metrics: null, error: `The engine process ${how} before the run started.` });
+      } else this.#settleDied(signal ?? (code === null ? 'killed' : `exit code ${code}`));
     }
     void this.#end();
+  }
+
+  /**
+   * The engine died during the run: the tasks it never reported are stored `cancelled` with the reason, so the
+   * run accounts for every planned task (finished tasks of the batch it had not sent yet are among them).
+   */
+  #settleDied(how: string): void {
+    try {
+      const { metrics } = this.#closeUnreported(`the engine process died: ${how}`);
+      this.#settle({ status: 'failed', metrics, error: `The engine process died during the run (${how}).` });
+    } catch (error) {
+      this.#settle({ status: 'failed', metrics: null, error: `The engine process died during the run (${how}); could not record it: ${errorMessage(error)}` });
+    }
   }
 
   #killAndCancel(): void {
@@ -213,20 +226,20 @@ export class EngineRun implements ActiveRun {
 
   #settleCancelled(): void {
     try {
-      this.#settle(this.#cancelUnreported());
+      this.#settle(this.#closeUnreported(null));
     } catch (error) {
       this.#settle({ status: 'failed', metrics: null, error: `Could not record the cancelled run: ${errorMessage(error)}` });
     }
   }
 
-  /** Closes a run the engine did not finish: every task it never reported ends `cancelled` now. */
-  #cancelUnreported(): Ending {
+  /** Closes a run the engine did not finish: every task it never reported ends `cancelled` now, with `reason`. */
+  #closeUnreported(reason: string | null): Ending {
     if (this.#startedEvent === null) {
       this.#recordStarted({ type: 'started', totalTasks: this.#ledger.progress.total, lanes: 1, startedAtEpochMs: Date.now() });
     }
     const startedAt = this.#startedEvent?.startedAtEpochMs ?? Date.now();
     const atMs = Math.max(0, Date.now() - startedAt);
-    const finished = this.#ledger.cancelUnreported(atMs);
+    const finished = this.#ledger.cancelUnreported(atMs, reason);
     this.#options.progress.batch(finished, []);
     const { done, inFlight, elapsedMs } = this.#ledger.progress;
     this.#batches.emit({ type: 'batch', started: [], finished, samples: [], done, inFlight, elapsedMs });
@@ -259,6 +272,8 @@ export class EngineRun implements ActiveRun {
     this.#phase = 'ended';
     clearTimeout(this.#timer);
     if (this.#scratchDir !== null) {
+      // An engine killed while its loop was blocked could not take its children's process groups with it.
+      killRecordedChildGroups(this.#scratchDir);
       await rm(this.#scratchDir, { recursive: true, force: true, maxRetries: 3 }).catch((error: unknown) => {
         console.error(`Could not remove the scratch folder ${this.#scratchDir}: ${errorMessage(error)}`);
       });

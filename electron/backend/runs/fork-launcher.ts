@@ -28,9 +28,9 @@ export function forkLauncher(entry: EntryPoint = engineEntry()): EngineLauncher 
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       });
       const events = new Listeners<EngineEvent>();
-      const exits = new Listeners<number | null>();
+      const exits = new Listeners<{ code: number | null; signal: string | null }>();
       child.on('message', (raw) => events.emit(checkedEvent(raw)));
-      child.on('exit', (code) => exits.emit(code));
+      child.on('exit', (code, signal) => exits.emit({ code, signal }));
       child.on('error', (error) => {
         if (child.pid === undefined) events.emit({ type: 'failed', message: `could not start the engine process: ${error.message}` });
       });
@@ -41,7 +41,7 @@ export function forkLauncher(entry: EntryPoint = engineEntry()): EngineLauncher 
           if (child.connected) child.send(message, () => {});
         },
         onEvent: (listener) => events.add(listener),
-        onExit: (listener) => exits.add(listener),
+        onExit: (listener) => exits.add(({ code, signal }) => listener(code, signal)),
         kill: () => {
           child.kill('SIGKILL');
         },

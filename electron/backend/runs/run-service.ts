@@ -6,6 +6,7 @@ import type { Scenario } from '../../../shared/scenario';
 import type { EngineLauncher } from './engine-launcher';
 import { EngineRun, type ActiveRun } from './engine-run';
 import { DISCARD_PROGRESS, historySink, type RunHistoryWriter } from './progress-sink';
+import { removeAbandonedScratchFolders } from './scratch-folders';
 
 export type { ActiveRun } from './engine-run';
 export type { RunOutcome } from './progress-sink';
@@ -44,6 +45,8 @@ export class RunService {
   readonly #scratchRoot: string;
   readonly #cancelGraceMs: number;
   readonly #active = new Map<string, ActiveRun>();
+  /** Settles, with how many, once the scratch folders of dead owners found at start are removed. */
+  readonly leftoversRemoved: Promise<number>;
   #stopped = false;
 
   constructor(options: RunServiceOptions) {
@@ -51,6 +54,8 @@ export class RunService {
     this.#launcher = options.launcher;
     this.#scratchRoot = options.scratchRoot ?? path.join(os.tmpdir(), 'concurrency-explorer');
     this.#cancelGraceMs = options.cancelGraceMs ?? DEFAULT_CANCEL_GRACE_MS;
+    // Every host (CLI, browser host, app) makes its RunService at start: the moment to clear what killed ones left.
+    this.leftoversRemoved = removeAbandonedScratchFolders(this.#scratchRoot);
   }
 
   /**

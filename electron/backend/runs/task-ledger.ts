@@ -64,10 +64,10 @@ export class TaskLedger {
   }
 
   /**
-   * Records every task not reported finished as `cancelled` at `atMs`: a started task keeps its start
-   * time, a task that never started has `attempts: 0`. They join `records`.
+   * Records every task not reported finished as `cancelled` at `atMs`, with `error` as their reason: a
+   * started task keeps its start time, a task that never started has `attempts: 0`. They join `records`.
    */
-  cancelUnreported(atMs: number): TaskRecord[] {
+  cancelUnreported(atMs: number, error: string | null = null): TaskRecord[] {
     const cancelled: TaskRecord[] = [];
     let index = 0;
     this.#scenario.tasks.forEach((group, groupIndex) => {
@@ -77,8 +77,8 @@ export class TaskLedger {
         const endMs = Math.max(atMs, running?.startMs ?? 0);
         cancelled.push(
           running === undefined
-            ? { index, group: groupIndex, kind: group.kind, lane: 0, queuedMs: 0, startMs: endMs, endMs, observedMs: endMs, status: 'cancelled', orphaned: false, error: null, attempts: 0 }
-            : { ...running, endMs, observedMs: endMs, status: 'cancelled', orphaned: false, error: null, attempts: 1 },
+            ? { index, group: groupIndex, kind: group.kind, lane: 0, queuedMs: 0, startMs: endMs, endMs, observedMs: endMs, status: 'cancelled', orphaned: false, error, attempts: 0 }
+            : { ...running, endMs, observedMs: endMs, status: 'cancelled', orphaned: false, error, attempts: 1 },
         );
       }
     });

@@ -2,4 +2,4 @@ export { EXPORT_FORMATS, exportFileName, exportRunFile, type ExportFormat } from
 export { exportRunJson, RUN_EXPORT_FORMAT } from './export-json';
 export { CSV_COLUMNS, exportRunCsv } from './export-csv';
 export { exportRunTrace } from './export-trace';
-export { ImportError, parseRunImport } from './parse-import';
+export { ImportError, MAX_PROBLEMS_IN_MESSAGE, parseRunImport } from './parse-import';

@@ -21,6 +21,7 @@ export function registerDelete(program: Command, io: CliIo): void {
       throw UsageError.of('refusing to delete without --yes when not on a terminal');
     }
     const deleted = await withHistory(flags.db, io, async (store) => {
+      store.assertWritable();
       const missing = ids.filter((id) => store.getRunSummary(id) === null);
       if (missing.length > 0) throw UsageError.of(`There is no run with id ${missing.join(', ')} in ${store.path}; nothing was deleted.`);
       const list = ids.join(', ');

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { RunExport } from '../../../shared/run/run-schema';
-import { ImportError, parseRunImport } from '../../backend/transfer';
+import { ImportError, MAX_PROBLEMS_IN_MESSAGE, parseRunImport } from '../../backend/transfer';
 import { type CliIo, readInputFile } from '../cli-io';
 import { UsageError } from '../cli-error';
 import { addDbOption, withHistory } from '../options';
@@ -14,8 +14,10 @@ function parseExport(text: string, file: string): RunExport {
   try {
     return parseRunImport(text);
   } catch (error) {
-    if (error instanceof ImportError) throw new UsageError(error.problems.map((p) => `${file}: ${p.path}: ${p.message}`));
-    throw error;
+    if (!(error instanceof ImportError)) throw error;
+    const lines = error.problems.slice(0, MAX_PROBLEMS_IN_MESSAGE).map((p) => `${file}: ${p.path}: ${p.message}`);
+    const more = error.problems.length - lines.length;
+    throw new UsageError(more > 0 ? [...lines, `${file}: (and ${more} more problems)`] : lines);
   }
 }
 

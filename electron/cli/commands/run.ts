@@ -8,7 +8,7 @@ import type { HistoryStore } from '../../backend/history';
 import type { CliIo } from '../cli-io';
 import { CliError, EXIT_CODES } from '../cli-error';
 import { addDbOption, matrixOption, strategyOption, sweepOption, wholeNumberOption, withHistory } from '../options';
-import { chooseScenario, planRuns } from '../run/run-plan';
+import { chooseScenario, confirmExec, planRuns } from '../run/run-plan';
 import { executeExperiment, executeRun } from '../run/execute';
 import { experimentJson, type FinishedRun, renderRunText, runsJson } from '../run/run-report';
 import { renderExperiment } from '../format/experiment-text';
@@ -24,6 +24,7 @@ interface RunFlags {
   db?: string;
   save: boolean;
   tag: string[];
+  allowExec?: boolean;
 }
 
 const EXPERIMENT_HELP = `
@@ -86,9 +87,11 @@ export function registerRun(program: Command, io: CliIo): void {
     .option('--json', 'print one JSON object { runs: [...] } on stdout and nothing else (experiments add experimentId, and stats or sweep)')
     .option('--no-save', 'do not record the run in the history (not with --repeat, --matrix or --sweep)')
     .option('--tag <tag>', 'tag the recorded runs (repeatable)', collect, [])
+    .option('--allow-exec', 'run a scenario file that executes programs without asking (needed off a terminal)')
     .addHelpText('after', EXPERIMENT_HELP);
   addDbOption(command).action(async (file: string | undefined, flags: RunFlags) => {
     const scenario = await chooseScenario(file, flags.preset);
+    if (file !== undefined) await confirmExec(scenario, file, flags.allowExec === true, io);
     const plan = planRuns(scenario, flags);
     if (plan.kind === 'single') await runOnce(plan.scenario, flags, io);
     else await runExperimentCommand(plan.spec, flags, io);

@@ -1,6 +1,7 @@
 import { SingleBar } from 'cli-progress';
 import type { ExperimentSpec } from '../../../shared/experiments/experiment-spec';
 import type { Scenario } from '../../../shared/scenario';
+import { escapeControlCharacters } from '../../../shared/validation/control-characters';
 import { type ExperimentRunner, runExperiment } from '../../backend/experiments';
 import type { HistoryStore } from '../../backend/history';
 import type { ActiveRun, RunService } from '../../backend/runs/run-service';
@@ -38,7 +39,7 @@ export function showProgress(run: ActiveRun, io: CliIo, title: string = run.scen
   if (!io.stderrIsTTY) return;
   const bar = new SingleBar({
     stream: io.errStream,
-    format: `${title} [{bar}] {value}/{total} tasks | {inFlight} in flight | {elapsed}`,
+    format: `${escapeControlCharacters(title)} [{bar}] {value}/{total} tasks | {inFlight} in flight | {elapsed}`,
     hideCursor: true,
     clearOnComplete: true,
   });

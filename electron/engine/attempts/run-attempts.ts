@@ -1,6 +1,7 @@
 import type { WorkResult } from '../kinds/execute-kind';
 import type { RunClock } from '../recording/run-clock';
 import { AttemptAbortController, type AttemptAbort } from './attempt-abort';
+import { stripControlCharacters } from '../../../shared/validation/control-characters';
 import type { RunCancel } from './run-cancel';
 import { errorMessage } from '../../../shared/errors/error-message';
 
@@ -66,7 +67,8 @@ function runAttempt(operation: (abort: AttemptAbort) => Promise<WorkResult>, tim
     cancel.join(onCancel);
     operation(abort).then(
       (work) => finish({ status: work.error === null ? 'ok' : 'error', error: work.error, endMs: clock.fromEpochMs(work.endEpochMs) }),
-      (error: unknown) => finish({ status: 'error', error: errorMessage(error), endMs: clock.now() }),
+      // A child's stderr or a server's answer may hold control characters, which no view should obey.
+      (error: unknown) => finish({ status: 'error', error: stripControlCharacters(errorMessage(error)), endMs: clock.now() }),
     );
   });
 }

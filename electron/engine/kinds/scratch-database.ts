@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { prepareGuarded } from './sqlite-guard';
 
 /**
  * The query a `sqlite` task runs when the scenario gives none: a realistic report over the seeded table
@@ -26,12 +27,12 @@ export function scratchDatabase(path: string): Database.Database {
   return db;
 }
 
-/** The prepared statement for `sql` on the database at `path`, prepared once per thread. */
+/** The prepared statement for `sql` on the database at `path`, prepared once per thread through the guard. */
 export function scratchStatement(path: string, sql: string): Database.Statement {
   const key = `${path}\n${sql}`;
   let statement = statements.get(key);
   if (statement === undefined) {
-    statement = scratchDatabase(path).prepare(sql);
+    statement = prepareGuarded(scratchDatabase(path), sql);
     statements.set(key, statement);
   }
   return statement;

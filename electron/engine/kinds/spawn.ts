@@ -1,13 +1,22 @@
 import { spawn } from 'node:child_process';
+import { killChildGroup, recordChildGroup } from '../children/child-groups';
 import type { KindCall, SpecOf } from './kind-call';
 
 const STDERR_TAIL_CHARS = 300;
 
-/** Starts `command args` (no shell) and waits for it to exit; killed on abort. A non-zero exit is an error. */
+/**
+ * Starts `command args` (no shell) in a process group of its own and waits for it to exit; on abort (timeout,
+ * cancel) the whole group is killed, so what the command started in turn goes too. A non-zero exit is an error.
+ */
 export function runSpawn(spec: SpecOf<'spawn'>, call: KindCall): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(spec.command, spec.args, { signal: call.abort.signal, killSignal: 'SIGKILL', stdio: ['ignore', 'ignore', 'pipe'] });
-    if (child.pid !== undefined) call.childProcess?.(child.pid);
+    const child = spawn(spec.command, spec.args, { detached: true, windowsHide: true, stdio: ['ignore', 'ignore', 'pipe'] });
+    const pid = child.pid;
+    if (pid !== undefined) {
+      recordChildGroup(call.env.scratchDir, pid);
+      call.childProcess?.(pid);
+      call.abort.onAbort(() => killChildGroup(pid));
+    }
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       stderr = (stderr + chunk).slice(-STDERR_TAIL_CHARS);

@@ -36,7 +36,7 @@ export function utilityEngineProcess(child: UtilityProcessLike): EngineProcess {
       if (!exited) child.postMessage(message);
     },
     onEvent: (listener) => events.add(listener),
-    onExit: (listener) => exits.add(listener),
+    onExit: (listener) => exits.add((code) => listener(code, null)),
     kill: () => {
       if (exited) return;
       killed = true;

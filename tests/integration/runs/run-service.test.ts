@@ -138,7 +138,7 @@ describe('RunService', () => {
     expect(fixture.store.getRun(run.runId!)).toMatchObject({ status: 'failed', error: outcome.error });
   });
 
-  it('ends a run failed when the engine process dies, keeping the tasks already recorded', async () => {
+  it('ends a run failed when the engine process dies: the reported tasks kept, every other one cancelled with the reason', async () => {
     const scenario = scenarioOf({
       version: 1,
       name: 'engine dies',
@@ -154,11 +154,15 @@ describe('RunService', () => {
     run.onBatch((batch) => (reported += batch.finished.length));
     const outcome: RunOutcome = await run.done;
     expect(outcome.status).toBe('failed');
-    expect(outcome.error).toMatch(/engine process was killed during the run/);
+    expect(outcome.error).toBe('The engine process died during the run (SIGKILL).');
     expect(reported).toBeGreaterThan(0);
     const stored = fixture.store.getRun(run.runId!);
     expect(stored?.status).toBe('failed');
-    expect(stored?.tasks).toHaveLength(reported);
+    expect(stored?.tasks).toHaveLength(16);
+    const unreported = stored?.tasks.filter((t) => t.error === 'the engine process died: SIGKILL') ?? [];
+    expect(unreported.length).toBeGreaterThanOrEqual(6);
+    expect(unreported.every((t) => t.status === 'cancelled')).toBe(true);
+    expect(stored!.tasks.length - unreported.length).toBeLessThanOrEqual(reported);
     expect(await fixture.scratchLeft()).toEqual([]);
   });
 

@@ -18,7 +18,7 @@ describe('the API surface', () => {
     for (const name of API_METHOD_NAMES) expect(name).toMatch(/^[a-z]+\.[a-z][A-Za-z]*$/);
     expect(API_METHOD_NAMES).toEqual(
       expect.arrayContaining([
-        'scenarios.list', 'scenarios.get', 'scenarios.save', 'scenarios.delete', 'scenarios.validate',
+        'scenarios.list', 'scenarios.get', 'scenarios.save', 'scenarios.delete', 'scenarios.validate', 'consent.check', 'consent.grant',
         'runs.start', 'runs.cancel', 'runs.active',
         'history.list', 'history.get', 'history.getColumnar', 'history.update', 'history.export', 'history.import', 'history.delete', 'history.restore',
         'experiments.get', 'experiments.list', 'experiments.run', 'experiments.open', 'experiments.cancel', 'experiments.active',

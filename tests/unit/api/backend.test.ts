@@ -7,17 +7,15 @@ import { RunService } from '../../../electron/backend/runs/run-service';
 import type { HistoryStore } from '../../../electron/backend/history';
 import { EXPORT_FORMATS } from '../../../electron/backend/transfer';
 import { RUN_EXPORT_FORMATS } from '../../../shared/api/history-methods';
+import { apiOver } from './backend-fixture';
 import { makeMetrics, makeSamples, makeScenario, makeTasks, openTempStore } from '../history/fixtures';
 
 let temp: ReturnType<typeof openTempStore>;
 let api: ApiClient;
 
-/** These tests start no run: a launch would be a bug. */
-const noEngines = { launch: () => { throw new Error('no engine should start in these tests'); } };
-
 beforeEach(() => {
   temp = openTempStore();
-  api = createApiClient(createBackend({ store: temp.store, runService: new RunService({ store: temp.store, launcher: noEngines }) }));
+  api = apiOver(temp.store);
 });
 afterEach(() => temp.dispose());
 

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HistoryStore, SCHEMA_VERSION } from '../../../electron/backend/history';
+import { HISTORY_APPLICATION_ID } from '../../../electron/backend/history/history-ownership';
 import { historyErrorOf, makeScenario, makeTempDir } from './fixtures';
 
 let temp: ReturnType<typeof makeTempDir>;
@@ -36,6 +38,7 @@ describe('HistoryStore.open', () => {
     const file = join(temp.dir, 'newer.sqlite');
     const db = new Database(file);
     db.exec('CREATE TABLE future (x); INSERT INTO future VALUES (42);');
+    db.pragma(`application_id = ${HISTORY_APPLICATION_ID}`);
     db.pragma(`user_version = ${SCHEMA_VERSION + 4}`);
     db.close();
     const before = readFileSync(file);
@@ -88,5 +91,49 @@ describe('HistoryStore.open', () => {
     mkdirSync(temp.dir, { recursive: true });
     new Database(file).close();
     expect(historyErrorOf(() => HistoryStore.open(file, { readonly: true })).message).toMatch(/schema version 0 and must be upgraded/);
+  });
+});
+
+describe('the history file is the user\'s: what is not ours is never modified', () => {
+  const hash = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+  it('marks a new history with the application id, and an older unmarked history when it opens it', () => {
+    const file = join(temp.dir, 'history.sqlite');
+    HistoryStore.open(file).close();
+    const db = new Database(file);
+    expect(db.pragma('application_id', { simple: true })).toBe(HISTORY_APPLICATION_ID);
+    db.pragma('application_id = 0');
+    db.close();
+    HistoryStore.open(file).close();
+    const reopened = new Database(file, { readonly: true });
+    expect(reopened.pragma('application_id', { simple: true })).toBe(HISTORY_APPLICATION_ID);
+    reopened.close();
+  });
+
+  it.each([
+    ['with tables of its own', (db: Database.Database) => db.exec('CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES (\'Ada\');')],
+    ['with a conflicting runs table', (db: Database.Database) => db.exec('CREATE TABLE runs (km REAL); INSERT INTO runs VALUES (5);')],
+    ['with another application id and no tables', (db: Database.Database) => db.pragma('application_id = 1234')],
+  ])('refuses another application\'s database %s, naming the file, without changing a byte', (_what, make) => {
+    const file = join(temp.dir, 'other-app.db');
+    const db = new Database(file);
+    make(db);
+    db.close();
+    const before = hash(file);
+    const error = historyErrorOf(() => HistoryStore.open(file));
+    expect(error.code).toBe('not-ours');
+    expect(error.message.split('\n')).toHaveLength(1);
+    expect(error.message).toContain(file);
+    expect(hash(file)).toBe(before);
+    expect(existsSync(`${file}-wal`)).toBe(false);
+    expect(existsSync(`${file}-journal`)).toBe(false);
+  });
+
+  it('makes an empty file a history', () => {
+    const file = join(temp.dir, 'empty.sqlite');
+    writeFileSync(file, '');
+    const store = HistoryStore.open(file);
+    expect(store.countRuns()).toBe(0);
+    store.close();
   });
 });

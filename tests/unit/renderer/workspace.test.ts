@@ -1,5 +1,5 @@
 /// <reference types="svelte" />
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ScenarioLibrary } from '../../../renderer/state/library/scenario-library.svelte';
 import { Workspace } from '../../../renderer/state/workspace.svelte';
 import { findPreset } from '../../../shared/presets';
@@ -72,5 +72,42 @@ describe('Workspace', () => {
     workspace.openNew();
     expect(workspace.session).toBeNull();
     expect(workspace.timeline).toBeNull();
+  });
+});
+
+describe('Workspace consent for foreign scenarios that execute code', () => {
+  const spawning = { version: 1, name: 'Just timers', strategy: { type: 'sequential' }, tasks: [{ kind: 'spawn', count: 1, command: 'sh', args: ['-c', 'echo hi'] }] };
+
+  it('asks before the first run of a file, runs nothing on Cancel, remembers Run for that content', async () => {
+    const { api, workspace } = setup();
+    workspace.openFile({ fileName: 'timers.json', text: JSON.stringify(spawning) });
+    const first = workspace.run();
+    await vi.waitFor(() => expect(workspace.consent.request).not.toBeNull());
+    expect(workspace.consent.request?.effects).toEqual([{ group: 0, kind: 'command', text: "sh -c 'echo hi'" }]);
+    workspace.consent.answer(false);
+    await first;
+    expect(api.calls).not.toContain('runs.start');
+
+    const second = workspace.run();
+    await vi.waitFor(() => expect(workspace.consent.request).not.toBeNull());
+    workspace.consent.answer(true);
+    await second;
+    expect(api.calls.filter((c) => c === 'runs.start')).toHaveLength(1);
+    expect(api.calls).toContain('consent.grant');
+
+    api.emitFinished('completed');
+    await vi.waitFor(() => expect(workspace.running).toBe(false));
+    workspace.editor.set(['tasks', 0, 'args', 1], 'echo changed');
+    const edited = workspace.run();
+    await vi.waitFor(() => expect(workspace.consent.request?.effects[0]?.text).toBe("sh -c 'echo changed'"));
+    workspace.consent.answer(false);
+    await edited;
+  });
+
+  it('never asks for a scenario written in the app or a built-in', async () => {
+    const { api, workspace } = setup();
+    workspace.openNew(spawning as ScenarioInput);
+    await workspace.run();
+    expect(api.calls).toEqual(['runs.start']);
   });
 });

@@ -45,7 +45,7 @@ describe('checkScenario', () => {
       tasks: [{ kind: 'cpu', count: 2, ms: 'slow' }, { kind: 'sleep', count: 1 }],
     });
     expect(problems).toEqual([
-      'version: must be 1, got 2',
+      'version: says the scenario was written by a newer Concurrency Explorer (this one reads version 1): update Concurrency Explorer to open it, got 2',
       'name: must not be empty, got ""',
       'strategy.concurrency: must be a whole number >= 1, got 0',
       'options.retries: must be a whole number >= 0, got 1.5',
@@ -111,5 +111,31 @@ describe('missing fields', () => {
       'strategy.type: is required',
       'tasks[0].kind: is required',
     ]);
+  });
+});
+
+describe('scenario text from outside', () => {
+  it('accepts a UTF-8 byte-order mark at the start', () => {
+    expect(checkScenarioText(`\uFEFF${JSON.stringify(valid)}`).ok).toBe(true);
+  });
+
+  it.each([
+    [1.5, 'version: must be a whole number (the scenario format version, 1), got 1.5'],
+    ['1', 'version: must be a whole number (the scenario format version, 1), got "1"'],
+    [0, 'version: must be 1, got 0'],
+    [3, 'version: says the scenario was written by a newer Concurrency Explorer (this one reads version 1): update Concurrency Explorer to open it, got 3'],
+  ])('says what is wrong with version %j', (version, message) => {
+    expect(problemsOf({ ...valid, version })).toEqual([message]);
+  });
+
+  it('refuses control characters in names, labels and commands, and keeps line breaks where text has lines', () => {
+    const lines = problemsOf({
+      ...valid,
+      name: 'Just timers\u001b]0;pwned\u0007',
+      tasks: [{ kind: 'timer', count: 1, ms: 1, label: 'a\u202eb' }, { kind: 'spawn', count: 1, command: 'sh\u0008', args: ['-c', 'echo a\r\necho b'] }],
+    });
+    expect(lines.map((l) => l.split(':')[0])).toEqual(['name', 'tasks[0].label', 'tasks[1].command']);
+    expect(lines[0]).toContain('must not contain control characters');
+    expect(checkScenario({ ...valid, description: 'first line\r\nsecond\tline' }).ok).toBe(true);
   });
 });

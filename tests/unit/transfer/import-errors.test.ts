@@ -69,9 +69,11 @@ describe('importing a bad file', () => {
 
   it('says when the file is from a newer format version', () => {
     expect(problemLines(refused(edited((d) => (d.version = 3))))).toEqual([
-      'version: is 3, but this version of Concurrency Explorer reads versions 1 to 2; update it to import this file',
+      'version: says the export was written by a newer Concurrency Explorer (this one reads versions 1 to 2): update Concurrency Explorer to open it, got 3',
     ]);
-    expect(problemLines(refused(edited((d) => (d.version = '2'))))).toEqual(['version: must be 2, got "2"']);
+    expect(problemLines(refused(edited((d) => (d.version = '2'))))).toEqual(['version: must be a whole number (the export format version, 1 to 2), got "2"']);
+    expect(problemLines(refused(edited((d) => (d.version = 1.5))))).toEqual(['version: must be a whole number (the export format version, 1 to 2), got 1.5']);
+    expect(problemLines(refused(edited((d) => (d.version = 0))))).toEqual(['version: must be 1 to 2, got 0']);
   });
 
   it('lists every missing or bad field', () => {

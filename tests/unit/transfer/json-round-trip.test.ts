@@ -62,7 +62,7 @@ describe('JSON export and import', () => {
       fc.property(fc.array(task, { minLength: 1, maxLength: 30 }), (generated) => {
         const tasks = makeTasks(generated.length).map((base, i) => {
           const g = generated[i]!;
-          return { ...base, lane: g.lane, queuedMs: g.queuedMs, startMs: g.startMs, endMs: g.startMs + g.duration, error: g.error };
+          return { ...base, lane: g.lane, queuedMs: Math.min(g.queuedMs, g.startMs), startMs: g.startMs, endMs: g.startMs + g.duration, error: g.error };
         });
         const original = recordRun(tasks);
         const copy = temp.store.getRun(temp.store.importRun(parseRunImport(exportRunJson(original))));

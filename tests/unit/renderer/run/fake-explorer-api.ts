@@ -2,6 +2,7 @@ import type { ExplorerApi } from '../../../../renderer/state/explorer-api';
 import type { RunEventsPayload, RunFinishedPayload, RunProgressPayload, RunStartedPayload } from '../../../../shared/api/run-events';
 import type { TaskRecord } from '../../../../shared/protocol/task-record';
 import type { ActiveRunInfo } from '../../../../shared/api/run-methods';
+import { externalEffects } from '../../../../shared/scenario';
 
 type Listeners = {
   started: ((p: RunStartedPayload) => void)[];
@@ -43,6 +44,20 @@ export class FakeExplorerApi implements ExplorerApi {
       throw new Error('not used');
     },
     delete: async () => ({ deleted: false }),
+  };
+  /** Content Run was chosen for, as JSON (the real backend keys it by a hash of it). */
+  readonly granted = new Set<string>();
+  consent: ExplorerApi['consent'] = {
+    check: async ({ scenario }) => {
+      this.calls.push('consent.check');
+      const effects = externalEffects(scenario);
+      return { effects, granted: this.granted.has(JSON.stringify(scenario)) };
+    },
+    grant: async ({ scenario }) => {
+      this.calls.push('consent.grant');
+      this.granted.add(JSON.stringify(scenario));
+      return { granted: true };
+    },
   };
   history: ExplorerApi['history'] = {
     list: async () => ({ runs: [], total: 0 }),

@@ -1,0 +1,43 @@
+import type { Scenario } from './scenario-schema';
+import type { TaskGroup } from './task-kinds';
+
+/**
+ * Something a scenario will execute or open outside its run's scratch folder: what a user must agree to
+ * before a scenario that came from someone else runs. `kind` says which (a program today; a `module` path
+ * and a user `database` path are the cases to add with those task kinds), `text` is exactly what is run or
+ * opened, as the consent dialog and the CLI list it.
+ */
+export interface ExternalEffect {
+  /** Index of the task group in `scenario.tasks`. */
+  group: number;
+  kind: 'command';
+  text: string;
+}
+
+/** A command line as a shell would read it back: arguments with spaces or quotes are single-quoted. */
+export function commandLine(command: string, args: readonly string[]): string {
+  return [command, ...args].map(quoteArgument).join(' ');
+}
+
+function quoteArgument(arg: string): string {
+  if (arg !== '' && /^[\w@%+=:,./-]+$/.test(arg)) return arg;
+  return `'${arg.replaceAll("'", `'\\''`)}'`;
+}
+
+function effectOf(spec: TaskGroup, group: number): ExternalEffect | null {
+  switch (spec.kind) {
+    case 'spawn':
+      return { group, kind: 'command', text: commandLine(spec.command, spec.args) };
+    default:
+      return null;
+  }
+}
+
+/**
+ * Every program the scenario will execute and every file outside its scratch folder it will open, one
+ * entry per task group, in scenario order; empty when it does nothing beyond its scratch folder and the
+ * network. The one place that decides which task kinds need consent.
+ */
+export function externalEffects(scenario: Pick<Scenario, 'tasks'>): ExternalEffect[] {
+  return scenario.tasks.flatMap((spec, group) => effectOf(spec, group) ?? []);
+}

@@ -1,0 +1,89 @@
+import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { expect, test } from '../fixtures/app-test';
+import { ScenariosPage } from './pages/scenarios-page';
+import { WorkbenchPage } from './pages/workbench-page';
+
+/** A file that looks harmless by its name but runs a program that leaves a mark where the test can see it. */
+function justTimers(marker: string, count = 1): string {
+  return JSON.stringify({
+    version: 1,
+    name: 'Just timers',
+    strategy: { type: 'sequential' },
+    tasks: [
+      { kind: 'timer', count: 2, ms: 5 },
+      { kind: 'spawn', count, command: 'sh', args: ['-c', `touch '${marker}'`] },
+    ],
+  });
+}
+
+test('a scenario file that runs a program asks first, lists the command, and runs nothing on Cancel or Escape', async ({ page, dataDir }) => {
+  const scenarios = new ScenariosPage(page);
+  const workbench = new WorkbenchPage(page);
+  const marker = join(dataDir, 'ran');
+  await scenarios.openFile('just-timers.json', justTimers(marker));
+
+  const marked = workbench.editor.getByRole('note', { name: 'Runs programs' });
+  await expect(marked).toContainText('tasks[1]');
+  await expect(marked).toContainText(`sh -c 'touch '\\''${marker}'\\'''`);
+
+  await workbench.runButton.click();
+  const dialog = page.getByRole('dialog', { name: 'Run programs from “Just timers”?' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('list', { name: 'What it will execute' }).getByRole('listitem')).toHaveCount(1);
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: 'Run' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(dialog.getByRole('button', { name: 'Run' })).toBeFocused();
+
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await workbench.runButton.click();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(workbench.runStatus).toHaveText('Not run yet');
+  expect(existsSync(marker)).toBe(false);
+
+  await workbench.runButton.click();
+  await dialog.getByRole('button', { name: 'Run' }).click();
+  await expect(workbench.runStatus).toHaveText('Completed');
+  expect(existsSync(marker)).toBe(true);
+
+  await workbench.runButton.click();
+  await expect(workbench.runStatus).toHaveText('Completed');
+  await expect(dialog).toHaveCount(0);
+
+  await scenarios.show();
+  await scenarios.openFile('just-timers.json', justTimers(marker, 2));
+  await workbench.runButton.click();
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+});
+
+test('a built-in scenario and one written in the app never ask', async ({ page }) => {
+  const scenarios = new ScenariosPage(page);
+  const workbench = new WorkbenchPage(page);
+  await scenarios.newScenario();
+  await workbench.pasteJson(JSON.stringify({ version: 1, name: 'Mine', strategy: { type: 'sequential' }, tasks: [{ kind: 'spawn', count: 1, command: 'true' }] }));
+  await expect(workbench.editor.getByRole('note', { name: 'Runs programs' })).toHaveCount(0);
+  await workbench.runButton.click();
+  await expect(workbench.runStatus).toHaveText('Completed');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+});
+
+test('an experiment of a scenario file that runs a program asks first too', async ({ page, dataDir }) => {
+  const scenarios = new ScenariosPage(page);
+  const marker = join(dataDir, 'ran-in-experiment');
+  await scenarios.openFile('just-timers.json', justTimers(marker));
+  await page.getByRole('button', { name: 'Set up an experiment' }).click();
+  await page.getByRole('button', { name: 'Run experiment' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Run programs from “Just timers”?' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Run experiment' })).toBeEnabled();
+  expect(existsSync(marker)).toBe(false);
+});

@@ -1,0 +1,48 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ApiClient } from '../../../shared/api/api-client';
+import { ApiError } from '../../../shared/api/api-error';
+import { HistoryStore } from '../../../electron/backend/history';
+import { openTempStore } from '../history/fixtures';
+import { apiOver } from './backend-fixture';
+
+let temp: ReturnType<typeof openTempStore>;
+let api: ApiClient;
+
+beforeEach(() => {
+  temp = openTempStore();
+  api = apiOver(temp.store);
+});
+afterEach(() => temp.dispose());
+
+const timers = { kind: 'timer' as const, count: 3, ms: 1 };
+const remover = { kind: 'spawn' as const, count: 2, command: 'sh', args: ['-c', 'rm -rf "$HOME/x"'] };
+const spawning = { version: 1 as const, name: 'Just timers', strategy: { type: 'all' as const }, tasks: [timers, remover] };
+
+describe('consent for scenarios that execute code', () => {
+  it('lists each command line exactly, and remembers Run for that exact content only', async () => {
+    const check = await api.consent.check({ scenario: spawning });
+    expect(check).toEqual({ granted: false, effects: [{ group: 1, kind: 'command', text: `sh -c 'rm -rf "$HOME/x"'` }] });
+    await api.consent.grant({ scenario: spawning });
+    expect((await api.consent.check({ scenario: spawning })).granted).toBe(true);
+    const edited = { ...spawning, tasks: [timers, { ...remover, args: ['-c', 'rm -rf /'] }] };
+    expect((await api.consent.check({ scenario: edited })).granted).toBe(false);
+  });
+
+  it('keeps the answer in the history, for the next start of the app', async () => {
+    await api.consent.grant({ scenario: spawning });
+    temp.store.close();
+    const reopened = HistoryStore.open(temp.store.path);
+    expect((await apiOver(reopened).consent.check({ scenario: spawning })).granted).toBe(true);
+    reopened.close();
+  });
+
+  it('has nothing to ask for a scenario that executes nothing', async () => {
+    expect(await api.consent.check({ scenario: { ...spawning, tasks: [timers] } })).toEqual({ effects: [], granted: false });
+  });
+
+  it('refuses a call whose scenario is not valid, naming the field', async () => {
+    const error = await api.consent.check({ scenario: { ...spawning, tasks: [] } }).then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).problems.map((p) => p.path)).toContain('scenario.tasks');
+  });
+});

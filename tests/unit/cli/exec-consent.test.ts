@@ -1,0 +1,52 @@
+import { PassThrough, Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import type { CliIo } from '../../../electron/cli/cli-io';
+import { CliError } from '../../../electron/cli/cli-error';
+import { confirmExec } from '../../../electron/cli/run/run-plan';
+import { checkScenario } from '../../../shared/scenario';
+
+function terminal(answer: string): { io: CliIo; printed: () => string } {
+  let text = '';
+  const errStream = new PassThrough() as unknown as NodeJS.WriteStream;
+  (errStream as unknown as PassThrough).on('data', (chunk: Buffer) => (text += chunk.toString()));
+  const io: CliIo = {
+    out: () => {},
+    err: (t) => (text += t),
+    stdin: Readable.from([`${answer}\n`]),
+    errStream,
+    stdinIsTTY: true,
+    stderrIsTTY: true,
+    env: {},
+  };
+  return { io, printed: () => text };
+}
+
+const check = checkScenario({
+  version: 1,
+  name: 'x',
+  strategy: { type: 'all' },
+  tasks: [{ kind: 'spawn', count: 1, command: 'sh', args: ['-c', 'echo one'] }, { kind: 'spawn', count: 1, command: '/bin/true' }],
+});
+const scenario = check.ok ? check.scenario : (() => { throw new Error('bad fixture'); })();
+
+describe('confirmExec on a terminal', () => {
+  it('lists every command and goes on after y', async () => {
+    const { io, printed } = terminal('y');
+    await confirmExec(scenario, 'x.json', false, io);
+    expect(printed()).toContain("tasks[0]: sh -c 'echo one'\n  tasks[1]: /bin/true");
+    expect(printed()).toContain('Run it? [y/N]');
+  });
+
+  it.each(['', 'n', 'no', 'yes please'])('refuses with exit 2 on %j', async (answer) => {
+    const { io } = terminal(answer);
+    const error = await confirmExec(scenario, 'x.json', false, io).then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(CliError);
+    expect((error as CliError).exitCode).toBe(2);
+  });
+
+  it('asks nothing with --allow-exec', async () => {
+    const { io, printed } = terminal('n');
+    await confirmExec(scenario, 'x.json', true, io);
+    expect(printed()).toBe('');
+  });
+});
