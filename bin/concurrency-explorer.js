@@ -1,6 +1,17 @@
 #!/usr/bin/env node
-// The CLI runs its TypeScript sources directly: tsx compiles them as they load.
-import { register } from 'tsx/esm/api';
+// @ts-check
+// The CLI is the built bundle out/main/cli.js. A missing or stale build is remade first, or refused with the
+// reason where it cannot be (never used as it is).
+import { fileURLToPath } from 'node:url';
+import { ensureFreshBuild } from '../scripts/build/build-app.mjs';
 
-register();
-await import('../electron/cli/main.ts');
+const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+try {
+  ensureFreshBuild(projectRoot, { log: (line) => process.stderr.write(`${line}\n`) });
+} catch (error) {
+  process.stderr.write(`${/** @type {Error} */ (error).message}\n`);
+  process.exit(1);
+}
+/** @type {{ runCli(argv: readonly string[]): Promise<number> }} */
+const { runCli } = await import(new URL('../out/main/cli.js', import.meta.url).href);
+process.exitCode = await runCli(process.argv);

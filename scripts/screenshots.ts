@@ -8,9 +8,8 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { buildApp, isBuildStale } from '../tests/e2e/fixtures/build-app';
 import { startBrowserHostProcess } from '../tests/e2e/fixtures/browser-host-process';
-import { PROJECT_ROOT } from '../tests/e2e/fixtures/paths';
+import { PROJECT_ROOT } from '../tests/fixtures/built-app';
 import { ScenariosPage } from '../tests/e2e/explorer/pages/scenarios-page';
 import { WorkbenchPage } from '../tests/e2e/explorer/pages/workbench-page';
 import { shootHistoryViews } from '../tests/e2e/history/history-screenshots';
@@ -74,7 +73,6 @@ async function shootScheme(browser: Browser, url: string, scheme: (typeof SCHEME
 }
 
 async function main(): Promise<void> {
-  if (isBuildStale()) buildApp();
   await mkdir(OUT_DIR, { recursive: true });
   const dataDir = await mkdtemp(join(tmpdir(), 'ce-screenshots-'));
   const host = await startBrowserHostProcess(join(dataDir, 'history.sqlite'));

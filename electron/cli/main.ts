@@ -1,18 +1,4 @@
-import { createProgram } from './commands';
-import { processIo } from './cli-io';
-import { describeFailure, EXIT_CODES } from './cli-error';
+import { runCli } from './run-cli';
 
-/** Runs the CLI on `argv` (as `process.argv`) and returns the exit code; prints failures as one message each. */
-export async function runCli(argv: readonly string[]): Promise<number> {
-  const io = processIo();
-  try {
-    await createProgram(io).parseAsync([...argv]);
-    return EXIT_CODES.done;
-  } catch (error) {
-    const { message, exitCode } = describeFailure(error);
-    if (message !== null) io.err(`${message}\n`);
-    return exitCode;
-  }
-}
-
+// `npm run cli`: the CLI from its sources, through tsx. Users run the built bundle (bin/concurrency-explorer.js).
 process.exitCode = await runCli(process.argv);

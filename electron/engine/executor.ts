@@ -1,4 +1,3 @@
-import { Piscina } from 'piscina';
 import { errorMessage } from '../../shared/errors/error-message';
 import { killChildGroup } from './children/child-groups';
 import type { AttemptAbort } from './attempts/attempt-abort';
@@ -44,6 +43,8 @@ function workResult(result: WorkResult | null): WorkResult {
  * child it started if any; piscina starts a fresh thread for the lane. The threads load before the clock starts.
  */
 export async function startThreadExecutor(threads: number, env: KindEnv): Promise<Executor> {
+  // Loaded here, not at the engine's start: only the `workers` strategy needs it.
+  const { Piscina } = await import('piscina');
   const { file, execArgv } = taskWorkerEntry();
   const lanes = Array.from({ length: threads }, () => {
     const workerData: TaskWorkerData = { childPid: new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)) };

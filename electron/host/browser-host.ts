@@ -5,6 +5,8 @@ import { createBackend } from '../backend/api/create-backend';
 import { RunReadPool, type HistoryStore } from '../backend/history';
 import { forkLauncher } from '../backend/runs/fork-launcher';
 import { RunService } from '../backend/runs/run-service';
+import { spareEngineLauncher } from '../backend/runs/spare-engine-launcher';
+import { DEFAULT_THREADPOOL_SIZE } from '../../shared/scenario';
 import { startHostServer, type HostServer } from './host-server';
 
 /** Where `electron-vite build` puts the renderer. */
@@ -36,12 +38,14 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   }
   const { store } = options;
   store.markInterruptedRuns();
-  const runService = new RunService({ store, launcher: forkLauncher() });
+  const launcher = spareEngineLauncher(forkLauncher(), { threadpoolSize: DEFAULT_THREADPOOL_SIZE });
+  const runService = new RunService({ store, launcher });
   const runReads = RunReadPool.start(store.path);
   let server: HostServer;
   try {
     server = await startHostServer({ backend: createBackend({ store, runService, runReads }), rendererDir, bindAddress: options.bindAddress, port: options.port });
   } catch (error) {
+    launcher.close();
     await runReads.close();
     throw listenError(error as NodeJS.ErrnoException, options);
   }
@@ -52,6 +56,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     async close() {
       await server.close();
       const cancelled = runService.stop();
+      launcher.close();
       await Promise.all([...cancelled.map((run) => run.done), runReads.close()]);
     },
   };

@@ -7,8 +7,12 @@ function openerFor(url: string): { command: string; args: string[] } {
   return { command: 'xdg-open', args: [url] };
 }
 
-/** Opens `url` in the default browser; rejects when there is no way to (e.g. no desktop session). */
-export function openInBrowser(url: string): Promise<void> {
+/**
+ * Opens `url` in the default browser; rejects when there is no way to (e.g. no desktop session), or when
+ * `BROWSER=none` says not to (the convention of create-react-app and Vite, for headless runs and tests).
+ */
+export function openInBrowser(url: string, env: Readonly<Record<string, string | undefined>> = process.env): Promise<void> {
+  if (env.BROWSER === 'none') return Promise.reject(new Error('BROWSER is set to none'));
   const { command, args } = openerFor(url);
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { detached: true, stdio: 'ignore' });

@@ -2,6 +2,8 @@ import type { BrowserWindow } from 'electron';
 import { createBackend } from '../backend/api/create-backend';
 import { HistoryStore, RunReadPool } from '../backend/history';
 import { RunService } from '../backend/runs/run-service';
+import { spareEngineLauncher } from '../backend/runs/spare-engine-launcher';
+import { DEFAULT_THREADPOOL_SIZE } from '../../shared/scenario';
 import { createDesktopApi, type DesktopApi } from './desktop-api';
 import { nativeFileChooser } from './dialogs/native-file-chooser';
 import { utilityLauncher } from './engine-launcher/utility-launcher';
@@ -31,13 +33,16 @@ export function startDesktopServices(options: {
   if (store.readOnly) console.warn(store.readOnlyNotice());
   const interrupted = store.markInterruptedRuns();
   if (interrupted > 0) console.log(`Marked ${interrupted} run(s) left unfinished by an earlier session as interrupted.`);
-  const runService = new RunService({ store, launcher: utilityLauncher({ engineFile: options.engineFile, sqliteBinding: options.sqliteBinding }) });
+  const engines = utilityLauncher({ engineFile: options.engineFile, sqliteBinding: options.sqliteBinding });
+  const launcher = spareEngineLauncher(engines, { threadpoolSize: DEFAULT_THREADPOOL_SIZE });
+  const runService = new RunService({ store, launcher });
   const runReads = RunReadPool.start(options.databasePath, { nativeBinding: options.sqliteBinding });
   const api = createDesktopApi(createBackend({ store, runService, runReads }), nativeFileChooser(options.parentWindow));
   return {
     ...api,
     async shutdown() {
       const runs = runService.stop();
+      launcher.close();
       const grace = new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
       await Promise.race([Promise.allSettled(runs.map((run) => run.done)), grace]);
       await runReads.close();

@@ -18,12 +18,12 @@ export async function postinstallNote(projectRoot: string): Promise<string | nul
     const projectRequire = createRequire(path.join(projectRoot, 'package.json'));
     const electronDir = path.dirname(projectRequire.resolve('electron/package.json'));
     if (!locateElectronBinary(electronDir).found) {
-      return 'Note: the Electron executable is not downloaded yet; `npm start` fetches it (and the SQLite driver for Electron) when online, and `npm run serve` opens the app in a browser meanwhile.';
+      return 'Note: the Electron executable is not downloaded yet; `npm start` fetches it (and the SQLite driver for Electron) when online, and opens the app in your browser meanwhile.';
     }
     const { version } = JSON.parse(readFileSync(path.join(electronDir, 'package.json'), 'utf8')) as { version: string };
     await ensureElectronSqlite({ projectRoot, electronVersion: version, timeoutMs: POSTINSTALL_BUILD_TIMEOUT_MS });
     return null;
   } catch (error) {
-    return `Note: the SQLite driver for Electron is not built yet (${errorMessage(error)}); \`npm start\` tries again, and \`npm run serve\` needs none.`;
+    return `Note: the SQLite driver for Electron is not built yet (${errorMessage(error)}); \`npm start\` tries again, and opens the app in your browser meanwhile.`;
   }
 }

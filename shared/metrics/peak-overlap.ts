@@ -8,8 +8,15 @@ export interface Span {
  * The most spans open at any one moment. A span that ends exactly when another starts does not overlap it.
  */
 export function peakOverlap(spans: readonly Span[]): number {
-  const starts = Float64Array.from(spans, (s) => s.startMs).sort();
-  const ends = Float64Array.from(spans, (s) => s.endMs).sort();
+  // Filled in a plain loop: `Float64Array.from` with a mapping function is several times slower.
+  const starts = new Float64Array(spans.length);
+  const ends = new Float64Array(spans.length);
+  spans.forEach((span, i) => {
+    starts[i] = span.startMs;
+    ends[i] = span.endMs;
+  });
+  starts.sort();
+  ends.sort();
   let open = 0;
   let peak = 0;
   let e = 0;

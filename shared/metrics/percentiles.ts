@@ -6,7 +6,9 @@ const NONE: Percentiles = { p50: 0, p90: 0, p99: 0, max: 0, mean: 0 };
 /** p50/p90/p99/max/mean of `values` (linear interpolation between ranks); all 0 when there are none. */
 export function percentilesOf(values: readonly number[]): Percentiles {
   if (values.length === 0) return NONE;
-  const sorted = [...values].sort((a, b) => a - b);
+  // A typed array sorts numbers natively, several times faster than an array with a comparator (a run's
+  // metrics sort three lists of every task).
+  const sorted = Array.from(Float64Array.from(values).sort());
   let sum = 0;
   for (const value of sorted) sum += value;
   return {

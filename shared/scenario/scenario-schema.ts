@@ -12,6 +12,9 @@ import {
   MAX_TIMEOUT_MS,
 } from './limits';
 
+/** libuv's own default size of its thread pool, and the scenario's when it names none. */
+export const DEFAULT_THREADPOOL_SIZE = 4;
+
 /** Run-wide options; every field has a default. */
 export const ScenarioOptionsSchema = z.strictObject({
   /** Per-task (per-attempt) time limit; a task over it ends as `timeout`. */
@@ -21,7 +24,7 @@ export const ScenarioOptionsSchema = z.strictObject({
   /** Wait before the first retry; doubles at each further retry (exponential backoff). */
   retryDelayMs: wholeNumber(0, 60_000).default(100),
   /** `UV_THREADPOOL_SIZE` of the engine process: the libuv pool that fs and crypto use. */
-  threadpoolSize: wholeNumber(1, MAX_THREADPOOL_SIZE).default(4),
+  threadpoolSize: wholeNumber(1, MAX_THREADPOOL_SIZE).default(DEFAULT_THREADPOOL_SIZE),
   /** Makes jitter and injected failures reproducible. */
   seed: wholeNumber(0, 2 ** 31 - 1).default(1),
 });

@@ -6,6 +6,14 @@ export interface BenchRow {
   detail: string;
 }
 
+/** A figure of `npm run bench` as printed: the value with its unit or ratio, its target, and how it was measured. */
+export interface FigureRow {
+  name: string;
+  figure: string;
+  target: string;
+  detail: string;
+}
+
 /** The median: a shared, loaded machine makes single rounds noisy. */
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -8,6 +8,8 @@ import { benchTimeline } from './timeline/bench-timeline';
 import { benchHistoryList } from './history-list';
 import { benchCompareOpen } from './compare-open';
 import { fuzzLong, LONG_FUZZ_CASES } from './fuzz-long';
+import { benchStartup } from './startup';
+import { benchScale } from './scale';
 
 interface Row {
   name: string;
@@ -48,11 +50,17 @@ const suites: Suite[] = [
         detail: `tried ${counts.tried}, clear error ${counts.clearError}, accepted ${counts.accepted}`,
       })),
   },
+  { title: 'start-up of the built app vs node -e 0', run: () => benchStartup() },
+  { title: 'a million tasks: memory, exports, History', run: () => benchScale(1_000_000) },
 ];
 
-const only = process.argv.slice(2);
+/** `npm run bench -- --scale`: only the ten-million-task case, on demand (it takes many minutes). */
+const SCALE_SUITE: Suite = { title: 'ten million tasks: memory, exports, History', run: () => benchScale(10_000_000) };
+
+const scale = process.argv.includes('--scale');
+const only = process.argv.slice(2).filter((word) => word !== '--scale');
 let failedSuites = 0;
-for (const suite of suites) {
+for (const suite of scale ? [SCALE_SUITE] : suites) {
   if (only.length > 0 && !only.some((word) => suite.title.includes(word))) continue;
   console.log(`\n== ${suite.title}`);
   try {

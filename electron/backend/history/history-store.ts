@@ -3,6 +3,7 @@ import type { RunMetrics } from '../../../shared/metrics/metrics-schema';
 import type { Sample, TaskRecord } from '../../../shared/protocol/task-record';
 import type { RunQuery } from '../../../shared/run/run-query';
 import type { RunDetail, RunExport, RunSummary } from '../../../shared/run/run-schema';
+import type { StreamedRun } from '../../../shared/run/streamed-run';
 import type { ColumnarRun } from '../../../shared/run/task-columns';
 import type { SavedScenario } from '../../../shared/run/saved-scenario';
 import type { Scenario } from '../../../shared/scenario';
@@ -120,6 +121,11 @@ export class HistoryStore {
   /** Tasks ordered by index, samples by time; null for an unknown or trashed run. */
   getRun(id: number): RunDetail | null {
     return this.#reader.getRun(id);
+  }
+
+  /** The run with its tasks read one at a time while `use` writes it out (`RunReader.streamRun`). */
+  streamRun<T>(id: number, use: (run: StreamedRun) => T): T | null {
+    return this.#reader.streamRun(id, use);
   }
 
   /** `getRun` with the tasks as columns (a fraction of the size, for drawing many runs at once). */

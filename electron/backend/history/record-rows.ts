@@ -28,8 +28,8 @@ export function taskFromRow(row: TaskRow): TaskRecord {
   };
 }
 
-/** A task record's values in `INSERT_TASK_SQL` order after the run id. */
-export function taskRowValues(t: TaskRecord): [number, number, string, number, number, number, number, number, string, number, string | null, number] {
+/** A task record's values in `INSERT_TASK_SQL` order after the run id: its `TaskRow`, the inverse of `taskFromRow`. */
+export function taskRowValues(t: TaskRecord): TaskRow {
   return [t.index, t.group, t.kind, t.lane, t.queuedMs, t.startMs, t.endMs, t.observedMs, t.status, t.orphaned ? 1 : 0, t.error, t.attempts];
 }
 

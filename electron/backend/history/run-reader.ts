@@ -3,6 +3,7 @@ import type { RunMetrics } from '../../../shared/metrics/metrics-schema';
 import type { Sample } from '../../../shared/protocol/task-record';
 import { RunQuerySchema, type RunQuery } from '../../../shared/run/run-query';
 import type { RunDetail, RunSummary } from '../../../shared/run/run-schema';
+import type { StreamedRun } from '../../../shared/run/streamed-run';
 import type { ColumnarRun } from '../../../shared/run/task-columns';
 import type { Scenario } from '../../../shared/scenario';
 import { parseInput } from './inputs';
@@ -11,12 +12,18 @@ import { TaskColumnsBuilder } from './task-columns-builder';
 import { runOrder, runWhere } from './run-query-sql';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './run-rows';
 
+/** Records from rows read only once the first is asked for: the connection is busy while a statement iterates. */
+function* recordsOf(rows: () => IterableIterator<TaskRow>): Generator<ReturnType<typeof taskFromRow>> {
+  for (const row of rows()) yield taskFromRow(row);
+}
+
 /** Reads runs of the history; trashed runs are invisible here. */
 export class RunReader {
   readonly #summary: Statement;
   readonly #detailColumns: Statement;
   readonly #tasks: Statement;
   readonly #samples: Statement;
+  readonly #lanes: Statement;
   readonly #db: Database;
 
   constructor(db: Database) {
@@ -25,6 +32,7 @@ export class RunReader {
     this.#detailColumns = db.prepare('SELECT scenario, metrics FROM runs WHERE id = ?');
     this.#tasks = db.prepare(`SELECT ${TASK_ROW_COLUMNS} FROM tasks WHERE run_id = ? ORDER BY idx`).raw();
     this.#samples = db.prepare(`SELECT ${SAMPLE_COLUMNS} FROM samples WHERE run_id = ? ORDER BY t_ms`);
+    this.#lanes = db.prepare('SELECT DISTINCT lane FROM tasks WHERE run_id = ? ORDER BY lane').pluck();
   }
 
   getRunSummary(id: number): RunSummary | null {
@@ -44,6 +52,18 @@ export class RunReader {
       for (const row of this.#tasks.iterate(id) as IterableIterator<TaskRow>) builder.add(row);
       return builder.build();
     });
+  }
+
+  /**
+   * Hands `use` the run with its tasks as rows read one at a time (in index order, once), all in one snapshot;
+   * null for an unknown or trashed run. For exports of runs too big to hold: memory stays flat at any size.
+   */
+  streamRun<T>(id: number, use: (run: StreamedRun) => T): T | null {
+    return this.#db.transaction(() => {
+      const lanes = this.#lanes.all(id) as number[];
+      const run = this.#readRun(id, () => recordsOf(() => this.#tasks.iterate(id) as IterableIterator<TaskRow>));
+      return run === null ? null : use({ ...run, lanes });
+    })();
   }
 
   #readRun<Tasks>(id: number, readTasks: () => Tasks): (Omit<RunDetail, 'tasks'> & { tasks: Tasks }) | null {

@@ -1,5 +1,6 @@
 import type { TaskRecord } from '../../../shared/protocol/task-record';
 import type { RunDetail } from '../../../shared/run/run-schema';
+import { joinedChunks, streamedRun, type StreamedRun } from './run-stream';
 
 /** The CSV columns, in order: the fields of a task record. */
 export const CSV_COLUMNS = ['index', 'group', 'kind', 'lane', 'queuedMs', 'startMs', 'endMs', 'observedMs', 'status', 'orphaned', 'error', 'attempts'] as const;
@@ -19,6 +20,11 @@ function csvRow(task: TaskRecord): string {
 
 /** A header and one row per task, by index, with CRLF line ends (RFC 4180). Times are ms from run start. */
 export function exportRunCsv(run: RunDetail): string {
-  const lines = [CSV_COLUMNS.join(','), ...run.tasks.map(csvRow)];
-  return `${lines.join('\r\n')}\r\n`;
+  return [...runCsvChunks(streamedRun(run))].join('');
+}
+
+/** `exportRunCsv` in pieces, the rows written as the tasks are read. */
+export function* runCsvChunks(run: StreamedRun): Generator<string> {
+  yield `${CSV_COLUMNS.join(',')}\r\n`;
+  yield* joinedChunks(run.tasks, (task) => `${csvRow(task)}\r\n`, '');
 }

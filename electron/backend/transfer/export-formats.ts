@@ -1,16 +1,17 @@
 import type { RunDetail } from '../../../shared/run/run-schema';
-import { exportRunCsv } from './export-csv';
-import { exportRunJson } from './export-json';
-import { exportRunTrace } from './export-trace';
+import { runCsvChunks } from './export-csv';
+import { runJsonChunks } from './export-json';
+import { runTraceChunks } from './export-trace';
+import { streamedRun, type StreamedRun } from './run-stream';
 
 /** The formats a run can be exported in: lossless JSON (for import), CSV (one row per task), Chrome trace. */
 export const EXPORT_FORMATS = ['json', 'csv', 'trace'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-const FORMATS: Record<ExportFormat, { write: (run: RunDetail) => string; suffix: string; mimeType: string }> = {
-  json: { write: exportRunJson, suffix: '.json', mimeType: 'application/json' },
-  csv: { write: exportRunCsv, suffix: '.csv', mimeType: 'text/csv' },
-  trace: { write: exportRunTrace, suffix: '.trace.json', mimeType: 'application/json' },
+const FORMATS: Record<ExportFormat, { chunks: (run: StreamedRun) => Iterable<string>; suffix: string; mimeType: string }> = {
+  json: { chunks: runJsonChunks, suffix: '.json', mimeType: 'application/json' },
+  csv: { chunks: runCsvChunks, suffix: '.csv', mimeType: 'text/csv' },
+  trace: { chunks: runTraceChunks, suffix: '.trace.json', mimeType: 'application/json' },
 };
 
 /** `run-12-sixteen-timers.csv`: the id, then the name reduced to safe file-name characters. */
@@ -25,6 +26,11 @@ export function exportFileName(run: Pick<RunDetail, 'id' | 'name'>, format: Expo
 
 /** A run as a file in one of `EXPORT_FORMATS`, ready to save or download. */
 export function exportRunFile(run: RunDetail, format: ExportFormat): { fileName: string; mimeType: string; content: string } {
-  const { write, mimeType } = FORMATS[format];
-  return { fileName: exportFileName(run, format), mimeType, content: write(run) };
+  const { chunks, mimeType } = FORMATS[format];
+  return { fileName: exportFileName(run, format), mimeType, content: [...chunks(streamedRun(run))].join('') };
+}
+
+/** A run in one of `EXPORT_FORMATS`, handed to `write` in pieces as its tasks are read: for runs too big to hold as one text. */
+export function writeRunExport(run: StreamedRun, format: ExportFormat, write: (chunk: string) => void): void {
+  for (const chunk of FORMATS[format].chunks(run)) write(chunk);
 }

@@ -1,4 +1,5 @@
-import type { RunDetail, RunExport } from '../../../shared/run/run-schema';
+import type { RunDetail } from '../../../shared/run/run-schema';
+import { jsonWithStreamedArray, STREAMED_ARRAY, streamedRun, type StreamedRun } from './run-stream';
 
 /** The `format` field every JSON run export carries. */
 export const RUN_EXPORT_FORMAT = 'concurrency-explorer/run';
@@ -11,7 +12,13 @@ export const RUN_EXPORT_VERSION = 2;
  * experiment are left out because they only mean something in the history the run came from.
  */
 export function exportRunJson(run: RunDetail): string {
-  const { id: _id, experimentId: _experimentId, ...portable } = run;
-  const data: RunExport = { format: RUN_EXPORT_FORMAT, version: RUN_EXPORT_VERSION, run: portable };
-  return `${JSON.stringify(data)}\n`;
+  return [...runJsonChunks(streamedRun(run))].join('');
+}
+
+/** `exportRunJson` in pieces, the tasks written as they are read; `RunExport`'s fields keep their order. */
+export function* runJsonChunks(run: StreamedRun): Generator<string> {
+  const { id: _id, experimentId: _experimentId, lanes: _lanes, ...portable } = run;
+  const fields = Object.fromEntries(Object.entries(portable).map(([key, value]) => [key, key === 'tasks' ? STREAMED_ARRAY : value]));
+  yield* jsonWithStreamedArray({ format: RUN_EXPORT_FORMAT, version: RUN_EXPORT_VERSION, run: fields }, run.tasks);
+  yield '\n';
 }

@@ -1,6 +1,7 @@
-import type { Sample } from '../../../shared/protocol/task-record';
+import type { Sample, TaskRecord } from '../../../shared/protocol/task-record';
 import type { RunDetail } from '../../../shared/run/run-schema';
 import { strategyText } from '../../../shared/scenario';
+import { jsonWithStreamedArray, STREAMED_ARRAY, streamedRun, type StreamedRun } from './run-stream';
 
 /** One event of the Chrome Trace Event format (the JSON that chrome://tracing and Perfetto open). */
 interface TraceEvent {
@@ -31,8 +32,8 @@ const COUNTERS: readonly { name: string; value: (s: Sample) => number }[] = [
   { name: 'rss (MiB)', value: (s) => s.rssBytes / BYTES_PER_MIB },
 ];
 
-function metadataEvents(run: RunDetail): TraceEvent[] {
-  const lanes = [...new Set(run.tasks.map((t) => t.lane))].sort((a, b) => a - b);
+function metadataEvents(run: StreamedRun): TraceEvent[] {
+  const { lanes } = run;
   const events: TraceEvent[] = [
     { name: 'process_name', ph: 'M', pid: TRACE_PID, tid: 0, args: { name: `Run ${run.id}: ${run.name}` } },
   ];
@@ -44,8 +45,12 @@ function metadataEvents(run: RunDetail): TraceEvent[] {
 }
 
 /** Slices are named after their task group (its label, else its kind) so that viewers colour each group alike. */
-function taskEvents(run: RunDetail): TraceEvent[] {
-  return run.tasks.map((task) => ({
+function* taskEvents(run: StreamedRun): Generator<TraceEvent> {
+  for (const task of run.tasks) yield taskEvent(run, task);
+}
+
+function taskEvent(run: StreamedRun, task: TaskRecord): TraceEvent {
+  return {
     name: run.scenario.tasks[task.group]?.label ?? task.kind,
     cat: task.kind,
     ph: 'X',
@@ -63,10 +68,10 @@ function taskEvents(run: RunDetail): TraceEvent[] {
       observedMs: task.observedMs,
       error: task.error,
     },
-  }));
+  };
 }
 
-function counterEvents(run: RunDetail): TraceEvent[] {
+function counterEvents(run: StreamedRun): TraceEvent[] {
   return run.samples.flatMap((sample) =>
     COUNTERS.map((counter) => ({
       name: counter.name,
@@ -85,10 +90,22 @@ function counterEvents(run: RunDetail): TraceEvent[] {
  * the process and the lanes.
  */
 export function exportRunTrace(run: RunDetail): string {
+  return [...runTraceChunks(streamedRun(run))].join('');
+}
+
+/** `exportRunTrace` in pieces, the task slices written as the tasks are read. */
+export function* runTraceChunks(run: StreamedRun): Generator<string> {
   const trace = {
-    traceEvents: [...metadataEvents(run), ...taskEvents(run), ...counterEvents(run)],
+    traceEvents: STREAMED_ARRAY,
     displayTimeUnit: 'ms',
     otherData: { run: run.id, name: run.name, scenario: run.scenarioName, strategy: strategyText(run.strategy), status: run.status, createdAt: run.createdAt },
   };
-  return `${JSON.stringify(trace)}\n`;
+  yield* jsonWithStreamedArray(trace, allEvents(run));
+  yield '\n';
+}
+
+function* allEvents(run: StreamedRun): Generator<TraceEvent> {
+  yield* metadataEvents(run);
+  yield* taskEvents(run);
+  yield* counterEvents(run);
 }

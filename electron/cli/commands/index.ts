@@ -1,38 +1,29 @@
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import type { CliIo } from '../cli-io';
-import { registerCompare } from './compare';
-import { registerDelete } from './delete';
-import { registerExport } from './export';
-import { registerImport } from './import';
-import { registerList } from './list';
-import { registerPresets } from './presets';
-import { registerRun } from './run';
-import { registerServe } from './serve';
-import { registerShow } from './show';
 
 /** Adds one command (with its options and action) to the program. */
 export type RegisterCommand = (program: Command, io: CliIo) => void;
 
-/** Every command of the CLI, in the order `--help` lists them. A new command is one file and one line here. */
-export const CLI_COMMANDS: readonly RegisterCommand[] = [
-  registerRun,
-  registerList,
-  registerShow,
-  registerCompare,
-  registerExport,
-  registerImport,
-  registerDelete,
-  registerPresets,
-  registerServe,
-];
-
-/** The `concurrency-explorer` program with every command of `CLI_COMMANDS`; it throws instead of exiting. */
-export function createProgram(io: CliIo): Command {
-  const program = new Command('concurrency-explorer')
-    .description('Run concurrency scenarios headless, and read, compare, export and import the recorded runs.')
-    .configureOutput({ writeOut: io.out, writeErr: io.err })
-    .exitOverride()
-    .showHelpAfterError('(run with --help for usage)');
-  for (const register of CLI_COMMANDS) register(program, io);
-  return program;
+/** A command of the CLI: its name, and its module, loaded only when the command line needs it. */
+export interface CliCommand {
+  name: string;
+  load(): Promise<RegisterCommand>;
 }
+
+/**
+ * Every command of the CLI, in the order `--help` lists them. Each is loaded on demand: `list` should not
+ * pay for the engine launcher, the WebSocket server or the statistics that `run`, `serve` and `compare`
+ * need (a CLI start is a few tens of milliseconds, and every module it loads adds to them). A new command
+ * is one file and one line here.
+ */
+export const CLI_COMMANDS: readonly CliCommand[] = [
+  { name: 'run', load: async () => (await import('./run')).registerRun },
+  { name: 'list', load: async () => (await import('./list')).registerList },
+  { name: 'show', load: async () => (await import('./show')).registerShow },
+  { name: 'compare', load: async () => (await import('./compare')).registerCompare },
+  { name: 'export', load: async () => (await import('./export')).registerExport },
+  { name: 'import', load: async () => (await import('./import')).registerImport },
+  { name: 'delete', load: async () => (await import('./delete')).registerDelete },
+  { name: 'presets', load: async () => (await import('./presets')).registerPresets },
+  { name: 'serve', load: async () => (await import('./serve')).registerServe },
+];

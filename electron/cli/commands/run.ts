@@ -1,17 +1,17 @@
 import type { Command } from 'commander';
 import type { Scenario, Strategy } from '../../../shared/scenario';
 import { MAX_REPEAT_RUNS, MAX_WARMUP_RUNS, type ExperimentSpec } from '../../../shared/experiments/experiment-spec';
-import { loadExperiment } from '../../backend/experiments';
 import { forkLauncher } from '../../backend/runs/fork-launcher';
 import { RunService } from '../../backend/runs/run-service';
 import type { HistoryStore } from '../../backend/history';
 import type { CliIo } from '../cli-io';
 import { CliError, EXIT_CODES } from '../cli-error';
 import { addDbOption, matrixOption, strategyOption, sweepOption, wholeNumberOption, withHistory } from '../options';
-import { chooseScenario, confirmExec, planRuns } from '../run/run-plan';
-import { executeExperiment, executeRun } from '../run/execute';
-import { experimentJson, type FinishedRun, renderRunText, runsJson } from '../run/run-report';
-import { renderExperiment } from '../format/experiment-text';
+import { chooseScenario } from '../run/scenario-source';
+import { confirmExec } from '../run/exec-consent';
+import { planRuns } from '../run/run-plan';
+import { executeRun } from '../run/execute-run';
+import { renderRunText, runsJson, type FinishedRun } from '../run/run-report';
 
 interface RunFlags {
   strategy?: Strategy;
@@ -59,6 +59,13 @@ async function runOnce(scenario: Scenario, flags: RunFlags, io: CliIo): Promise<
 
 /** Runs an experiment; on a terminal, prints it as `show --experiment` would, read back from the history. */
 async function runExperimentCommand(spec: ExperimentSpec, flags: RunFlags, io: CliIo): Promise<void> {
+  // Loaded only for an experiment: its statistics libraries would otherwise be most of what a single run loads.
+  const [{ loadExperiment }, { executeExperiment }, { experimentJson }, { renderExperiment }] = await Promise.all([
+    import('../../backend/experiments'),
+    import('../run/execute-experiment'),
+    import('../run/experiment-report'),
+    import('../format/experiment-text'),
+  ]);
   const { experiment, text } = await withHistory(flags.db, io, async (store) => {
     const service = new RunService({ store, launcher: forkLauncher() });
     const finished = await executeExperiment(service, store, spec, { tags: flags.tag }, io);

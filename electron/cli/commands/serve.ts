@@ -20,13 +20,27 @@ function portOption(text: string): number {
   return port;
 }
 
-/** Resolves on the first Ctrl+C or SIGTERM. */
+/**
+ * npm forwards the terminal's Ctrl+C to the script it runs, which the terminal has sent it already: the
+ * second SIGINT that arrives this soon after the first is that copy, not a person insisting.
+ */
+const REPEATED_SIGNAL_MS = 500;
+
+/**
+ * Resolves on the first Ctrl+C or SIGTERM. Another one while the host closes is ignored when it is npm's copy
+ * of the first, and otherwise ends the process at once (a person who presses Ctrl+C again wants out now).
+ */
 function untilStopped(): Promise<void> {
   return new Promise((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
+    let firstAtMs: number | null = null;
+    const stop = (signal: NodeJS.Signals) => {
+      const nowMs = performance.now();
+      if (firstAtMs === null) {
+        firstAtMs = nowMs;
+        resolve();
+      } else if (nowMs - firstAtMs > REPEATED_SIGNAL_MS) {
+        process.exit(signal === 'SIGINT' ? 130 : 143);
+      }
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
@@ -56,11 +70,13 @@ export function registerServe(program: Command, io: CliIo): void {
       if (remote) {
         io.err(`Warning: serving on ${flags.host}: anyone who can reach it and has the token can run scenarios, and so programs, on this machine.\n`);
       }
+      // Listening before the URL is out: a Ctrl+C the moment it appears still closes the host properly.
+      const stopped = untilStopped();
       io.out(`Concurrency Explorer is served at ${host.url}\nPress Ctrl+C to stop.\n`);
       if (flags.open === true) {
-        await openInBrowser(host.url).catch((error: Error) => io.err(`Could not open a browser (${error.message}): open the URL above.\n`));
+        await openInBrowser(host.url, io.env).catch((error: Error) => io.err(`Could not open a browser (${error.message}): open the URL above.\n`));
       }
-      await untilStopped();
+      await stopped;
       io.err('Stopping: cancelling the runs under way...\n');
       await host.close();
     });

@@ -1,8 +1,5 @@
 import type { RunMetrics } from '../../../shared/metrics/metrics-schema';
 import { type Scenario, strategyText } from '../../../shared/scenario';
-import type { RepeatStats } from '../../../shared/stats/sample-summary';
-import type { SweepResult } from '../../../shared/stats/sweep';
-import type { ExperimentResult } from '../../backend/experiments';
 import type { RunOutcome } from '../../backend/runs/run-service';
 import { renderMetricsTable } from '../format/metrics-text';
 
@@ -10,14 +7,6 @@ import { renderMetricsTable } from '../format/metrics-text';
 export interface FinishedRun {
   scenario: Scenario;
   outcome: RunOutcome;
-}
-
-/** An experiment the `run` command made: what `runExperiment` returned, and its counted runs with their scenarios. */
-export interface FinishedExperiment {
-  result: ExperimentResult;
-  runs: FinishedRun[];
-  /** Ctrl+C stopped it. */
-  interrupted: boolean;
 }
 
 /** One element of the `runs` array of `run --json`. These names are public. */
@@ -53,21 +42,4 @@ export function renderRunText({ scenario, outcome }: FinishedRun): string {
   if (outcome.metrics === null) return `${title}\n`;
   const column = { title: outcome.runId === null ? strategyText(scenario.strategy) : `#${outcome.runId}`, metrics: outcome.metrics };
   return `${title}\n\n${renderMetricsTable([column], { compare: false })}`;
-}
-
-/** The whole stdout of `run --json` for `--repeat`, `--matrix` or `--sweep`. These names are public. */
-export interface ExperimentJson {
-  /** The counted runs in the order they ran (warm-ups are neither stored nor listed). */
-  runs: RunJson[];
-  /** Reopen it with `show --experiment <id>`. */
-  experimentId: number;
-  /** `--repeat` only: mean, sd, ci95 and n of wall time and throughput; null when no run completed. */
-  stats?: RepeatStats | null;
-  /** `--sweep` only: throughput and p99 against concurrency, and the knee (null when there is none). */
-  sweep?: SweepResult;
-}
-
-/** `run --json` for an experiment: its runs, its id, and `stats` (repeat) or `sweep` (sweep). */
-export function experimentJson({ result, runs }: FinishedExperiment): ExperimentJson {
-  return { runs: runsJson(runs), experimentId: result.experimentId, stats: result.stats, sweep: result.sweep };
 }

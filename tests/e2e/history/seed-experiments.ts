@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { runExperiment } from '../../../electron/backend/experiments';
 import type { HistoryStore } from '../../../electron/backend/history';
 import { forkLauncher } from '../../../electron/backend/runs/fork-launcher';
+import { builtEngineEntry } from '../../fixtures/built-app';
 import { RunService } from '../../../electron/backend/runs/run-service';
 import type { ScenarioInput } from '../../../shared/scenario';
 
@@ -38,7 +39,7 @@ export interface SeededExperiments {
 export async function seedExperiments(store: HistoryStore): Promise<SeededExperiments> {
   const scratchRoot = await mkdtemp(join(tmpdir(), 'ce-seed-'));
   try {
-    const service = new RunService({ store, launcher: forkLauncher(), scratchRoot });
+    const service = new RunService({ store, launcher: forkLauncher(builtEngineEntry()), scratchRoot });
     const matrix = await runExperiment(service, store, {
       kind: 'matrix',
       scenario: TIMERS,

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { HistoryStore } from '../../../electron/backend/history';
 import { startBrowserHostProcess, type BrowserHostProcess } from '../fixtures/browser-host-process';
-import { buildApp, isBuildStale } from '../fixtures/build-app';
 
 const CHROMIUM_LAUNCH = {
   executablePath: '/usr/bin/chromium',
@@ -17,7 +16,7 @@ export interface SeededApp {
   readonly host: BrowserHostProcess;
   readonly browser: Browser;
   /** A fresh page in a context of its own, with the app loaded. */
-  open(options?: { colorScheme?: 'light' | 'dark' }): Promise<Page>;
+  open(options?: { colorScheme?: 'light' | 'dark'; initScript?: string }): Promise<Page>;
   /** Stops the host and the browser and deletes the history. */
   close(): Promise<void>;
 }
@@ -38,7 +37,6 @@ export async function startSeededApp(seed: (store: HistoryStore) => void | Promi
     } finally {
       store.close();
     }
-    if (isBuildStale()) buildApp();
     host = await startBrowserHostProcess(dbPath);
     const browser = await chromium.launch(CHROMIUM_LAUNCH);
     const started = host;
@@ -50,6 +48,7 @@ export async function startSeededApp(seed: (store: HistoryStore) => void | Promi
         // tsx compiles with esbuild's keepNames, which wraps functions passed to page.evaluate in a
         // `__name(...)` helper that only exists in Node: the page gets a stand-in.
         await context.addInitScript('globalThis.__name = (fn) => fn;');
+        if (options.initScript !== undefined) await context.addInitScript(options.initScript);
         const page = await context.newPage();
         await page.goto(started.url);
         await page.getByRole('navigation', { name: 'Main' }).waitFor();

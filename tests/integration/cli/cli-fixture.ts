@@ -2,9 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { BUILT_CLI, ensureBuilt, PROJECT_ROOT } from '../../fixtures/built-app';
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const CLI_TIMEOUT_MS = 45_000;
 
 export interface CliResult {
@@ -40,10 +39,11 @@ export class CliFixture {
     return this.file(name);
   }
 
-  /** Starts `node --import tsx electron/cli/main.ts ...args` (no TTY: stdin is /dev/null). */
+  /** Starts the built CLI, `bin/concurrency-explorer.js ...args` (no TTY: stdin is /dev/null). */
   start(args: readonly string[], env: Record<string, string> = {}): CliProcess {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...args], {
-      cwd: REPO_ROOT,
+    ensureBuilt();
+    const child = spawn(process.execPath, [BUILT_CLI, ...args], {
+      cwd: PROJECT_ROOT,
       env: { ...process.env, CONCURRENCY_EXPLORER_DB: this.db, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: CLI_TIMEOUT_MS,

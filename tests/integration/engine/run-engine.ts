@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { forkLauncher } from '../../../electron/backend/runs/fork-launcher';
+import { builtEngineEntry } from '../../fixtures/built-app';
 import type { EngineLauncher } from '../../../electron/backend/runs/engine-launcher';
 import type { BatchEvent, EngineEvent, FinishedEvent } from '../../../shared/protocol/engine-protocol';
 import type { TaskRecord } from '../../../shared/protocol/task-record';
@@ -43,7 +44,7 @@ export function scenario(input: Omit<ScenarioInput, 'version' | 'name'>): Scenar
 /** Runs `start` (a scenario, or anything for bad-input tests) in a real engine process through forkLauncher. */
 export async function runEngine(start: unknown, options: EngineRunOptions = {}): Promise<EngineRun> {
   const scratchDir = mkdtempSync(join(tmpdir(), 'engine-it-'));
-  const engine = (options.launcher ?? forkLauncher()).launch({ threadpoolSize: options.threadpoolSize ?? 4 });
+  const engine = (options.launcher ?? forkLauncher(builtEngineEntry())).launch({ threadpoolSize: options.threadpoolSize ?? 4 });
   const events: EngineEvent[] = [];
   let cancelSentAt: number | undefined;
   try {

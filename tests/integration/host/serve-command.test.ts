@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createApiClient } from '../../../shared/api/api-client';
@@ -9,14 +7,10 @@ import type { ScenarioInput } from '../../../shared/scenario';
 import { WebSocketTransport } from '../../../renderer/api/websocket-transport';
 import { CliFixture, STACK_LINE } from '../cli/cli-fixture';
 import { startBrowserHostProcess } from '../../e2e/fixtures/browser-host-process';
-import { buildApp } from '../../e2e/fixtures/build-app';
-import { PROJECT_ROOT } from '../../e2e/fixtures/paths';
 
 let cli: CliFixture;
 
 beforeAll(async () => {
-  // `serve` refuses to start without a built renderer; the API under test does not care how fresh it is.
-  if (!existsSync(join(PROJECT_ROOT, 'out', 'renderer', 'index.html'))) buildApp();
   cli = await CliFixture.create();
   // The renderer's transport uses the browser's WebSocket; in Node, ws provides the same interface.
   (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;

@@ -3,6 +3,7 @@ import type { TaskRecord } from '../../../shared/protocol/task-record';
 import { findPreset, variantScenario } from '../../../shared/presets';
 import { checkScenario } from '../../../shared/scenario';
 import { forkLauncher } from '../../../electron/backend/runs/fork-launcher';
+import { builtEngineEntry } from '../../fixtures/built-app';
 import { RunService } from '../../../electron/backend/runs/run-service';
 
 /** What one variant of a preset did: its metrics and every task's record. */
@@ -11,7 +12,7 @@ export interface VariantResult {
   tasks: TaskRecord[];
 }
 
-const service = new RunService({ store: null, launcher: forkLauncher() });
+const service = new RunService({ store: null, launcher: forkLauncher(builtEngineEntry()) });
 
 /** Runs one variant of a built-in preset through the real engine (unsaved) and collects its task records. */
 export async function runVariant(presetId: string, variantId: string): Promise<VariantResult> {

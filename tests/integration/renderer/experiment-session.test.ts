@@ -4,6 +4,7 @@ import { ExperimentForm } from '../../../renderer/state/experiments/experiment-f
 import { ExperimentSession, type ExperimentPhase } from '../../../renderer/state/experiments/experiment-session.svelte';
 import type { ReopenedExperiment } from '../../../shared/experiments/experiment-summary';
 import { forkLauncher } from '../../../electron/backend/runs/fork-launcher';
+import { builtEngineEntry } from '../../fixtures/built-app';
 import { scenarioOf } from '../runs/run-fixture';
 import { HistoryBackend } from '../../unit/renderer/history/history-backend';
 
@@ -16,7 +17,7 @@ let completed: ReopenedExperiment[];
 let session: ExperimentSession;
 
 beforeEach(() => {
-  backend = new HistoryBackend(forkLauncher());
+  backend = new HistoryBackend(forkLauncher(builtEngineEntry()));
   completed = [];
   session = new ExperimentSession(backend.api, (result) => completed.push(result));
 });

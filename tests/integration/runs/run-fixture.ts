@@ -4,6 +4,7 @@ import path from 'node:path';
 import { checkScenario, type Scenario } from '../../../shared/scenario';
 import { HistoryStore } from '../../../electron/backend/history';
 import { forkLauncher } from '../../../electron/backend/runs/fork-launcher';
+import { builtEngineEntry } from '../../fixtures/built-app';
 import { RunService } from '../../../electron/backend/runs/run-service';
 
 /** A scenario from a literal, with defaults filled in; throws on a typo in the test itself. */
@@ -30,7 +31,7 @@ export class RunFixture {
   }
 
   service(options: { cancelGraceMs?: number; scratchRoot?: string } = {}): RunService {
-    return new RunService({ store: this.store, launcher: forkLauncher(), scratchRoot: this.scratchRoot, ...options });
+    return new RunService({ store: this.store, launcher: forkLauncher(builtEngineEntry()), scratchRoot: this.scratchRoot, ...options });
   }
 
   /** What is left in the scratch root (every run removes its own folder). */

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseScenario } from '../../../electron/cli/run/run-plan';
+import { chooseScenario } from '../../../electron/cli/run/scenario-source';
 import { UsageError } from '../../../electron/cli/cli-error';
 
 let dir: string;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { firstErrorLine, locateElectronBinary } from '../../../scripts/desktop/electron-binary';
-import { electronMissingMessage } from '../../../scripts/desktop/electron-missing-message';
+import { electronMissingLine } from '../../../scripts/desktop/electron-missing-message';
 
 let packageDir: string;
 beforeEach(() => {
@@ -58,19 +58,20 @@ describe('firstErrorLine', () => {
   });
 });
 
-describe('electronMissingMessage', () => {
+describe('electronMissingLine', () => {
   const missing = { found: false as const, expected: null, reason: 'path.txt is missing' };
 
-  it('is one paragraph naming what is missing, why, and `npm run serve`', () => {
-    const text = electronMissingMessage(missing, { attempted: true, ok: false, detail: 'HTTP 404' });
+  it('is one line naming what is missing, why, that the browser opens instead, and how to get the window', () => {
+    const text = electronMissingLine(missing, { attempted: true, ok: false, detail: 'HTTP 404' });
     expect(text).not.toContain('\n');
     expect(text).toContain('Electron executable is missing (path.txt is missing)');
     expect(text).toContain('downloading it once just now failed (HTTP 404)');
-    expect(text).toContain('`npm run serve`');
+    expect(text).toContain('opens in your browser instead');
+    expect(text).toContain('node node_modules/electron/install.js');
   });
 
   it('says why no download was tried', () => {
-    const text = electronMissingMessage(missing, { attempted: false, reason: 'ELECTRON_SKIP_BINARY_DOWNLOAD is set' });
+    const text = electronMissingLine(missing, { attempted: false, reason: 'ELECTRON_SKIP_BINARY_DOWNLOAD is set' });
     expect(text).toContain('no download was tried (ELECTRON_SKIP_BINARY_DOWNLOAD is set)');
   });
 });

@@ -1,0 +1,33 @@
+import type { Scenario } from '../../../shared/scenario';
+import type { RunService } from '../../backend/runs/run-service';
+import type { CliIo } from '../cli-io';
+import { handleInterrupts } from './interrupt';
+import { showProgress } from './progress-display';
+import type { FinishedRun } from './run-report';
+
+export interface ExecuteOptions {
+  tags: string[];
+  save: boolean;
+}
+
+/** Makes one run of the scenario, with a progress bar on a terminal; Ctrl+C cancels it. */
+export async function executeRun(
+  service: RunService,
+  scenario: Scenario,
+  options: ExecuteOptions,
+  io: CliIo,
+): Promise<{ run: FinishedRun; interrupted: boolean }> {
+  let interrupted = false;
+  const stopListening = handleInterrupts(io, () => {
+    interrupted = true;
+    service.stop();
+  });
+  try {
+    const active = service.start(scenario, { tags: options.tags, save: options.save });
+    showProgress(active, io);
+    const outcome = await active.done;
+    return { run: { scenario, outcome }, interrupted };
+  } finally {
+    stopListening();
+  }
+}

@@ -1,0 +1,163 @@
+/**
+ * A run of 1,000,000 zero-delay timers (pool of 1000), recorded by the built CLI as a user runs it: the engine's
+ * peak RSS (its `peakRssBytes` metric) and the recording CLI's own (its kernel high-water mark), the exports of
+ * that run (JSON, CSV, Chrome trace) streamed to files with the CLI's peak over its baseline (`list` on the same
+ * history), the JSON imported back, and in the browser host the run opened from History and two such runs compared.
+ * `npm run bench -- --scale` runs it with 10,000,000 tasks instead. Runs alone with `npx tsx tests/bench/scale.ts`.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Page } from '@playwright/test';
+import { startBrowserHostProcess } from '../e2e/fixtures/browser-host-process';
+import { HistoryPage } from '../e2e/history/pages/history-page';
+import { BUILT_CLI, ensureBuilt } from '../fixtures/built-app';
+import type { FigureRow } from './bench-kit';
+
+const MB = 1e6;
+const POLL_MS = 50;
+
+
+interface CliRun {
+  stdout: string;
+  peakRssBytes: number;
+  seconds: number;
+}
+
+/** Runs the built CLI; its peak RSS is the kernel's high-water mark of the process, read until it exits (Linux). */
+function runCli(args: string[], db: string): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const startedMs = performance.now();
+    const child = spawn(process.execPath, [BUILT_CLI, ...args], { env: { ...process.env, CONCURRENCY_EXPLORER_DB: db }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let peakRssBytes = 0;
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const poll = setInterval(() => {
+      try {
+        const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1];
+        if (kb !== undefined) peakRssBytes = Math.max(peakRssBytes, Number(kb) * 1024);
+      } catch {
+        // It has just exited.
+      }
+    }, POLL_MS);
+    child.once('error', reject);
+    child.once('close', (code) => {
+      clearInterval(poll);
+      if (code !== 0) reject(new Error(`${args.join(' ')} exited ${code}: ${stderr}`));
+      else resolve({ stdout, peakRssBytes, seconds: (performance.now() - startedMs) / 1000 });
+    });
+  });
+}
+
+const mb = (bytes: number) => `${(bytes / MB).toFixed(0)} MB`;
+
+/** Clicks the run's Open button in History; times until its timeline canvas is in, and the frames after. */
+async function openFromHistory(page: Page, name: string): Promise<number> {
+  const history = new HistoryPage(page);
+  await history.show();
+  const open = history.row(name).getByRole('button', { name: new RegExp(`^Open run ${name} #`) }).first();
+  const button = await open.elementHandle();
+  if (button === null) throw new Error(`no run named ${name} in History`);
+  return button.evaluate(async (element: HTMLElement) => {
+    const startedMs = performance.now();
+    element.click();
+    while (document.querySelector('canvas[aria-label="Task timeline"]') === null) await new Promise((resolve) => setTimeout(resolve, 5));
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    return performance.now() - startedMs;
+  });
+}
+
+/** Selects every run in History and clicks Compare; times until both timelines are in, and the frames after. */
+async function compareAll(page: Page): Promise<number> {
+  const history = new HistoryPage(page);
+  await history.show();
+  for (const checkbox of await history.table.getByRole('checkbox').all()) await checkbox.check();
+  const button = await history.compareButton.elementHandle();
+  if (button === null) throw new Error('no Compare button');
+  return button.evaluate(async (element: HTMLElement) => {
+    const startedMs = performance.now();
+    element.click();
+    while (document.querySelectorAll('[aria-label="Comparison"] canvas[aria-label="Task timeline"]').length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    return performance.now() - startedMs;
+  });
+}
+
+async function browserRows(db: string, name: string, label: string): Promise<FigureRow[]> {
+  const host = await startBrowserHostProcess(db);
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    // A fresh page for each: the second does not wait for the first one's million-task timeline.
+    const fresh = async () => {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      await page.goto(host.url);
+      return page;
+    };
+    const openMs = await openFromHistory(await fresh(), name);
+    const compareMs = await compareAll(await fresh());
+    return [
+      { name: `open a run of ${label} from History`, figure: `${openMs.toFixed(0)} ms`, target: '<= 2000 ms', detail: 'click on the run to its timeline drawn' },
+      { name: `compare two runs of ${label}`, figure: `${compareMs.toFixed(0)} ms`, target: '<= 5000 ms', detail: 'click on Compare to both timelines drawn' },
+    ];
+  } finally {
+    await browser.close();
+    await host.stop();
+  }
+}
+
+/** Runs the case with `tasks` tasks; `progress` hears each figure as soon as it is measured (the whole takes minutes). */
+export async function benchScale(tasks = 1_000_000, progress: (row: FigureRow) => void = () => {}): Promise<FigureRow[]> {
+  ensureBuilt();
+  const dir = mkdtempSync(join(tmpdir(), 'bench-scale-'));
+  const db = join(dir, 'history.sqlite');
+  const label = `${tasks.toLocaleString('en-US')} tasks`;
+  const name = `${tasks} zero-delay timers`;
+  const scenarioFile = join(dir, 'scenario.json');
+  writeFileSync(scenarioFile, JSON.stringify({ version: 1, name, strategy: { type: 'pool', concurrency: 1000 }, tasks: [{ kind: 'timer', count: tasks, ms: 0 }] }));
+  try {
+    const recorded = await runCli(['run', scenarioFile, '--json'], db);
+    const [run] = (JSON.parse(recorded.stdout) as { runs: { id: number; metrics: { tasks: number; peakRssBytes: number } }[] }).runs;
+    if (run === undefined || run.metrics.tasks !== tasks) throw new Error(`the run recorded ${run?.metrics.tasks} of ${tasks} tasks`);
+    const rows: FigureRow[] = [
+      { name: `engine peak RSS, ${label}`, figure: mb(run.metrics.peakRssBytes), target: '<= 300 MB', detail: `its peakRssBytes metric; the run took ${recorded.seconds.toFixed(0)} s` },
+      { name: `recording CLI peak RSS, ${label}`, figure: mb(recorded.peakRssBytes), target: '<= 400 MB', detail: 'high-water mark of the `run` process' },
+    ];
+    const baseline = await runCli(['list'], db);
+    for (const format of ['json', 'csv', 'trace'] as const) {
+      const file = join(dir, `run.${format}`);
+      const exported = await runCli(['export', String(run.id), '--format', format, '-o', file], db);
+      rows.push({
+        name: `export ${format}, ${label}: peak over baseline`,
+        figure: mb(exported.peakRssBytes - baseline.peakRssBytes),
+        target: '<= 200 MB',
+        detail: `${mb(exported.peakRssBytes)} vs list ${mb(baseline.peakRssBytes)}; ${mb(statSync(file).size)} file in ${exported.seconds.toFixed(1)} s`,
+      });
+    }
+    const imported = await runCli(['import', join(dir, 'run.json'), '--json'], db);
+    const importedId = (JSON.parse(imported.stdout) as { id: number }).id;
+    const shown = JSON.parse((await runCli(['show', String(importedId), '--json'], db)).stdout) as { tasks: unknown[] };
+    rows.push({
+      name: `import the JSON of ${label} back`,
+      figure: shown.tasks.length === tasks ? 'all tasks' : `${shown.tasks.length} tasks`,
+      target: `${tasks.toLocaleString('en-US')}`,
+      detail: `peak ${mb(imported.peakRssBytes)} in ${imported.seconds.toFixed(0)} s`,
+    });
+    rows.forEach(progress);
+    for (const row of await browserRows(db, name, label)) {
+      progress(row);
+      rows.push(row);
+    }
+    return rows;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const tasks = process.argv.includes('--scale') ? 10_000_000 : Number(process.env.BENCH_TASKS ?? 1_000_000);
+  await benchScale(tasks, (row) => console.log(`${row.name}: ${row.figure} (target ${row.target}) ${row.detail}`));
+}
