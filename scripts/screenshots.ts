@@ -1,6 +1,7 @@
 /**
  * Renders the explorer's main views into docs/screenshots/ (light and dark): the scenario library, the
- * editor, and a finished run with its results; then the History, Compare and sweep views on a seeded history.
+ * editor, and a finished run with its results; then the History, Compare and sweep views on a seeded history;
+ * then the runtime tracks of the readFileSync and thread-pool experiments.
  * Runs the real browser host on a fresh temporary history database and drives Debian's Chromium through the
  * same page objects as the end-to-end tests.
  */
@@ -13,7 +14,11 @@ import { PROJECT_ROOT } from '../tests/fixtures/built-app';
 import { ScenariosPage } from '../tests/e2e/explorer/pages/scenarios-page';
 import { WorkbenchPage } from '../tests/e2e/explorer/pages/workbench-page';
 import { shootHistoryViews } from '../tests/e2e/history/history-screenshots';
+import { shootRuntimeViews } from '../tests/e2e/explorer/runtime-screenshots';
 import { errorMessage } from '../shared/errors/error-message';
+
+/** `npm run screenshots -- runtime` makes only the runtime-track shots. */
+const ONLY_RUNTIME = process.argv.slice(2).includes('runtime');
 
 const OUT_DIR = join(PROJECT_ROOT, 'docs', 'screenshots');
 const VIEWPORT = { width: 1440, height: 900 };
@@ -81,8 +86,11 @@ async function main(): Promise<void> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   try {
-    for (const scheme of SCHEMES) await shootScheme(browser, host.url, scheme);
-    await shootHistoryViews(OUT_DIR);
+    if (!ONLY_RUNTIME) {
+      for (const scheme of SCHEMES) await shootScheme(browser, host.url, scheme);
+      await shootHistoryViews(OUT_DIR);
+    }
+    await shootRuntimeViews(browser, host.url, OUT_DIR);
   } finally {
     await browser.close();
     await host.stop();

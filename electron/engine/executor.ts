@@ -6,7 +6,8 @@ import { executeKind, type WorkResult } from './kinds/execute-kind';
 import type { KindEnv } from './kinds/kind-call';
 import type { PlannedTask } from './plan/plan-tasks';
 import type { AttemptDraw } from './plan/seeded-random';
-import type { TaskWorkerData, TaskWorkerMessage } from './workers/task-worker-message';
+import { addWorkerSlices, traceOrigin } from './runtime/trace-context';
+import type { TaskWorkerAnswer, TaskWorkerData, TaskWorkerMessage } from './workers/task-worker-message';
 
 /** Where a task's attempts run: on the engine's event loop, or on the worker thread of a lane. */
 export interface Executor {
@@ -31,10 +32,11 @@ function killChild(childPid: Int32Array): void {
   if (pid !== 0) killChildGroup(pid);
 }
 
-/** An attempt's answer is never null (only a warm-up's is). */
-function workResult(result: WorkResult | null): WorkResult {
-  if (result === null) throw new Error('the worker thread answered an attempt without a result');
-  return result;
+/** An attempt's answer is never null (only a warm-up's is); its runtime slices join the engine's trace. */
+function workResult(laneIndex: number, answer: TaskWorkerAnswer): WorkResult {
+  if (answer === null) throw new Error('the worker thread answered an attempt without a result');
+  addWorkerSlices(laneIndex, answer.slices);
+  return answer.result;
 }
 
 /**
@@ -46,9 +48,9 @@ export async function startThreadExecutor(threads: number, env: KindEnv): Promis
   // Loaded here, not at the engine's start: only the `workers` strategy needs it.
   const { Piscina } = await import('piscina');
   const { file, execArgv } = taskWorkerEntry();
-  const lanes = Array.from({ length: threads }, () => {
-    const workerData: TaskWorkerData = { childPid: new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)) };
-    const pool = new Piscina<TaskWorkerMessage, WorkResult | null>({ filename: file, execArgv, workerData, minThreads: 1, maxThreads: 1, concurrentTasksPerWorker: 1 });
+  const lanes = Array.from({ length: threads }, (_, lane) => {
+    const workerData: TaskWorkerData = { childPid: new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)), lane };
+    const pool = new Piscina<TaskWorkerMessage, TaskWorkerAnswer>({ filename: file, execArgv, workerData, minThreads: 1, maxThreads: 1, concurrentTasksPerWorker: 1 });
     // An attempt aborted just as its thread answered makes piscina emit 'error' for the late answer;
     // the attempt is already settled, and every real failure reaches us through run()'s promise.
     pool.on('error', () => {});
@@ -69,7 +71,8 @@ export async function startThreadExecutor(threads: number, env: KindEnv): Promis
       const lane = lanes[laneIndex];
       if (lane === undefined) return Promise.reject(new Error(`no worker thread for lane ${laneIndex}`));
       abort.onAbort(() => killChild(lane.childPid));
-      return lane.pool.run({ type: 'attempt', spec: task.spec, index: task.index, group: task.group, draw, env }, { signal: abort.signal }).then(workResult);
+      const message: TaskWorkerMessage = { type: 'attempt', spec: task.spec, index: task.index, group: task.group, draw, env, traceOriginMs: traceOrigin() };
+      return lane.pool.run(message, { signal: abort.signal }).then((answer) => workResult(laneIndex, answer));
     },
     close,
   };

@@ -8,6 +8,7 @@ import { armLoopDelayMonitor, startSampler } from './probes/process-sampler';
 import { startBatchSender } from './recording/batch-sender';
 import { startClock } from './recording/run-clock';
 import { RunRecorder } from './recording/run-recorder';
+import { clearTrace, startRuntimeTrace, stopTrace, takeSlices } from './runtime/engine-trace';
 import { CANCELLED_BEFORE_START, taskRunner } from './run-task';
 import { prepareRun, type PreparedRun } from './setup/prepare-run';
 import { laneCount, strategyFor } from './strategies';
@@ -35,7 +36,8 @@ async function measure(scenario: Scenario, tasks: readonly PlannedTask[], execut
   const recorder = new RunRecorder(tasks, clock);
   emit({ type: 'started', totalTasks: tasks.length, lanes: laneCount(scenario.strategy, tasks.length), startedAtEpochMs: clock.startedAtEpochMs });
   const sampler = startSampler(clock, loopDelay, () => recorder.inFlight, (sample) => recorder.addSample(sample));
-  const sender = startBatchSender(recorder, emit);
+  const tracing = startRuntimeTrace(scenario, clock);
+  const sender = startBatchSender(recorder, emit, takeSlices);
   let wallMs: number;
   let loopDelayMs;
   try {
@@ -50,7 +52,9 @@ async function measure(scenario: Scenario, tasks: readonly PlannedTask[], execut
     else recorder.recordUnstarted('skipped', STOPPED_BY_STRATEGY);
   } finally {
     loopDelayMs = await sampler.stop();
+    if (tracing) stopTrace();
     sender.stop();
+    if (tracing) clearTrace();
   }
   const cpu = process.cpuUsage(cpuAtStart);
   const metrics = computeMetrics({

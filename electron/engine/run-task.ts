@@ -5,6 +5,7 @@ import type { PlannedTask } from './plan/plan-tasks';
 import { taskDraws } from './plan/seeded-random';
 import type { RunClock } from './recording/run-clock';
 import type { RunRecorder } from './recording/run-recorder';
+import { withTask } from './runtime/trace-context';
 
 /** Why a task never started because the run was cancelled. */
 export const CANCELLED_BEFORE_START = 'cancelled before it started';
@@ -37,7 +38,7 @@ export function taskRunner({ tasks, recorder, executor, policy, seed, cancel, cl
     }
     const start = recorder.taskStarted(task, lane);
     const nextDraw = taskDraws(seed, index, task.spec.failRate);
-    const outcome = await runAttempts((abort) => executor.execute(task, nextDraw(), lane, abort), policy, cancel, clock);
+    const outcome = await runAttempts((abort) => withTask(index, () => executor.execute(task, nextDraw(), lane, abort)), policy, cancel, clock);
     recorder.taskEnded(start, outcome);
     if (outcome.status !== 'ok') throw new TaskFailed(outcome.error ?? outcome.status);
   };

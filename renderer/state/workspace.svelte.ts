@@ -3,6 +3,7 @@ import type { OpenedTextFile } from '../../shared/api/desktop-methods';
 import type { SavedScenario } from '../../shared/run/saved-scenario';
 import type { Scenario, ScenarioInput } from '../../shared/scenario';
 import { TimelineData } from '../timeline/data/timeline-data';
+import { RuntimeTrackData } from '../timeline/runtime/runtime-track-data';
 import { ExecConsent } from './consent/exec-consent.svelte';
 import { ScenarioEditor } from './editor/scenario-editor.svelte';
 import type { ExplorerApi } from './explorer-api';
@@ -44,6 +45,7 @@ export class Workspace {
   #origin = $state.raw<ScenarioOrigin>({ kind: 'new' });
   #session = $state.raw<RunSession | null>(null);
   #timeline = $state.raw<TimelineData | null>(null);
+  #runtime = $state.raw<RuntimeTrackData | null>(null);
   #runScenario = $state.raw<Scenario | null>(null);
   readonly #api: ExplorerApi;
   readonly #library: ScenarioLibrary;
@@ -71,6 +73,8 @@ export class Workspace {
   /** The latest run, going on or over; null before the first Run. */
   get session(): RunSession | null { return this.#session; }
   get timeline(): TimelineData | null { return this.#timeline; }
+  /** The runtime tracks of the current run, when it traces the runtime. */
+  get runtime(): RuntimeTrackData | null { return this.#runtime; }
   /** The scenario the latest run started with (the editor may have changed since). */
   get runScenario(): Scenario | null { return this.#runScenario; }
   get running(): boolean { return this.#session?.active ?? false; }
@@ -129,8 +133,10 @@ export class Workspace {
     if (!(await this.mayRun(scenario))) return;
     this.#session?.dispose();
     const timeline = new TimelineData();
-    const session = new RunSession(this.#api, timeline, this.#sessionOptions);
+    const runtime = scenario.options.trace === 'runtime' ? new RuntimeTrackData() : null;
+    const session = new RunSession(this.#api, timeline, runtime === null ? this.#sessionOptions : { ...this.#sessionOptions, runtime });
     this.#timeline = timeline;
+    this.#runtime = runtime;
     this.#session = session;
     this.#runScenario = scenario;
     await session.start(scenario);
@@ -145,6 +151,7 @@ export class Workspace {
     this.#session?.dispose();
     this.#session = null;
     this.#timeline = null;
+    this.#runtime = null;
     this.#runScenario = null;
   }
 }

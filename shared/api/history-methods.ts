@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { RunQuerySchema } from '../run/run-query';
 import type { RunDetail, RunSummary } from '../run/run-schema';
 import type { ColumnarRun } from '../run/task-columns';
+import type { PackedRuntime } from '../runtime/runtime-packing';
 import { ByIdSchema, IdSchema, method } from './define-api';
 import { plainLines, plainText } from '../validation/plain-text';
 import { TagSchema } from './run-methods';
@@ -30,6 +31,8 @@ export const historyMethods = {
   'history.get': method(ByIdSchema).returns<RunDetail>(),
   /** `history.get` with the tasks as parallel columns: what the comparison draws, a quarter of the size. */
   'history.getColumnar': method(ByIdSchema).returns<ColumnarRun>(),
+  /** The run's runtime slices (loop, pool, workers) packed for drawing; null for a run recorded in `tasks` mode. */
+  'history.getRuntime': method(ByIdSchema).returns<PackedRuntime | null>(),
   /** Renames a run, or changes its notes or tags. */
   'history.update': method(
     z.strictObject({

@@ -1,3 +1,4 @@
+import type { RuntimeSlices } from '../runtime/runtime-slices';
 import type { RunMetrics } from '../metrics/metrics-schema';
 import type { Sample, TaskRecord, TaskStart } from '../protocol/task-record';
 import { event } from './define-api';
@@ -30,6 +31,8 @@ export interface RunEventsPayload extends RunRef {
   started: TaskStart[];
   finished: TaskRecord[];
   samples: Sample[];
+  /** In a runtime trace: the loop, pool and worker slices of the same batch. */
+  runtime?: RuntimeSlices;
 }
 
 /** The run is over; `error` is set when it failed. */

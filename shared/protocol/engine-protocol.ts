@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ScenarioSchema } from '../scenario';
 import { RunMetricsSchema } from '../metrics/metrics-schema';
+import { RuntimeSlicesSchema } from '../runtime/runtime-slices';
 import { SampleSchema, TaskRecordSchema, TaskStartSchema } from './task-record';
 
 /**
@@ -38,6 +39,8 @@ export const BatchEventSchema = z.object({
   started: z.array(TaskStartSchema),
   finished: z.array(TaskRecordSchema),
   samples: z.array(SampleSchema),
+  /** In `trace: "runtime"` mode: the loop, pool and worker slices recorded since the previous batch. */
+  runtime: RuntimeSlicesSchema.optional(),
   /** Tasks finished so far (any status). */
   done: z.number().int().min(0),
   inFlight: z.number().int().min(0),

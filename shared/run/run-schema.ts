@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ScenarioSchema, StrategySchema } from '../scenario';
 import { RunMetricsSchema } from '../metrics/metrics-schema';
+import { RuntimeTraceSchema, type RuntimeTrace } from '../runtime/runtime-slices';
 import { SampleSchema, TaskRecordSchema } from '../protocol/task-record';
 
 /** `running` while the engine works; `interrupted` when the app died during the run. */
@@ -50,5 +51,10 @@ export const RunExportSchema = z.strictObject({
   format: z.literal('concurrency-explorer/run'),
   version: z.literal(2),
   run: RunDetailSchema.omit({ id: true, experimentId: true }),
+  /** The runtime tracks of a run recorded with `trace: "runtime"`; absent otherwise. */
+  runtime: RuntimeTraceSchema.optional(),
 });
 export type RunExport = z.output<typeof RunExportSchema>;
+
+/** A run with its runtime tracks, as the exports write it. */
+export type ExportableRun = RunDetail & { runtime?: RuntimeTrace };

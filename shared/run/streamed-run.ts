@@ -1,4 +1,5 @@
 import type { TaskRecord } from '../protocol/task-record';
+import type { RuntimeTrace } from '../runtime/runtime-slices';
 import type { RunDetail } from './run-schema';
 
 /**
@@ -6,4 +7,4 @@ import type { RunDetail } from './run-schema';
  * time, so that a run of millions of tasks is never held in memory (exports). `lanes` (the distinct lanes,
  * in order) is known up front, because a Chrome trace names its threads before their slices.
  */
-export type StreamedRun = Omit<RunDetail, 'tasks'> & { tasks: Iterable<TaskRecord>; lanes: readonly number[] };
+export type StreamedRun = Omit<RunDetail, 'tasks'> & { tasks: Iterable<TaskRecord>; lanes: readonly number[]; runtime?: RuntimeTrace };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_TRACE_SLICE_LIMIT } from '../runtime/runtime-slices';
 import { wholeNumber } from '../validation/numbers';
 import { formatVersion } from '../validation/format-version';
 import { plainLines, plainText } from '../validation/plain-text';
@@ -27,6 +28,13 @@ export const ScenarioOptionsSchema = z.strictObject({
   threadpoolSize: wholeNumber(1, MAX_THREADPOOL_SIZE).default(DEFAULT_THREADPOOL_SIZE),
   /** Makes jitter and injected failures reproducible. */
   seed: wholeNumber(0, 2 ** 31 - 1).default(1),
+  /**
+   * `tasks` records each task from the outside; `runtime` also records every callback of the event loop,
+   * every thread-pool request and each worker thread's loop, at a cost in speed.
+   */
+  trace: z.enum(['tasks', 'runtime']).default('tasks'),
+  /** In `runtime` mode: slices recorded before those shorter than 50 µs are merged per 1 ms. */
+  traceSliceLimit: wholeNumber(1_000, 100_000_000).default(DEFAULT_TRACE_SLICE_LIMIT),
 });
 
 /** The user's workload: what to run and how to schedule it. Version 1 of the format. */

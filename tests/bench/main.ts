@@ -10,6 +10,7 @@ import { benchCompareOpen } from './compare-open';
 import { fuzzLong, LONG_FUZZ_CASES } from './fuzz-long';
 import { benchStartup } from './startup';
 import { benchScale } from './scale';
+import { benchRuntimeTrace } from './runtime-trace';
 
 interface Row {
   name: string;
@@ -33,6 +34,10 @@ const suites: Suite[] = [
   {
     title: 'history ingest vs bare better-sqlite3',
     run: async () => (await benchHistoryIngest()).map((r) => ({ name: r.name, figure: `${r.ratio.toFixed(2)}x`, target: r.target, detail: r.detail })),
+  },
+  {
+    title: 'runtime trace vs tasks mode',
+    run: async () => (await benchRuntimeTrace()).map((r) => ({ name: r.name, figure: `${r.ratio.toFixed(2)}x`, target: r.target, detail: r.detail })),
   },
   {
     title: 'timeline in Chromium',

@@ -25,7 +25,7 @@ export class LargeRunReads {
     return this.#read(
       (pool) => pool.exportRun(id, format),
       () => {
-        const run = this.#store.getRun(id);
+        const run = this.#store.getExportableRun(id);
         return run === null ? null : exportRunFile(run, format);
       },
     );

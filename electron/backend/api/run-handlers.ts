@@ -31,8 +31,8 @@ export function relayRunEvents(run: ActiveRun, events: ApiEventHub): void {
   const stopStarted = run.onStarted(({ totalTasks, lanes, startedAtEpochMs }) =>
     events.emit('runStarted', { ...ref, scenarioName: run.scenario.name, totalTasks, lanes, startedAtEpochMs }),
   );
-  const stopBatch = run.onBatch(({ started, finished, samples, done, inFlight, elapsedMs }) => {
-    events.emit('runEvents', { ...ref, started, finished, samples });
+  const stopBatch = run.onBatch(({ started, finished, samples, runtime, done, inFlight, elapsedMs }) => {
+    events.emit('runEvents', runtime === undefined ? { ...ref, started, finished, samples } : { ...ref, started, finished, samples, runtime });
     events.emit('runProgress', { ...ref, done, total: run.progress().total, inFlight, elapsedMs });
   });
   run.onFinished(({ status, metrics, error }) => {

@@ -1,10 +1,11 @@
 import type { Database } from 'better-sqlite3';
 import type { RunMetrics } from '../../../shared/metrics/metrics-schema';
-import type { Sample, TaskRecord } from '../../../shared/protocol/task-record';
 import type { RunQuery } from '../../../shared/run/run-query';
-import type { RunDetail, RunExport, RunSummary } from '../../../shared/run/run-schema';
+import type { ExportableRun, RunDetail, RunExport, RunSummary } from '../../../shared/run/run-schema';
 import type { StreamedRun } from '../../../shared/run/streamed-run';
 import type { ColumnarRun } from '../../../shared/run/task-columns';
+import type { PackedRuntime } from '../../../shared/runtime/runtime-packing';
+import type { RuntimeTrace } from '../../../shared/runtime/runtime-slices';
 import type { SavedScenario } from '../../../shared/run/saved-scenario';
 import type { Scenario } from '../../../shared/scenario';
 import { HistoryError } from './history-error';
@@ -14,7 +15,7 @@ import { openDatabase, type OpenOptions } from './open-database';
 import { RunEditor } from './run-editor';
 import { RunImporter } from './run-import';
 import { RunReader } from './run-reader';
-import { RunWriter } from './run-writer';
+import { RunWriter, type RunBatch } from './run-writer';
 import { ScenarioLibrary } from './saved-scenarios';
 
 /**
@@ -100,7 +101,7 @@ export class HistoryStore {
   }
 
   /** One transaction per call. */
-  appendBatch(runId: number, batch: { finished: readonly TaskRecord[]; samples: readonly Sample[] }): void {
+  appendBatch(runId: number, batch: RunBatch): void {
     this.assertWritable();
     this.#writer.appendBatch(runId, batch);
   }
@@ -121,6 +122,21 @@ export class HistoryStore {
   /** Tasks ordered by index, samples by time; null for an unknown or trashed run. */
   getRun(id: number): RunDetail | null {
     return this.#reader.getRun(id);
+  }
+
+  /** `getRun` with its runtime tracks, for an export. */
+  getExportableRun(id: number): ExportableRun | null {
+    return this.#reader.getExportableRun(id);
+  }
+
+  /** The run's runtime tracks as users see them (empty for a tasks-mode run); null for an unknown or trashed run. */
+  getRuntimeTrace(id: number): RuntimeTrace | null {
+    return this.#reader.getRuntimeTrace(id);
+  }
+
+  /** The run's runtime slices packed for drawing; null for a tasks-mode, unknown or trashed run. */
+  getPackedRuntime(id: number): PackedRuntime | null {
+    return this.#reader.getPackedRuntime(id);
   }
 
   /** The run with its tasks read one at a time while `use` writes it out (`RunReader.streamRun`). */

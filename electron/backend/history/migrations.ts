@@ -115,6 +115,22 @@ const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    // Runtime traces (`trace: "runtime"`): each batch's slices as one chunk of packed columns, with the type
+    // names of the run so far; a chunk per batch keeps a run of millions of slices to thousands of rows.
+    version: 4,
+    sql: `
+      CREATE TABLE runtime_chunks (
+        id INTEGER PRIMARY KEY,
+        run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+        slice_count INTEGER NOT NULL,
+        merged INTEGER NOT NULL,
+        types TEXT NOT NULL,
+        data BLOB NOT NULL
+      );
+      CREATE INDEX runtime_chunks_run ON runtime_chunks (run_id, id);
+    `,
+  },
 ];
 
 /** The schema version this code writes and reads. */

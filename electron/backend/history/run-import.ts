@@ -1,17 +1,21 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { RunExport } from '../../../shared/run/run-schema';
+import { slicesFromTrace } from '../../../shared/runtime/runtime-trace';
 import { RecordRows } from './record-rows';
+import { RuntimeRows } from './runtime-rows';
 import { countFailures } from './run-rows';
 
 /** Adds exported runs to the history, always as new runs. */
 export class RunImporter {
   readonly #records: RecordRows;
+  readonly #runtime: RuntimeRows;
   readonly #insertRun: Statement;
   readonly #db: Database;
 
   constructor(db: Database) {
     this.#db = db;
     this.#records = new RecordRows(db);
+    this.#runtime = new RuntimeRows(db);
     this.#insertRun = db.prepare(
       `INSERT INTO runs (name, scenario_name, strategy_type, strategy, scenario, status, created_at, finished_at,
          wall_ms, task_count, failure_count, record_version, tags, notes, error, metrics)
@@ -47,6 +51,7 @@ export class RunImporter {
       });
       const runId = Number(result.lastInsertRowid);
       this.#records.insert(runId, run.tasks, run.samples);
+      if (data.runtime !== undefined) this.#runtime.insert(runId, slicesFromTrace(data.runtime));
       return runId;
     })();
   }

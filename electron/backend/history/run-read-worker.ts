@@ -18,7 +18,7 @@ export default function readRun(request: RunReadRequest): ColumnarRun | Exported
     case 'columnar':
       return reader.getColumnarRun(request.id);
     case 'export': {
-      const run = reader.getRun(request.id);
+      const run = reader.getExportableRun(request.id);
       return run === null ? null : exportRunFile(run, request.format);
     }
   }

@@ -2,11 +2,14 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { RunMetrics } from '../../../shared/metrics/metrics-schema';
 import type { Sample } from '../../../shared/protocol/task-record';
 import { RunQuerySchema, type RunQuery } from '../../../shared/run/run-query';
-import type { RunDetail, RunSummary } from '../../../shared/run/run-schema';
+import type { ExportableRun, RunDetail, RunSummary } from '../../../shared/run/run-schema';
 import type { StreamedRun } from '../../../shared/run/streamed-run';
 import type { ColumnarRun } from '../../../shared/run/task-columns';
 import type { Scenario } from '../../../shared/scenario';
+import type { PackedRuntime } from '../../../shared/runtime/runtime-packing';
+import type { RuntimeTrace } from '../../../shared/runtime/runtime-slices';
 import { parseInput } from './inputs';
+import { RuntimeRows } from './runtime-rows';
 import { SAMPLE_COLUMNS, TASK_ROW_COLUMNS, taskFromRow, type TaskRow } from './record-rows';
 import { TaskColumnsBuilder } from './task-columns-builder';
 import { runOrder, runWhere } from './run-query-sql';
@@ -23,6 +26,7 @@ export class RunReader {
   readonly #detailColumns: Statement;
   readonly #tasks: Statement;
   readonly #samples: Statement;
+  readonly #runtime: RuntimeRows;
   readonly #lanes: Statement;
   readonly #db: Database;
 
@@ -33,6 +37,25 @@ export class RunReader {
     this.#tasks = db.prepare(`SELECT ${TASK_ROW_COLUMNS} FROM tasks WHERE run_id = ? ORDER BY idx`).raw();
     this.#samples = db.prepare(`SELECT ${SAMPLE_COLUMNS} FROM samples WHERE run_id = ? ORDER BY t_ms`);
     this.#lanes = db.prepare('SELECT DISTINCT lane FROM tasks WHERE run_id = ? ORDER BY lane').pluck();
+    this.#runtime = new RuntimeRows(db);
+  }
+
+  /** `getRun` with its runtime tracks, for an export. */
+  getExportableRun(id: number): ExportableRun | null {
+    return this.#db.transaction(() => {
+      const run = this.getRun(id);
+      return run === null ? null : { ...run, runtime: this.#runtime.readTrace(id) };
+    })();
+  }
+
+  /** The run's runtime tracks (empty in `tasks` mode); null for an unknown or trashed run. */
+  getRuntimeTrace(id: number): RuntimeTrace | null {
+    return this.#db.transaction(() => (this.getRunSummary(id) === null ? null : this.#runtime.readTrace(id)))();
+  }
+
+  /** The run's runtime slices packed for drawing; null in `tasks` mode or for an unknown or trashed run. */
+  getPackedRuntime(id: number): PackedRuntime | null {
+    return this.#db.transaction(() => (this.getRunSummary(id) === null ? null : this.#runtime.readPacked(id)))();
   }
 
   getRunSummary(id: number): RunSummary | null {
@@ -62,7 +85,7 @@ export class RunReader {
     return this.#db.transaction(() => {
       const lanes = this.#lanes.all(id) as number[];
       const run = this.#readRun(id, () => recordsOf(() => this.#tasks.iterate(id) as IterableIterator<TaskRow>));
-      return run === null ? null : use({ ...run, lanes });
+      return run === null ? null : use({ ...run, lanes, runtime: this.#runtime.readTrace(id) });
     })();
   }
 

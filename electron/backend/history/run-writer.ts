@@ -5,13 +5,23 @@ import type { Scenario } from '../../../shared/scenario';
 import { HistoryError } from './history-error';
 import { NewRunSchema, parseInput, RunEndSchema } from './inputs';
 import { isProcessAlive } from './process-alive';
+import type { RuntimeSlices } from '../../../shared/runtime/runtime-slices';
 import { RecordRows } from './record-rows';
+import { RuntimeRows } from './runtime-rows';
 import { RECORD_VERSION } from '../../../shared/run/record-version';
 import { countFailures } from './run-rows';
+
+/** What one batch adds to a run: finished tasks, samples, and in a runtime trace its slices. */
+export interface RunBatch {
+  finished: readonly TaskRecord[];
+  samples: readonly Sample[];
+  runtime?: RuntimeSlices;
+}
 
 /** Records runs while they run: one row per run, its tasks and samples appended batch by batch. */
 export class RunWriter {
   readonly #records: RecordRows;
+  readonly #runtime: RuntimeRows;
   readonly #insertRun: Statement;
   readonly #experimentExists: Statement;
   readonly #setStarted: Statement;
@@ -24,6 +34,7 @@ export class RunWriter {
   constructor(db: Database) {
     this.#db = db;
     this.#records = new RecordRows(db);
+    this.#runtime = new RuntimeRows(db);
     this.#insertRun = db.prepare(
       `INSERT INTO runs (name, scenario_name, strategy_type, strategy, scenario, status, created_at, tags, experiment_id, owner_pid, record_version)
        VALUES (@name, @scenarioName, @strategyType, @strategy, @scenario, 'running', @createdAt, @tags, @experimentId, @ownerPid, ${RECORD_VERSION})`,
@@ -64,11 +75,12 @@ export class RunWriter {
   }
 
   /** One transaction: either the whole batch is stored or none of it. */
-  appendBatch(runId: number, batch: { finished: readonly TaskRecord[]; samples: readonly Sample[] }): void {
+  appendBatch(runId: number, batch: RunBatch): void {
     this.#db.transaction(() => {
       const result = this.#addCounts.run(batch.finished.length, countFailures(batch.finished), runId);
       if (result.changes === 0) throw HistoryError.notFound('run', runId);
       this.#records.insert(runId, batch.finished, batch.samples);
+      if (batch.runtime !== undefined) this.#runtime.insert(runId, batch.runtime);
     })();
   }
 

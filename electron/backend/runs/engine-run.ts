@@ -174,7 +174,7 @@ export class EngineRun implements ActiveRun {
         return;
       case 'batch':
         this.#ledger.apply(event);
-        this.#options.progress.batch(event.finished, event.samples);
+        this.#options.progress.batch(event.finished, event.samples, event.runtime);
         this.#batches.emit(event);
         return;
       case 'finished':

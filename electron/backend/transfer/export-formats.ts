@@ -1,4 +1,4 @@
-import type { RunDetail } from '../../../shared/run/run-schema';
+import type { ExportableRun } from '../../../shared/run/run-schema';
 import { runCsvChunks } from './export-csv';
 import { runJsonChunks } from './export-json';
 import { runTraceChunks } from './export-trace';
@@ -15,7 +15,7 @@ const FORMATS: Record<ExportFormat, { chunks: (run: StreamedRun) => Iterable<str
 };
 
 /** `run-12-sixteen-timers.csv`: the id, then the name reduced to safe file-name characters. */
-export function exportFileName(run: Pick<RunDetail, 'id' | 'name'>, format: ExportFormat): string {
+export function exportFileName(run: Pick<ExportableRun, 'id' | 'name'>, format: ExportFormat): string {
   const slug = run.name
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
@@ -25,7 +25,7 @@ export function exportFileName(run: Pick<RunDetail, 'id' | 'name'>, format: Expo
 }
 
 /** A run as a file in one of `EXPORT_FORMATS`, ready to save or download. */
-export function exportRunFile(run: RunDetail, format: ExportFormat): { fileName: string; mimeType: string; content: string } {
+export function exportRunFile(run: ExportableRun, format: ExportFormat): { fileName: string; mimeType: string; content: string } {
   const { chunks, mimeType } = FORMATS[format];
   return { fileName: exportFileName(run, format), mimeType, content: [...chunks(streamedRun(run))].join('') };
 }

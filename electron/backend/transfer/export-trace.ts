@@ -1,19 +1,10 @@
 import type { Sample, TaskRecord } from '../../../shared/protocol/task-record';
-import type { RunDetail } from '../../../shared/run/run-schema';
+import type { ExportableRun } from '../../../shared/run/run-schema';
 import { strategyText } from '../../../shared/scenario';
+import { runtimeTraceEvents } from './export-runtime-trace';
 import { jsonWithStreamedArray, STREAMED_ARRAY, streamedRun, type StreamedRun } from './run-stream';
+import type { TraceEvent } from './trace-event';
 
-/** One event of the Chrome Trace Event format (the JSON that chrome://tracing and Perfetto open). */
-interface TraceEvent {
-  name: string;
-  ph: 'X' | 'C' | 'M';
-  pid: number;
-  tid: number;
-  ts?: number;
-  dur?: number;
-  cat?: string;
-  args: Record<string, unknown>;
-}
 
 /** The whole run is one process in the trace; each lane is one of its threads. */
 const TRACE_PID = 1;
@@ -87,9 +78,9 @@ function counterEvents(run: StreamedRun): TraceEvent[] {
 /**
  * The run as Chrome Trace Event JSON: each task an `X` slice on its lane's thread (times in µs from run
  * start), each sample four `C` counters (in flight, event-loop delay, CPU, RSS), and `M` events naming
- * the process and the lanes.
+ * the process and the lanes; a runtime-traced run adds its loop, pool and worker threads below the lanes.
  */
-export function exportRunTrace(run: RunDetail): string {
+export function exportRunTrace(run: ExportableRun): string {
   return [...runTraceChunks(streamedRun(run))].join('');
 }
 
@@ -108,4 +99,5 @@ function* allEvents(run: StreamedRun): Generator<TraceEvent> {
   yield* metadataEvents(run);
   yield* taskEvents(run);
   yield* counterEvents(run);
+  if (run.runtime !== undefined) yield* runtimeTraceEvents(TRACE_PID, run.runtime);
 }

@@ -1,4 +1,4 @@
-import type { RunDetail } from '../../../shared/run/run-schema';
+import type { ExportableRun } from '../../../shared/run/run-schema';
 import type { StreamedRun } from '../../../shared/run/streamed-run';
 
 export type { StreamedRun };
@@ -7,7 +7,7 @@ export type { StreamedRun };
 const CHUNK_CHARS = 256 * 1024;
 
 /** A run already in memory, as a `StreamedRun`. */
-export function streamedRun(run: RunDetail): StreamedRun {
+export function streamedRun(run: ExportableRun): StreamedRun {
   const lanes = [...new Set(run.tasks.map((t) => t.lane))].sort((a, b) => a - b);
   return { ...run, lanes };
 }

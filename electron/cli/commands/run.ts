@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { Scenario, Strategy } from '../../../shared/scenario';
 import { MAX_REPEAT_RUNS, MAX_WARMUP_RUNS, type ExperimentSpec } from '../../../shared/experiments/experiment-spec';
 import { forkLauncher } from '../../backend/runs/fork-launcher';
@@ -24,6 +24,7 @@ interface RunFlags {
   db?: string;
   save: boolean;
   tag: string[];
+  trace?: Scenario['options']['trace'];
   allowExec?: boolean;
 }
 
@@ -95,10 +96,12 @@ export function registerRun(program: Command, io: CliIo): void {
     .option('--no-save', 'do not record the run in the history (not with --repeat, --matrix or --sweep)')
     .option('--tag <tag>', 'tag the recorded runs (repeatable)', collect, [])
     .option('--allow-exec', 'run a scenario file that executes programs without asking (needed off a terminal)')
+    .addOption(new Option('--trace <mode>', "replace the scenario's trace option: runtime also records the event loop, the thread pool and worker threads (slower)").choices(['tasks', 'runtime']))
     .addHelpText('after', EXPERIMENT_HELP);
   addDbOption(command).action(async (file: string | undefined, flags: RunFlags) => {
-    const scenario = await chooseScenario(file, flags.preset);
-    if (file !== undefined) await confirmExec(scenario, file, flags.allowExec === true, io);
+    const chosen = await chooseScenario(file, flags.preset);
+    if (file !== undefined) await confirmExec(chosen, file, flags.allowExec === true, io);
+    const scenario = flags.trace === undefined ? chosen : { ...chosen, options: { ...chosen.options, trace: flags.trace } };
     const plan = planRuns(scenario, flags);
     if (plan.kind === 'single') await runOnce(plan.scenario, flags, io);
     else await runExperimentCommand(plan.spec, flags, io);

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { RunDetail } from '../../../shared/run/run-schema';
+import { emptyRuntimeTrace, type RuntimeTrace } from '../../../shared/runtime/runtime-slices';
 import { strategyText } from '../../../shared/scenario';
 import type { CliIo } from '../cli-io';
 import { addDbOption, parseExperimentId, parseRunId, requireExperiment, requireRun, withHistory } from '../options';
@@ -32,7 +33,12 @@ function renderGroups(run: RunDetail): string {
   return renderTable(['group', 'label', 'tasks', ...COLUMNS], rows, ['right', 'left', ...Array<'right'>(1 + COLUMNS.length).fill('right')]);
 }
 
-function renderRun(run: RunDetail): string {
+function runtimeLine({ loop, threadpool, workers, mergedSlices }: RuntimeTrace): string {
+  const merged = mergedSlices > 0 ? `; ${formatCount(mergedSlices)} short slices merged past the slice limit` : '';
+  return `runtime trace: ${formatCount(loop.length)} loop slices, ${formatCount(threadpool.length)} pool requests, ${formatCount(workers.length)} worker slices${merged}`;
+}
+
+function renderRun(run: RunDetail, runtime: RuntimeTrace): string {
   const lines = [
     `run ${run.id}: ${run.name}`,
     `scenario: ${run.scenarioName}   strategy: ${strategyText(run.strategy)}   status: ${run.status}`,
@@ -41,7 +47,13 @@ function renderRun(run: RunDetail): string {
   if (run.experimentId !== null) lines.push(`experiment: ${run.experimentId} (show --experiment ${run.experimentId})`);
   if (run.error !== null) lines.push(`error: ${run.error}`);
   if (run.notes !== '') lines.push(`notes: ${run.notes}`);
+  if (run.scenario.options.trace === 'runtime') lines.push(runtimeLine(runtime));
   return `${lines.join('\n')}\n\n${renderMetricsTable([{ title: `#${run.id}`, metrics: run.metrics }], { compare: false })}\n${renderGroups(run)}`;
+}
+
+/** The run as `show --json` prints it: its fields, then its runtime tracks (empty arrays in `tasks` mode). */
+function runJson(run: RunDetail, { loop, threadpool, workers, mergedSlices }: RuntimeTrace) {
+  return { ...run, loop, threadpool, workers, mergedSlices };
 }
 
 const asJson = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
@@ -53,7 +65,7 @@ export function registerShow(program: Command, io: CliIo): void {
     .description('show one recorded run, or with --experiment one experiment: its runs and statistics')
     .argument('<id>', 'run id (experiment id with --experiment)')
     .option('--experiment', 'the id is an experiment\'s (repeat, matrix or sweep): show its runs in order and its statistics')
-    .option('--json', 'print the run with its tasks and samples as JSON; with --experiment, { id, kind, name, params, runs, stats | sweep }');
+    .option('--json', 'print the run with its tasks, samples and runtime tracks (loop, threadpool, workers) as JSON; with --experiment, { id, kind, name, params, runs, stats | sweep }');
   addDbOption(command).action(async (idText: string, flags: ShowFlags) => {
     if (flags.experiment === true) {
       const id = parseExperimentId(idText);
@@ -62,7 +74,7 @@ export function registerShow(program: Command, io: CliIo): void {
       return;
     }
     const id = parseRunId(idText);
-    const run = await withHistory(flags.db, io, (store) => requireRun(store, id));
-    io.out(flags.json === true ? asJson(run) : renderRun(run));
+    const { run, runtime } = await withHistory(flags.db, io, (store) => ({ run: requireRun(store, id), runtime: store.getRuntimeTrace(id) ?? emptyRuntimeTrace() }));
+    io.out(flags.json === true ? asJson(runJson(run, runtime)) : renderRun(run, runtime));
   });
 }

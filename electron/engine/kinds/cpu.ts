@@ -1,3 +1,4 @@
+import { blockingWork } from '../runtime/trace-context';
 import type { KindCall, SpecOf } from './kind-call';
 
 /**
@@ -5,6 +6,8 @@ import type { KindCall, SpecOf } from './kind-call';
  * blocks everything else (timers, I/O callbacks, even Cancel), which is what this kind exists to show.
  */
 export function runCpu(spec: SpecOf<'cpu'>, _call: KindCall): void {
-  const end = performance.now() + spec.ms;
-  while (performance.now() < end);
+  blockingWork(() => {
+    const end = performance.now() + spec.ms;
+    while (performance.now() < end);
+  });
 }

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
+import { blockingWork } from '../runtime/trace-context';
 import type { KindCall, SpecOf } from './kind-call';
 import { readFilePath, writeFilePath } from './scratch-paths';
 
@@ -20,7 +21,7 @@ function contentOf(bytes: number): Buffer {
  */
 export function runFileWrite(spec: SpecOf<'file-write'>, call: KindCall): void | Promise<void> {
   const path = writeFilePath(call.env.scratchDir, call.index);
-  if (spec.sync) writeFileSync(path, contentOf(spec.bytes));
+  if (spec.sync) blockingWork(() => writeFileSync(path, contentOf(spec.bytes)));
   else return writeFile(path, contentOf(spec.bytes), { signal: call.abort.signal });
 }
 
@@ -31,7 +32,7 @@ function checkLength(content: Buffer, path: string, bytes: number): void {
 /** Reads the group's prepared file; `sync` blocks the event loop on purpose (and returns nothing, like a write). */
 export function runFileRead(spec: SpecOf<'file-read'>, call: KindCall): void | Promise<void> {
   const path = readFilePath(call.env.scratchDir, call.group);
-  if (spec.sync) checkLength(readFileSync(path), path, spec.bytes);
+  if (spec.sync) checkLength(blockingWork(() => readFileSync(path)), path, spec.bytes);
   else return readFile(path, { signal: call.abort.signal }).then((content) => checkLength(content, path, spec.bytes));
 }
 

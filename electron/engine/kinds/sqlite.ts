@@ -1,3 +1,4 @@
+import { blockingWork } from '../runtime/trace-context';
 import type { KindCall, SpecOf } from './kind-call';
 import { DEFAULT_SQLITE_QUERY, scratchStatement } from './scratch-database';
 import { sqlitePath } from './scratch-paths';
@@ -8,6 +9,5 @@ import { sqlitePath } from './scratch-paths';
  */
 export function runSqlite(spec: SpecOf<'sqlite'>, call: KindCall): void {
   const statement = scratchStatement(sqlitePath(call.env.scratchDir, call.group), spec.sql ?? DEFAULT_SQLITE_QUERY);
-  if (statement.reader) statement.all();
-  else statement.run();
+  blockingWork(() => (statement.reader ? statement.all() : statement.run()));
 }

@@ -1,4 +1,5 @@
 import { BATCH_INTERVAL_MS, type BatchEvent } from '../../../shared/protocol/engine-protocol';
+import type { RuntimeSlices } from '../../../shared/runtime/runtime-slices';
 import type { RunRecorder } from './run-recorder';
 
 /**
@@ -11,10 +12,16 @@ export interface BatchSender {
   stop(): void;
 }
 
-export function startBatchSender(recorder: RunRecorder, send: (batch: BatchEvent) => void): BatchSender {
+/**
+ * `takeRuntime` gives the runtime slices recorded since the last batch (`trace: "runtime"`); they travel in
+ * the same batch as the task events of the same moment.
+ */
+export function startBatchSender(recorder: RunRecorder, send: (batch: BatchEvent) => void, takeRuntime: () => RuntimeSlices | null = () => null): BatchSender {
   const flush = () => {
-    const batch = recorder.takeBatch();
-    if (batch !== null) send(batch);
+    const runtime = takeRuntime();
+    const batch = recorder.takeBatch(runtime !== null);
+    if (batch === null) return;
+    send(runtime === null ? batch : { ...batch, runtime });
   };
   const timer = setInterval(flush, BATCH_INTERVAL_MS);
   const first = setImmediate(flush);

@@ -87,9 +87,9 @@ export class RunRecorder {
     this.#pendingSamples.push(sample);
   }
 
-  /** What happened since the previous batch, or null when nothing did. */
-  takeBatch(): BatchEvent | null {
-    if (this.#pendingStarts.length === 0 && this.#pendingFinished.length === 0 && this.#pendingSamples.length === 0) return null;
+  /** What happened since the previous batch, or null when nothing did (unless `evenIfEmpty`). */
+  takeBatch(evenIfEmpty = false): BatchEvent | null {
+    if (!evenIfEmpty && this.#pendingStarts.length === 0 && this.#pendingFinished.length === 0 && this.#pendingSamples.length === 0) return null;
     const batch: BatchEvent = {
       type: 'batch',
       started: this.#pendingStarts,

@@ -1,16 +1,24 @@
 import { workerData } from 'piscina';
+import { TRACK_CODE } from '../../../shared/runtime/runtime-slices';
 import { NEVER_ABORTED } from '../attempts/attempt-abort';
-import { executeKind, type WorkResult } from '../kinds/execute-kind';
-import type { TaskWorkerData, TaskWorkerMessage } from './task-worker-message';
+import { executeKind } from '../kinds/execute-kind';
+import { startTrace, takeSlices, traceOrigin, withTask } from '../runtime/trace-context';
+import type { TaskWorkerAnswer, TaskWorkerData, TaskWorkerMessage } from './task-worker-message';
 
 /**
  * The piscina worker of the `workers` strategy: runs one attempt of a task on this thread and answers when
- * its work ended (stamped here, on this thread) and how; a warm-up answers null.
+ * its work ended (stamped here, on this thread) and how; a warm-up answers null. In a runtime trace it
+ * records this thread's own loop from its first attempt on, and answers with what it recorded too.
  */
-export default async function runTaskInWorker(message: TaskWorkerMessage): Promise<WorkResult | null> {
+export default async function runTaskInWorker(message: TaskWorkerMessage): Promise<TaskWorkerAnswer> {
   if (message.type === 'warm-up') return null;
-  const { spec, index, group, draw, env } = message;
-  const { childPid } = workerData as TaskWorkerData;
+  const { spec, index, group, draw, env, traceOriginMs } = message;
+  const { childPid, lane } = workerData as TaskWorkerData;
+  if (traceOriginMs !== null && traceOrigin() !== traceOriginMs) {
+    // The pool is the process's own and is traced by the engine; a worker thread records its loop only.
+    startTrace({ track: TRACK_CODE.worker, lane, threadpoolSize: 0, sliceLimit: Infinity, originEpochMs: traceOriginMs });
+  }
   // Piscina aborts a worker's task by ending the whole thread, so nothing inside it is ever told to stop.
-  return executeKind(spec, { index, group, draw, env, abort: NEVER_ABORTED, childProcess: (pid) => Atomics.store(childPid, 0, pid) });
+  const result = await withTask(index, () => executeKind(spec, { index, group, draw, env, abort: NEVER_ABORTED, childProcess: (pid) => Atomics.store(childPid, 0, pid) }));
+  return { result, slices: takeSlices() };
 }

@@ -11,6 +11,8 @@ export interface FieldSpec {
   hint?: string;
   choices?: readonly string[];
   placeholder?: string;
+  /** A checkbox for a two-valued field: the values it stands for, unchecked then checked (default false, true). */
+  checkboxValues?: readonly [string, string];
 }
 
 const count: FieldSpec = { key: 'count', label: 'Count', type: 'number', unit: 'tasks' };
@@ -53,7 +55,7 @@ export const TASK_FIELDS: Record<TaskKind, readonly FieldSpec[]> = {
   ],
 };
 
-const OPTION_DEFAULTS: Record<string, number> = ScenarioOptionsSchema.parse({});
+const OPTION_DEFAULTS: Record<string, number | string> = ScenarioOptionsSchema.parse({});
 
 /** The run-wide options, in form order; an empty field means the default, shown as its placeholder. */
 export const OPTION_FIELDS: readonly FieldSpec[] = (
@@ -64,7 +66,15 @@ export const OPTION_FIELDS: readonly FieldSpec[] = (
     { key: 'threadpoolSize', label: 'libuv thread pool', type: 'number', unit: 'threads' },
     { key: 'seed', label: 'Random seed', type: 'number' },
   ] satisfies FieldSpec[]
-).map((spec) => ({ ...spec, placeholder: `default ${OPTION_DEFAULTS[spec.key]}` }));
+)
+  .map((spec): FieldSpec => ({ ...spec, placeholder: `default ${OPTION_DEFAULTS[spec.key]}` }))
+  .concat({
+    key: 'trace',
+    label: 'Trace the runtime (slower)',
+    type: 'checkbox',
+    checkboxValues: ['tasks', 'runtime'],
+    hint: 'Records every event-loop callback, thread-pool request and worker-thread slice; a run of tiny tasks takes up to 3 times as long.',
+  });
 
 /** What the kinds are called in pickers. */
 export const KIND_LABELS: Record<TaskKind, string> = {

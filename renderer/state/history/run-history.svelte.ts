@@ -1,9 +1,11 @@
 import type { ExperimentSummary } from '../../../shared/api/experiment-methods';
 import type { ExportedFile } from '../../../shared/api/history-methods';
 import { recordsFromColumns } from '../../../shared/run/task-columns';
+import { unpackRuntime } from '../../../shared/runtime/runtime-packing';
 import type { RunDetail, RunSummary } from '../../../shared/run/run-schema';
 import type { ReopenedExperiment } from '../../../shared/experiments/experiment-summary';
 import { describeError } from '../explorer-api';
+import { RuntimeTrackData } from '../../timeline/runtime/runtime-track-data';
 import { downloadFile } from './download-file';
 import type { HistoryApi } from './history-api';
 import { RunFilters, type RunFilterValues } from './run-filters.svelte';
@@ -31,6 +33,7 @@ export class RunHistory {
   readonly transfer: RunTransfer;
   #experiments = $state.raw<readonly ExperimentSummary[]>([]);
   #opened = $state.raw<RunDetail | null>(null);
+  #openedRuntime = $state.raw<RuntimeTrackData | null>(null);
   #openedExperiment = $state.raw<ReopenedExperiment | null>(null);
   #error = $state<string | null>(null);
   readonly #api: HistoryApi;
@@ -48,6 +51,8 @@ export class RunHistory {
   /** Every experiment, newest first (for the experiment filter and column). */
   get experiments(): readonly ExperimentSummary[] { return this.#experiments; }
   get opened(): RunDetail | null { return this.#opened; }
+  /** The opened run's runtime tracks; null for a run recorded in `tasks` mode. */
+  get openedRuntime(): RuntimeTrackData | null { return this.#openedRuntime; }
   get openedExperiment(): ReopenedExperiment | null { return this.#openedExperiment; }
   get total(): number { return this.pages.total; }
   /** The last failure, for an alert; cleared by the next success. */
@@ -76,8 +81,9 @@ export class RunHistory {
   /** Loads one run with every task and sample (fetched as columns: a fraction of the records' size). */
   async open(id: number): Promise<RunDetail | null> {
     try {
-      const { tasks, ...rest } = await this.#api.history.getColumnar({ id });
+      const [{ tasks, ...rest }, packed] = await Promise.all([this.#api.history.getColumnar({ id }), this.#api.history.getRuntime({ id })]);
       const run: RunDetail = { ...rest, tasks: recordsFromColumns(tasks) };
+      this.#openedRuntime = packed === null ? null : RuntimeTrackData.fromArrays(unpackRuntime(packed));
       this.#opened = run;
       this.#openedExperiment = null;
       this.#error = null;

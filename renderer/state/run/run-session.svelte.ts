@@ -1,6 +1,7 @@
 import type { RunMetrics } from '../../../shared/metrics/metrics-schema';
 import type { RunEventsPayload, RunFinishedPayload, RunProgressPayload, RunStartedPayload } from '../../../shared/api/run-events';
 import type { Sample, TaskRecord, TaskStart } from '../../../shared/protocol/task-record';
+import type { RuntimeSlices } from '../../../shared/runtime/runtime-slices';
 import type { ScenarioInput } from '../../../shared/scenario';
 import { describeError, type ExplorerApi } from '../explorer-api';
 import { FrameCoalescer, nextFrame, type FrameScheduler } from './frame-coalescer';
@@ -27,6 +28,8 @@ export interface RunSessionOptions {
   schedule?: FrameScheduler;
   /** A monotonic clock in ms. */
   now?: () => number;
+  /** Where the runtime slices of a `trace: "runtime"` run go, batch by batch. */
+  runtime?: { appendSlices(slices: RuntimeSlices): void };
 }
 
 /**
@@ -58,10 +61,12 @@ export class RunSession {
   readonly #now: () => number;
   readonly #api: ExplorerApi;
   readonly #sink: TaskSink | null;
+  readonly #runtime: RunSessionOptions['runtime'];
 
   constructor(api: ExplorerApi, sink: TaskSink | null = null, options: RunSessionOptions = {}) {
     this.#api = api;
     this.#sink = sink;
+    this.#runtime = options.runtime;
     this.#now = options.now ?? (() => performance.now());
     this.#incoming = new FrameCoalescer(options.schedule ?? nextFrame, (items) => this.#apply(items));
     this.#unsubscribe = [
@@ -209,6 +214,7 @@ export class RunSession {
       for (const task of item.payload.started) started.push(task);
       for (const task of item.payload.finished) finished.push(task);
       for (const sample of item.payload.samples) samples.push(sample);
+      if (item.payload.runtime !== undefined) this.#runtime?.appendSlices(item.payload.runtime);
     }
     for (const sample of samples) this.#samples.push(sample);
     for (const task of finished) this.#finished.push(task);

@@ -10,6 +10,12 @@ export interface FrameScheduler {
   cancel(): void;
 }
 
+/** The browser's own animation frames. */
+export const ANIMATION_FRAMES: FrameClock = {
+  request: (callback) => requestAnimationFrame(callback),
+  cancel: (handle) => cancelAnimationFrame(handle),
+};
+
 export function createFrameScheduler(draw: () => void, clock: FrameClock): FrameScheduler {
   let pending: number | null = null;
   return {

@@ -7,11 +7,12 @@ export const cpuLoopVsWorkers: Preset = {
   title: 'CPU work: sequential, Promise.all, worker threads',
   explanation:
     'Eight tasks that each keep a CPU busy for about 100 ms. Wrapping them in promises changes nothing: one thread can only compute one thing at a time, so Promise.all takes as long as a plain loop. Worker threads run them on other cores in parallel.',
-  notice: 'Sequential and Promise.all have the same wall time and an effective concurrency of about 1; with two workers it roughly halves on a machine with two free cores, and the event-loop delay stays low.',
+  notice: 'Sequential and Promise.all draw the same Event loop track: one sync slice after another, the loop never free. With two workers the two Worker tracks run their slices at the same time and wall time roughly halves on a machine with two free cores, while the loop stays idle.',
   scenario: {
     version: 1,
     name: 'Eight CPU-bound tasks',
     strategy: { type: 'sequential' },
+    options: { trace: 'runtime' },
     tasks: [{ kind: 'cpu', count: 8, ms: 100 }],
   },
   variants: [

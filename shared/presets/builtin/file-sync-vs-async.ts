@@ -12,11 +12,12 @@ export const fileSyncVsAsync: Preset = {
   title: 'readFileSync vs readFile',
   explanation:
     'A pool of four reads a 2 MB file 96 times. fs.readFileSync does each read on the event loop and the next read starts straight away, so the loop gets no turn until every read is done: no timer, no request, no progress update can run meanwhile. fs.readFile hands each read to the libuv thread pool and the loop stays free between the callbacks.',
-  notice: 'Event-loop delay p99 and max jump with the sync reads, towards the time all the reads take together; with async reads they stay at a few milliseconds although the same bytes are read.',
+  notice: 'In the Event loop track each readFileSync is one long sync slice, back to back with nothing between them; with readFile the reads move to the libuv pool track, its four lanes busy, and the loop only runs short callbacks. Event-loop delay p99 and max jump with the sync reads; with async reads they stay at a few milliseconds although the same bytes are read.',
   scenario: {
     version: 1,
     name: 'File reads in a pool of four',
     strategy: { type: 'pool', concurrency: 4 },
+    options: { trace: 'runtime' },
     tasks: reads(true),
   },
   variants: [

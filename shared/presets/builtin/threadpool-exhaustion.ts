@@ -7,12 +7,12 @@ export const threadpoolExhaustion: Preset = {
   title: 'The libuv thread pool: 1 thread vs 4',
   explanation:
     'Eight pbkdf2 hashes started at once with Promise.all. They do not run on the event loop but on the libuv thread pool, which fs and dns share and which has only UV_THREADPOOL_SIZE threads (4 by default). With a pool of one thread they queue behind each other although the code looks fully concurrent.',
-  notice: 'With 1 thread the hashes finish one by one, like a staircase; with 4 threads they finish in groups and wall time drops by as many cores as the machine can give them.',
+  notice: 'With 1 thread the pool track is a single lane with a long queue: each hash waits behind the one before, its lead-in growing like a staircase. With 4 threads four lanes run at once, the waits shrink, and wall time drops by as many cores as the machine can give them.',
   scenario: {
     version: 1,
     name: 'Eight pbkdf2 hashes',
     strategy: { type: 'all' },
-    options: { threadpoolSize: 1 },
+    options: { threadpoolSize: 1, trace: 'runtime' },
     tasks: [{ kind: 'crypto', count: 8, iterations: 50_000 }],
   },
   variants: [

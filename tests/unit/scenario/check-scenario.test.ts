@@ -27,13 +27,20 @@ describe('checkScenario', () => {
   it('fills in every option when options are left out', () => {
     const { options: _options, ...withoutOptions } = valid;
     const result = checkScenario(withoutOptions);
-    expect(result.ok && result.scenario.options).toEqual({ timeoutMs: 30000, retries: 0, retryDelayMs: 100, threadpoolSize: 4, seed: 1 });
+    expect(result.ok && result.scenario.options).toEqual({ timeoutMs: 30000, retries: 0, retryDelayMs: 100, threadpoolSize: 4, seed: 1, trace: 'tasks', traceSliceLimit: 2_000_000 });
   });
 
   it('names the field, the rule and the value', () => {
     expect(problemsOf({ ...valid, tasks: [{ kind: 'timer', count: -4, ms: 100 }] })).toEqual([
       'tasks[0].count: must be a whole number >= 1, got -4',
     ]);
+  });
+
+  it('names a trace mode it does not know, and a slice limit out of range', () => {
+    const problems = problemsOf({ ...valid, options: { trace: 'everything', traceSliceLimit: 10 } });
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/^options\.trace: .*"tasks".*"runtime"/);
+    expect(problems[1]).toMatch(/^options\.traceSliceLimit: must be a whole number >= 1000, got 10/);
   });
 
   it('reports every problem at once', () => {

@@ -1,5 +1,8 @@
 import { statusCode, type TimelineStatus } from '../../../../renderer/timeline/data/task-codes';
 import { TimelineData } from '../../../../renderer/timeline/data/timeline-data';
+import { RuntimeTrackData } from '../../../../renderer/timeline/runtime/runtime-track-data';
+import type { RuntimeArrays } from '../../../../shared/runtime/runtime-packing';
+import { TRACK_CODE } from '../../../../shared/runtime/runtime-slices';
 import { syntheticRun } from '../../../unit/timeline/fixtures/synthetic-run';
 import { flushCanvas, nextAnimationFrame } from './frame-stats';
 import { applyEvents, liveEvents } from './live-events';
@@ -17,6 +20,10 @@ export interface HarnessControls {
   canvas(): HTMLCanvasElement;
   /** Calls `listener` with the draw time of every frame the timeline draws. */
   onFrame(listener: (drawMs: number) => void): () => void;
+  /** Shows runtime tracks above the timeline, on its window. */
+  setRuntime(data: RuntimeTrackData): void;
+  runtimeCanvas(): HTMLCanvasElement;
+  onRuntimeFrame(listener: (drawMs: number) => void): () => void;
 }
 
 export interface FrameSamples {
@@ -35,13 +42,27 @@ export interface StreamSamples extends FrameSamples {
   readonly tasks: number;
 }
 
-function nextDraw(controls: HarnessControls): Promise<number> {
+function nextDraw(controls: HarnessControls, onFrame: HarnessControls['onFrame'] = controls.onFrame): Promise<number> {
   return new Promise((resolve) => {
-    const stop = controls.onFrame((drawMs) => {
+    const stop = onFrame((drawMs) => {
       stop();
       resolve(drawMs);
     });
   });
+}
+
+/** `count` loop slices evenly over `spanMs`, each half its gap long, serving tasks 0..tasks-1 in turn. */
+function syntheticLoopSlices(count: number, spanMs: number, tasks: number): RuntimeArrays {
+  const gapMs = spanMs / count;
+  const startMs = new Float64Array(count);
+  const endMs = new Float64Array(count);
+  const task = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    startMs[i] = i * gapMs;
+    endMs[i] = i * gapMs + gapMs / 2;
+    task[i] = i % Math.max(1, tasks);
+  }
+  return { count, types: ['Timeout'], merged: 0, submitMs: startMs, startMs, endMs, track: new Int32Array(count).fill(TRACK_CODE.loop), lane: new Int32Array(count), type: new Int32Array(count), task };
 }
 
 /** The page-side bench: everything is timed inside the page with `performance.now()`. */
@@ -61,11 +82,29 @@ export function createBenchApi(controls: HarnessControls) {
       return { buildMs: built - started, drawMs, firstFrameMs: performance.now() - started, drawn: data.count };
     },
 
-    /** `count` frames of wheel input on the canvas: sideways swipes for 'pan', wheel notches for 'zoom'. */
-    async frames(kind: 'pan' | 'zoom', count: number): Promise<FrameSamples> {
-      const canvas = controls.canvas();
+    /**
+     * Adds `slices` loop callbacks spread evenly over the loaded run (each half of its gap, served by the
+     * tasks in turn) and times it until the runtime tracks' first frame is on the canvas.
+     */
+    async loadRuntime(slices: number): Promise<{ buildMs: number; drawMs: number; firstFrameMs: number }> {
+      const data = controls.data();
+      const spanMs = Math.max(...Array.from(data.endMs.subarray(0, data.count)));
+      await nextAnimationFrame();
+      const started = performance.now();
+      const runtime = RuntimeTrackData.fromArrays(syntheticLoopSlices(slices, spanMs, data.count));
+      const built = performance.now();
+      const drawn = nextDraw(controls, controls.onRuntimeFrame);
+      controls.setRuntime(runtime);
+      const drawMs = await drawn;
+      flushCanvas(controls.runtimeCanvas());
+      return { buildMs: built - started, drawMs, firstFrameMs: performance.now() - started };
+    },
+
+    /** `count` frames of wheel input on the task canvas (or, with `runtime`, on the runtime tracks: their frames are timed). */
+    async frames(kind: 'pan' | 'zoom', count: number, runtime = false): Promise<FrameSamples> {
+      const canvas = runtime ? controls.runtimeCanvas() : controls.canvas();
       const box = canvas.getBoundingClientRect();
-      const at = { clientX: box.left + box.width / 2, clientY: box.top + 60, cancelable: true, bubbles: true };
+      const at = { clientX: box.left + box.width / 2, clientY: box.top + Math.min(60, box.height / 2), cancelable: true, bubbles: true };
       const workMs: number[] = [];
       const intervalMs: number[] = [];
       let previous = await nextAnimationFrame();
@@ -75,7 +114,7 @@ export function createBenchApi(controls: HarnessControls) {
           kind === 'pan'
             ? new WheelEvent('wheel', { ...at, deltaX: forward ? 60 : -60 })
             : new WheelEvent('wheel', { ...at, deltaY: forward ? -100 : 100 });
-        const drawn = nextDraw(controls);
+        const drawn = runtime ? nextDraw(controls, controls.onRuntimeFrame) : nextDraw(controls);
         const before = performance.now();
         canvas.dispatchEvent(event);
         controls.changed();
