@@ -81,6 +81,13 @@ module.exports = {
       to: { path: '^node_modules/electron/' },
     },
     {
+      name: 'only-main-imports-electron-updater',
+      comment: 'Updates are the packaged desktop app\'s business: electron-updater loads electron and reaches the network.',
+      severity: 'error',
+      from: { path: '^(?!electron/main/)' },
+      to: { path: '^node_modules/electron-updater/' },
+    },
+    {
       name: 'no-node-builtins-in-shared-or-renderer',
       comment: 'shared/ runs everywhere and the renderer in a sandbox: neither may import a Node built-in.',
       severity: 'error',
@@ -96,6 +103,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
+    // node_modules stays in the graph (as leaves: not followed) so that rules about npm packages can match them.
     exclude: { path: '^out/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.node.json' },

@@ -21,7 +21,12 @@ import { errorMessage } from '../shared/errors/error-message';
 const ONLY_RUNTIME = process.argv.slice(2).includes('runtime');
 
 const OUT_DIR = join(PROJECT_ROOT, 'docs', 'screenshots');
-const VIEWPORT = { width: 1440, height: 900 };
+/** Each view at the size the app is designed for and at the smallest it supports; the small ones end `-1024`. */
+const VIEWPORTS = [
+  { width: 1440, height: 900, suffix: '' },
+  { width: 1024, height: 700, suffix: '-1024' },
+] as const;
+type Viewport = (typeof VIEWPORTS)[number];
 const RUN_TIMEOUT_MS = 60_000;
 const SCHEMES = ['light', 'dark'] as const;
 /** The experiment whose run the screenshots show: it has failures, orphans and a visible timeline. */
@@ -37,41 +42,45 @@ const TWO_FRAMES = 'new Promise((resolve) => requestAnimationFrame(() => request
 const SETTLE_PAGE = `document.activeElement?.blur(); document.querySelector('main')?.scrollTo(0, 0);`;
 
 /** Grows the window to the whole page (the app scrolls inside its main area), so one image shows it all. */
-async function fitWindowToPage(page: Page): Promise<void> {
+async function fitWindowToPage(page: Page, viewport: Viewport): Promise<void> {
   const height = await page.evaluate<number>(PAGE_HEIGHT_PX);
-  await page.setViewportSize({ width: VIEWPORT.width, height: Math.max(VIEWPORT.height, height) });
+  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) });
 }
 
-async function shoot(page: Page, name: string, wholePage: boolean): Promise<void> {
-  await page.setViewportSize(VIEWPORT);
+async function shoot(page: Page, viewport: Viewport, name: string, wholePage: boolean): Promise<void> {
+  await page.setViewportSize(viewport);
   await page.evaluate(SETTLE_PAGE);
-  if (wholePage) await fitWindowToPage(page);
+  if (wholePage) await fitWindowToPage(page, viewport);
   // Two frames: charts and the timeline redraw on the frame after a resize.
   await page.evaluate(TWO_FRAMES);
-  const path = join(OUT_DIR, name);
+  const path = join(OUT_DIR, name.replace(/\.png$/, `${viewport.suffix}.png`));
   await page.screenshot({ path });
   console.log(`wrote ${path}`);
 }
 
-async function shootScheme(browser: Browser, url: string, scheme: (typeof SCHEMES)[number]): Promise<void> {
-  const context = await browser.newContext({ viewport: VIEWPORT, colorScheme: scheme, deviceScaleFactor: 1 });
+async function shootScheme(browser: Browser, url: string, scheme: (typeof SCHEMES)[number], viewport: Viewport): Promise<void> {
+  const context = await browser.newContext({ viewport, colorScheme: scheme, deviceScaleFactor: 1 });
   try {
     const page = await context.newPage();
     await page.goto(url);
     const scenarios = new ScenariosPage(page);
     const workbench = new WorkbenchPage(page);
     await scenarios.builtIn.getByRole('listitem').first().waitFor();
-    await shoot(page, `scenarios-${scheme}.png`, false);
+    await shoot(page, viewport, `scenarios-${scheme}.png`, false);
 
     await scenarios.openBuiltIn(SHOWN_PRESET);
     await page.getByRole('button', { name: 'Show code' }).click();
-    await shoot(page, `editor-${scheme}.png`, true);
+    await shoot(page, viewport, `editor-${scheme}.png`, true);
+    await page.getByRole('button', { name: 'Hide code' }).click();
+    await workbench.showTab('JSON');
+    await workbench.jsonBox.waitFor();
+    await shoot(page, viewport, `json-editor-${scheme}.png`, false);
+    await workbench.showTab('Form');
 
     await workbench.run();
     await workbench.runStatus.getByText('Completed').waitFor({ timeout: RUN_TIMEOUT_MS });
     await workbench.summary.waitFor();
-    await page.getByRole('button', { name: 'Hide code' }).click();
-    await shoot(page, `run-results-${scheme}.png`, true);
+    await shoot(page, viewport, `run-results-${scheme}.png`, true);
   } finally {
     await context.close();
   }
@@ -87,8 +96,10 @@ async function main(): Promise<void> {
   });
   try {
     if (!ONLY_RUNTIME) {
-      for (const scheme of SCHEMES) await shootScheme(browser, host.url, scheme);
-      await shootHistoryViews(OUT_DIR);
+      for (const viewport of VIEWPORTS) {
+        for (const scheme of SCHEMES) await shootScheme(browser, host.url, scheme, viewport);
+      }
+      await shootHistoryViews(OUT_DIR, VIEWPORTS);
     }
     await shootRuntimeViews(browser, host.url, OUT_DIR);
   } finally {

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { SCENARIO_JSON_SCHEMA_PATH, scenarioJsonSchema } from './scenario-json-schema';
+import { SCENARIO_JSON_SCHEMA_PATH, scenarioJsonSchemaText } from './scenario-json-schema';
 
-writeFileSync(SCENARIO_JSON_SCHEMA_PATH, scenarioJsonSchema());
+writeFileSync(SCENARIO_JSON_SCHEMA_PATH, scenarioJsonSchemaText());
 console.log(`wrote ${SCENARIO_JSON_SCHEMA_PATH}`);

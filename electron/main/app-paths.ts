@@ -13,6 +13,8 @@ export interface AppPaths {
   /** `history.sqlite` in the user data folder, unless `CONCURRENCY_EXPLORER_DB` names another. */
   databasePath: string;
   windowStateFile: string;
+  /** The app's own settings (`settings.json`), such as whether it checks for updates. */
+  settingsFile: string;
 }
 
 /**
@@ -27,6 +29,7 @@ export function resolveAppPaths(appDataDir: string, env: Env): AppPaths {
     userDataDir,
     databasePath: database === undefined ? path.join(userDataDir, HISTORY_FILE_NAME) : path.resolve(database),
     windowStateFile: path.join(userDataDir, 'window-state.json'),
+    settingsFile: path.join(userDataDir, 'settings.json'),
   };
 }
 

@@ -7,6 +7,7 @@ import { DEFAULT_THREADPOOL_SIZE } from '../../shared/scenario';
 import { createDesktopApi, type DesktopApi } from './desktop-api';
 import { nativeFileChooser } from './dialogs/native-file-chooser';
 import { utilityLauncher } from './engine-launcher/utility-launcher';
+import type { UpdateController } from './updates/update-controller';
 
 /** How long quitting waits for cancelled runs to record their last tasks. */
 const SHUTDOWN_GRACE_MS = 3000;
@@ -28,6 +29,8 @@ export function startDesktopServices(options: {
   engineFile: string;
   sqliteBinding: string;
   parentWindow: () => BrowserWindow | null;
+  /** This start's update, for the renderer's "Restart to update". */
+  updates: Pick<UpdateController, 'readyVersion' | 'restart'>;
 }): DesktopServices {
   const store = HistoryStore.open(options.databasePath, { nativeBinding: options.sqliteBinding, readonlyWhenNotWritable: true });
   if (store.readOnly) console.warn(store.readOnlyNotice());
@@ -37,7 +40,7 @@ export function startDesktopServices(options: {
   const launcher = spareEngineLauncher(engines, { threadpoolSize: DEFAULT_THREADPOOL_SIZE });
   const runService = new RunService({ store, launcher });
   const runReads = RunReadPool.start(options.databasePath, { nativeBinding: options.sqliteBinding });
-  const api = createDesktopApi(createBackend({ store, runService, runReads }), nativeFileChooser(options.parentWindow));
+  const api = createDesktopApi(createBackend({ store, runService, runReads }), nativeFileChooser(options.parentWindow), options.updates);
   return {
     ...api,
     async shutdown() {

@@ -5,8 +5,15 @@ import { errorMessage } from '../../shared/errors/error-message';
 
 type Listener = (payload: unknown) => void;
 
-/** Whether the page is connected to the browser host. */
-export type ConnectionState = 'open' | 'lost';
+/**
+ * Whether the page is connected to the browser host: `lost` while it cannot be reached (it is retried),
+ * `restarted` once a host answers at this address but refuses the page's token: a new host was started, with a
+ * new address, and retrying can never succeed.
+ */
+export type ConnectionState = 'open' | 'lost' | 'restarted';
+
+/** What the calls of a page whose host was restarted fail with. */
+export const RESTARTED_MESSAGE = 'the app was restarted: open the new address printed in the terminal';
 
 /** Waits between attempts to reconnect: doubling from the first to the last. */
 const RETRY_FIRST_MS = 500;
@@ -28,8 +35,12 @@ export class WebSocketTransport implements ApiTransport {
   #retry: ReturnType<typeof setTimeout> | null = null;
   #nextId = 0;
 
-  constructor(url: string) {
+  readonly #probe: () => Promise<number | null>;
+
+  /** `probe` asks the host for the page itself: its HTTP status, or null when nothing answers. */
+  constructor(url: string, probe: () => Promise<number | null> = probePage) {
     this.#url = url;
+    this.#probe = probe;
   }
 
   get connection(): ConnectionState {
@@ -43,6 +54,7 @@ export class WebSocketTransport implements ApiTransport {
   }
 
   async call(method: string, args: unknown): Promise<ApiResponse> {
+    if (this.#state === 'restarted') return unavailable(RESTARTED_MESSAGE);
     let socket: WebSocket;
     try {
       socket = await this.#open();
@@ -82,11 +94,21 @@ export class WebSocketTransport implements ApiTransport {
         const why = event.reason === '' ? `code ${event.code}` : event.reason;
         for (const answer of this.#pending.values()) answer(unavailable(`the connection was lost (${why})`));
         this.#pending.clear();
-        this.#setState('lost');
-        this.#retryLater();
+        void this.#afterClose();
       });
     });
     return this.#socket;
+  }
+
+  /** A host that answers but refuses the token is a new one: the page stops trying instead of retrying forever. */
+  async #afterClose(): Promise<void> {
+    const status = await this.#probe();
+    if (status === 401 || status === 403) {
+      this.#setState('restarted');
+      return;
+    }
+    this.#setState('lost');
+    this.#retryLater();
   }
 
   #retryLater(): void {
@@ -118,6 +140,16 @@ export class WebSocketTransport implements ApiTransport {
     } else {
       console.error(`The backend could not read a message: ${message.error.message}`);
     }
+  }
+}
+
+/** The page's own address, asked again with its cookie: 401/403 means a host with another token. */
+async function probePage(): Promise<number | null> {
+  try {
+    const response = await fetch(window.location.pathname, { method: 'HEAD', cache: 'no-store', credentials: 'same-origin' });
+    return response.status;
+  } catch {
+    return null;
   }
 }
 

@@ -2,7 +2,7 @@ import type { ChartOptions } from 'chart.js';
 import type { ChartColors } from './chart-theme.svelte';
 
 /** Options every explorer chart shares: no animation, theme colours, small ticks, a linear x axis in `xTitle`. */
-export function baseOptions(colors: ChartColors, axes: { xTitle: string; yTitle: string; yMax?: number; xMin?: number; yWhole?: boolean }): ChartOptions<'line' | 'bar'> {
+export function baseOptions(colors: ChartColors, axes: { xTitle: string; yTitle: string; yMax?: number; xMin?: number; xMax?: number; yWhole?: boolean }): ChartOptions<'line' | 'bar'> {
   const font = { family: colors.font, size: 10.5 };
   const tick = { color: colors.mutedText, font, maxTicksLimit: 6 };
   return {
@@ -20,6 +20,7 @@ export function baseOptions(colors: ChartColors, axes: { xTitle: string; yTitle:
       x: {
         type: 'linear',
         min: axes.xMin ?? 0,
+        max: axes.xMax,
         grid: { color: colors.grid },
         border: { display: false },
         ticks: tick,

@@ -9,6 +9,7 @@ import { runMenuCommand } from './history/history-menu';
 import { RunHistory } from './history/run-history.svelte';
 import { ScenarioFiles } from './library/scenario-files.svelte';
 import { ScenarioLibrary } from './library/scenario-library.svelte';
+import type { Route, WorkbenchTarget } from './routing/route';
 import { nextFrame } from './run/frame-coalescer';
 import { RunsUnderWay } from './run/runs-under-way.svelte';
 import { Workspace } from './workspace.svelte';
@@ -32,9 +33,27 @@ export class Explorer {
   /** Runs that were going on when the page loaded, which the workbench does not follow. */
   readonly runsUnderWay: RunsUnderWay;
 
+  /** Where the app is, as the URL's hash names it. */
+  readonly route: Route = $derived.by((): Route => {
+    switch (this.#view) {
+      case 'scenarios':
+        return { view: 'scenarios' };
+      case 'workbench':
+        return { view: 'workbench', target: this.workspace.target };
+      case 'history': {
+        const run = this.history.opened;
+        const experiment = this.history.openedExperiment;
+        const open = run !== null ? { kind: 'run' as const, id: run.id } : experiment !== null ? { kind: 'experiment' as const, id: experiment.id } : null;
+        return { view: 'history', open };
+      }
+      case 'compare':
+        return { view: 'compare', ids: this.comparison.ids };
+    }
+  });
+
   constructor(api: ExplorerApi & HistoryApi) {
     this.library = new ScenarioLibrary(api);
-    this.workspace = new Workspace(api, this.library);
+    this.workspace = new Workspace(api, this.library, {}, () => this.experiment.active || this.runsUnderWay.experiment?.status === 'running');
     this.history = new RunHistory(api);
     this.comparison = new Comparison(api);
     this.runsUnderWay = new RunsUnderWay(api);
@@ -68,6 +87,29 @@ export class Explorer {
     this.#view = view;
     if (view === 'history' || view === 'compare') void this.history.refresh();
     if (view === 'scenarios') void this.library.refresh();
+  }
+
+  /**
+   * Goes to a place named by an address (a reload, Back, Forward): what is already open there is kept, so
+   * going back to the workbench finds its scenario and run as they were.
+   */
+  async navigate(route: Route): Promise<void> {
+    switch (route.view) {
+      case 'scenarios':
+        return this.show('scenarios');
+      case 'workbench':
+        return this.#navigateToWorkbench(route.target);
+      case 'history':
+        if (route.open === null) {
+          this.history.close();
+          return this.show('history');
+        }
+        if (route.open.kind === 'run') return void (await this.openRun(route.open.id));
+        return void (await this.openExperiment(route.open.id));
+      case 'compare':
+        if (sameIds(route.ids, this.comparison.ids) || route.ids.length === 0) return this.show('compare');
+        return this.compare(route.ids);
+    }
   }
 
   /** Shows two or more runs side by side in the Compare view, the first as the baseline. */
@@ -109,8 +151,37 @@ export class Explorer {
     if (this.scenarioFiles.error !== null) this.show('scenarios');
   }
 
+  async #navigateToWorkbench(target: WorkbenchTarget | null): Promise<void> {
+    const current = this.workspace.target;
+    if (target === null || (current !== null && sameTarget(target, current))) {
+      return this.show(this.#workbenchOpened ? 'workbench' : 'scenarios');
+    }
+    if (target.kind === 'new') return this.openNew();
+    if (target.kind === 'preset') {
+      if (this.library.builtIn.length === 0) await this.library.refresh();
+      const preset = this.library.builtIn.find((p) => p.id === target.presetId);
+      if (preset === undefined) return this.show('scenarios');
+      this.workspace.openPreset(preset, preset.variants.some((v) => v.id === target.variantId) ? target.variantId : undefined);
+      return this.#showWorkbench();
+    }
+    if (!this.library.saved.some((saved) => saved.id === target.id)) await this.library.refresh();
+    const saved = this.library.saved.find((s) => s.id === target.id);
+    if (saved === undefined) return this.show('scenarios');
+    this.openSaved(saved);
+  }
+
   #showWorkbench(): void {
     this.#workbenchOpened = true;
     this.#view = 'workbench';
   }
+}
+
+function sameIds(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((id, i) => id === b[i]);
+}
+
+function sameTarget(a: WorkbenchTarget, b: WorkbenchTarget): boolean {
+  if (a.kind === 'preset') return b.kind === 'preset' && a.presetId === b.presetId && a.variantId === b.variantId;
+  if (a.kind === 'saved') return b.kind === 'saved' && a.id === b.id;
+  return a.kind === b.kind;
 }

@@ -7,6 +7,7 @@ import { RuntimeTrackData } from '../timeline/runtime/runtime-track-data';
 import { ExecConsent } from './consent/exec-consent.svelte';
 import { ScenarioEditor } from './editor/scenario-editor.svelte';
 import type { ExplorerApi } from './explorer-api';
+import type { WorkbenchTarget } from './routing/route';
 import type { ScenarioLibrary } from './library/scenario-library.svelte';
 import { RunSession, type RunSessionOptions } from './run/run-session.svelte';
 
@@ -50,23 +51,34 @@ export class Workspace {
   readonly #api: ExplorerApi;
   readonly #library: ScenarioLibrary;
   readonly #sessionOptions: RunSessionOptions;
+  readonly #experimentRunning: () => boolean;
 
-  /** The heading of the workbench. */
-  readonly title: string = $derived(
-    this.#origin.kind === 'preset'
-      ? this.#origin.preset.title
-      : this.#origin.kind === 'saved'
-        ? this.#origin.name
-        : this.#origin.kind === 'file'
-          ? this.#origin.fileName
-          : 'New scenario',
-  );
+  /** The scenario's name when it was opened or saved: the heading shows the place's own name until it changes. */
+  #openedName = $state<string | null>(null);
 
-  constructor(api: ExplorerApi, library: ScenarioLibrary, sessionOptions: RunSessionOptions = {}) {
+  /**
+   * The heading of the workbench: what it was opened as (a built-in's title, the saved name, the file name)
+   * until the scenario's name is edited, then that name.
+   */
+  readonly title: string = $derived.by(() => {
+    const origin = this.#origin;
+    const name = draftName(this.editor.draft);
+    if (name !== null && name !== this.#openedName) return name;
+    if (origin.kind === 'preset') return origin.preset.title;
+    if (origin.kind === 'saved') return origin.name;
+    return origin.kind === 'file' ? origin.fileName : (name ?? 'New scenario');
+  });
+
+  /** What an address can name of the scenario shown (a file has no address). */
+  readonly target: WorkbenchTarget | null = $derived(targetOf(this.#origin));
+
+  /** `experimentRunning` says when an experiment's runs are going on: a run beside them would skew their numbers. */
+  constructor(api: ExplorerApi, library: ScenarioLibrary, sessionOptions: RunSessionOptions = {}, experimentRunning: () => boolean = () => false) {
     this.#api = api;
     this.consent = new ExecConsent(api);
     this.#library = library;
     this.#sessionOptions = sessionOptions;
+    this.#experimentRunning = experimentRunning;
   }
 
   get origin(): ScenarioOrigin { return this.#origin; }
@@ -78,25 +90,30 @@ export class Workspace {
   /** The scenario the latest run started with (the editor may have changed since). */
   get runScenario(): Scenario | null { return this.#runScenario; }
   get running(): boolean { return this.#session?.active ?? false; }
-  /** Run is possible: the scenario is valid and no run is going on. */
-  get canRun(): boolean { return this.editor.scenario !== null && !this.running; }
+  /** True while an experiment runs: Run waits for it, by button and by shortcut alike. */
+  get experimentRunning(): boolean { return this.#experimentRunning(); }
+  /** Run is possible: the scenario is valid, and no run or experiment is going on. */
+  get canRun(): boolean { return this.editor.scenario !== null && !this.running && !this.experimentRunning; }
 
   openPreset(preset: Preset, variantId: string = preset.variants[0]?.id ?? ''): void {
     const variant = preset.variants.find((v) => v.id === variantId);
     this.editor.load(variant === undefined ? preset.scenario : variantScenario(preset, variant));
     this.#origin = { kind: 'preset', preset, variantId };
+    this.#openedName = draftName(this.editor.draft);
     this.#forgetRun();
   }
 
   openSaved(saved: SavedScenario): void {
     this.editor.load(saved.scenario);
     this.#origin = { kind: 'saved', id: saved.id, name: saved.name };
+    this.#openedName = draftName(this.editor.draft);
     this.#forgetRun();
   }
 
   openNew(scenario: ScenarioInput = BLANK_SCENARIO): void {
     this.editor.load(scenario);
     this.#origin = { kind: 'new' };
+    this.#openedName = null;
     this.#forgetRun();
   }
 
@@ -104,6 +121,7 @@ export class Workspace {
   openFile(file: OpenedTextFile): void {
     this.editor.loadText(file.text);
     this.#origin = { kind: 'file', fileName: file.fileName };
+    this.#openedName = draftName(this.editor.draft);
     this.#forgetRun();
   }
 
@@ -118,6 +136,7 @@ export class Workspace {
     if (saved === null) return false;
     this.editor.markSaved();
     this.#origin = { kind: 'saved', id: saved.id, name: saved.name };
+    this.#openedName = draftName(this.editor.draft);
     return true;
   }
 
@@ -129,7 +148,7 @@ export class Workspace {
   /** Starts the scenario in the editor, with a fresh timeline; a foreign one that executes code asks first. */
   async run(): Promise<void> {
     const scenario = this.editor.scenario;
-    if (scenario === null || this.running) return;
+    if (scenario === null || !this.canRun) return;
     if (!(await this.mayRun(scenario))) return;
     this.#session?.dispose();
     const timeline = new TimelineData();
@@ -154,4 +173,15 @@ export class Workspace {
     this.#runtime = null;
     this.#runScenario = null;
   }
+}
+
+function draftName(draft: unknown): string | null {
+  const name = draft !== null && typeof draft === 'object' ? (draft as { name?: unknown }).name : undefined;
+  return typeof name === 'string' && name.trim() !== '' ? name.trim() : null;
+}
+
+function targetOf(origin: ScenarioOrigin): WorkbenchTarget | null {
+  if (origin.kind === 'preset') return { kind: 'preset', presetId: origin.preset.id, variantId: origin.variantId };
+  if (origin.kind === 'saved') return { kind: 'saved', id: origin.id };
+  return origin.kind === 'new' ? { kind: 'new' } : null;
 }

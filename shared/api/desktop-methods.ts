@@ -9,9 +9,15 @@ export interface OpenedTextFile {
   text: string;
 }
 
+/** The update the packaged app has downloaded in the background, waiting for a restart. */
+export interface UpdateStatus {
+  /** Its version, or null when no update is waiting. */
+  readyVersion: string | null;
+}
+
 /**
- * Native file dialogs, served by the desktop app's main process only: the browser host answers
- * `unavailable`, and the renderer uses a file input and a download there instead.
+ * Native file dialogs and updates, served by the desktop app's main process only: the browser host answers
+ * `unavailable`, and the renderer uses a file input and a download there instead (and has nothing to update).
  */
 export const desktopMethods = {
   /** Shows the Open dialog for a scenario file and returns its text for the editor; null when the user cancels. */
@@ -25,6 +31,10 @@ export const desktopMethods = {
   'dialogs.exportRun': method(z.strictObject({ id: IdSchema, format: z.enum(RUN_EXPORT_FORMATS) })).returns<{
     path: string;
   } | null>(),
+  /** Whether an update is downloaded and waiting; the renderer asks once at load, then listens to `updateReady`. */
+  'updates.status': method(NoArgsSchema).returns<UpdateStatus>(),
+  /** Quits the app and installs the downloaded update; `unavailable` when none is waiting. */
+  'updates.restart': method(NoArgsSchema).returns<null>(),
 };
 
 /** What the application menu asks the renderer to do (the renderer then calls the matching method). */
@@ -36,7 +46,13 @@ export interface MenuCommandPayload {
   command: MenuCommand;
 }
 
-/** Events only the desktop app sends: `onMenuCommand`. */
+/** An update finished downloading: the renderer offers "Restart to update". */
+export interface UpdateReadyPayload {
+  version: string;
+}
+
+/** Events only the desktop app sends: `onMenuCommand`, `onUpdateReady`. */
 export const desktopEvents = {
   menuCommand: event<MenuCommandPayload>(),
+  updateReady: event<UpdateReadyPayload>(),
 };

@@ -6,3 +6,5 @@ export * from './parse-scenario';
 export * from './strategy-text';
 export * from './external-effects';
 export * from './sql-statements';
+export * from './lane-label';
+export * from './scenario-json-schema';

@@ -1,5 +1,7 @@
 import { ScenarioSchema, type Scenario } from './scenario-schema';
+import { scenarioJsonSchema } from './scenario-json-schema';
 import { toProblems, type Problem } from '../validation/format-issues';
+import { fieldsAt } from '../validation/schema-fields';
 import { errorMessage } from '../errors/error-message';
 import { withoutByteOrderMark } from '../validation/format-version';
 
@@ -10,7 +12,7 @@ export type ScenarioCheck = { ok: true; scenario: Scenario } | { ok: false; prob
 export function checkScenario(input: unknown): ScenarioCheck {
   const result = ScenarioSchema.safeParse(input);
   if (result.success) return { ok: true, scenario: result.data };
-  return { ok: false, problems: toProblems(result.error.issues, input) };
+  return { ok: false, problems: toProblems(result.error.issues, input, (path) => fieldsAt(scenarioJsonSchema(), input, path)) };
 }
 
 /**

@@ -47,10 +47,13 @@ export interface MetricComparison {
 
 /**
  * Compares single runs with a baseline run, metric by metric: each other run's ratio to the baseline and
- * whether it is better or worse (lower is better for times and memory, higher for throughput). The CLI's
- * `compare` and the UI both show this.
+ * whether it is better or worse (lower is better for times and memory, higher for throughput), `same` within
+ * the ±5% noise band. `complete[i]` says whether run i (0 the baseline, then `others`) ran to its end; a run
+ * that did not, or a baseline that did not, gets no verdict (`incomplete`). The CLI's `compare` and the UI
+ * both show this.
  */
-export function compareMetrics(baseline: RunMetrics, others: readonly RunMetrics[]): MetricComparison[] {
+export function compareMetrics(baseline: RunMetrics, others: readonly RunMetrics[], complete: readonly boolean[] = []): MetricComparison[] {
+  const judged = (i: number) => complete[0] !== false && complete[i + 1] !== false;
   return COMPARED_METRICS.map((metric) => {
     const base = metric.read(baseline);
     return {
@@ -59,10 +62,10 @@ export function compareMetrics(baseline: RunMetrics, others: readonly RunMetrics
       unit: metric.unit,
       better: metric.better,
       baseline: base,
-      others: others.map((run) => {
+      others: others.map((run, i) => {
         const value = metric.read(run);
         const ratio = ratioOf(base, value);
-        return { value, ratio, ratioText: formatRatio(ratio), verdict: verdictOf(metric.better, base, value) };
+        return { value, ratio, ratioText: formatRatio(ratio), verdict: judged(i) ? verdictOf(metric.better, base, value) : 'incomplete' };
       }),
     };
   });

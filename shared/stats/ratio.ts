@@ -1,12 +1,15 @@
 /** Which direction of a metric is the good one. */
 export type BetterDirection = 'lower' | 'higher';
 
-/** How a value compares with the baseline's, taking into account which direction is better. */
-export type Verdict = 'better' | 'worse' | 'same';
+/**
+ * How a value compares with the baseline's, taking into account which direction is better; `incomplete` when
+ * either run was cancelled, failed or interrupted: its numbers describe part of a run, so no verdict is given.
+ */
+export type Verdict = 'better' | 'worse' | 'same' | 'incomplete';
 
 /**
- * Values within this fraction of the baseline count as `same` when there are no repeats to test: one run's
- * noise is larger than that, and the ratio is shown to about this precision anyway.
+ * Single runs within this fraction of the baseline (±5%, bounds included, on the ratio as shown) count as
+ * `same`: one run's noise is about that large. Where repeats exist, Welch's t-test decides instead.
  */
 export const SAME_WITHIN_FRACTION = 0.05;
 
@@ -16,18 +19,20 @@ export function ratioOf(baseline: number, value: number): number | null {
   return value / baseline;
 }
 
-/** `2.4x`, `12x`, `0.43x`; `n/a` for a ratio that does not exist. */
+/** `2.4x`, `12x`, `1.05x`, `0.43x`; `n/a` for a ratio that does not exist. Near 1, two decimals: the noise band's precision. */
 export function formatRatio(ratio: number | null): string {
   if (ratio === null || !Number.isFinite(ratio)) return 'n/a';
   if (ratio >= 10) return `${Math.round(ratio)}x`;
-  if (ratio >= 1) return `${ratio.toFixed(1)}x`;
+  if (ratio >= 2) return `${ratio.toFixed(1)}x`;
+  if (ratio >= 1) return `${ratio.toFixed(2)}x`;
   return `${ratio === 0 ? 0 : ratio.toPrecision(2)}x`;
 }
 
-/** Better or worse than the baseline, or `same` within `SAME_WITHIN_FRACTION`. */
+/** Better or worse than the baseline, or `same` within `SAME_WITHIN_FRACTION` of the ratio as shown (0.95x and 1.05x are `same`). */
 export function verdictOf(better: BetterDirection, baseline: number, value: number): Verdict {
   const ratio = ratioOf(baseline, value);
-  if (ratio !== null && Math.abs(ratio - 1) < SAME_WITHIN_FRACTION) return 'same';
+  // In whole percent, so that 0.95 is not 0.0500000001 away from 1.
+  if (ratio !== null && Math.abs(Math.round(ratio * 100) - 100) <= Math.round(SAME_WITHIN_FRACTION * 100)) return 'same';
   return directionOf(better, baseline, value);
 }
 

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { closestName } from './did-you-mean';
 
 /** One problem found in input: where it is and what is wrong, for a person to read. */
 export interface Problem {
@@ -34,7 +35,16 @@ function describeValue(value: unknown): string {
   return String(value);
 }
 
-function messageFor(issue: z.core.$ZodIssue, found: boolean, value: unknown): string {
+/** The field names an object at a path may have; lets an unknown field be answered with "did you mean". */
+export type KnownFields = (path: readonly PropertyKey[]) => readonly string[];
+
+/** `"concurency" (did you mean "concurrency"?)`, or just the quoted name when nothing known is close. */
+function unknownFieldText(key: string, known: readonly string[]): string {
+  const meant = closestName(key, known);
+  return meant === null ? `"${key}"` : `"${key}" (did you mean "${meant}"?)`;
+}
+
+function messageFor(issue: z.core.$ZodIssue, found: boolean, value: unknown, knownFields: KnownFields): string {
   const missing = !found || value === undefined;
   if (missing && (issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union')) {
     return 'is required';
@@ -43,8 +53,10 @@ function messageFor(issue: z.core.$ZodIssue, found: boolean, value: unknown): st
     case 'invalid_type':
       if (issue.message.startsWith('Invalid input')) return `must be ${article(issue.expected)}`;
       return issue.message;
-    case 'unrecognized_keys':
-      return `has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    case 'unrecognized_keys': {
+      const known = knownFields(issue.path);
+      return `has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => unknownFieldText(k, known)).join(', ')}`;
+    }
     case 'invalid_value':
       if (!issue.message.startsWith('Invalid')) return issue.message;
       return `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`;
@@ -83,12 +95,14 @@ function article(expected: string): string {
 
 /**
  * Turns a schema library's issues into problems a person can act on:
- * `tasks[0].count: must be a whole number >= 1, got -4`. Every issue is kept, in order.
+ * `tasks[0].count: must be a whole number >= 1, got -4`. Every issue is kept, in order. With `knownFields`,
+ * an unknown field names the known one it was probably meant to be: `has unknown field "concurency" (did
+ * you mean "concurrency"?)`; the editor and the CLI both show this text.
  */
-export function toProblems(issues: readonly z.core.$ZodIssue[], input: unknown): Problem[] {
+export function toProblems(issues: readonly z.core.$ZodIssue[], input: unknown, knownFields: KnownFields = () => []): Problem[] {
   return issues.map((issue) => {
     const { found, value } = valueAt(input, issue.path);
-    const message = messageFor(issue, found, value);
+    const message = messageFor(issue, found, value, knownFields);
     const showValue = found && value !== undefined && issue.code !== 'unrecognized_keys' && (typeof value !== 'object' || value === null);
     return { path: formatPath(issue.path), message: showValue ? `${message}, got ${describeValue(value)}` : message };
   });

@@ -1,6 +1,6 @@
 import type { Sample, TaskRecord } from '../../../shared/protocol/task-record';
 import type { ExportableRun } from '../../../shared/run/run-schema';
-import { strategyText } from '../../../shared/scenario';
+import { laneLabeller, strategyText } from '../../../shared/scenario';
 import { runtimeTraceEvents } from './export-runtime-trace';
 import { jsonWithStreamedArray, STREAMED_ARRAY, streamedRun, type StreamedRun } from './run-stream';
 import type { TraceEvent } from './trace-event';
@@ -28,8 +28,10 @@ function metadataEvents(run: StreamedRun): TraceEvent[] {
   const events: TraceEvent[] = [
     { name: 'process_name', ph: 'M', pid: TRACE_PID, tid: 0, args: { name: `Run ${run.id}: ${run.name}` } },
   ];
+  // Lanes are named as the app names them ("Slot 1").
+  const laneName = laneLabeller(run.strategy);
   for (const lane of lanes) {
-    events.push({ name: 'thread_name', ph: 'M', pid: TRACE_PID, tid: laneTid(lane), args: { name: `lane ${lane}` } });
+    events.push({ name: 'thread_name', ph: 'M', pid: TRACE_PID, tid: laneTid(lane), args: { name: laneName(lane) } });
     events.push({ name: 'thread_sort_index', ph: 'M', pid: TRACE_PID, tid: laneTid(lane), args: { sort_index: lane } });
   }
   return events;

@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
+import { findFindings, type Finding } from '../../../shared/findings';
 import type { RunDetail } from '../../../shared/run/run-schema';
 import { emptyRuntimeTrace, type RuntimeTrace } from '../../../shared/runtime/runtime-slices';
 import { strategyText } from '../../../shared/scenario';
 import type { CliIo } from '../cli-io';
 import { addDbOption, parseExperimentId, parseRunId, requireExperiment, requireRun, withHistory } from '../options';
-import { renderMetricsTable } from '../format/metrics-text';
+import { renderFindings, renderMetricsTable } from '../format/metrics-text';
 import { renderExperiment } from '../format/experiment-text';
 import { formatCount, renderTable } from '../format/plain-text';
 
@@ -38,6 +39,12 @@ function runtimeLine({ loop, threadpool, workers, mergedSlices }: RuntimeTrace):
   return `runtime trace: ${formatCount(loop.length)} loop slices, ${formatCount(threadpool.length)} pool requests, ${formatCount(workers.length)} worker slices${merged}`;
 }
 
+/** What a stored run shows; none for a run without metrics (failed, interrupted). */
+function findingsOf(run: RunDetail, runtime: RuntimeTrace): Finding[] {
+  if (run.metrics === null) return [];
+  return findFindings({ scenario: run.scenario, tasks: run.tasks, samples: run.samples, metrics: run.metrics, runtime });
+}
+
 function renderRun(run: RunDetail, runtime: RuntimeTrace): string {
   const lines = [
     `run ${run.id}: ${run.name}`,
@@ -48,12 +55,14 @@ function renderRun(run: RunDetail, runtime: RuntimeTrace): string {
   if (run.error !== null) lines.push(`error: ${run.error}`);
   if (run.notes !== '') lines.push(`notes: ${run.notes}`);
   if (run.scenario.options.trace === 'runtime') lines.push(runtimeLine(runtime));
-  return `${lines.join('\n')}\n\n${renderMetricsTable([{ title: `#${run.id}`, metrics: run.metrics }], { compare: false })}\n${renderGroups(run)}`;
+  const metrics = renderMetricsTable([{ title: `#${run.id}`, metrics: run.metrics }], { compare: false });
+  return `${lines.join('\n')}\n\n${metrics}\n${renderFindings(findingsOf(run, runtime))}\n${renderGroups(run)}`;
 }
 
-/** The run as `show --json` prints it: its fields, then its runtime tracks (empty arrays in `tasks` mode). */
-function runJson(run: RunDetail, { loop, threadpool, workers, mergedSlices }: RuntimeTrace) {
-  return { ...run, loop, threadpool, workers, mergedSlices };
+/** The run as `show --json` prints it: its fields, then its findings and runtime tracks (empty arrays in `tasks` mode). */
+function runJson(run: RunDetail, runtime: RuntimeTrace) {
+  const { loop, threadpool, workers, mergedSlices } = runtime;
+  return { ...run, findings: findingsOf(run, runtime), loop, threadpool, workers, mergedSlices };
 }
 
 const asJson = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
@@ -65,7 +74,7 @@ export function registerShow(program: Command, io: CliIo): void {
     .description('show one recorded run, or with --experiment one experiment: its runs and statistics')
     .argument('<id>', 'run id (experiment id with --experiment)')
     .option('--experiment', 'the id is an experiment\'s (repeat, matrix or sweep): show its runs in order and its statistics')
-    .option('--json', 'print the run with its tasks, samples and runtime tracks (loop, threadpool, workers) as JSON; with --experiment, { id, kind, name, params, runs, stats | sweep }');
+    .option('--json', 'print the run with its tasks, samples, findings and runtime tracks (loop, threadpool, workers) as JSON; with --experiment, { id, kind, name, params, runs, stats | sweep }');
   addDbOption(command).action(async (idText: string, flags: ShowFlags) => {
     if (flags.experiment === true) {
       const id = parseExperimentId(idText);

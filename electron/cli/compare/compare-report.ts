@@ -84,7 +84,7 @@ function compareGroups(groups: readonly RepeatGroup[]): RepeatedMetricComparison
 
 /** `compare --json`: the runs with their comparison to the first, and the repeats compared as groups. */
 export function compareJson(runs: readonly RunDetail[], groups: readonly RepeatGroup[] | null): CompareJson {
-  const ratios = compareWithFirst(runs.map((r) => r.metrics));
+  const ratios = compareWithFirst(runs.map((r) => r.metrics), runs.map((r) => r.status === 'completed'));
   return {
     baseline: runs[0]?.id ?? 0,
     runs: runs.map((run, i) => ({
@@ -109,7 +109,7 @@ export function renderComparison(runs: readonly RunDetail[], groups: readonly Re
     .map((r) => `#${r.id}: ${r.name}  [${strategyText(r.strategy)}, ${r.status}${r.experimentId === null ? '' : `, experiment ${r.experimentId}`}]`)
     .join('\n');
   const table = renderMetricsTable(
-    runs.map((r) => ({ title: `#${r.id}`, metrics: r.metrics })),
+    runs.map((r) => ({ title: `#${r.id}`, metrics: r.metrics, complete: r.status === 'completed' })),
     { compare: true },
   );
   const repeats = groups === null ? '' : `\n${renderRepeatComparison(groups.map((g) => g.title), compareGroups(groups))}`;

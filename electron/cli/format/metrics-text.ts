@@ -1,3 +1,4 @@
+import type { Finding } from '../../../shared/findings';
 import type { RunMetrics } from '../../../shared/metrics/metrics-schema';
 import { compareMetrics, type MetricRatio } from '../../../shared/stats/compare-metrics';
 import type { RepeatedMetricComparison, RepeatedMetricRatio } from '../../../shared/stats/compare-repeats';
@@ -55,6 +56,8 @@ export const METRIC_ROWS: readonly MetricRow[] = [
 export interface MetricsColumn {
   title: string;
   metrics: RunMetrics | null;
+  /** False for a run that did not run to its end: its ratios get no verdict. */
+  complete?: boolean;
 }
 
 /**
@@ -63,7 +66,7 @@ export interface MetricsColumn {
  * worse: `240.0 ms (2.4x worse)`.
  */
 export function renderMetricsTable(columns: readonly MetricsColumn[], options: { compare: boolean }): string {
-  const ratios = options.compare ? compareWithFirst(columns.map((c) => c.metrics)) : columns.map(() => null);
+  const ratios = options.compare ? compareWithFirst(columns.map((c) => c.metrics), columns.map((c) => c.complete ?? true)) : columns.map(() => null);
   const rows = METRIC_ROWS.map((r) => [
     r.label,
     ...columns.map(({ metrics }, i) => {
@@ -82,13 +85,14 @@ export type RatiosToBaseline = Record<string, MetricRatio>;
 /**
  * Every run's metrics against the first run's, with `compareMetrics` (the comparison the UI shows too):
  * the first run's own ratios are all 1. Null for a run without metrics, and for every run when the first
- * has none.
+ * has none. `complete[i]` false (a run cancelled, failed or interrupted) gives its ratios no verdict.
  */
-export function compareWithFirst(runs: readonly (RunMetrics | null)[]): (RatiosToBaseline | null)[] {
+export function compareWithFirst(runs: readonly (RunMetrics | null)[], complete: readonly boolean[] = []): (RatiosToBaseline | null)[] {
   const baseline = runs[0] ?? null;
-  return runs.map((metrics) => {
+  return runs.map((metrics, i) => {
     if (baseline === null || metrics === null) return null;
-    return Object.fromEntries(compareMetrics(baseline, [metrics]).flatMap((row) => (row.others[0] === undefined ? [] : [[row.key, row.others[0]]])));
+    const rows = compareMetrics(baseline, [metrics], [complete[0] ?? true, complete[i] ?? true]);
+    return Object.fromEntries(rows.flatMap((row) => (row.others[0] === undefined ? [] : [[row.key, row.others[0]]])));
   });
 }
 
@@ -101,7 +105,6 @@ function summaryText(summary: SampleSummary, unit: string): string {
   return formatSummary(
     {
       mean: scale(summary.mean),
-      sd: summary.sd === null ? null : scale(summary.sd),
       ci95: summary.ci95 === null ? null : [scale(summary.ci95[0]), scale(summary.ci95[1])],
       n: summary.n,
     },
@@ -133,4 +136,18 @@ export function renderRepeatComparison(titles: readonly string[], rows: readonly
     "Welch's t-test (significant at p < 0.05; not tested unless both groups have 2+ runs with some spread).\n\n" +
     table
   );
+}
+
+/**
+ * A run's findings under its summary: one block per finding, worst first, with what to try; says so when
+ * there are none.
+ */
+export function renderFindings(findings: readonly Finding[]): string {
+  if (findings.length === 0) return 'findings: none\n';
+  const blocks = findings.map((finding) => {
+    const lines = [`  [${finding.severity}] ${finding.id}: ${finding.title}`, `    ${finding.detail}`];
+    if (finding.suggestion !== undefined) lines.push(`    suggestion: ${finding.suggestion.label}`);
+    return lines.join('\n');
+  });
+  return `findings:\n${blocks.join('\n')}\n`;
 }

@@ -5,7 +5,7 @@ import type { RunService } from '../../backend/runs/run-service';
 import type { CliIo } from '../cli-io';
 import { handleInterrupts } from './interrupt';
 import { showProgress } from './progress-display';
-import type { FinishedRun } from './run-report';
+import { finishedRun, type FinishedRun } from './run-report';
 
 /** An experiment the `run` command made: what `runExperiment` returned, and its counted runs with their scenarios. */
 export interface FinishedExperiment {
@@ -35,7 +35,7 @@ export async function executeExperiment(
       signal: controller.signal,
       onRunStarted: (run, progress) => {
         showProgress(run, io, `run ${progress.index + 1}/${progress.total} ${progress.label}`);
-        if (!progress.warmup) counted.push(run.done.then((outcome) => ({ scenario: run.scenario, outcome })));
+        if (!progress.warmup) counted.push(finishedRun(run));
       },
     });
     return { result, runs: await Promise.all(counted), interrupted: controller.signal.aborted };

@@ -3,7 +3,7 @@ import type { RunService } from '../../backend/runs/run-service';
 import type { CliIo } from '../cli-io';
 import { handleInterrupts } from './interrupt';
 import { showProgress } from './progress-display';
-import type { FinishedRun } from './run-report';
+import { finishedRun, type FinishedRun } from './run-report';
 
 export interface ExecuteOptions {
   tags: string[];
@@ -25,8 +25,7 @@ export async function executeRun(
   try {
     const active = service.start(scenario, { tags: options.tags, save: options.save });
     showProgress(active, io);
-    const outcome = await active.done;
-    return { run: { scenario, outcome }, interrupted };
+    return { run: await finishedRun(active), interrupted };
   } finally {
     stopListening();
   }

@@ -1,12 +1,31 @@
+import { findFindings, type Finding } from '../../../shared/findings';
 import type { RunMetrics } from '../../../shared/metrics/metrics-schema';
+import type { Sample, TaskRecord } from '../../../shared/protocol/task-record';
 import { type Scenario, strategyText } from '../../../shared/scenario';
-import type { RunOutcome } from '../../backend/runs/run-service';
-import { renderMetricsTable } from '../format/metrics-text';
+import type { ActiveRun, RunOutcome } from '../../backend/runs/run-service';
+import { renderFindings, renderMetricsTable } from '../format/metrics-text';
 
-/** A run the `run` command made: what ran and how it ended. */
+/** A run the `run` command made: what ran, how it ended, and what its records show. */
 export interface FinishedRun {
   scenario: Scenario;
   outcome: RunOutcome;
+  /** Empty when the run has no metrics (it failed). */
+  findings: Finding[];
+}
+
+/** Waits for `run` to end, keeping its records and samples as they arrive, and finds what they show. */
+export async function finishedRun(run: ActiveRun): Promise<FinishedRun> {
+  const tasks: TaskRecord[] = [];
+  const samples: Sample[] = [];
+  const stop = run.onBatch((batch) => {
+    for (const task of batch.finished) tasks.push(task);
+    for (const sample of batch.samples) samples.push(sample);
+  });
+  const outcome = await run.done;
+  stop();
+  const { scenario } = run;
+  const findings = outcome.metrics === null ? [] : findFindings({ scenario, tasks, samples, metrics: outcome.metrics });
+  return { scenario, outcome, findings };
 }
 
 /** One element of the `runs` array of `run --json`. These names are public. */
@@ -21,25 +40,28 @@ export interface RunJson {
   metrics: RunMetrics | null;
   /** Why the run failed; null unless `status` is `failed`. */
   error: string | null;
+  /** What the run shows (`shared/findings`), worst first. */
+  findings: Finding[];
 }
 
 /** The runs as `run --json` lists them, in the order they ran. */
 export function runsJson(runs: readonly FinishedRun[]): RunJson[] {
-  return runs.map(({ scenario, outcome }) => ({
+  return runs.map(({ scenario, outcome, findings }) => ({
     id: outcome.runId,
     scenario: scenario.name,
     strategy: strategyText(scenario.strategy),
     status: outcome.status,
     metrics: outcome.metrics,
     error: outcome.error,
+    findings,
   }));
 }
 
-/** The summary `run` prints on a terminal for a single run: a line naming it, then its metrics (when it has some). */
-export function renderRunText({ scenario, outcome }: FinishedRun): string {
+/** The summary `run` prints on a terminal for a single run: a line naming it, then its metrics and findings (when it has some). */
+export function renderRunText({ scenario, outcome, findings }: FinishedRun): string {
   const id = outcome.runId === null ? 'unsaved run' : `run ${outcome.runId}`;
   const title = `${id}: ${scenario.name} (${strategyText(scenario.strategy)}) ${outcome.status}`;
   if (outcome.metrics === null) return `${title}\n`;
   const column = { title: outcome.runId === null ? strategyText(scenario.strategy) : `#${outcome.runId}`, metrics: outcome.metrics };
-  return `${title}\n\n${renderMetricsTable([column], { compare: false })}`;
+  return `${title}\n\n${renderMetricsTable([column], { compare: false })}\n${renderFindings(findings)}`;
 }

@@ -8,6 +8,8 @@ export interface MenuActions {
   command(command: MenuCommand): void;
   openHelpLink(link: HelpLink): void;
   showAbout(): void;
+  /** Turns the packaged app's update check at start on or off (the setting is kept for the next start). */
+  setUpdateChecks(enabled: boolean): void;
 }
 
 export interface MenuContext {
@@ -16,6 +18,8 @@ export interface MenuContext {
   isMac: boolean;
   /** Reload and the developer tools exist only in development. */
   isDev: boolean;
+  /** The setting behind Help > Check for Updates Automatically. */
+  checkForUpdates: boolean;
 }
 
 /** The application menu: File, Edit, View, Help (and the application menu on macOS). */
@@ -67,6 +71,13 @@ export function buildMenuTemplate(context: MenuContext, actions: MenuActions): M
       { label: 'Documentation', click: () => actions.openHelpLink('documentation') },
       { label: 'Node.js: The Event Loop', click: () => actions.openHelpLink('eventLoopGuide') },
       { label: 'libuv: The Thread Pool', click: () => actions.openHelpLink('libuvThreadPool') },
+      separator,
+      {
+        label: 'Check for Updates Automatically',
+        type: 'checkbox',
+        checked: context.checkForUpdates,
+        click: (item) => actions.setUpdateChecks(item.checked),
+      },
     ],
   };
   if (!context.isMac) return [file, edit, view, help];

@@ -15,6 +15,8 @@ export interface ComparisonUnit {
   /** The compared runs this unit stands for. */
   runIds: readonly number[];
   metrics: readonly RunMetrics[];
+  /** False for a single run that was cancelled, failed or interrupted: its numbers cover part of a run. */
+  complete: boolean;
 }
 
 /** A run that has metrics (it completed, or ended with partial metrics). */
@@ -34,14 +36,19 @@ export function comparisonUnits(runs: readonly MeasuredRun[], groups: ReadonlyMa
     if (unit !== undefined) {
       units.set(key, { ...unit, runIds: [...unit.runIds, run.id] });
     } else if (group !== undefined && group.metrics.length > 0) {
-      units.set(key, { key, label: group.name, runIds: [run.id], metrics: group.metrics });
+      // A repeat's statistics are taken over its completed runs only.
+      units.set(key, { key, label: group.name, runIds: [run.id], metrics: group.metrics, complete: true });
     } else {
-      units.set(key, { key, label: run.name, runIds: [run.id], metrics: [run.metrics] });
+      units.set(key, singleRun(run));
     }
   }
   const grouped = [...units.values()];
   if (grouped.length >= 2) return grouped;
-  return runs.map((run) => ({ key: `run:${run.id}`, label: run.name, runIds: [run.id], metrics: [run.metrics] }));
+  return runs.map(singleRun);
+}
+
+function singleRun(run: MeasuredRun): ComparisonUnit {
+  return { key: `run:${run.id}`, label: run.name, runIds: [run.id], metrics: [run.metrics], complete: run.status === 'completed' };
 }
 
 /** True when some side has repeats to take a mean and a CI over. */

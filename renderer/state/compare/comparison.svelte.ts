@@ -29,6 +29,7 @@ export class Comparison {
   #series = $state.raw<readonly RunSeries[]>([]);
   #groups = $state.raw<ReadonlyMap<number, RepeatGroup>>(new Map());
   #baselineId = $state<number | null>(null);
+  #ids = $state.raw<readonly number[]>([]);
   #loading = $state(false);
   #error = $state<string | null>(null);
   #generation = 0;
@@ -43,15 +44,25 @@ export class Comparison {
   readonly baseline: MeasuredRun | null = $derived(this.measured[0] ?? null);
   /** Runs that ended without metrics (failed before the end, interrupted). */
   readonly unmeasured: readonly ColumnarRun[] = $derived(this.#runs.filter((run) => run.metrics === null));
+  /** Compared runs that did not run to their end (cancelled, failed, interrupted): they get no verdicts. */
+  readonly incomplete: readonly ColumnarRun[] = $derived(this.#runs.filter((run) => run.status !== 'completed'));
   /** Each metric of the baseline and every other run's ratio to it. */
   readonly metrics: readonly MetricComparison[] = $derived(
-    this.measured.length < 2 ? [] : compareMetrics(this.measured[0]!.metrics, this.measured.slice(1).map((run) => run.metrics)),
+    this.measured.length < 2
+      ? []
+      : compareMetrics(
+          this.measured[0]!.metrics,
+          this.measured.slice(1).map((run) => run.metrics),
+          this.measured.map((run) => run.status === 'completed'),
+        ),
   );
   /** The sides when runs stand for their repeat experiments, the baseline's first. */
   readonly units: readonly ComparisonUnit[] = $derived(comparisonUnits(this.measured, this.#groups));
   /** Mean, 95% CI and significance per metric; null when no side has repeats. */
   readonly repeats: readonly RepeatedMetricComparison[] | null = $derived(
-    hasRepeats(this.units) ? compareRepeats(this.units[0]!.metrics, this.units.slice(1).map((unit) => unit.metrics)) : null,
+    hasRepeats(this.units)
+      ? compareRepeats(this.units[0]!.metrics, this.units.slice(1).map((unit) => unit.metrics), this.units.map((unit) => unit.complete))
+      : null,
   );
   /** The one time axis of the stacked timelines. */
   readonly axis: SharedTimeAxis = $derived(new SharedTimeAxis(Math.max(0, ...this.series.map((s) => s.timeline?.nowMs ?? 0))));
@@ -62,6 +73,8 @@ export class Comparison {
 
   /** The compared runs in the order they were chosen. */
   get runs(): readonly ColumnarRun[] { return this.#runs; }
+  /** The runs asked for by the latest `load`, in its order, while they load too. */
+  get ids(): readonly number[] { return this.#ids; }
   /** What the charts and timelines draw of each run, in the same order. */
   get series(): readonly RunSeries[] { return this.#series; }
   get loading(): boolean { return this.#loading; }
@@ -70,6 +83,7 @@ export class Comparison {
   /** Loads every run with its tasks as columns (and the repeat experiments they belong to); the first is the baseline. */
   async load(ids: readonly number[]): Promise<boolean> {
     const generation = ++this.#generation;
+    this.#ids = [...ids];
     this.#loading = true;
     try {
       // Each run's series is made as soon as it arrives, while the next is still on its way.
@@ -103,6 +117,7 @@ export class Comparison {
 
   clear(): void {
     this.#generation++;
+    this.#ids = [];
     this.#runs = [];
     this.#series = [];
     this.#groups = new Map();

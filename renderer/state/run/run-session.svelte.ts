@@ -42,6 +42,7 @@ export class RunSession {
   #runId = $state<number | null>(null);
   #total = $state(0);
   #done = $state(0);
+  #cancelled = $state(0);
   #inFlight = $state(0);
   #lanes = $state(1);
   #startedAtMs = $state<number | null>(null);
@@ -53,6 +54,7 @@ export class RunSession {
   #missedEvents = $state(false);
 
   readonly #finished: TaskRecord[] = [];
+  #lastEndMs = 0;
   readonly #samples: Sample[] = [];
   readonly #throughput = new ThroughputCounter();
   #early: { type: 'started' | 'progress' | 'events' | 'finished'; payload: AnyRunPayload }[] = [];
@@ -109,11 +111,26 @@ export class RunSession {
     return this.#throughput.series();
   }
 
+  /**
+   * Completions per second over the run so far; once it is over, the summary's figure (tasks finished per
+   * second of wall time), so that the live chart and the summary say the same.
+   */
+  meanThroughput(): number {
+    void this.#revision;
+    return this.#metrics?.throughputPerSec ?? this.#throughput.meanPerSec(this.spanMs());
+  }
+
+  /** How far the run's own clock has got: its last sample or task end (ms from its start). */
+  spanMs(): number {
+    void this.#revision;
+    return Math.max(this.#samples.at(-1)?.tMs ?? 0, this.#lastEndMs);
+  }
+
   /** The progress bar's figures at time `nowMs` of the session's clock (elapsed keeps counting while the engine is silent). */
   progress(nowMs: number = this.#now()): ProgressFigures {
     const start = this.#startedAtMs;
     const elapsed = start === null ? 0 : (this.#endedAtMs ?? nowMs) - start;
-    return progressFigures(this.#done, this.#total, Math.max(0, elapsed));
+    return progressFigures(this.#done, this.#total, Math.max(0, elapsed), this.#cancelled, this.#metrics?.wallMs ?? null);
   }
 
   /** Starts `scenario`; a refusal (e.g. an invalid scenario) ends the session as failed with the reason. */
@@ -217,7 +234,10 @@ export class RunSession {
       if (item.payload.runtime !== undefined) this.#runtime?.appendSlices(item.payload.runtime);
     }
     for (const sample of samples) this.#samples.push(sample);
-    for (const task of finished) this.#finished.push(task);
+    for (const task of finished) {
+      this.#finished.push(task);
+      this.#lastEndMs = Math.max(this.#lastEndMs, task.endMs);
+    }
     this.#throughput.add(finished);
     if (this.#sink !== null) {
       if (started.length > 0) this.#sink.appendStarted(started);
@@ -240,7 +260,13 @@ export class RunSession {
     this.#metrics = payload.metrics;
     this.#error = payload.error;
     this.#inFlight = 0;
-    if (payload.metrics !== null) this.#done = payload.metrics.tasks;
+    const metrics = payload.metrics;
+    // Cancelled tasks never ran to their end: they are not "done", whatever the engine's last progress counted.
+    if (metrics !== null) {
+      this.#total = metrics.tasks;
+      this.#done = metrics.tasks - metrics.cancelled;
+    }
+    if (payload.status === 'cancelled') this.#cancelled = metrics?.cancelled ?? Math.max(0, this.#total - this.#done);
     this.#phase = payload.status;
   }
 }

@@ -50,5 +50,8 @@ export function drawAxis(ctx: TimelineContext, view: TimelineView, ticks: readon
   }
   ctx.fillStyle = theme.mutedText;
   ctx.textAlign = 'right';
-  ctx.fillText(`span ${formatMs(scale.endMs - scale.startMs)}`, layout.plotLeftPx - 10, labelY);
+  // The visible time window, named as such where the lane labels leave room (it is not the run's duration).
+  const shown = formatMs(scale.endMs - scale.startMs);
+  const named = `in view ${shown}`;
+  ctx.fillText(ctx.measureText(named).width <= layout.plotLeftPx - 14 ? named : shown, layout.plotLeftPx - 10, labelY);
 }

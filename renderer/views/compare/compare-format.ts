@@ -12,6 +12,7 @@ export function formatMetric(unit: string, value: number): string {
 /** How the mark next to a ratio reads: times and throughput are faster or slower, memory is less or more. */
 export function verdictText(unit: string, verdict: Verdict): string {
   if (verdict === 'same') return 'same';
+  if (verdict === 'incomplete') return 'no verdict: incomplete run';
   if (unit === 'bytes') return verdict === 'better' ? 'less' : 'more';
   return verdict === 'better' ? 'faster' : 'slower';
 }

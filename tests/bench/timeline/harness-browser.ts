@@ -5,10 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
+import { CHROMIUM_LAUNCH } from '../../e2e/fixtures/chromium-launch';
 
-/** Debian's Chromium: `apt-get install -y chromium`. Nothing is downloaded. */
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const HARNESS_ROOT = fileURLToPath(new URL('./harness/', import.meta.url));
 
 export interface HarnessBrowser {
@@ -43,7 +41,7 @@ export async function startHarness(): Promise<HarnessBrowser> {
     });
     const url = server.resolvedUrls?.local[0];
     if (!url) throw new Error('the harness server did not say where it listens');
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+    browser = await chromium.launch({ ...CHROMIUM_LAUNCH, headless: true });
     const opened = browser;
     const openedServer = server;
     return {

@@ -21,6 +21,15 @@ test('Cancel stops a run, which then shows as Cancelled', async ({ page }) => {
   await expect(workbench.runStatus).toHaveText('Cancelled', { timeout: 5_000 });
   await expect(workbench.cancelButton).toBeDisabled();
   await expect(workbench.runButton).toBeEnabled();
+
+  // It looks cancelled: what was done and what was cancelled, and the bar stops where the work stopped.
+  await expect(workbench.runRegion).toContainText(/\b\d+ of 60 done, \d+ cancelled/);
+  const text = (await workbench.progress.getAttribute('aria-valuetext')) ?? '';
+  const [, done, cancelled] = /^(\d+) of 60 done, (\d+) cancelled/.exec(text) ?? [];
+  expect(Number(done) + Number(cancelled)).toBe(60);
+  expect(Number(done)).toBeLessThan(60);
+  await expect(workbench.progress).toHaveAttribute('aria-valuenow', String(Number(done)));
+  await expect(workbench.runRegion).not.toContainText('60 / 60');
 });
 
 test('Escape cancels the run from the keyboard', async ({ page }) => {

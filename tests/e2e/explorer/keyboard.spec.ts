@@ -26,7 +26,7 @@ test('a built-in scenario can be opened, edited and run with the keyboard alone'
   await tabTo(page, workbench.tab('Form'), 200);
   await page.keyboard.press('ArrowRight');
   await expect(workbench.tab('JSON')).toBeFocused();
-  await expect(workbench.jsonBox).toHaveValue(/"count": 4/);
+  await expect(workbench.jsonBox).toContainText('"count": 4');
 
   await tabTo(page, workbench.runButton, 200);
   await page.keyboard.press('Enter');

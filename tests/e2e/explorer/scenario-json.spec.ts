@@ -32,14 +32,14 @@ test('invalid JSON is reported in place and kept exactly as typed', async ({ pag
   const broken = '{ "version": 1, "name": "half-typed", "tasks": [';
   await workbench.pasteJson(broken);
   await expect(workbench.jsonProblems).toContainText('is not valid JSON');
-  await expect(workbench.jsonBox).toHaveValue(broken);
+  await expect(workbench.jsonBox).toHaveText(broken);
   await expect(workbench.jsonBox).toHaveAttribute('aria-invalid', 'true');
   await expect(workbench.runButton).toBeDisabled();
 
   await workbench.showTab('Form');
   await expect(workbench.formNote).toContainText('read-only');
   await workbench.showTab('JSON');
-  await expect(workbench.jsonBox).toHaveValue(broken);
+  await expect(workbench.jsonBox).toHaveText(broken);
 });
 
 test('invalid fields show every error at the field, keep the input, and block Run', async ({ page }) => {
@@ -79,7 +79,34 @@ test('a scenario file opened from disk lands in the workbench under its name and
   const broken = '{ "version": 1, "name": "cut short';
   await scenarios.openFile('cut-short.json', broken);
   await expect(workbench.title('cut-short.json')).toBeVisible();
-  await expect(workbench.jsonBox).toHaveValue(broken);
+  await expect(workbench.jsonBox).toHaveText(broken);
   await expect(workbench.jsonProblems).toContainText('is not valid JSON');
   await expect(workbench.runButton).toBeDisabled();
+});
+
+test('the JSON editor numbers lines, marks a problem where it is, suggests the field meant and completes from the schema', async ({ page }) => {
+  const workbench = new WorkbenchPage(page);
+  await new ScenariosPage(page).newScenario();
+  const typo = { ...PASTED, strategy: { type: 'pool', concurency: 3 } };
+  await workbench.pasteJson(JSON.stringify(typo, null, 2));
+  await expect(workbench.jsonProblems).toContainText('has unknown field "concurency" (did you mean "concurrency"?)');
+  await expect(workbench.jsonBox).toHaveAttribute('aria-invalid', 'true');
+  // Marked in the text at the unknown name itself, with line numbers beside it.
+  await expect(workbench.editor.locator('.cm-lintRange-error', { hasText: 'concurency' })).toBeVisible();
+  await expect(workbench.editor.locator('.cm-lineNumbers .cm-gutterElement', { hasText: /^6$/ })).toBeVisible();
+
+  // Completion offers the strategy's own fields where a name is typed.
+  await workbench.editor.locator('.cm-lintRange-error', { hasText: 'concurency' }).click();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Shift+End');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type('"concu');
+  const completions = workbench.editor.getByRole('listbox');
+  // Picked from the list (CodeMirror ignores Enter for a moment after the list changes, so a fast typist
+  // does not accept by accident).
+  await completions.getByRole('option', { name: /"concurrency"/ }).click();
+  await page.keyboard.type('3');
+  await expect(workbench.jsonProblems).toHaveCount(0);
+  await expect(workbench.jsonBox).toContainText('"concurrency": 3');
+  await expect(workbench.runButton).toBeEnabled();
 });

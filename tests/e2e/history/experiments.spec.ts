@@ -75,6 +75,9 @@ test('a repeat reports mean, SD and 95% CI of wall time and throughput, and can 
   const stats = panel.repeatStats;
   await expect(stats.getByRole('row', { name: /^Wall time/ })).toContainText('±', { timeout: EXPERIMENT_TIMEOUT_MS });
   await expect(stats.getByRole('row', { name: /^Throughput/ })).toContainText('/s');
+  // Every compared metric, not only wall time and throughput, with its range and spread.
+  await expect(stats.getByRole('row', { name: /^Latency p99/ })).toContainText('±');
+  await expect(stats.getByRole('columnheader')).toContainText(['Measure', 'Mean ± 95% CI', 'Min', 'Median', 'Max', 'CV', 'Runs']);
 
   await panel.countedRuns.fill('50');
   await panel.run();
@@ -101,4 +104,25 @@ test('an experiment still going after a reload is shown as a whole, cancelled as
   await expect(underWay.getByRole('button', { name: /^Cancel/ })).toHaveCount(0);
   await workbench.underWayButton('Open the experiment Repeat x50: Six timers in History').click();
   await expect(panel.opened('Repeat x50: Six timers')).toBeVisible();
+});
+
+test('Ctrl+Enter starts no run while an experiment runs, as the disabled Run button says', async ({ page }) => {
+  test.setTimeout(90_000);
+  await openExperimentPanel(page);
+  await page.getByRole('radio', { name: /^Repeat/ }).check();
+  await page.getByLabel('Counted runs').fill('3');
+  await page.getByLabel(/^Warm-up runs/).fill('0');
+  await page.getByRole('button', { name: 'Run experiment' }).click();
+  const workbench = new WorkbenchPage(page);
+  await expect(page.getByRole('progressbar', { name: 'Experiment progress' })).toBeVisible();
+  await expect(workbench.runButton).toBeDisabled();
+  await expect(workbench.runRegion).toContainText('An experiment is running');
+  await page.keyboard.press('Control+Enter');
+  await expect(workbench.runStatus).toHaveText('Not run yet');
+
+  await expect(page.getByRole('progressbar', { name: 'Experiment progress' })).toBeHidden({ timeout: EXPERIMENT_TIMEOUT_MS });
+  const history = new HistoryPage(page);
+  await history.show();
+  // Only the experiment's own runs were recorded.
+  expect((await history.names()).every((name) => /\(repeat \d+\/\d+\)/.test(name))).toBe(true);
 });

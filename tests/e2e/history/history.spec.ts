@@ -191,3 +191,34 @@ test('renames a run and gives it notes and tags', async ({ page, dataDir }) => {
   await history.filter('Search').fill('slower than last');
   await expect(history.counts).toHaveText('1 run matches');
 });
+
+test('a run cancelled before its end is compared with a warning and no faster/slower verdicts', async ({ page }) => {
+  test.setTimeout(90_000);
+  const workbench = new WorkbenchPage(page);
+  const scenarios = new ScenariosPage(page);
+  await scenarios.newScenario();
+  await workbench.pasteJson(JSON.stringify({ version: 1, name: 'Quick timers', strategy: { type: 'all' }, tasks: [{ kind: 'timer', count: 8, ms: 20 }] }));
+  await workbench.run();
+  await expect(workbench.runStatus).toHaveText('Completed', { timeout: 30_000 });
+  await workbench.pasteJson(JSON.stringify({ version: 1, name: 'Cut short', strategy: { type: 'sequential' }, tasks: [{ kind: 'timer', count: 40, ms: 300 }] }));
+  await workbench.run();
+  await expect(workbench.progress).toHaveAttribute('aria-valuetext', /^[1-9]\d* \/ 40 tasks/, { timeout: 15_000 });
+  await workbench.cancelButton.click();
+  await expect(workbench.runStatus).toHaveText('Cancelled', { timeout: 5_000 });
+
+  const history = new HistoryPage(page);
+  await history.show();
+  await history.select('Quick timers');
+  await history.select('Cut short');
+  await history.compareButton.click();
+  const compare = new ComparePage(page);
+  await expect(compare.comparison).toBeVisible();
+  // Every compared run shows its status; the incomplete one is named in a warning and judged nowhere.
+  await expect(compare.baseline('Quick timers').locator('xpath=..')).toContainText('completed');
+  await expect(compare.baseline('Cut short').locator('xpath=..')).toContainText('cancelled');
+  await expect(compare.comparison.getByRole('note')).toContainText('Cut short');
+  await expect(compare.comparison.getByRole('note')).toContainText('no faster or slower verdicts');
+  await expect(compare.metrics).not.toContainText(/faster|slower/);
+  await expect(compare.metric('wall time')).toContainText('no verdict: incomplete run');
+  await expect(compare.comparison).toContainText('±5%');
+});

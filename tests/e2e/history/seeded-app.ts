@@ -4,11 +4,8 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { HistoryStore } from '../../../electron/backend/history';
 import { startBrowserHostProcess, type BrowserHostProcess } from '../fixtures/browser-host-process';
+import { CHROMIUM_LAUNCH } from '../fixtures/chromium-launch';
 
-const CHROMIUM_LAUNCH = {
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-};
 const VIEWPORT = { width: 1440, height: 900 };
 
 /** The real app on the browser host over a history seeded beforehand, and Debian's Chromium to look at it. */

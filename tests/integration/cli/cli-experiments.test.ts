@@ -79,7 +79,7 @@ describe('CLI experiments', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^experiment \d+: Repeat x2: Eight timers$/m);
     expect(stdout).toMatch(/^\s*\d+\s+Eight timers \(repeat 2\/2\)\s+all\s+completed/m);
-    expect(stdout).toMatch(/^wall time\s+\S+ m?s\s+\S+ m?s\s+\S+ m?s \.\. \S+ m?s\s+2$/m);
+    expect(stdout).toMatch(/^wall time\s+\S+ m?s\s+\S+ m?s\s+\S+ m?s \.\. \S+ m?s(\s+\S+ m?s){3}\s+\S+%\s+2$/m);
   });
 
   it('show --experiment reopens an experiment: its runs in order and its statistics, as JSON and as text', async () => {

@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { FindingSchema } from '../../../shared/findings';
 import { RunMetricsSchema } from '../../../shared/metrics/metrics-schema';
 import type { RunDetail, RunSummary } from '../../../shared/run/run-schema';
 import { CliFixture } from './cli-fixture';
@@ -13,6 +15,7 @@ interface RunJson {
   strategy: string;
   status: string;
   metrics: Record<string, unknown> | null;
+  findings: unknown;
 }
 
 const METRIC_NAMES = Object.keys(RunMetricsSchema.shape);
@@ -41,6 +44,7 @@ describe('CLI end to end', () => {
     expect(run).toMatchObject({ scenario: 'Eight timers', strategy: 'pool:2', status: 'completed' });
     expect(Object.keys(run!.metrics ?? {})).toEqual(expect.arrayContaining(METRIC_NAMES));
     expect(RunMetricsSchema.parse(run!.metrics).tasks).toBe(8);
+    expect(z.array(FindingSchema).parse(run!.findings)).toEqual(run!.findings);
     expect(run!.id).toEqual(expect.any(Number));
     ids.push(run!.id!);
   });
@@ -50,6 +54,7 @@ describe('CLI end to end', () => {
     expect(stdout).toMatch(/^run \d+: Eight timers \(all\) completed$/m);
     expect(stdout).toMatch(/^wall time\s+\S+ m?s$/m);
     expect(stdout).toMatch(/^failed\s+[1-8]$/m);
+    expect(stdout).toMatch(/^findings:/m);
     expect(code).toBe(0);
     ids.push(Number(/^run (\d+)/m.exec(stdout)?.[1]));
   });
@@ -70,8 +75,9 @@ describe('CLI end to end', () => {
     expect(text.stdout).toMatch(new RegExp(`^\\s*${ids[0]}\\s+Eight timers\\s+pool:2\\s+completed\\s+8`, 'm'));
   });
 
-  it('show --json gives the run with its tasks and samples', async () => {
-    const run = await cli.json<RunDetail>(['show', String(ids[0]), '--json']);
+  it('show --json gives the run with its tasks, samples and findings', async () => {
+    const run = await cli.json<RunDetail & { findings: unknown }>(['show', String(ids[0]), '--json']);
+    expect(z.array(FindingSchema).parse(run.findings)).toEqual(run.findings);
     expect(run).toMatchObject({ id: ids[0], status: 'completed', scenarioName: 'Eight timers' });
     expect(run.tasks).toHaveLength(8);
     for (const task of run.tasks) {
@@ -83,6 +89,7 @@ describe('CLI end to end', () => {
     const text = await cli.run(['show', String(ids[0])]);
     expect(text.stdout).toMatch(/^run \d+: Eight timers$/m);
     expect(text.stdout).toMatch(/^\s*0\s+timer\s+8\s/m);
+    expect(text.stdout).toMatch(/^findings:/m);
   });
 
   it('compare puts metrics side by side with ratios to the first run and a verdict', async () => {

@@ -78,10 +78,11 @@ describe('CLI bad usage and bad input exit with 2 and a clear message', () => {
     expect(syntax.stderr).toMatch(/broken\.json: \(root\): is not valid JSON/);
     expect(syntax.code).toBe(2);
 
-    const invalid = await cli.writeJson('invalid.json', { ...timers, tasks: [{ kind: 'timer', count: -4, ms: 1 }], extra: true });
+    const invalid = await cli.writeJson('invalid.json', { ...timers, tasks: [{ kind: 'timer', count: -4, ms: 1, jiterMs: 2 }], extra: true });
     const problems = await cli.run(['run', invalid, '--json']);
     expect(problems.stderr.trim().split('\n')).toEqual([
       `${invalid}: tasks[0].count: must be a whole number >= 1, got -4`,
+      `${invalid}: tasks[0]: has unknown field "jiterMs" (did you mean "jitterMs"?)`,
       `${invalid}: (root): has unknown field "extra"`,
     ]);
     expect(problems.stdout).toBe('');

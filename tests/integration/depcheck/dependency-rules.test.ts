@@ -54,6 +54,12 @@ const VIOLATIONS: readonly CraftedViolation[] = [
     to: 'node_modules/electron/index.js',
     source: "import 'electron';\n",
   },
+  {
+    rule: 'only-main-imports-electron-updater',
+    from: 'electron/cli/uses-updater.ts',
+    to: 'node_modules/electron-updater/index.js',
+    source: "import 'electron-updater';\n",
+  },
   { rule: 'no-node-builtins-in-shared-or-renderer', from: 'shared/uses-fs.ts', to: 'fs', source: "import 'node:fs';\n" },
   { rule: 'no-circular', from: 'electron/backend/loop-a.ts', to: 'electron/backend/loop-b.ts', source: "import './loop-b';\n" },
 ];
@@ -73,6 +79,8 @@ const ALLOWED: Readonly<Record<string, string>> = {
   // A stand-in for the electron package with the same resolved path (node_modules/electron/index.js).
   'node_modules/electron/package.json': '{ "name": "electron", "main": "index.js" }\n',
   'node_modules/electron/index.js': 'module.exports = {};\n',
+  'node_modules/electron-updater/package.json': '{ "name": "electron-updater", "main": "index.js" }\n',
+  'node_modules/electron-updater/index.js': 'module.exports = {};\n',
   'tsconfig.node.json': '{ "compilerOptions": { "module": "ESNext", "moduleResolution": "bundler" } }\n',
 };
 

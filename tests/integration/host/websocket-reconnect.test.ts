@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
-import { WebSocketTransport, type ConnectionState } from '../../../renderer/api/websocket-transport';
+import { RESTARTED_MESSAGE, WebSocketTransport, type ConnectionState } from '../../../renderer/api/websocket-transport';
 
 (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
 
@@ -55,5 +55,25 @@ describe('the WebSocket transport when the connection drops', () => {
     await expect.poll(() => states).toEqual(['lost', 'open', 'lost']);
     await new Promise((resolve) => setTimeout(resolve, 1_200));
     expect(sockets.size).toBe(0);
+  });
+
+  it('stops retrying once a host answers but refuses the token (a restart with a new one), and says so once', async () => {
+    const { port, sockets } = await startServer();
+    let probes = 0;
+    const transport = new WebSocketTransport(`ws://127.0.0.1:${port}/api`, async () => (probes++, 403));
+    const states: ConnectionState[] = [];
+    transport.onConnectionChange((state) => states.push(state));
+    transport.subscribe('runProgress', () => undefined);
+    await expect.poll(() => sockets.size).toBe(1);
+
+    for (const socket of sockets) socket.terminate();
+    await expect.poll(() => states).toEqual(['restarted']);
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    expect(sockets.size).toBe(0);
+    expect(probes).toBe(1);
+    const answer = await transport.call('runs.active', {});
+    expect(answer.ok).toBe(false);
+    expect(JSON.stringify(answer)).toContain(RESTARTED_MESSAGE);
+    expect(states).toEqual(['restarted']);
   });
 });

@@ -1,17 +1,11 @@
-import { type ChildProcess, fork, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { type ChildProcess, fork } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { unpackTaskColumns, type ColumnarRun } from '../../../shared/run/task-columns';
-
-const projectRoot = path.resolve(import.meta.dirname, '../../..');
-const register = path.join(import.meta.dirname, 'electron-stub', 'register.mjs');
-const versionOf = (pkg: string) =>
-  (JSON.parse(readFileSync(path.join(projectRoot, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
-const electronVersion = versionOf('electron');
-const sqliteVersion = versionOf('better-sqlite3');
+import { buildProjectCopy, ELECTRON_STUB_REGISTER, ELECTRON_VERSION, electronSqliteDriverPath, installStandInSqliteDriver } from './built-project';
 
 type Report = { type: string; [key: string]: unknown };
 
@@ -26,10 +20,10 @@ class MainProcess {
 
   constructor(project: string, dataDir: string) {
     this.#child = fork(path.join(project, 'out', 'main', 'index.js'), [], {
-      execArgv: ['--import', pathToFileURL(register).href],
+      execArgv: ['--import', pathToFileURL(ELECTRON_STUB_REGISTER).href],
       env: {
         PATH: process.env.PATH,
-        STUB_ELECTRON_VERSION: electronVersion,
+        STUB_ELECTRON_VERSION: ELECTRON_VERSION,
         STUB_APP_DATA: path.join(dataDir, 'app-data'),
         CONCURRENCY_EXPLORER_USER_DATA: path.join(dataDir, 'user-data'),
         CONCURRENCY_EXPLORER_DB: path.join(dataDir, 'runs.sqlite'),
@@ -80,12 +74,7 @@ let dataDir: string;
 let main: MainProcess | null = null;
 
 beforeAll(() => {
-  project = mkdtempSync(path.join(tmpdir(), 'built-main-'));
-  // Its own out/ folder, so that builds other tests make in the checkout do not race this one.
-  const cli = path.join(projectRoot, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
-  const build = spawnSync(process.execPath, [cli, 'build', '--outDir', path.join(project, 'out')], { cwd: projectRoot, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`electron-vite build failed:\n${build.stdout}\n${build.stderr}`);
-  symlinkSync(path.join(projectRoot, 'node_modules'), path.join(project, 'node_modules'), 'dir');
+  project = buildProjectCopy('built-main-');
 }, 240_000);
 
 afterAll(() => rmSync(project, { recursive: true, force: true }));
@@ -105,7 +94,7 @@ describe('the built main process without its SQLite driver for Electron', () => 
   it('stops at start with one clear message, shown in an error box, and exit code 1', async () => {
     const app = start();
     expect(await app.exited).toBe(1);
-    expect(app.stderr).toMatch(new RegExp(`^Concurrency Explorer cannot start: The SQLite driver built for Electron ${electronVersion.replaceAll('.', '\\.')} \\(better-sqlite3 `));
+    expect(app.stderr).toMatch(new RegExp(`^Concurrency Explorer cannot start: The SQLite driver built for Electron ${ELECTRON_VERSION.replaceAll('.', '\\.')} \\(better-sqlite3 `));
     expect(app.stderr).toContain('`npm run serve`');
     expect(app.stderr).not.toMatch(/\n\s+at /);
     expect(app.reports.find((report) => report.type === 'errorBox')).toMatchObject({ title: 'Concurrency Explorer cannot start' });
@@ -114,12 +103,7 @@ describe('the built main process without its SQLite driver for Electron', () => 
 });
 
 describe('the built main process with its SQLite driver', () => {
-  beforeAll(() => {
-    // Electron's build cannot be made here: the plain-Node build stands in for it, since Node runs this main.
-    const binding = path.join(project, '.cache', 'electron-sqlite', electronVersion, `better_sqlite3-${sqliteVersion}-${process.platform}-${process.arch}.node`);
-    mkdirSync(path.dirname(binding), { recursive: true });
-    copyFileSync(path.join(projectRoot, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'), binding);
-  });
+  beforeAll(() => installStandInSqliteDriver(project));
 
   it('opens one sandboxed window on the app page, in the user data folder and database it is given', async () => {
     const app = start();
@@ -186,7 +170,7 @@ describe('the built main process with its SQLite driver', () => {
       serviceName: 'Concurrency Explorer engine',
       env: {
         UV_THREADPOOL_SIZE: '3',
-        CONCURRENCY_EXPLORER_SQLITE_BINDING: path.join(project, '.cache', 'electron-sqlite', electronVersion, `better_sqlite3-${sqliteVersion}-${process.platform}-${process.arch}.node`),
+        CONCURRENCY_EXPLORER_SQLITE_BINDING: electronSqliteDriverPath(project),
       },
     });
     const detail = await app.invoke(String(url), 'api:call', 'history.get', { id: runId });

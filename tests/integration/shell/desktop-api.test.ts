@@ -10,6 +10,7 @@ import type { HistoryStore } from '../../../electron/backend/history';
 import { RunService } from '../../../electron/backend/runs/run-service';
 import { createDesktopApi, type DesktopApi } from '../../../electron/main/desktop-api';
 import type { FileChooser } from '../../../electron/main/dialogs/file-chooser';
+import { UpdateController } from '../../../electron/main/updates/update-controller';
 import { makeMetrics, makeSamples, makeScenario, makeTasks, openTempStore } from '../../unit/history/fixtures';
 
 /** Stands in for the native dialogs: answers with the next path the test queued (null: the user cancels). */
@@ -31,6 +32,8 @@ const noEngines = { launch: () => { throw new Error('no engine should start in t
 let temp: ReturnType<typeof openTempStore>;
 let dir: string;
 let chooser: ScriptedChooser;
+let updates: UpdateController;
+let installs: string[];
 let desktop: DesktopApi;
 let api: ApiClient;
 
@@ -38,7 +41,12 @@ beforeEach(() => {
   temp = openTempStore();
   dir = mkdtempSync(path.join(tmpdir(), 'dialogs-'));
   chooser = new ScriptedChooser();
-  desktop = createDesktopApi(createBackend({ store: temp.store, runService: new RunService({ store: temp.store, launcher: noEngines }) }), chooser);
+  installs = [];
+  // A fake feed with version 2.0.0 on offer: the desktop API's update methods over the real controller.
+  const feed = { check: async () => ({ version: '2.0.0' }), download: async () => {}, quitAndInstall: () => installs.push('2.0.0') };
+  updates = new UpdateController({ createFeed: () => feed, onReady: (version) => desktop.emitUpdateReady(version), log: () => {} });
+  const backend = createBackend({ store: temp.store, runService: new RunService({ store: temp.store, launcher: noEngines }) });
+  desktop = createDesktopApi(backend, chooser, updates);
   api = createApiClient(desktop.transport);
 });
 afterEach(() => {
@@ -159,5 +167,29 @@ describe('menu commands', () => {
     desktop.emitMenuCommand('exportRun');
     expect(heard).toEqual([{ command: 'openScenario' }]);
     expect(progress).toEqual([]);
+  });
+});
+
+describe('updates', () => {
+  it('say nothing is waiting and refuse a restart before an update is downloaded', async () => {
+    expect(await api.updates.status()).toEqual({ readyVersion: null });
+    const error = await apiError(api.updates.restart());
+    expect(error.code).toBe('unavailable');
+    expect(error.message).toBe('No update has been downloaded: there is nothing to restart into.');
+    expect(installs).toEqual([]);
+  });
+
+  it('tell the renderer when an update is downloaded, report it waiting, and restart into it', async () => {
+    const heard: unknown[] = [];
+    api.onUpdateReady((payload) => heard.push(payload));
+    await updates.start({ check: true });
+    expect(heard).toEqual([{ version: '2.0.0' }]);
+    expect(await api.updates.status()).toEqual({ readyVersion: '2.0.0' });
+    expect(await api.updates.restart()).toBeNull();
+    expect(installs).toEqual(['2.0.0']);
+  });
+
+  it('refuse arguments they do not take', async () => {
+    expect((await apiError(api.call('updates.restart', { now: true } as never))).code).toBe('bad_request');
   });
 });

@@ -30,11 +30,15 @@ function run(id: number, strategy: Strategy, wallMs: number | null): ExperimentR
 }
 
 describe('repeat statistics', () => {
-  it('shows mean, sd, 95% CI and n of wall time and throughput', () => {
+  it('shows mean, sd, 95% CI, min, median, max, cv and n of every compared metric, and warns about noise', () => {
     const text = renderRepeatStats(repeatStats([metricsWith({ wallMs: 100 }), metricsWith({ wallMs: 110 }), metricsWith({ wallMs: 120 })]));
-    expect(text).toMatch(/^wall time\s+110\.0 ms\s+10\.0 ms\s+85\.2 ms \.\. 134\.8 ms\s+3$/m);
-    expect(text).toMatch(/^throughput\s+100 \/s\s+0 \/s\s+100 \/s \.\. 100 \/s\s+3$/m);
-    expect(renderRepeatStats(repeatStats([metricsWith()]))).toMatch(/^wall time\s+1\.00 s\s+-\s+-\s+1$/m);
+    expect(text).toMatch(/^wall time\s+110\.0 ms\s+10\.0 ms\s+85\.2 ms \.\. 134\.8 ms\s+100\.0 ms\s+110\.0 ms\s+120\.0 ms\s+9\.1%\s+3$/m);
+    expect(text).toMatch(/^throughput\s+100 \/s\s+0 \/s\s+100 \/s \.\. 100 \/s\s+100 \/s\s+100 \/s\s+100 \/s\s+0\.0%\s+3$/m);
+    expect(text).toMatch(/^latency p99\s/m);
+    expect(text).not.toMatch(/warning/);
+    const noisy = renderRepeatStats(repeatStats([metricsWith({ wallMs: 100 }), metricsWith({ wallMs: 200 })]));
+    expect(noisy).toMatch(/^warning: wall time: noisy: the runs vary by 47% of their mean$/m);
+    expect(renderRepeatStats(repeatStats([metricsWith()]))).toMatch(/^wall time\s+1\.00 s\s+-\s+-\s+1\.00 s\s+1\.00 s\s+1\.00 s\s+-\s+1$/m);
     expect(renderRepeatStats(null)).toMatch(/no statistics/);
   });
 });

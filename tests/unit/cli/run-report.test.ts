@@ -4,6 +4,8 @@ import { renderRunText, runsJson, type FinishedRun } from '../../../electron/cli
 import { CliError, describeFailure, UsageError } from '../../../electron/cli/cli-error';
 import { HistoryError } from '../../../electron/backend/history';
 import { sampleMetrics } from './sample-metrics';
+import type { Finding } from '../../../shared/findings';
+import { renderFindings } from '../../../electron/cli/format/metrics-text';
 
 function scenario(strategy: unknown): Scenario {
   const check = checkScenario({ version: 1, name: 'Timers', strategy, tasks: [{ kind: 'timer', count: 16, ms: 1 }] });
@@ -11,25 +13,44 @@ function scenario(strategy: unknown): Scenario {
   return check.scenario;
 }
 
+const blocked: Finding = {
+  id: 'loop-blocked',
+  severity: 'problem',
+  title: 'The event loop was blocked',
+  detail: 'The event loop stalled for up to 300 ms.',
+  evidence: { maxLoopDelayMs: 300 },
+  suggestion: { label: 'Try workers:4', scenarioPatch: { strategy: { type: 'workers', threads: 4 } } },
+};
+
 const runs: FinishedRun[] = [
-  { scenario: scenario({ type: 'pool', concurrency: 4 }), outcome: { key: '7', runId: 7, status: 'completed', metrics: sampleMetrics(100), error: null } },
-  { scenario: scenario({ type: 'all' }), outcome: { key: 'x', runId: null, status: 'failed', metrics: null, error: 'boom' } },
+  {
+    scenario: scenario({ type: 'pool', concurrency: 4 }),
+    outcome: { key: '7', runId: 7, status: 'completed', metrics: sampleMetrics(100), error: null },
+    findings: [blocked],
+  },
+  { scenario: scenario({ type: 'all' }), outcome: { key: 'x', runId: null, status: 'failed', metrics: null, error: 'boom' }, findings: [] },
 ];
 
 describe('run report', () => {
-  it('gives the public JSON shape: id, scenario name, short strategy, status, metrics', () => {
+  it('gives the public JSON shape: id, scenario name, short strategy, status, metrics, findings', () => {
     expect(runsJson(runs)).toEqual([
-      { id: 7, scenario: 'Timers', strategy: 'pool:4', status: 'completed', metrics: sampleMetrics(100), error: null },
-      { id: null, scenario: 'Timers', strategy: 'all', status: 'failed', metrics: null, error: 'boom' },
+      { id: 7, scenario: 'Timers', strategy: 'pool:4', status: 'completed', metrics: sampleMetrics(100), error: null, findings: [blocked] },
+      { id: null, scenario: 'Timers', strategy: 'all', status: 'failed', metrics: null, error: 'boom', findings: [] },
     ]);
   });
 
-  it('prints a line naming the run, then its metrics when it has some', () => {
+  it('prints a line naming the run, then its metrics and its findings under them when it has some', () => {
     const text = renderRunText(runs[0]!);
     expect(text).toMatch(/^run 7: Timers \(pool:4\) completed\n/);
     expect(text).toMatch(/^metric\s+#7$/m);
     expect(text).toMatch(/^wall time\s+100\.0 ms$/m);
+    expect(text.indexOf('findings:')).toBeGreaterThan(text.indexOf('wall time'));
+    expect(text).toContain('  [problem] loop-blocked: The event loop was blocked\n    The event loop stalled for up to 300 ms.\n    suggestion: Try workers:4\n');
     expect(renderRunText(runs[1]!)).toBe('unsaved run: Timers (all) failed\n');
+  });
+
+  it('says so when a run shows nothing', () => {
+    expect(renderFindings([])).toBe('findings: none\n');
   });
 });
 

@@ -140,6 +140,8 @@ export const terminalTarget: FuzzTarget<FinishedRun> = {
     .map(({ name, error, status, runId, withMetrics }) => ({
       scenario: { ...makeScenario(), name },
       outcome: { key: 'k', runId, status, metrics: withMetrics ? metrics : null, error },
+      // Findings are printed under the summary: any text in them goes through the same escaping.
+      findings: withMetrics ? [{ id: 'loop-blocked' as const, severity: 'problem' as const, title: name, detail: name, evidence: {} }] : [],
     })),
   attempt(run) {
     const text = escapeControlCharacters(renderRunText(run));

@@ -12,6 +12,7 @@ describe('resolveAppPaths', () => {
       userDataDir: path.join(appData, 'Concurrency Explorer'),
       databasePath: path.join(appData, 'Concurrency Explorer', 'history.sqlite'),
       windowStateFile: path.join(appData, 'Concurrency Explorer', 'window-state.json'),
+      settingsFile: path.join(appData, 'Concurrency Explorer', 'settings.json'),
     });
     if (process.platform === 'linux') {
       expect(paths.userDataDir).toBe(defaultDataDir({ platform: 'linux', env: { XDG_CONFIG_HOME: appData } }));

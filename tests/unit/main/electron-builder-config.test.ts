@@ -18,12 +18,17 @@ describe('electron-builder.yml', () => {
     await expect(validateConfiguration(config, logger)).resolves.toBeUndefined();
   });
 
-  it('names the app and builds AppImage, deb, dmg and nsis', () => {
+  it('names the app and builds AppImage, deb, dmg (and the zip updates need) and nsis', () => {
     expect(config.productName).toBe('Concurrency Explorer');
     expect(config.appId).toMatch(/^[a-z]+(\.[a-z]+)+$/);
+    expect(config.artifactName).toBe('concurrency-explorer-${version}-${os}-${arch}.${ext}');
     expect(config.linux).toMatchObject({ target: ['AppImage', 'deb'] });
-    expect(config.mac).toMatchObject({ target: 'dmg' });
+    expect(config.mac).toMatchObject({ target: ['dmg', 'zip'] });
     expect(config.win).toMatchObject({ target: 'nsis' });
+  });
+
+  it('describes the GitHub releases feed that the packaged app checks for updates, as a draft until published', () => {
+    expect(config.publish).toEqual({ provider: 'github', releaseType: 'draft' });
   });
 
   it("flips the fuses Electron's security guide recommends, keeping file:// privileges for the page", () => {

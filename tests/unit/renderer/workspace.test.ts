@@ -32,6 +32,31 @@ describe('Workspace', () => {
     expect(workspace.canRun).toBe(true);
   });
 
+  it('heads the workbench with the scenario\'s name once it is edited, and names what an address can reopen', () => {
+    const { workspace } = setup();
+    workspace.openPreset(preset, 'allSettled');
+    expect(workspace.target).toEqual({ kind: 'preset', presetId: 'all-vs-allsettled', variantId: 'allSettled' });
+    workspace.editor.set(['name'], 'My variant');
+    expect(workspace.title).toBe('My variant');
+    workspace.openNew();
+    expect(workspace.title).toBe('New scenario');
+    workspace.editor.set(['name'], 'Renamed');
+    expect(workspace.title).toBe('Renamed');
+    expect(workspace.target).toEqual({ kind: 'new' });
+  });
+
+  it('refuses Run, by any way of asking, while an experiment runs', async () => {
+    const api = new FakeExplorerApi();
+    let experimentRunning = true;
+    const workspace = new Workspace(api, new ScenarioLibrary(api), { schedule: (cb) => cb(), now: () => 0 }, () => experimentRunning);
+    workspace.openPreset(preset);
+    expect(workspace.canRun).toBe(false);
+    await workspace.run();
+    expect(workspace.session).toBeNull();
+    experimentRunning = false;
+    expect(workspace.canRun).toBe(true);
+  });
+
   it('saves a new scenario under a name, then saves over it', async () => {
     const { workspace, saves } = setup();
     workspace.openPreset(preset);

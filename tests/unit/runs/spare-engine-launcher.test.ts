@@ -16,6 +16,7 @@ class FakeEngine implements EngineProcess {
   ) {}
   send = (message: unknown) => void this.sent.push(message);
   onEvent = (listener: (event: EngineEvent) => void) => this.events.add(listener);
+  // A fake is never killed by a signal: it exits with the code alone.
   onExit = (listener: (code: number | null, signal: string | null) => void) => this.exits.add((code) => listener(code, null));
   kill = () => {
     this.killed = true;

@@ -67,7 +67,16 @@ describe('checkScenario', () => {
 
   it('refuses unknown fields so that typos do not pass silently', () => {
     expect(problemsOf({ ...valid, tasks: [{ kind: 'timer', count: 1, ms: 1, cuont: 3 }] })).toEqual([
-      'tasks[0]: has unknown field "cuont"',
+      'tasks[0]: has unknown field "cuont" (did you mean "count"?)',
+    ]);
+  });
+
+  it('answers an unknown field with the field of that place it was probably meant to be', () => {
+    expect(problemsOf({ ...valid, strategy: { type: 'pool', concurency: 4 } })).toContain(
+      'strategy: has unknown field "concurency" (did you mean "concurrency"?)',
+    );
+    expect(problemsOf({ ...valid, tasks: [{ kind: 'timer', count: 1, ms: 1, jiterMs: 3, zzz: 1 }] })).toEqual([
+      'tasks[0]: has unknown fields "jiterMs" (did you mean "jitterMs"?), "zzz"',
     ]);
   });
 

@@ -32,6 +32,12 @@ describe('verdictOf', () => {
 
   it('calls differences under 5% the same, and judges growth from a zero baseline by direction', () => {
     expect(verdictOf('lower', 100, 104)).toBe('same');
+    // The band is read on the ratio as shown: 0.95x is the same for every metric, 0.94x is not.
+    expect(verdictOf('lower', 1000, 949.6)).toBe('same');
+    expect(verdictOf('lower', 1000, 950.4)).toBe('same');
+    expect(verdictOf('lower', 1000, 944)).toBe('better');
+    expect(verdictOf('lower', 100, 105)).toBe('same');
+    expect(verdictOf('lower', 100, 106)).toBe('worse');
     expect(verdictOf('lower', 0, 0)).toBe('same');
     expect(verdictOf('lower', 0, 3)).toBe('worse');
     expect(verdictOf('higher', 0, 3)).toBe('better');
@@ -62,6 +68,13 @@ describe('compareMetrics', () => {
     expect(row(rows, 'latencyMs.p99')).toMatchObject({ baseline: 30, better: 'lower', others: [{ ratio: 1, verdict: 'same' }, { ratio: 1 }] });
   });
 
+  it('gives no verdict for a run that did not run to its end, nor against such a baseline', () => {
+    const cancelled = metricsWith({ wallMs: 2, throughputPerSec: 0.2 });
+    const rows = compareMetrics(baseline, [cancelled, slower], [true, false, true]);
+    expect(row(rows, 'wallMs').others.map((c) => c.verdict)).toEqual(['incomplete', 'worse']);
+    expect(row(compareMetrics(cancelled, [slower], [false, true]), 'wallMs').others[0]?.verdict).toBe('incomplete');
+  });
+
   it('has no ratio where the baseline is zero', () => {
     const quietLoop = metricsWith({ loopDelayMs: { p50: 0, p99: 0, max: 0 } });
     const [cell] = row(compareMetrics(quietLoop, [metricsWith()]), 'loopDelayMs.p99').others;
@@ -79,7 +92,7 @@ describe('compareRepeats', () => {
     expect(wall.baseline).toMatchObject({ mean: 1000, n: 5 });
     const [cell] = wall.others;
     expect(cell?.summary.mean).toBe(1500);
-    expect(cell?.ratioText).toBe('1.5x');
+    expect(cell?.ratioText).toBe('1.50x');
     expect(cell?.welch?.significant).toBe(true);
     expect(cell?.verdict).toBe('worse');
   });

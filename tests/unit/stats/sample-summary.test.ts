@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSummary, repeatStats, summarize } from '../../../shared/stats/sample-summary';
+import { formatSummary, NOISY_CV, repeatStats, summarize, summaryWarnings } from '../../../shared/stats/sample-summary';
 import { metricsWith } from './metrics-fixture';
 
 describe('summarize', () => {
@@ -28,7 +28,23 @@ describe('summarize', () => {
   });
 
   it('has no spread for a single value', () => {
-    expect(summarize([42])).toEqual({ mean: 42, sd: null, ci95: null, n: 1 });
+    expect(summarize([42])).toEqual({ mean: 42, sd: null, ci95: null, n: 1, min: 42, median: 42, max: 42, cv: null, outliers: 0 });
+    expect(summaryWarnings(summarize([42]))).toEqual(['one run: no spread to estimate']);
+  });
+
+  it('gives the range and median, and warns about noisy runs and outliers as hyperfine does', () => {
+    const steady = summarize([100, 101, 99, 100, 102]);
+    expect(steady).toMatchObject({ min: 99, median: 100, max: 102, outliers: 0 });
+    expect(steady.cv).toBeLessThan(NOISY_CV);
+    expect(summaryWarnings(steady)).toEqual([]);
+
+    const disturbed = summarize([100, 101, 99, 100, 102, 400]);
+    expect(disturbed.outliers).toBe(1);
+    expect(disturbed.cv).toBeGreaterThan(NOISY_CV);
+    expect(summaryWarnings(disturbed)).toEqual([
+      `noisy: the runs vary by ${Math.round(disturbed.cv! * 100)}% of their mean`,
+      '1 outlier: another program or a cold start may have disturbed a run',
+    ]);
   });
 
   it('refuses an empty sample with a message', () => {
@@ -51,10 +67,10 @@ describe('repeatStats', () => {
 
 describe('formatSummary', () => {
   it('shows mean and half the 95% interval', () => {
-    expect(formatSummary({ mean: 412.4, sd: 20, ci95: [394.3, 430.5], n: 5 }, 'ms')).toBe('412 ± 18.1 ms (95% CI, n=5)');
+    expect(formatSummary({ mean: 412.4, ci95: [394.3, 430.5], n: 5 }, 'ms')).toBe('412 ± 18.1 ms (95% CI, n=5)');
   });
 
   it('shows a single run without an interval', () => {
-    expect(formatSummary({ mean: 3.14159, sd: null, ci95: null, n: 1 }, 'per s')).toBe('3.14 per s (n=1)');
+    expect(formatSummary({ mean: 3.14159, ci95: null, n: 1 }, 'per s')).toBe('3.14 per s (n=1)');
   });
 });

@@ -105,10 +105,10 @@ describe('trace export', () => {
 
     const names = events('M').filter((e) => e.name === 'thread_name');
     expect(names.map((e) => [e.tid, e.args.name])).toEqual([
-      [1, 'lane 0'],
-      [2, 'lane 1'],
-      [3, 'lane 2'],
-      [4, 'lane 3'],
+      [1, 'Slot 1'],
+      [2, 'Slot 2'],
+      [3, 'Slot 3'],
+      [4, 'Slot 4'],
     ]);
     const processNames = events('M').filter((e) => e.name === 'process_name');
     expect(processNames.map((e) => e.args.name)).toEqual(['Run 7: Sixteen timers, pool of four!']);

@@ -3,6 +3,7 @@
 // Utility processes are forked Node children: the engine supports both ways of being started.
 import { fork } from 'node:child_process';
 import { EventEmitter } from 'node:events';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
 Object.defineProperty(process.versions, 'electron', { value: process.env.STUB_ELECTRON_VERSION, enumerable: true });
@@ -28,9 +29,16 @@ process.on('message', async (message) => {
   }
 });
 
+// STUB_PACKAGED=1 plays the packaged app, whose resources (the SQLite driver, app-update.yml) are in STUB_RESOURCES_PATH.
+if (process.env.STUB_RESOURCES_PATH) process.resourcesPath = process.env.STUB_RESOURCES_PATH;
+
 const appEvents = new EventEmitter();
 export const app = {
-  isPackaged: false,
+  isPackaged: process.env.STUB_PACKAGED === '1',
+  getVersion: () => '0.1.0',
+  getName: () => 'Concurrency Explorer',
+  getAppPath: () => process.cwd(),
+  once: (event, listener) => appEvents.once(event, listener),
   getPath: (name) => path.join(process.env.STUB_APP_DATA, name),
   setName: (name) => report({ type: 'setName', name }),
   setPath: (name, value) => report({ type: 'setPath', name, value }),
@@ -119,5 +127,20 @@ export const utilityProcess = {
     utility.postMessage = (message) => child.send(message);
     utility.kill = () => child.kill('SIGKILL');
     return utility;
+  },
+};
+
+// Packages that load Electron with `require` (electron-updater) get this stand-in too, and the test hears of it:
+// the module hooks of `register.mjs` only see `import`.
+const require = createRequire(import.meta.url);
+const electronEntry = require.resolve('electron');
+const cjsElectron = { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell, utilityProcess };
+require.cache[electronEntry] = {
+  id: electronEntry,
+  filename: electronEntry,
+  loaded: true,
+  get exports() {
+    report({ type: 'required' });
+    return cjsElectron;
   },
 };

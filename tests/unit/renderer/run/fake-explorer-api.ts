@@ -78,8 +78,8 @@ export class FakeExplorerApi implements ExplorerApi {
     for (const l of this.listeners.events) l({ key, runId: 7, started: [], finished, samples: [] });
     for (const l of this.listeners.progress) l({ key, runId: 7, done, total: 4, inFlight: 4 - done, elapsedMs: done * 100 });
   }
-  emitFinished(status: RunFinishedPayload['status'], key = 'run-1'): void {
-    for (const l of this.listeners.finished) l({ key, runId: 7, status, metrics: null, error: null });
+  emitFinished(status: RunFinishedPayload['status'], key = 'run-1', metrics: RunFinishedPayload['metrics'] = null): void {
+    for (const l of this.listeners.finished) l({ key, runId: 7, status, metrics, error: null });
   }
 
   #add<T>(list: T[], listener: T): () => void {

@@ -82,6 +82,16 @@ describe('RunSession', () => {
     expect(session.throughput().reduce((n, b) => n + b.perSec, 0)).toBe(4);
   });
 
+  it('counts a cancelled run as done only as far as its work went, whatever the last progress said', async () => {
+    const { api, session } = harness();
+    await session.start(SCENARIO);
+    api.emitStarted();
+    const metrics = { tasks: 200, cancelled: 176, wallMs: 90, throughputPerSec: 20 } as never;
+    api.emitFinished('cancelled', 'run-1', metrics);
+    const figures = session.progress();
+    expect(figures).toMatchObject({ done: 24, total: 200, cancelled: 176, wallMs: 90, etaMs: null });
+  });
+
   it('ends as cancelled when the backend no longer knows the run', async () => {
     const { api, session } = harness();
     api.cancelAnswer = false;
@@ -104,7 +114,7 @@ describe('RunSession', () => {
   it('after the connection comes back, ends a run that ended meanwhile as the history recorded it', async () => {
     const { api, session } = harness();
     await session.start(SCENARIO);
-    const metrics = { tasks: 4 } as never;
+    const metrics = { tasks: 4, cancelled: 0 } as never;
     api.history.getColumnar = async ({ id }) => ({ id, status: 'completed', metrics, error: null }) as never;
     await session.resync();
     expect(session.phase).toBe('completed');

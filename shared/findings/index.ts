@@ -1,0 +1,4 @@
+export * from './finding-schema';
+export * from './thresholds';
+export * from './find-findings';
+export * from './sweep-findings';
