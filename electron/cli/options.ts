@@ -1,7 +1,7 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import { errorMessage } from '../../shared/errors/error-message';
 import type { ReopenedExperiment } from '../../shared/experiments/experiment-summary';
-import { MAX_MATRIX_STRATEGIES } from '../../shared/experiments/experiment-spec';
+import { MAX_MATRIX_STRATEGIES, MAX_SWEEP_LEVELS } from '../../shared/experiments/experiment-spec';
 import type { RunDetail } from '../../shared/run/run-schema';
 import { MAX_CONCURRENCY, parseStrategyText, type Strategy } from '../../shared/scenario';
 import { resolveDatabasePath } from '../backend/data-dir';
@@ -66,8 +66,14 @@ export function strategyOption(text: string): Strategy {
   }
 }
 
-/** Reads `--matrix sequential,all,pool:4`: the strategies in the order given. */
-export function matrixOption(text: string): Strategy[] {
+/** A sized strategy named without its size in `--matrix` (`pool`): it runs with the scenario's own size. */
+export type UnsizedStrategy = 'pool' | 'batch' | 'workers';
+/** One entry of `--matrix`: a strategy, or a sized type whose size the scenario gives. */
+export type MatrixEntry = Strategy | UnsizedStrategy;
+const UNSIZED: readonly string[] = ['pool', 'batch', 'workers'] satisfies UnsizedStrategy[];
+
+/** Reads `--matrix sequential,all,pool:4,pool`: the strategies in the order given (a bare `pool`: the scenario's size). */
+export function matrixOption(text: string): MatrixEntry[] {
   const items = text.split(',').map((item) => item.trim());
   if (items.some((item) => item === '')) {
     throw new InvalidArgumentError('give strategies separated by commas, as in sequential,all,pool:4');
@@ -75,21 +81,36 @@ export function matrixOption(text: string): Strategy[] {
   if (items.length > MAX_MATRIX_STRATEGIES) {
     throw new InvalidArgumentError(`a matrix has at most ${MAX_MATRIX_STRATEGIES} strategies, got ${items.length}`);
   }
-  return items.map(strategyOption);
+  return items.map((item) => (UNSIZED.includes(item) ? (item as UnsizedStrategy) : strategyOption(item)));
 }
 
-/** Reads `--sweep pool:1..N` and returns N, the highest concurrency. */
-export function sweepOption(text: string): number {
+/** The levels `--sweep` gives: the highest of `pool:1..N`, or the list of `pool:5,10,20,40`. */
+export type SweepLevelsOption = { maxConcurrency: number } | { concurrencies: number[] };
+
+/** Reads `--sweep pool:1..N` (1, 2, 4, ... N) or `--sweep pool:5,10,20,40` (those sizes). */
+export function sweepOption(text: string): SweepLevelsOption {
+  const listed = /^pool:(\d[^.]*)$/.exec(text.trim());
+  if (listed !== null) return { concurrencies: sweepList(listed[1] ?? '') };
   const match = /^([^:]*):([^.]*)\.\.(.*)$/.exec(text.trim());
-  if (match === null) throw new InvalidArgumentError('must look like pool:1..N, as in pool:1..64');
+  if (match === null) throw new InvalidArgumentError('must look like pool:1..N (as in pool:1..64) or list pool sizes (as in pool:5,10,20,40)');
   const [, type = '', from = '', to = ''] = match;
   if (type !== 'pool') {
     throw new InvalidArgumentError(`only a pool's concurrency can be swept: use pool:1..N, not ${type}:${from}..${to}`);
   }
-  if (from !== '1') throw new InvalidArgumentError(`a sweep starts at concurrency 1: use pool:1..${to}`);
+  if (from !== '1') throw new InvalidArgumentError(`a sweep starts at concurrency 1: use pool:1..${to}, or list sizes as in pool:${from},${to}`);
   const max = readWholeNumber(to, 1, MAX_CONCURRENCY);
   if (max === undefined) throw new InvalidArgumentError(`N in pool:1..N must be a whole number from 1 to ${MAX_CONCURRENCY}, got "${to}"`);
-  return max;
+  return { maxConcurrency: max };
+}
+
+function sweepList(text: string): number[] {
+  const items = text.split(',').map((item) => item.trim());
+  if (items.length > MAX_SWEEP_LEVELS) throw new InvalidArgumentError(`a sweep has at most ${MAX_SWEEP_LEVELS} pool sizes, got ${items.length}`);
+  return items.map((item) => {
+    const level = readWholeNumber(item, 1, MAX_CONCURRENCY);
+    if (level === undefined) throw new InvalidArgumentError(`each pool size in pool:5,10,20 must be a whole number from 1 to ${MAX_CONCURRENCY}, got "${item}"`);
+    return level;
+  });
 }
 
 /** Adds `--db PATH` to a command that reads or writes the run history. */

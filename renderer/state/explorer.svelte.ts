@@ -1,4 +1,5 @@
-import type { Preset } from '../../shared/presets/preset';
+import { variantScenario, type Preset } from '../../shared/presets/preset';
+import type { RunDetail } from '../../shared/run/run-schema';
 import type { SavedScenario } from '../../shared/run/saved-scenario';
 import { Comparison } from './compare/comparison.svelte';
 import { ExperimentSession } from './experiments/experiment-session.svelte';
@@ -133,6 +134,22 @@ export class Explorer {
   openPreset(preset: Preset): void {
     this.workspace.openPreset(preset);
     this.#showWorkbench();
+  }
+
+  /**
+   * Runs every variant of a built-in scenario as one experiment (stored as a matrix); when it is over the
+   * Compare view opens with their runs, the first variant as the baseline.
+   */
+  async runAllVariants(preset: Preset): Promise<void> {
+    const variants = preset.variants.map((variant) => ({ label: variant.label, scenario: variantScenario(preset, variant) }));
+    await this.experiment.start({ kind: 'variants', name: `All variants: ${preset.title}`.slice(0, 120), variants });
+  }
+
+  /** Runs a recorded run's exact scenario again, as a new run, in the workbench. */
+  async rerun(run: Pick<RunDetail, 'id' | 'scenario'>): Promise<void> {
+    this.workspace.openRerun(run.id, run.scenario);
+    this.#showWorkbench();
+    await this.workspace.run();
   }
 
   openSaved(saved: SavedScenario): void {

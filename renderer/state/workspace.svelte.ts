@@ -16,14 +16,16 @@ export type ScenarioOrigin =
   | { kind: 'preset'; preset: Preset; variantId: string }
   | { kind: 'saved'; id: number; name: string }
   | { kind: 'file'; fileName: string }
+  | { kind: 'rerun'; runId: number; name: string }
   | { kind: 'new' };
 
 /**
- * A scenario from outside the app (today: a file opened or picked) is not the user's own: before its first run
- * the user agrees to what it executes. Built-ins and scenarios written or saved in the app never ask.
+ * A scenario from outside the app (a file opened or picked, or a recorded run run again: the history also holds
+ * imported runs) is not the user's own: before its first run the user agrees to what it executes. Built-ins and
+ * scenarios written or saved in the app never ask.
  */
 export function isForeign(origin: ScenarioOrigin): boolean {
-  return origin.kind === 'file';
+  return origin.kind === 'file' || origin.kind === 'rerun';
 }
 
 /** What "New scenario" starts from. */
@@ -35,9 +37,17 @@ export const BLANK_SCENARIO: ScenarioInput = {
   tasks: [{ kind: 'timer', count: 16, ms: 100, jitterMs: 50 }],
 };
 
+/** A finished run kept aside with what it drew into: a built-in scenario's variant's latest result. */
+interface KeptRun {
+  session: RunSession;
+  timeline: TimelineData;
+  scenario: Scenario;
+}
+
 /**
  * The scenario being worked on: its editor, where it came from, and its latest run (with the timeline
- * data that run draws into). One run at a time: Run is refused while one is going on.
+ * data that run draws into). One run at a time: Run is refused while one is going on. Switching between
+ * the variants of a built-in scenario keeps each variant's latest run and shows it again.
  */
 export class Workspace {
   readonly editor = new ScenarioEditor(BLANK_SCENARIO);
@@ -48,6 +58,8 @@ export class Workspace {
   #timeline = $state.raw<TimelineData | null>(null);
   #runtime = $state.raw<RuntimeTrackData | null>(null);
   #runScenario = $state.raw<Scenario | null>(null);
+  /** The latest run of each variant of the open preset but the shown one, by variant id. */
+  readonly #variantRuns = new Map<string, KeptRun>();
   readonly #api: ExplorerApi;
   readonly #library: ScenarioLibrary;
   readonly #sessionOptions: RunSessionOptions;
@@ -96,11 +108,16 @@ export class Workspace {
   get canRun(): boolean { return this.editor.scenario !== null && !this.running && !this.experimentRunning; }
 
   openPreset(preset: Preset, variantId: string = preset.variants[0]?.id ?? ''): void {
+    const previous = this.#origin;
+    const sameVariant = previous.kind === 'preset' && previous.preset.id === preset.id && previous.variantId === variantId;
+    if (this.running && !sameVariant) return;
     const variant = preset.variants.find((v) => v.id === variantId);
     this.editor.load(variant === undefined ? preset.scenario : variantScenario(preset, variant));
     this.#origin = { kind: 'preset', preset, variantId };
     this.#openedName = draftName(this.editor.draft);
-    this.#forgetRun();
+    if (sameVariant) return;
+    if (previous.kind === 'preset' && previous.preset.id === preset.id) this.#switchVariant(previous.variantId, variantId);
+    else this.#forgetRun();
   }
 
   openSaved(saved: SavedScenario): void {
@@ -114,6 +131,15 @@ export class Workspace {
     this.editor.load(scenario);
     this.#origin = { kind: 'new' };
     this.#openedName = null;
+    this.#forgetRun();
+  }
+
+  /** A recorded run's exact scenario, to run again as a new run. */
+  openRerun(runId: number, scenario: Scenario): void {
+    if (this.running) return;
+    this.editor.load(scenario);
+    this.#origin = { kind: 'rerun', runId, name: scenario.name };
+    this.#openedName = draftName(this.editor.draft);
     this.#forgetRun();
   }
 
@@ -165,9 +191,23 @@ export class Workspace {
     await this.#session?.cancel();
   }
 
+  /** Keeps the shown run as `from`'s latest and shows `to`'s latest, if it has one. */
+  #switchVariant(from: string, to: string): void {
+    if (this.#session !== null && this.#timeline !== null && this.#runScenario !== null) {
+      this.#variantRuns.set(from, { session: this.#session, timeline: this.#timeline, scenario: this.#runScenario });
+    }
+    const kept = this.#variantRuns.get(to);
+    this.#variantRuns.delete(to);
+    this.#session = kept?.session ?? null;
+    this.#timeline = kept?.timeline ?? null;
+    this.#runScenario = kept?.scenario ?? null;
+  }
+
   #forgetRun(): void {
     if (this.running) return;
     this.#session?.dispose();
+    for (const kept of this.#variantRuns.values()) kept.session.dispose();
+    this.#variantRuns.clear();
     this.#session = null;
     this.#timeline = null;
     this.#runtime = null;

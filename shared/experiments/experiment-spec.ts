@@ -6,6 +6,7 @@ import { wholeNumber } from '../validation/numbers';
 export const MAX_REPEAT_RUNS = 100;
 export const MAX_WARMUP_RUNS = 20;
 export const MAX_MATRIX_STRATEGIES = 20;
+export const MAX_SWEEP_LEVELS = 20;
 
 const name = z.string().trim().min(1).max(120).optional();
 
@@ -14,7 +15,10 @@ const name = z.string().trim().min(1).max(120).optional();
  * another, never two at once:
  * - `repeat`: the scenario `repeat` times, after `warmup` runs that are neither counted nor stored;
  * - `matrix`: the scenario once per strategy, in the given order;
- * - `sweep`: the scenario under a pool at concurrency 1, 2, 4, ... up to `maxConcurrency` (see `sweepConcurrencies`).
+ * - `sweep`: the scenario under a pool at concurrency 1, 2, 4, ... up to `maxConcurrency` (`sweepConcurrencies`), or
+ *   at each of `concurrencies` (`listedConcurrencies`); exactly one of the two, and never past the task count.
+ * - `variants`: several scenarios (a built-in scenario's variants), once each, in the given order; stored as a
+ *   matrix, since it is one: one run per variant, compared with the first.
  * `name` defaults to one made from the kind and the scenario's name.
  */
 export const ExperimentSpecSchema = z.discriminatedUnion('kind', [
@@ -32,11 +36,25 @@ export const ExperimentSpecSchema = z.discriminatedUnion('kind', [
     strategies: z.array(StrategySchema).min(1).max(MAX_MATRIX_STRATEGIES),
   }),
   z.strictObject({
-    kind: z.literal('sweep'),
+    kind: z.literal('variants'),
     name,
-    scenario: ScenarioSchema,
-    maxConcurrency: wholeNumber(1, MAX_CONCURRENCY),
+    variants: z
+      .array(z.strictObject({ label: z.string().trim().min(1).max(60), scenario: ScenarioSchema }))
+      .min(1)
+      .max(MAX_MATRIX_STRATEGIES),
   }),
+  z
+    .strictObject({
+      kind: z.literal('sweep'),
+      name,
+      scenario: ScenarioSchema,
+      maxConcurrency: wholeNumber(1, MAX_CONCURRENCY).optional(),
+      concurrencies: z.array(wholeNumber(1, MAX_CONCURRENCY)).min(1).max(MAX_SWEEP_LEVELS).optional(),
+    })
+    .refine((sweep) => (sweep.maxConcurrency === undefined) !== (sweep.concurrencies === undefined), {
+      message: 'give either maxConcurrency (1, 2, 4, ... up to it) or concurrencies (a list such as [5, 10, 20, 40]), not both or neither',
+      path: ['concurrencies'],
+    }),
 ]);
 
 export type ExperimentSpec = z.output<typeof ExperimentSpecSchema>;

@@ -1,2 +1,3 @@
 export * from './strategy-guide';
 export * from './strategy-code';
+export * from './orphan-cause';

@@ -1,4 +1,4 @@
-import type { Strategy } from '../scenario';
+import type { PoolOnFailure, Strategy } from '../scenario';
 
 const TASK = 'tasks: Array<() => Promise<unknown>>';
 
@@ -7,6 +7,36 @@ function combinator(name: 'all' | 'allSettled' | 'race' | 'any', comment: string
   return `async function run(${TASK}) {
   // ${comment}
   return Promise.${name}(tasks.map((task) => task()));
+}`;
+}
+
+/** A pool in each of its `onFailure` forms: hand-written slots, or p-limit with one combinator. */
+function poolCode(limit: number, onFailure: PoolOnFailure): string {
+  if (onFailure === 'stop-slot') {
+    return `async function run(${TASK}) {
+  const limit = ${limit};
+  const results: unknown[] = [];
+  let next = 0;
+  async function slot() {
+    while (next < tasks.length) {
+      const i = next++;
+      results[i] = await tasks[i](); // a failure ends this slot; the other slots carry on, unobserved
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, slot));
+  return results;
+}`;
+  }
+  const [name, comment] =
+    onFailure === 'reject'
+      ? ['all', `Every task still runs, ${limit} at a time; the result rejects at the first failure.`]
+      : ['allSettled', `Every task runs, ${limit} at a time, and the result waits for all of them.`];
+  return `import pLimit from 'p-limit';
+
+async function run(${TASK}) {
+  const limit = pLimit(${limit});
+  // ${comment}
+  return Promise.${name}(tasks.map((task) => limit(task)));
 }`;
 }
 
@@ -48,19 +78,7 @@ export function strategyCode(strategy: Strategy): string {
   });
 }`;
     case 'pool':
-      return `async function run(${TASK}) {
-  const limit = ${strategy.concurrency};
-  const results: unknown[] = [];
-  let next = 0;
-  async function slot() {
-    while (next < tasks.length) {
-      const i = next++;
-      results[i] = await tasks[i]();
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, slot));
-  return results;
-}`;
+      return poolCode(strategy.concurrency, strategy.onFailure ?? 'stop-slot');
     case 'batch':
       return `async function run(${TASK}) {
   const size = ${strategy.size};

@@ -1,4 +1,4 @@
-import type { Strategy, StrategyType } from '../scenario';
+import type { PoolOnFailure, Strategy, StrategyType } from '../scenario';
 
 /** What the UI tells about one strategy: a name, one sentence, and the plain code it amounts to. */
 export interface StrategyGuide {
@@ -63,6 +63,13 @@ export const STRATEGY_GUIDES: readonly StrategyGuide[] = [
     size: { field: 'threads', label: 'Threads', unit: 'threads', default: 2 },
   },
 ];
+
+/** What each `pool.onFailure` form does, in one sentence for the strategy picker. */
+export const POOL_ON_FAILURE_SUMMARIES: Readonly<Record<PoolOnFailure, string>> = {
+  'stop-slot': 'A failure ends its slot and rejects the pool at once; the other slots go on as orphans (hand-written worker loops).',
+  reject: 'Every queued task still runs at full concurrency; the result rejects at the first failure (p-limit with Promise.all).',
+  continue: 'Every task runs and the pool waits for all of them, keeping each failure (p-limit with Promise.allSettled).',
+};
 
 /** The guide of one strategy type. */
 export function strategyGuide(type: StrategyType): StrategyGuide {

@@ -1,5 +1,5 @@
 import { ApiError } from '../../../shared/api/api-error';
-import { experimentName, experimentParams, planExperiment, type PlannedRun } from '../../../shared/experiments/experiment-plan';
+import { experimentName, experimentParams, planExperiment, storedExperimentKind, type PlannedRun } from '../../../shared/experiments/experiment-plan';
 import { checkExperimentSpec, type ExperimentSpec, type ExperimentSpecInput } from '../../../shared/experiments/experiment-spec';
 import { experimentStats, type ExperimentStats } from '../../../shared/experiments/experiment-summary';
 import { problemsToText } from '../../../shared/validation/format-issues';
@@ -38,8 +38,6 @@ export interface ExperimentResult extends ExperimentStats {
   cancelled: boolean;
 }
 
-const MAX_RUN_NAME_LENGTH = 120;
-
 /**
  * Runs an experiment: records it, then makes its runs one after another (never two at once: they would
  * distort each other's measurements), each counted run stored under the experiment. A run that fails does
@@ -54,7 +52,8 @@ export async function runExperiment(
 ): Promise<ExperimentResult> {
   const spec = validSpec(input);
   const plan = planExperiment(spec);
-  const experimentId = store.createExperiment({ kind: spec.kind, name: experimentName(spec), params: experimentParams(spec) });
+  const kind = storedExperimentKind(spec);
+  const experimentId = store.createExperiment({ kind, name: experimentName(spec), params: experimentParams(spec) });
   const counted: { planned: PlannedRun; outcome: RunOutcome }[] = [];
   let cancelled = false;
   for (const [index, planned] of plan.entries()) {
@@ -65,7 +64,7 @@ export async function runExperiment(
     const progress = { index, total: plan.length, label: planned.label, warmup: planned.warmup };
     const run = runService.start(
       planned.scenario,
-      planned.warmup ? { save: false } : { experimentId, name: runName(spec.scenario.name, planned.label) },
+      planned.warmup ? { save: false } : { experimentId, name: planned.name },
     );
     options.onRunStarted?.(run, progress);
     const outcome = await untilDone(run, options.signal);
@@ -74,7 +73,7 @@ export async function runExperiment(
     if (isAborted(options.signal) && outcome.status === 'cancelled') cancelled = true;
   }
   const stats = experimentStats(
-    spec.kind,
+    kind,
     counted.map(({ planned, outcome }) => ({ strategy: planned.scenario.strategy, status: outcome.status, metrics: outcome.metrics })),
   );
   return { experimentId, runs: counted.map((c) => c.outcome), cancelled, ...stats };
@@ -84,12 +83,6 @@ function validSpec(input: ExperimentSpecInput): ExperimentSpec {
   const check = checkExperimentSpec(input);
   if (check.ok) return check.spec;
   throw new ApiError('bad_request', `Invalid experiment:\n${problemsToText(check.problems)}`, check.problems);
-}
-
-/** `Timers (pool:4)`, shortening the scenario's name rather than the label when it is too long. */
-function runName(scenarioName: string, label: string): string {
-  const suffix = ` (${label})`;
-  return `${scenarioName.slice(0, MAX_RUN_NAME_LENGTH - suffix.length)}${suffix}`;
 }
 
 function isAborted(signal: AbortSignal | undefined): boolean {

@@ -6,7 +6,7 @@ import { RunService } from '../../backend/runs/run-service';
 import type { HistoryStore } from '../../backend/history';
 import type { CliIo } from '../cli-io';
 import { CliError, EXIT_CODES } from '../cli-error';
-import { addDbOption, matrixOption, strategyOption, sweepOption, wholeNumberOption, withHistory } from '../options';
+import { addDbOption, matrixOption, strategyOption, sweepOption, wholeNumberOption, withHistory, type MatrixEntry, type SweepLevelsOption } from '../options';
 import { chooseScenario } from '../run/scenario-source';
 import { confirmExec } from '../run/exec-consent';
 import { planRuns } from '../run/run-plan';
@@ -18,8 +18,8 @@ interface RunFlags {
   preset?: string;
   repeat?: number;
   warmup?: number;
-  matrix?: Strategy[];
-  sweep?: number;
+  matrix?: MatrixEntry[];
+  sweep?: SweepLevelsOption;
   json?: boolean;
   db?: string;
   save: boolean;
@@ -32,7 +32,10 @@ const EXPERIMENT_HELP = `
 Experiments (each stored as one group of runs; reopen one with: show --experiment <id>):
   run s.json --repeat 5 --warmup 1          mean, sd and 95% CI of wall time and throughput
   run s.json --matrix sequential,all,pool:4 one run per strategy, compared with the first
+  run s.json --matrix pool:5,pool:20,all    the same type with different sizes
+  run s.json --matrix pool,pool:20          a bare pool runs at the scenario's own size
   run s.json --sweep pool:1..64             pool:1, 2, 4, ... 64: throughput and p99, and the knee
+  run s.json --sweep pool:5,10,20,40        those pool sizes (never past the task count)
 Only one of --repeat, --matrix and --sweep at a time; --matrix and --sweep set the strategy themselves
 (no --strategy), and experiments are always recorded (no --no-save). Runs never overlap.`;
 
@@ -87,11 +90,11 @@ export function registerRun(program: Command, io: CliIo): void {
     .description('run a scenario (a JSON file, or a built-in one with --preset), once or as an experiment, and print its metrics')
     .argument('[scenario]', 'scenario JSON file')
     .option('--preset <id>', 'run a built-in scenario (see the presets command)')
-    .option('--strategy <strategy>', 'replace the scenario\'s strategy: sequential|all|allSettled|race|any|callbacks|pool:N|batch:N|workers:N', strategyOption)
+    .option('--strategy <strategy>', 'replace the scenario\'s strategy: sequential|all|allSettled|race|any|callbacks|pool:N[:stop-slot|reject|continue]|batch:N|workers:N', strategyOption)
     .option('--repeat <k>', `experiment: run it k times (1 to ${MAX_REPEAT_RUNS}) and print mean, sd and 95% CI`, wholeNumberOption(1, MAX_REPEAT_RUNS))
     .option('--warmup <w>', `with --repeat: first run it w times (0 to ${MAX_WARMUP_RUNS}) without counting or storing`, wholeNumberOption(0, MAX_WARMUP_RUNS))
     .option('--matrix <strategies>', 'experiment: one run per strategy, in order (sequential,all,pool:4,workers:2), compared with the first', matrixOption)
-    .option('--sweep <pool:1..N>', 'experiment: pool:1, 2, 4, ... up to N; throughput and p99 against concurrency, and the knee', sweepOption)
+    .option('--sweep <pool:1..N|pool:5,10,20>', 'experiment: pool:1, 2, 4, ... up to N, or the listed pool sizes; throughput and p99 against concurrency, and the knee', sweepOption)
     .option('--json', 'print one JSON object { runs: [...] } on stdout and nothing else (experiments add experimentId, and stats or sweep)')
     .option('--no-save', 'do not record the run in the history (not with --repeat, --matrix or --sweep)')
     .option('--tag <tag>', 'tag the recorded runs (repeatable)', collect, [])

@@ -92,11 +92,15 @@ function renderFindings(experiment: ReopenedExperiment): string {
   switch (experiment.kind) {
     case 'repeat':
       return renderRepeatStats(experiment.stats ?? null);
-    case 'matrix':
+    case 'matrix': {
+      // A run of a built-in scenario's variants may repeat a strategy (one thread vs four): then the run names tell them apart.
+      const strategies = experiment.runs.map((r) => strategyText(r.strategy));
+      const distinct = new Set(strategies).size === strategies.length;
       return renderMetricsTable(
-        experiment.runs.map((r) => ({ title: strategyText(r.strategy), metrics: r.metrics })),
+        experiment.runs.map((r, i) => ({ title: distinct ? strategies[i]! : r.name, metrics: r.metrics })),
         { compare: true },
       );
+    }
     case 'sweep':
       return renderSweep(experiment.sweep ?? { points: [], knee: null });
   }

@@ -1,15 +1,18 @@
 import type { Scenario, Strategy } from '../../../shared/scenario';
 import { checkExperimentSpec, type ExperimentSpec, type ExperimentSpecInput } from '../../../shared/experiments/experiment-spec';
 import { UsageError } from '../cli-error';
+import { defaultStrategy } from '../../../shared/strategies';
+import type { MatrixEntry, SweepLevelsOption } from '../options';
 
 /** The flags of `run` that decide which runs it makes. */
 export interface PlanFlags {
   strategy?: Strategy;
   repeat?: number;
   warmup?: number;
-  matrix?: Strategy[];
-  /** The highest concurrency of `--sweep pool:1..N`. */
-  sweep?: number;
+  /** `--matrix`: a bare sized type (`pool`) takes the scenario's own size when it uses that type. */
+  matrix?: MatrixEntry[];
+  /** The levels of `--sweep`: `pool:1..N` or `pool:5,10,20,40`. */
+  sweep?: SweepLevelsOption;
   /** False with `--no-save`. */
   save: boolean;
 }
@@ -51,8 +54,12 @@ function experimentFlags(flags: PlanFlags): string[] {
 }
 
 function specInput(scenario: Scenario, flags: PlanFlags): ExperimentSpecInput {
-  if (flags.matrix !== undefined) return { kind: 'matrix', scenario, strategies: flags.matrix };
-  if (flags.sweep !== undefined) return { kind: 'sweep', scenario, maxConcurrency: flags.sweep };
+  if (flags.matrix !== undefined) {
+    const own = (type: string) => (scenario.strategy.type === type ? scenario.strategy : undefined);
+    const strategies = flags.matrix.map((entry) => (typeof entry === 'string' ? (own(entry) ?? defaultStrategy(entry)) : entry));
+    return { kind: 'matrix', scenario, strategies };
+  }
+  if (flags.sweep !== undefined) return { kind: 'sweep', scenario, ...flags.sweep };
   return { kind: 'repeat', scenario, repeat: flags.repeat ?? 1, warmup: flags.warmup ?? 0 };
 }
 

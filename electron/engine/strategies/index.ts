@@ -19,7 +19,7 @@ export function strategyFor(spec: StrategySpec): Strategy {
     case 'callbacks':
       return callbacks;
     case 'pool':
-      return pool(spec.concurrency);
+      return pool(spec.concurrency, spec.onFailure);
     case 'batch':
       return batch(spec.size);
     case 'workers':

@@ -1,4 +1,5 @@
 import type { TaskRecord } from '../../../shared/protocol/task-record';
+import { failureMessage } from '../../timeline/table/task-query';
 
 /** The failed tasks that share one error message. */
 export interface ErrorGroup {
@@ -19,7 +20,7 @@ export function errorGroups(tasks: readonly TaskRecord[]): ErrorGroup[] {
   const groups = new Map<string, { count: number; kinds: Set<string>; statuses: Set<string>; sampleTasks: number[] }>();
   for (const task of tasks) {
     if (task.status !== 'error' && task.status !== 'timeout') continue;
-    const message = task.error ?? (task.status === 'timeout' ? 'timed out' : 'failed without a message');
+    const message = failureMessage(task.error, task.status);
     let group = groups.get(message);
     if (group === undefined) {
       group = { count: 0, kinds: new Set(), statuses: new Set(), sampleTasks: [] };

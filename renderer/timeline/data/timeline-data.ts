@@ -7,6 +7,9 @@ import { SampleSeries } from './sample-series';
 import { RUNNING_CODE, STATUS_BY_CODE, kindCode, statusCode, type TimelineStatus } from './task-codes';
 import { TASK_KINDS, type TaskKind } from '../../../shared/scenario';
 
+/** What a copied sample holds besides its time and loop delay, which the timeline does not draw. */
+const NO_SAMPLE: Sample = { tMs: 0, inFlight: 0, loopDelayMs: 0, elu: 0, cpuPercent: 0, rssBytes: 0, heapUsedBytes: 0 };
+
 /**
  * The spans of a run's tasks in typed arrays, one position ("slot") per task in the order the timeline
  * heard of them, growable for live appends. Drawing reads it and never changes it; every change bumps
@@ -72,6 +75,31 @@ export class TimelineData {
     const data = new TimelineData(columns.count);
     data.#appendColumns(columns, codes);
     data.appendSamples(samples);
+    return data;
+  }
+
+  /**
+   * The same tasks in the same slots with `lanesPerRow` neighbouring lanes drawn as one row (lane `l` on row
+   * `floor(l / lanesPerRow)`): a run of thousands of lanes fits the screen, each row showing where its tasks
+   * ran. Copies the typed arrays; samples keep their time and loop delay, all the timeline draws of them.
+   */
+  static grouped(source: TimelineData, lanesPerRow: number): TimelineData {
+    if (!Number.isInteger(lanesPerRow) || lanesPerRow < 1) throw new RangeError(`lanesPerRow: must be a whole number >= 1, got ${lanesPerRow}`);
+    const data = new TimelineData(source.count);
+    data.#reserve(source.count);
+    for (let slot = 0; slot < source.count; slot++) {
+      const row = Math.floor(source.#lane[slot]! / lanesPerRow);
+      data.#addSlot(source.#taskIndex[slot]!, source.#group[slot]!, source.#kind[slot]!, row, source.#queuedMs[slot]!, source.#startMs[slot]!);
+      if (source.#status[slot] !== RUNNING_CODE) {
+        data.#finish(slot, source.#status[slot]!, source.#endMs[slot]!, source.#attempts[slot]!, source.#observedMs[slot]!, source.#orphaned[slot]!);
+      }
+    }
+    for (const [slot, message] of source.#errors) data.#errors.set(slot, message);
+    data.#settle();
+    data.setLaneCount(Math.ceil(source.laneCount / lanesPerRow));
+    const { timeMs, loopDelayMs, count } = source.samples;
+    data.appendSamples(Array.from({ length: count }, (_, i) => ({ ...NO_SAMPLE, tMs: timeMs[i]!, loopDelayMs: loopDelayMs[i]! })));
+    data.#nowMs = source.#nowMs;
     return data;
   }
 

@@ -100,12 +100,14 @@ export class TimelineViewState {
   zoomAtPx(factor: number, xPx: number): void {
     const plotRight = this.#layout.plotLeftPx + this.#layout.plotWidthPx;
     const x = Math.min(plotRight, Math.max(this.#layout.plotLeftPx, xPx));
+    this.#unhover();
     this.#choose(zoomWindow(this.#window, factor, this.#scale.pxToMs(x), this.bounds));
   }
 
   /** Shows exactly `startMs`..`endMs` (clamped to the run), e.g. a range picked elsewhere. */
   showRange(startMs: number, endMs: number): void {
     if (!(endMs > startMs)) return;
+    this.#unhover();
     this.#choose(clampWindow({ startMs, endMs }, this.bounds));
   }
 
@@ -116,6 +118,7 @@ export class TimelineViewState {
 
   /** Moves the content with a drag: right by `dxPx`, down by `dyPx`. */
   dragBy(dxPx: number, dyPx: number): void {
+    this.#unhover();
     if (dxPx !== 0) this.#choose(panWindow(this.#window, -dxPx / this.#scale.pxPerMs, this.bounds));
     if (dyPx !== 0) this.scrollLanesBy(-dyPx);
   }
@@ -123,10 +126,12 @@ export class TimelineViewState {
   /** Moves the window by `fraction` of its width (later when positive). */
   panByFraction(fraction: number): void {
     const span = this.#window.endMs - this.#window.startMs;
+    this.#unhover();
     this.#choose(panWindow(this.#window, fraction * span, this.bounds));
   }
 
   scrollLanesBy(dyPx: number): void {
+    this.#unhover();
     if (Number.isFinite(dyPx)) this.#scrollRequestPx = this.#scrollTopPx + dyPx;
   }
 
@@ -160,6 +165,7 @@ export class TimelineViewState {
 
   /** Shows the whole run, and follows it again as it grows. */
   fit(): void {
+    this.#unhover();
     this.#chosenWindow = null;
   }
 
@@ -186,6 +192,12 @@ export class TimelineViewState {
   #choose(window: TimeWindow): void {
     const current = this.#chosenWindow;
     if (current === null || window.startMs !== current.startMs || window.endMs !== current.endMs) this.#chosenWindow = window;
+  }
+
+  /** The view moved under the pointer (zoom, pan, scroll): what was hovered is no longer there. */
+  #unhover(): void {
+    this.#hoveredSlot = -1;
+    this.#pointer = null;
   }
 }
 

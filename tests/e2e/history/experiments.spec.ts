@@ -43,6 +43,31 @@ test('a strategy matrix from the workbench lands in the comparison of its runs',
   await expect(panel.opened('Matrix of 3: Six timers')).toBeVisible();
 });
 
+test('a matrix runs two pool sizes, the first the scenario\'s own, and a sweep takes a list that stops at the task count', async ({ page }) => {
+  test.setTimeout(90_000);
+  await new ScenariosPage(page).newScenario();
+  await new WorkbenchPage(page).pasteJson(JSON.stringify({ ...SIX_TIMERS, strategy: { type: 'pool', concurrency: 2 } }));
+  await page.getByRole('button', { name: 'Set up an experiment' }).click();
+  await page.getByRole('radio', { name: /^Concurrency sweep/ }).check();
+  await page.getByRole('radio', { name: 'A list' }).check();
+  await page.getByRole('textbox', { name: /^Pool sizes/ }).fill('5, 10, 20, 40');
+  await expect(page.getByText('A pool at 5, 6')).toBeVisible();
+
+  await page.getByRole('radio', { name: /^Strategy matrix/ }).check();
+  const kinds = page.getByRole('group', { name: 'Strategies, in this order' });
+  await kinds.getByRole('checkbox', { name: 'Sequential' }).uncheck();
+  await kinds.getByRole('checkbox', { name: 'Promise.all', exact: true }).uncheck();
+  await expect(kinds.getByLabel('Concurrency for Bounded pool', { exact: true })).toHaveAttribute('placeholder', '2');
+  await kinds.getByRole('button', { name: 'Add another Bounded pool' }).click();
+  await kinds.getByLabel('Concurrency for Bounded pool 2', { exact: true }).fill('6');
+  await expect(page.getByText('2 runs, one after another')).toBeVisible();
+  await page.getByRole('button', { name: 'Run experiment' }).click();
+
+  const compare = new ComparePage(page);
+  await expect(compare.comparison).toBeVisible({ timeout: EXPERIMENT_TIMEOUT_MS });
+  await expect(compare.metrics.getByRole('columnheader')).toContainText(['Six timers (pool:2)', 'Six timers (pool:6)']);
+});
+
 test('a concurrency sweep from the workbench charts throughput and p99 by pool size and reopens from the history', async ({ page }) => {
   test.setTimeout(90_000);
   const panel = await openExperimentPanel(page);

@@ -127,4 +127,11 @@ describe('CLI experiments', () => {
       expect.objectContaining({ experimentId: null, runIds: [matrixRun] }),
     ]);
   });
+
+  it('--sweep pool:3,12,6: the sizes ascending, twelve cut to the eight tasks; --matrix takes one type twice, pool:8:continue as such', async () => {
+    const sweep = await cli.json<ExperimentJson>(['run', scenarioFile, '--sweep', 'pool:3,12,6', '--json']);
+    expect(sweep.runs.map((r) => r.strategy)).toEqual(['pool:3', 'pool:6', 'pool:8']);
+    const matrix = await cli.json<ExperimentJson>(['run', scenarioFile, '--matrix', 'pool:2,pool:8:continue', '--json']);
+    expect(matrix.runs.map((r) => r.strategy)).toEqual(['pool:2', 'pool:8:continue']);
+  });
 });

@@ -112,6 +112,24 @@ describe('sequential, batch and pool', () => {
     expect(records.map((r) => r.lane)).toEqual([0, 1, 1, 1]);
     expect(finished.metrics.orphaned).toBe(3);
   });
+
+  const failFirstOfFour = [{ kind: 'timer' as const, count: 1, ms: 10, failRate: 1 }, { kind: 'timer' as const, count: 3, ms: 60 }];
+
+  it('pool reject (p-limit + Promise.all): queued tasks still run at full concurrency; the aggregate rejects at the first failure', async () => {
+    const { records, finished } = await runInProcess({ strategy: { type: 'pool', concurrency: 2, onFailure: 'reject' }, tasks: failFirstOfFour });
+    expect(outcomes(records)).toEqual(['error', 'ok+orphaned', 'ok+orphaned', 'ok+orphaned']);
+    expect(records.map((r) => r.lane)).toEqual([0, 1, 0, 1]);
+    expect(records[2]?.startMs).toBeLessThan(records[1]?.endMs ?? 0);
+    expect(finished.metrics.orphaned).toBe(3);
+  });
+
+  it('pool continue (p-limit + Promise.allSettled): every task runs and the run waits for all', async () => {
+    const { records, finished } = await runInProcess({ strategy: { type: 'pool', concurrency: 2, onFailure: 'continue' }, tasks: failFirstOfFour });
+    expect(outcomes(records)).toEqual(['error', 'ok', 'ok', 'ok']);
+    expect(records.map((r) => r.lane)).toEqual([0, 1, 0, 1]);
+    expect(finished.metrics.orphaned).toBe(0);
+    expect(finished.metrics.wallMs).toBeGreaterThanOrEqual(Math.max(...records.map((r) => r.endMs)) - 1);
+  });
 });
 
 describe('seeded failures', () => {

@@ -12,6 +12,7 @@ import { strategyCode } from '../../../shared/strategies/strategy-code';
 
 const PLAIN_TASK_FILE = fileURLToPath(new URL('./plain-task.mjs', import.meta.url));
 const PISCINA_URL = pathToFileURL(createRequire(import.meta.url).resolve('piscina')).href;
+const P_LIMIT_URL = pathToFileURL(createRequire(import.meta.url).resolve('p-limit')).href;
 /** After the last task ended, this long with nothing running means the run is drained. */
 const QUIET_MS = 60;
 
@@ -65,7 +66,11 @@ async function loadShownCode(strategy: Strategy, dir: string): Promise<ShownCode
   });
   if (js.diagnostics?.length) throw new Error(`the shown code of ${strategy.type} does not compile: ${ts.flattenDiagnosticMessageText(js.diagnostics[0]!.messageText, '\n')}`);
   const file = join(dir, `shown-${strategy.type}.mjs`);
-  writeFileSync(file, js.outputText.replaceAll("'./task.js'", JSON.stringify(PLAIN_TASK_FILE)).replaceAll("'piscina'", JSON.stringify(PISCINA_URL)));
+  const linked = js.outputText
+    .replaceAll("'./task.js'", JSON.stringify(PLAIN_TASK_FILE))
+    .replaceAll("'piscina'", JSON.stringify(PISCINA_URL))
+    .replaceAll("'p-limit'", JSON.stringify(P_LIMIT_URL));
+  writeFileSync(file, linked);
   return (await import(pathToFileURL(file).href)) as ShownCode;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ScenarioSchema, type Strategy } from '../../../shared/scenario';
+import { ScenarioSchema, strategyText, type Strategy } from '../../../shared/scenario';
 import { runInProcess } from '../engine/run-in-process';
 import { agreeInOneOf, COMPARED_STRATEGIES, disagreement } from './agreement';
 import { runPlain } from './plain-run';
@@ -11,7 +11,12 @@ const TASKS = [
   { kind: 'timer' as const, count: 3, ms: 80 },
 ];
 
-const STRATEGIES: readonly Strategy[] = [...COMPARED_STRATEGIES, { type: 'callbacks' }];
+const STRATEGIES: readonly Strategy[] = [
+  ...COMPARED_STRATEGIES,
+  { type: 'callbacks' },
+  { type: 'pool', concurrency: 2, onFailure: 'reject' },
+  { type: 'pool', concurrency: 2, onFailure: 'continue' },
+];
 
 const indexes = (flags: boolean[]) => flags.flatMap((flag, i) => (flag ? [i] : []));
 
@@ -37,7 +42,7 @@ async function compare(strategy: Strategy): Promise<string[]> {
 // engine settles and start, orphan and skip the same tasks.
 describe('every strategy\'s shown code does what the engine does', () => {
   for (const strategy of STRATEGIES) {
-    it(`${strategy.type}`, async () => {
+    it(strategyText(strategy), async () => {
       expect(await agreeInOneOf(3, () => compare(strategy))).toEqual([]);
     }, 60_000);
   }

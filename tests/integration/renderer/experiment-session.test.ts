@@ -111,16 +111,18 @@ describe('ExperimentSession on the real backend and engine', () => {
 });
 
 describe('ExperimentForm', () => {
+  const idOf = (form: ExperimentForm, type: string, copy = 0) => form.matrix.find((c) => c.type === type && c.copy === copy)?.id ?? -1;
+
   it('makes a spec per kind and says how many runs it will make', () => {
     const form = new ExperimentForm();
     const scenario = timers(2, 1);
     expect(form.runCount(scenario)).toBe(6);
     form.kind = 'sweep';
     form.maxConcurrency = 12;
-    expect(form.runCount(scenario)).toBe(5);
+    expect(form.runCount(timers(20, 1))).toBe(5);
     form.kind = 'matrix';
-    form.toggle('workers', true);
-    form.setSize('workers', 3);
+    form.toggle(idOf(form, 'workers'), true);
+    form.setSize(idOf(form, 'workers'), 3);
     const check = form.check(scenario);
     expect(check.ok && check.spec.kind === 'matrix' ? check.spec.strategies : null).toEqual([
       { type: 'sequential' },
@@ -130,6 +132,36 @@ describe('ExperimentForm', () => {
     ]);
   });
 
+  it('takes the same strategy twice with different sizes, a pool defaulting to the scenario\'s own', () => {
+    const form = new ExperimentForm();
+    form.kind = 'matrix';
+    const pooled = scenarioOf({ version: 1, name: 'Pooled', strategy: { type: 'pool', concurrency: 6, onFailure: 'continue' }, tasks: [{ kind: 'timer', count: 40, ms: 1 }] });
+    expect(form.defaultSize('pool', pooled)).toBe(6);
+    form.toggle(idOf(form, 'sequential'), false);
+    form.addCopy('pool');
+    form.setSize(idOf(form, 'pool', 1), 20);
+    expect(form.matrix.map((c) => c.type).slice(6, 8)).toEqual(['pool', 'pool']);
+    expect(form.strategies(pooled)).toEqual([
+      { type: 'all' },
+      { type: 'pool', concurrency: 6, onFailure: 'continue' },
+      { type: 'pool', concurrency: 20, onFailure: 'continue' },
+    ]);
+    form.removeCopy(idOf(form, 'pool', 1));
+    form.removeCopy(idOf(form, 'pool'));
+    expect(form.matrix.filter((c) => c.type === 'pool')).toHaveLength(1);
+  });
+
+  it('sweeps a typed list, never past the task count, and names a bad item by its place', () => {
+    const form = new ExperimentForm();
+    form.kind = 'sweep';
+    form.sweepMode = 'list';
+    form.sweepList = '40, 5 10,20';
+    expect(form.sweepLevels(timers(30, 1))).toEqual([5, 10, 20, 30]);
+    form.sweepList = '5, ten';
+    const check = form.check(timers(30, 1));
+    expect(check.ok ? [] : check.problems.map((p) => p.path)).toEqual(['concurrencies[1]']);
+  });
+
   it('lists every problem of the settings instead of a spec', () => {
     const form = new ExperimentForm();
     form.repeat = null;
@@ -137,10 +169,10 @@ describe('ExperimentForm', () => {
     const check = form.check(timers(1, 1));
     expect(check.ok ? [] : check.problems.map((p) => p.path)).toEqual(['repeat', 'warmup']);
     form.kind = 'matrix';
-    for (const choice of form.matrix) form.toggle(choice.type, false);
+    for (const choice of form.matrix) form.toggle(choice.id, false);
     expect(form.runCount(timers(1, 1))).toBeNull();
-    form.toggle('pool', true);
-    form.setSize('pool', 0);
+    form.toggle(idOf(form, 'pool'), true);
+    form.setSize(idOf(form, 'pool'), 0);
     const matrix = form.check(timers(1, 1));
     expect(matrix.ok ? [] : matrix.problems.map((p) => p.path)).toEqual(['strategies[0].concurrency']);
   });

@@ -81,6 +81,11 @@ describe('an experiment as a whole', () => {
     expect(text).toMatch(/^wall time\s+400\.0 ms\s+100\.0 ms \(0\.25x better\)\s+-$/m);
   });
 
+  it('names the columns of a matrix of variants that share a strategy by their runs', () => {
+    const variants: ReopenedExperiment = { ...base, kind: 'matrix', runs: [run(20, { type: 'all' }, 400), run(21, { type: 'all' }, 100)] };
+    expect(renderExperiment(variants)).toMatch(/^metric\s+Timers \(#20\)\s+Timers \(#21\)$/m);
+  });
+
   it('adds the statistics of a repeat and the curve of a sweep; says when every run was deleted', () => {
     const runs = [run(1, { type: 'all' }, 100), run(2, { type: 'all' }, 120)];
     const repeat: ReopenedExperiment = { ...base, kind: 'repeat', runs, stats: repeatStats(runs.flatMap((r) => (r.metrics ? [r.metrics] : []))) };

@@ -38,17 +38,22 @@ describe('planRuns', () => {
     expect(planRuns(base, { save: true, repeat: 2 })).toMatchObject({ spec: { kind: 'repeat', repeat: 2, warmup: 0 } });
     const strategies = [{ type: 'sequential' } as const, { type: 'all' } as const, pool(4)];
     expect(planRuns(base, { save: true, matrix: strategies })).toEqual({ kind: 'experiment', spec: { kind: 'matrix', scenario: base, strategies } });
-    expect(planRuns(base, { save: true, sweep: 8 })).toEqual({ kind: 'experiment', spec: { kind: 'sweep', scenario: base, maxConcurrency: 8 } });
+    const pooled = { ...base, strategy: { type: 'pool', concurrency: 6, onFailure: 'continue' } as const };
+    expect(planRuns(pooled, { save: true, matrix: ['pool', pool(20), 'batch'] })).toMatchObject({
+      spec: { strategies: [{ type: 'pool', concurrency: 6, onFailure: 'continue' }, pool(20), { type: 'batch', size: 8 }] },
+    });
+    expect(planRuns(base, { save: true, sweep: { maxConcurrency: 8 } })).toEqual({ kind: 'experiment', spec: { kind: 'sweep', scenario: base, maxConcurrency: 8 } });
+    expect(planRuns(base, { save: true, sweep: { concurrencies: [5, 10] } })).toMatchObject({ spec: { kind: 'sweep', concurrencies: [5, 10] } });
   });
 
   it('refuses combinations that mean nothing, naming the flags', () => {
-    expect(refusal({ save: true, matrix: [pool(1)], sweep: 4 })).toMatch(/^--matrix and --sweep cannot be used together/);
+    expect(refusal({ save: true, matrix: [pool(1)], sweep: { maxConcurrency: 4 } })).toMatch(/^--matrix and --sweep cannot be used together/);
     expect(refusal({ save: true, repeat: 2, matrix: [pool(1)] })).toMatch(/^--repeat and --matrix cannot be used together/);
     expect(refusal({ save: true, matrix: [pool(1)], strategy: pool(2) })).toMatch(/^--matrix sets the strategy of every run: leave out --strategy/);
-    expect(refusal({ save: true, sweep: 4, strategy: pool(2) })).toMatch(/^--sweep sets the strategy/);
+    expect(refusal({ save: true, sweep: { maxConcurrency: 4 }, strategy: pool(2) })).toMatch(/^--sweep sets the strategy/);
     expect(refusal({ save: true, warmup: 1 })).toMatch(/^--warmup goes with --repeat/);
-    expect(refusal({ save: true, warmup: 1, sweep: 4 })).toMatch(/^--warmup goes with --repeat/);
-    expect(refusal({ save: false, sweep: 4 })).toMatch(/^--sweep stores its runs .* cannot be used with --no-save/);
+    expect(refusal({ save: true, warmup: 1, sweep: { maxConcurrency: 4 } })).toMatch(/^--warmup goes with --repeat/);
+    expect(refusal({ save: false, sweep: { maxConcurrency: 4 } })).toMatch(/^--sweep stores its runs .* cannot be used with --no-save/);
   });
 
   it('checks the experiment against its limits', () => {

@@ -15,6 +15,8 @@ function rejection(parse: (text: string) => unknown, text: string): string {
 describe('--strategy', () => {
   it('reads the short form, and names the problem of a bad one', () => {
     expect(strategyOption('batch:10')).toEqual({ type: 'batch', size: 10 });
+    expect(strategyOption('pool:8:continue')).toEqual({ type: 'pool', concurrency: 8, onFailure: 'continue' });
+    expect(rejection(strategyOption, 'pool:8:ignore')).toMatch(/a pool's onFailure is one of stop-slot, reject, continue/);
     expect(rejection(strategyOption, 'pool:x')).toMatch(/needs a whole number concurrency, as in pool:4/);
   });
 });
@@ -29,6 +31,10 @@ describe('--matrix', () => {
     ]);
   });
 
+  it('keeps a bare sized type for the scenario to size, and takes one type twice', () => {
+    expect(matrixOption('pool,pool:20,all')).toEqual(['pool', { type: 'pool', concurrency: 20 }, { type: 'all' }]);
+  });
+
   it('names a bad strategy, an empty item and too many strategies', () => {
     expect(rejection(matrixOption, 'all,fastest')).toMatch(/^unknown strategy "fastest": use one of/);
     expect(rejection(matrixOption, 'all,,pool:2')).toMatch(/separated by commas/);
@@ -38,8 +44,13 @@ describe('--matrix', () => {
 
 describe('--sweep', () => {
   it('reads the highest concurrency of pool:1..N', () => {
-    expect(sweepOption('pool:1..8')).toBe(8);
-    expect(sweepOption('pool:1..1')).toBe(1);
+    expect(sweepOption('pool:1..8')).toEqual({ maxConcurrency: 8 });
+    expect(sweepOption('pool:1..1')).toEqual({ maxConcurrency: 1 });
+  });
+
+  it('reads a list of pool sizes', () => {
+    expect(sweepOption('pool:5,10,20,40')).toEqual({ concurrencies: [5, 10, 20, 40] });
+    expect(sweepOption('pool:8')).toEqual({ concurrencies: [8] });
   });
 
   it.each([
@@ -47,8 +58,10 @@ describe('--sweep', () => {
     ['pool:1..0', /got "0"/],
     ['pool:1..99999', /got "99999"/],
     ['workers:1..4', /only a pool's concurrency can be swept: use pool:1..N, not workers:1..4/],
-    ['pool:2..8', /a sweep starts at concurrency 1: use pool:1..8/],
-    ['pool:8', /must look like pool:1..N/],
+    ['pool:2..8', /a sweep starts at concurrency 1: use pool:1..8, or list sizes as in pool:2,8/],
+    ['pool', /must look like pool:1..N .* or list pool sizes/],
+    ['pool:5,x', /each pool size in pool:5,10,20 must be a whole number from 1 to 10000, got "x"/],
+    ['pool:5,,10', /got ""/],
   ])('refuses %s', (text, message) => {
     expect(rejection(sweepOption, text)).toMatch(message);
   });

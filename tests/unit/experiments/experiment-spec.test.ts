@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { experimentName, experimentParams, planExperiment } from '../../../shared/experiments/experiment-plan';
+import { experimentName, experimentParams, planExperiment, storedExperimentKind } from '../../../shared/experiments/experiment-plan';
 import { checkExperimentSpec, type ExperimentSpec } from '../../../shared/experiments/experiment-spec';
 
 const scenario = {
@@ -64,9 +64,55 @@ describe('planExperiment', () => {
   });
 
   it('sweeps a pool by powers of two up to the maximum, which is included', () => {
-    const plan = planExperiment(specOf({ kind: 'sweep', scenario, maxConcurrency: 6 }));
+    const plan = planExperiment(specOf({ kind: 'sweep', scenario: { ...scenario, tasks: [{ kind: 'timer', count: 40, ms: 5 }] }, maxConcurrency: 6 }));
     expect(plan.map((p) => p.scenario.strategy)).toEqual([1, 2, 4, 6].map((concurrency) => ({ type: 'pool', concurrency })));
     expect(plan.every((p) => p.scenario.tasks === plan[0]?.scenario.tasks)).toBe(true);
+  });
+
+  it('never sweeps past the task count', () => {
+    expect(planExperiment(specOf({ kind: 'sweep', scenario, maxConcurrency: 64 })).map((p) => p.label)).toEqual(['pool:1', 'pool:2', 'pool:4']);
+    const thirty = { ...scenario, tasks: [{ kind: 'timer', count: 30, ms: 5 }] };
+    expect(planExperiment(specOf({ kind: 'sweep', scenario: thirty, concurrencies: [40, 5, 20, 10] })).map((p) => p.label)).toEqual([
+      'pool:5',
+      'pool:10',
+      'pool:20',
+      'pool:30',
+    ]);
+  });
+
+  it('sweeps an explicit list in ascending order, keeping the scenario pool\'s onFailure', () => {
+    const pooled = { ...scenario, strategy: { type: 'pool', concurrency: 2, onFailure: 'continue' }, tasks: [{ kind: 'timer', count: 50, ms: 5 }] };
+    const plan = planExperiment(specOf({ kind: 'sweep', scenario: pooled, concurrencies: [5, 10, 20, 40] }));
+    expect(plan.map((p) => p.label)).toEqual(['pool:5:continue', 'pool:10:continue', 'pool:20:continue', 'pool:40:continue']);
+  });
+
+  it('takes a sweep\'s maximum or its list, never both or neither', () => {
+    const message = 'concurrencies: give either maxConcurrency (1, 2, 4, ... up to it) or concurrencies (a list such as [5, 10, 20, 40]), not both or neither';
+    expect(problemsOf({ kind: 'sweep', scenario, maxConcurrency: 4, concurrencies: [2] })).toEqual([message]);
+    expect(problemsOf({ kind: 'sweep', scenario })).toEqual([message]);
+    expect(problemsOf({ kind: 'sweep', scenario, concurrencies: [] })).toEqual(['concurrencies: must have at least 1 item(s)']);
+  });
+
+  it('runs variants (whole scenarios) in order, each under its own name, stored as a matrix', () => {
+    const spec = specOf({
+      kind: 'variants',
+      variants: [
+        { label: 'one thread', scenario: { ...scenario, name: 'Hashes — one thread', options: { threadpoolSize: 1 } } },
+        { label: 'four threads', scenario: { ...scenario, name: 'Hashes — four threads', options: { threadpoolSize: 4 } } },
+      ],
+    });
+    expect(planExperiment(spec).map((p) => [p.label, p.name, p.scenario.options.threadpoolSize])).toEqual([
+      ['one thread', 'Hashes — one thread', 1],
+      ['four threads', 'Hashes — four threads', 4],
+    ]);
+    expect(storedExperimentKind(spec)).toBe('matrix');
+    expect(experimentName(spec)).toBe('All 2 variants: Hashes — one thread');
+  });
+
+  it('runs the same strategy type twice in a matrix with different sizes', () => {
+    const spec = specOf({ kind: 'matrix', scenario, strategies: [{ type: 'pool', concurrency: 5 }, { type: 'pool', concurrency: 20 }, { type: 'all' }] });
+    expect(planExperiment(spec).map((p) => p.label)).toEqual(['pool:5', 'pool:20', 'all']);
+    expect(experimentParams(spec)).toEqual({ scenarioName: 'Timers', strategies: ['pool:5', 'pool:20', 'all'] });
   });
 });
 
@@ -82,6 +128,7 @@ describe('experimentName and experimentParams', () => {
       maxConcurrency: 3,
       concurrencies: [1, 2, 3],
     });
+    expect(experimentName(specOf({ kind: 'sweep', scenario, concurrencies: [3, 1] }))).toBe('Sweep of pool:1,3: Timers');
     expect(experimentParams(specOf({ kind: 'matrix', scenario, strategies: [{ type: 'batch', size: 2 }] }))).toEqual({
       scenarioName: 'Timers',
       strategies: ['batch:2'],

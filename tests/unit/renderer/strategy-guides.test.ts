@@ -27,4 +27,10 @@ describe('strategy guides', () => {
     expect(strategyCode({ type: 'callbacks' })).not.toContain('Promise');
     for (const type of STRATEGY_TYPES) expect(strategyCode(defaultStrategy(type))).toMatch(/function run\(/);
   });
+
+  it('show each form of a pool: hand-written slots, p-limit with Promise.all, p-limit with Promise.allSettled', () => {
+    expect(strategyCode({ type: 'pool', concurrency: 8, onFailure: 'stop-slot' })).toContain('async function slot()');
+    expect(strategyCode({ type: 'pool', concurrency: 8, onFailure: 'reject' })).toMatch(/pLimit\(8\)[\s\S]*Promise\.all\(tasks\.map\(\(task\) => limit\(task\)\)\)/);
+    expect(strategyCode({ type: 'pool', concurrency: 8, onFailure: 'continue' })).toContain('Promise.allSettled(tasks.map((task) => limit(task)))');
+  });
 });

@@ -98,6 +98,33 @@ describe('Workspace', () => {
     expect(workspace.session).toBeNull();
     expect(workspace.timeline).toBeNull();
   });
+
+  it('keeps each variant\'s latest run when the variant changes, and forgets them for another scenario', async () => {
+    const { workspace, api } = setup();
+    workspace.openPreset(preset, 'all');
+    await workspace.run();
+    api.emitStarted('run-1', 20);
+    api.emitFinished('completed');
+    const allSession = workspace.session;
+    workspace.openPreset(preset, 'allSettled');
+    expect(workspace.session).toBeNull();
+    expect(workspace.editor.get(['strategy'])).toEqual({ type: 'allSettled' });
+    workspace.openPreset(preset, 'all');
+    expect(workspace.session).toBe(allSession);
+    expect(workspace.runScenario?.strategy).toEqual({ type: 'all' });
+    workspace.openNew();
+    workspace.openPreset(preset, 'all');
+    expect(workspace.session).toBeNull();
+  });
+
+  it('does not open another variant while the shown one runs', async () => {
+    const { workspace } = setup();
+    workspace.openPreset(preset, 'all');
+    await workspace.run();
+    workspace.openPreset(preset, 'allSettled');
+    expect(workspace.origin).toMatchObject({ kind: 'preset', variantId: 'all' });
+    expect(workspace.editor.get(['strategy'])).toEqual({ type: 'all' });
+  });
 });
 
 describe('Workspace consent for foreign scenarios that execute code', () => {

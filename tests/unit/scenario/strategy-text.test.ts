@@ -10,6 +10,8 @@ describe('parseStrategyText', () => {
     ['any', { type: 'any' }],
     ['callbacks', { type: 'callbacks' }],
     ['pool:4', { type: 'pool', concurrency: 4 }],
+    ['pool:8:continue', { type: 'pool', concurrency: 8, onFailure: 'continue' }],
+    ['pool:8:reject', { type: 'pool', concurrency: 8, onFailure: 'reject' }],
     ['batch:10', { type: 'batch', size: 10 }],
     ['workers:2', { type: 'workers', threads: 2 }],
   ])('reads %s', (text, expected) => {
@@ -24,8 +26,15 @@ describe('parseStrategyText', () => {
     ['pool:2.5', /needs a whole number concurrency/],
     ['workers:x', /needs a whole number threads/],
     ['all:3', /takes no size/],
-    ['pool:4:5', /unknown strategy/],
+    ['pool:4:5', /a pool's onFailure is one of stop-slot, reject, continue/],
+    ['pool:4:continue:x', /unknown strategy/],
+    ['batch:4:continue', /unknown strategy/],
   ])('refuses %s with a clear message', (text, message) => {
     expect(() => parseStrategyText(text)).toThrow(message);
+  });
+
+  it('reads an explicit stop-slot and writes it as the default it is', () => {
+    expect(parseStrategyText('pool:8:stop-slot')).toEqual({ type: 'pool', concurrency: 8, onFailure: 'stop-slot' });
+    expect(strategyText({ type: 'pool', concurrency: 8, onFailure: 'stop-slot' })).toBe('pool:8');
   });
 });

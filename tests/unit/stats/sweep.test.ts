@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findKnee, type SweepPoint, sweepResult } from '../../../shared/stats/sweep';
-import { sweepConcurrencies } from '../../../shared/experiments/experiment-plan';
+import { listedConcurrencies, sweepConcurrencies } from '../../../shared/experiments/experiment-plan';
 import { metricsWith } from './metrics-fixture';
 
 const LEVELS = [1, 2, 4, 8, 16, 32];
@@ -59,6 +59,19 @@ describe('sweepConcurrencies', () => {
     expect(sweepConcurrencies(10)).toEqual([1, 2, 4, 8, 10]);
     expect(sweepConcurrencies(1)).toEqual([1]);
     expect(sweepConcurrencies(3)).toEqual([1, 2, 3]);
+  });
+
+  it('stops at the task count', () => {
+    expect(sweepConcurrencies(64, 10)).toEqual([1, 2, 4, 8, 10]);
+    expect(sweepConcurrencies(64, 8)).toEqual([1, 2, 4, 8]);
+  });
+});
+
+describe('listedConcurrencies', () => {
+  it('sorts a list, keeps each level once and replaces levels past the task count by the count', () => {
+    expect(listedConcurrencies([40, 5, 20, 10])).toEqual([5, 10, 20, 40]);
+    expect(listedConcurrencies([5, 10, 20, 40, 80], 30)).toEqual([5, 10, 20, 30]);
+    expect(listedConcurrencies([5, 5, 10])).toEqual([5, 10]);
   });
 
   it('refuses a maximum that is not a whole number >= 1', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { TimelineData } from '../../../renderer/timeline/data/timeline-data';
-import { rowSlots } from '../../../renderer/timeline/table/task-rows';
 import { OVERSCAN_ROWS, movedRow, rowWindow, scrollToShow } from '../../../renderer/timeline/table/virtual-rows';
 import { syntheticRun } from './fixtures/synthetic-run';
 
@@ -34,17 +33,5 @@ describe('keyboard movement in the table', () => {
     expect(scrollToShow(5, 0, 280, 28)).toBe(0);
     expect(scrollToShow(20, 0, 280, 28)).toBe(21 * 28 - 280);
     expect(scrollToShow(2, 500, 280, 28)).toBe(56);
-  });
-});
-
-describe('rowSlots', () => {
-  it('lists every task, or only those that did not end ok, in slot order', () => {
-    const data = TimelineData.fromTasks(syntheticRun({ tasks: 10_000, lanes: 8, failureRate: 0.02 }).tasks);
-    expect(rowSlots(data, 'all')).toBeNull();
-    const notOk = rowSlots(data, 'not-ok')!;
-    const expected = data.countByStatus('error') + data.countByStatus('timeout') + data.countByStatus('skipped') + data.countByStatus('cancelled');
-    expect(notOk.length).toBe(expected);
-    expect(notOk.length).toBeGreaterThan(100);
-    expect(Array.from(notOk).every((slot, i) => i === 0 || slot > notOk[i - 1]!)).toBe(true);
   });
 });

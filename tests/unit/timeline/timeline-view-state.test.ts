@@ -121,7 +121,28 @@ describe('TimelineViewState.showRange', () => {
 });
 
 describe('TimelineViewState.reset', () => {
-  it('forgets the previous run: fitted, following, scrolled to the top, nothing hovered', () => {
+  it('lets go of the hovered task (and its tooltip) on every zoom, pan or lane scroll, but not as a live run grows', () => {
+    const state = sized(40);
+    const moves: ((s: TimelineViewState) => void)[] = [
+      (s) => s.zoomBy(2),
+      (s) => s.zoomAtPx(1.5, 300),
+      (s) => s.panByFraction(0.1),
+      (s) => s.dragBy(5, 0),
+      (s) => s.scrollLanesBy(10),
+      (s) => s.showRange(10, 20),
+      (s) => s.fit(),
+    ];
+    for (const move of moves) {
+      state.hover(2, { xPx: 200, yPx: 50 });
+      move(state);
+      expect(state).toMatchObject({ hoveredSlot: -1, pointer: null });
+    }
+    state.hover(2, { xPx: 200, yPx: 50 });
+    grow(2000, 40);
+    expect(state.hoveredSlot).toBe(2);
+  });
+
+  it('forgets the previous run: fitted, following, scrolled to the top, nothing hovered or selected', () => {
     const state = sized(500, 1000);
     state.zoomBy(8);
     state.scrollLanesBy(300);
