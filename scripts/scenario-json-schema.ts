@@ -1,4 +1,4 @@
-import { scenarioJsonSchema } from '../shared/scenario/scenario-json-schema';
+import { scenarioJsonSchema } from '../shared/scenario';
 
 /** The text of `docs/scenario.schema.json`: the schema `shared/scenario/scenario-json-schema.ts` derives. */
 export function scenarioJsonSchemaText(): string {

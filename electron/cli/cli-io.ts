@@ -1,4 +1,8 @@
+import { readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline/promises';
+import { errorMessage } from '../../shared/errors/error-message';
 import { escapeControlCharacters } from '../../shared/validation/control-characters';
+import { UsageError } from './cli-error';
 
 /** What a command may touch of the terminal: kept in one object so commands never reach for `process` themselves. */
 export interface CliIo {
@@ -29,4 +33,27 @@ export function processIo(): CliIo {
     stderrIsTTY: process.stderr.isTTY === true,
     env: process.env,
   };
+}
+
+/** Asks a yes/no question on the terminal; only `y` or `yes` counts as yes. */
+export async function confirm(io: CliIo, question: string): Promise<boolean> {
+  const readline = createInterface({ input: io.stdin, output: io.errStream });
+  try {
+    const answer = await readline.question(`${question} [y/N] `);
+    return /^(y|yes)$/i.test(answer.trim());
+  } finally {
+    readline.close();
+  }
+}
+
+/** Reads a text file named on the command line; a missing or unreadable file is bad input, named with its path. */
+export async function readInputFile(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw UsageError.of(`${file}: no such file`);
+    if (code === 'EISDIR') throw UsageError.of(`${file}: is a folder, not a file`);
+    throw UsageError.of(`${file}: cannot be read (${errorMessage(error)})`);
+  }
 }

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { ExternalEffect } from '../scenario/external-effects';
-import { ScenarioSchema } from '../scenario/scenario-schema';
+import { type ExternalEffect, ScenarioSchema } from '../scenario';
 import { method } from './define-api';
 
 /** What a scenario from outside will do beyond its scratch folder, and whether the user has agreed to it. */

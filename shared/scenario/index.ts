@@ -4,5 +4,7 @@ export * from './strategy';
 export * from './scenario-schema';
 export * from './parse-scenario';
 export * from './strategy-text';
+export * from './external-effects';
+export * from './sql-statements';
 export * from './lane-label';
 export * from './scenario-json-schema';

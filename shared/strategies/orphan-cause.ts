@@ -1,5 +1,4 @@
-import type { Strategy } from '../scenario/strategy';
-import { strategyText } from '../scenario/strategy-text';
+import { strategyText, type Strategy } from '../scenario';
 
 /**
  * Why a strategy left tasks running after it had settled, naming the strategy that ran (`pool:40`, not

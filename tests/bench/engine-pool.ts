@@ -14,7 +14,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import pLimit from 'p-limit';
 import { runScenario } from '../../electron/engine/run-scenario';
-import { pool } from '../../electron/engine/strategies/pool';
+import { pool } from '../../electron/engine/strategies/bounded';
 import { ScenarioSchema } from '../../shared/scenario';
 import { median, type BenchRow } from './bench-kit';
 

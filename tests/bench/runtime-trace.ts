@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runScenario } from '../../electron/engine/run-scenario';
-import { ScenarioSchema, type ScenarioInput } from '../../shared/scenario/scenario-schema';
+import { ScenarioSchema, type ScenarioInput } from '../../shared/scenario';
 import { median, type BenchRow } from './bench-kit';
 
 const ROUNDS = 5;

@@ -23,7 +23,7 @@ test('the page says so at once when the browser host goes away', async ({ page, 
   test.skip(host === null, 'only the browser host has a connection to lose');
   const home = new HomePage(page);
   await expect(home.builtInScenarios).toBeVisible();
-  const lost = page.getByRole('alert').filter({ hasText: 'The connection to the backend was lost; reconnecting…' });
+  const lost = home.connectionLost;
   await expect(lost).toHaveCount(0);
   await host!.stop();
   await expect(lost).toBeVisible();

@@ -1,4 +1,4 @@
-import { externalEffects } from '../../../shared/scenario/external-effects';
+import { externalEffects } from '../../../shared/scenario';
 import { scenarioContentHash } from '../consent/content-hash';
 import type { HistoryStore } from '../history';
 import type { ApiHandlers } from './api-endpoint';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Scenario } from '../../../shared/scenario/scenario-schema';
+import type { Scenario } from '../../../shared/scenario';
 
 /**
  * SHA-256 (hex) of a checked scenario's JSON. The schema fills in defaults and fixes the key order, so the

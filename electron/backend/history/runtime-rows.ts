@@ -12,23 +12,23 @@ interface ChunkRow {
 
 /** Writes and reads the runtime slices of runs (`runtime_chunks`, one chunk per batch); writers hold the caller's transaction. */
 export class RuntimeRows {
-  private readonly insertChunk: Statement;
-  private readonly chunks: Statement;
+  readonly #insertChunk: Statement;
+  readonly #chunks: Statement;
 
   constructor(db: Database) {
-    this.insertChunk = db.prepare('INSERT INTO runtime_chunks (run_id, slice_count, merged, types, data) VALUES (?, ?, ?, ?, ?)');
-    this.chunks = db.prepare('SELECT slice_count AS sliceCount, merged, types, data FROM runtime_chunks WHERE run_id = ? ORDER BY id');
+    this.#insertChunk = db.prepare('INSERT INTO runtime_chunks (run_id, slice_count, merged, types, data) VALUES (?, ?, ?, ?, ?)');
+    this.#chunks = db.prepare('SELECT slice_count AS sliceCount, merged, types, data FROM runtime_chunks WHERE run_id = ? ORDER BY id');
   }
 
   /** Stores one batch's slices (already checked against the engine protocol). */
   insert(runId: number, slices: RuntimeSlices): void {
     const bytes = packSlices(slices);
-    this.insertChunk.run(runId, slices.track.length, slices.merged, JSON.stringify(slices.types), Buffer.from(bytes.buffer, 0, bytes.byteLength));
+    this.#insertChunk.run(runId, slices.track.length, slices.merged, JSON.stringify(slices.types), Buffer.from(bytes.buffer, 0, bytes.byteLength));
   }
 
   /** Every chunk of the run, in the order it was recorded. */
   read(runId: number): RuntimeSlices[] {
-    return (this.chunks.all(runId) as ChunkRow[]).map((row) => slicesFromArrays(unpackSlices(row.data, row.sliceCount, JSON.parse(row.types) as string[], row.merged)));
+    return (this.#chunks.all(runId) as ChunkRow[]).map((row) => slicesFromArrays(unpackSlices(row.data, row.sliceCount, JSON.parse(row.types) as string[], row.merged)));
   }
 
   /** The run's tracks as users see them; empty for a run recorded in `tasks` mode. */

@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import type { Scenario } from '../../../shared/scenario';
 import type { BatchEvent, EngineEvent, StartedEvent } from '../../../shared/protocol/engine-protocol';
 import { computeMetrics } from '../../../shared/metrics/compute-metrics';
+import { errorMessage } from '../../../shared/errors/error-message';
 import { stripControlCharacters } from '../../../shared/validation/control-characters';
 import { killRecordedChildGroups } from '../../engine/children/child-groups';
 import type { EngineLauncher, EngineProcess } from './engine-launcher';
@@ -9,7 +10,6 @@ import { Listeners } from './listeners';
 import type { ProgressSink, RunOutcome } from './progress-sink';
 import { makeScratchFolder } from './scratch-folders';
 import { TaskLedger, type RunProgress } from './task-ledger';
-import { errorMessage } from '../../../shared/errors/error-message';
 
 /** A run under way: its events, its end, and the way to stop it. */
 export interface ActiveRun {
@@ -41,6 +41,16 @@ export interface EngineRunOptions {
 
 type Ending = Omit<RunOutcome, 'key' | 'runId'>;
 
+/**
+ * Where a run is in its life, in order (a run may skip ahead, never go back):
+ * - `preparing`: the scratch folder is made and the engine launched;
+ * - `starting`: the engine is up and has the scenario, and has not said `started` yet;
+ * - `running`: the tasks run;
+ * - `cancelling`: a cancel was asked for; the engine has the grace period to finish;
+ * - `settled`: the outcome is recorded; the engine process is on its way out;
+ * - `ended`: the process and the scratch folder are gone and the listeners told.
+ */
+type RunPhase = 'preparing' | 'starting' | 'running' | 'cancelling' | 'settled' | 'ended';
 
 /** Drives one engine process through a run and records it; the state machine behind `ActiveRun`. */
 export class EngineRun implements ActiveRun {
@@ -54,14 +64,14 @@ export class EngineRun implements ActiveRun {
   readonly #batches = new Listeners<BatchEvent>();
   readonly #finished = new Listeners<RunOutcome>();
   #resolveDone: (outcome: RunOutcome) => void = () => {};
+  #phase: RunPhase = 'preparing';
+  /** The engine process until it exits. */
   #engine: EngineProcess | null = null;
-  #exited = false;
   #scratchDir: string | null = null;
   #startedEvent: StartedEvent | null = null;
-  #cancelRequested = false;
   #timer: NodeJS.Timeout | undefined;
+  /** Set when the run settles. */
   #outcome: RunOutcome | null = null;
-  #ended = false;
 
   constructor(options: EngineRunOptions) {
     this.#options = options;
@@ -82,7 +92,7 @@ export class EngineRun implements ActiveRun {
   }
 
   onFinished(listener: (outcome: RunOutcome) => void): () => void {
-    if (this.#ended && this.#outcome !== null) {
+    if (this.#phase === 'ended' && this.#outcome !== null) {
       const outcome = this.#outcome;
       queueMicrotask(() => listener(outcome));
       return () => {};
@@ -95,15 +105,28 @@ export class EngineRun implements ActiveRun {
   }
 
   cancel(): void {
-    if (this.#cancelRequested || this.#outcome !== null) return;
-    this.#cancelRequested = true;
-    if (this.#engine === null) return;
-    if (this.#startedEvent === null) {
-      this.#killAndCancel();
-      return;
+    switch (this.#phase) {
+      case 'preparing':
+        // #launch sees it once the scratch folder is there, and launches no engine.
+        this.#phase = 'cancelling';
+        return;
+      case 'starting':
+        this.#killAndCancel();
+        return;
+      case 'running':
+        this.#phase = 'cancelling';
+        this.#engine?.send({ type: 'cancel' });
+        this.#timer = setTimeout(() => this.#killAndCancel(), this.#options.cancelGraceMs);
+        return;
+      case 'cancelling':
+      case 'settled':
+      case 'ended':
+        return;
     }
-    this.#engine.send({ type: 'cancel' });
-    this.#timer = setTimeout(() => this.#killAndCancel(), this.#options.cancelGraceMs);
+  }
+
+  get #isSettled(): boolean {
+    return this.#phase === 'settled' || this.#phase === 'ended';
   }
 
   async #launch(): Promise<void> {
@@ -114,22 +137,25 @@ export class EngineRun implements ActiveRun {
       this.#settle({ status: 'failed', metrics: null, error: `Could not create a scratch folder in ${scratchRoot}: ${errorMessage(error)}` });
       return;
     }
-    if (this.#cancelRequested) {
+    if (this.#phase === 'cancelling') {
       this.#settleCancelled();
       return;
     }
+    let engine: EngineProcess;
     try {
-      this.#engine = launcher.launch({ threadpoolSize: this.scenario.options.threadpoolSize });
+      engine = launcher.launch({ threadpoolSize: this.scenario.options.threadpoolSize });
     } catch (error) {
       this.#settle({ status: 'failed', metrics: null, error: `Could not start the engine process: ${errorMessage(error)}` });
       return;
     }
-    this.#engine.onEvent((event) => this.#onEvent(event));
-    this.#engine.onExit((code, signal) => this.#onExit(code, signal));
+    this.#engine = engine;
+    this.#phase = 'starting';
+    engine.onEvent((event) => this.#onEvent(event));
+    engine.onExit((code, signal) => this.#onExit(code, signal));
   }
 
   #onEvent(event: EngineEvent): void {
-    if (this.#outcome !== null) return;
+    if (this.#isSettled) return;
     try {
       this.#handle(event);
     } catch (error) {
@@ -161,15 +187,16 @@ export class EngineRun implements ActiveRun {
 
   #recordStarted(event: StartedEvent): void {
     this.#startedEvent = event;
+    if (this.#phase === 'starting') this.#phase = 'running';
     this.#ledger.start(event.totalTasks);
     this.#options.progress.started(event);
     this.#started.emit(event);
   }
 
   #onExit(code: number | null, signal: string | null): void {
-    this.#exited = true;
-    if (this.#outcome === null) {
-      if (this.#cancelRequested) this.#settleCancelled();
+    this.#engine = null;
+    if (!this.#isSettled) {
+      if (this.#phase === 'cancelling') this.#settleCancelled();
       else if (this.#startedEvent === null) {
         const how = code === null ? 'was killed' : `exited with code ${code}`;
         this.#settle({ status: 'failed', metrics: null, error: `The engine process ${how} before the run started.` });
@@ -192,7 +219,7 @@ export class EngineRun implements ActiveRun {
   }
 
   #killAndCancel(): void {
-    if (this.#outcome !== null) return;
+    if (this.#isSettled) return;
     this.#engine?.kill();
     this.#settleCancelled();
   }
@@ -226,22 +253,23 @@ export class EngineRun implements ActiveRun {
   }
 
   #settle(ending: Ending): void {
-    if (this.#outcome !== null) return;
+    if (this.#isSettled) return;
     clearTimeout(this.#timer);
     this.#outcome = { key: this.key, runId: this.runId, ...ending };
+    this.#phase = 'settled';
     try {
       this.#options.progress.finish(this.#outcome);
     } catch (error) {
       console.error(`Could not record the end of run ${this.key}: ${errorMessage(error)}`);
     }
-    if (this.#engine === null || this.#exited) void this.#end();
+    if (this.#engine === null) void this.#end();
     else this.#timer = setTimeout(() => this.#engine?.kill(), this.#options.cancelGraceMs);
   }
 
   async #end(): Promise<void> {
     const outcome = this.#outcome;
-    if (this.#ended || outcome === null) return;
-    this.#ended = true;
+    if (this.#phase === 'ended' || outcome === null) return;
+    this.#phase = 'ended';
     clearTimeout(this.#timer);
     if (this.#scratchDir !== null) {
       // An engine killed while its loop was blocked could not take its children's process groups with it.

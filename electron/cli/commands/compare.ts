@@ -2,8 +2,7 @@ import type { Command } from 'commander';
 import type { CliIo } from '../cli-io';
 import { UsageError } from '../cli-error';
 import { addDbOption, parseRunId, requireRun, withHistory } from '../options';
-import { repeatGroups } from '../compare/repeat-groups';
-import { compareJson, renderComparison } from '../compare/compare-report';
+import { compareJson, renderComparison, repeatGroups } from '../compare/compare-report';
 
 interface CompareFlags {
   json?: boolean;

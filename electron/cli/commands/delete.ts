@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import type { CliIo } from '../cli-io';
+import { type CliIo, confirm } from '../cli-io';
 import { CliError, UsageError } from '../cli-error';
-import { confirm } from '../confirm';
 import { addDbOption, parseRunId, withHistory } from '../options';
 
 interface DeleteFlags {

@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
 import type { RunExport } from '../../../shared/run/run-schema';
 import { ImportError, MAX_PROBLEMS_IN_MESSAGE, parseRunImport } from '../../backend/transfer';
-import type { CliIo } from '../cli-io';
+import { type CliIo, readInputFile } from '../cli-io';
 import { UsageError } from '../cli-error';
 import { addDbOption, withHistory } from '../options';
-import { readInputFile } from '../read-input-file';
 
 interface ImportFlags {
   json?: boolean;

@@ -1,8 +1,6 @@
-import type { Scenario } from '../../../shared/scenario/scenario-schema';
-import { externalEffects } from '../../../shared/scenario/external-effects';
-import type { CliIo } from '../cli-io';
+import { externalEffects, type Scenario } from '../../../shared/scenario';
+import { type CliIo, confirm } from '../cli-io';
 import { CliError, EXIT_CODES, UsageError } from '../cli-error';
-import { confirm } from '../confirm';
 
 /**
  * A scenario file comes from outside the CLI: before it executes anything (a `spawn` command; a `module` or a

@@ -1,7 +1,7 @@
 import { checkScenario, checkScenarioText, type Scenario, type ScenarioCheck } from '../../../shared/scenario';
 import { findPreset, PRESETS } from '../../../shared/presets';
 import { UsageError } from '../cli-error';
-import { readInputFile } from '../read-input-file';
+import { readInputFile } from '../cli-io';
 
 function checked(check: ScenarioCheck, origin: string): Scenario {
   if (check.ok) return check.scenario;

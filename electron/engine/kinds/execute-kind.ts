@@ -8,6 +8,7 @@ import { runHttp } from './http';
 import { runSpawn } from './spawn';
 import { runSqlite } from './sqlite';
 import { runTimer } from './timer';
+import { errorMessage } from '../../../shared/errors/error-message';
 
 /**
  * How one attempt's work ended, on whichever thread it ran. `endEpochMs` is a `preciseEpochMs()` stamp
@@ -48,7 +49,7 @@ function failsOnItsOwn(spec: TaskGroup): boolean {
 
 function failed(error: unknown): WorkResult {
   const endEpochMs = preciseEpochMs();
-  return { endEpochMs, error: error instanceof Error ? error.message : String(error) };
+  return { endEpochMs, error: errorMessage(error) };
 }
 
 function completed(spec: TaskGroup, call: KindCall): WorkResult {

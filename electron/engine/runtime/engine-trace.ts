@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { TRACK_CODE } from '../../../shared/runtime/runtime-slices';
-import type { Scenario } from '../../../shared/scenario/scenario-schema';
+import type { Scenario } from '../../../shared/scenario';
 import type { RunClock } from '../recording/run-clock';
 import { startTrace } from './trace-context';
 

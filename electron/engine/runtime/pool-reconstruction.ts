@@ -24,64 +24,64 @@ interface PendingRequest {
  * A request is placed once every request submitted before it has completed.
  */
 export class PoolReconstruction {
-  private readonly freeAtMs: Float64Array;
-  private readonly queue: (PendingRequest | undefined)[] = [];
-  private head = 0;
-  private readonly byId = new Map<number, PendingRequest>();
+  readonly #freeAtMs: Float64Array;
+  readonly #queue: (PendingRequest | undefined)[] = [];
+  #head = 0;
+  readonly #byId = new Map<number, PendingRequest>();
 
-  constructor(
-    threads: number,
-    private readonly place: (request: PlacedRequest) => void,
-  ) {
-    this.freeAtMs = new Float64Array(Math.max(1, threads));
+  readonly #place: (request: PlacedRequest) => void;
+
+  constructor(threads: number, place: (request: PlacedRequest) => void) {
+    this.#place = place;
+    this.#freeAtMs = new Float64Array(Math.max(1, threads));
   }
 
   /** A request was handed to the pool now. */
   submitted(asyncId: number, submitMs: number, typeCode: number, task: number): void {
     const request: PendingRequest = { submitMs, endMs: -1, typeCode, task };
-    this.byId.set(asyncId, request);
-    this.queue.push(request);
+    this.#byId.set(asyncId, request);
+    this.#queue.push(request);
   }
 
   /** The request's callback runs now; true when `asyncId` is a pool request this reconstruction knows. */
   completed(asyncId: number, endMs: number): boolean {
-    const request = this.byId.get(asyncId);
+    const request = this.#byId.get(asyncId);
     if (request === undefined) return false;
-    this.byId.delete(asyncId);
+    this.#byId.delete(asyncId);
     if (request.endMs < 0) request.endMs = endMs;
-    this.placeCompleted();
+    this.#placeCompleted();
     return true;
   }
 
   /** Places every request left, those that never completed as ending at `nowMs`. */
   flush(nowMs: number): void {
-    for (let i = this.head; i < this.queue.length; i++) {
-      const request = this.queue[i]!;
+    for (let i = this.#head; i < this.#queue.length; i++) {
+      const request = this.#queue[i]!;
       if (request.endMs < 0) request.endMs = Math.max(nowMs, request.submitMs);
     }
-    this.byId.clear();
-    this.placeCompleted();
+    this.#byId.clear();
+    this.#placeCompleted();
   }
 
-  private placeCompleted(): void {
-    while (this.head < this.queue.length && this.queue[this.head]!.endMs >= 0) {
-      const request = this.queue[this.head]!;
-      this.queue[this.head] = undefined;
-      this.head += 1;
-      const lane = this.earliestFreeLane();
-      const startMs = Math.min(Math.max(request.submitMs, this.freeAtMs[lane]!), request.endMs);
-      this.freeAtMs[lane] = request.endMs;
-      this.place({ submitMs: request.submitMs, startMs, endMs: request.endMs, lane, typeCode: request.typeCode, task: request.task });
+  #placeCompleted(): void {
+    while (this.#head < this.#queue.length && this.#queue[this.#head]!.endMs >= 0) {
+      const request = this.#queue[this.#head]!;
+      this.#queue[this.#head] = undefined;
+      this.#head += 1;
+      const lane = this.#earliestFreeLane();
+      const startMs = Math.min(Math.max(request.submitMs, this.#freeAtMs[lane]!), request.endMs);
+      this.#freeAtMs[lane] = request.endMs;
+      this.#place({ submitMs: request.submitMs, startMs, endMs: request.endMs, lane, typeCode: request.typeCode, task: request.task });
     }
-    if (this.head > 1024 && this.head * 2 > this.queue.length) {
-      this.queue.splice(0, this.head);
-      this.head = 0;
+    if (this.#head > 1024 && this.#head * 2 > this.#queue.length) {
+      this.#queue.splice(0, this.#head);
+      this.#head = 0;
     }
   }
 
-  private earliestFreeLane(): number {
+  #earliestFreeLane(): number {
     let lane = 0;
-    for (let i = 1; i < this.freeAtMs.length; i++) if (this.freeAtMs[i]! < this.freeAtMs[lane]!) lane = i;
+    for (let i = 1; i < this.#freeAtMs.length; i++) if (this.#freeAtMs[i]! < this.#freeAtMs[lane]!) lane = i;
     return lane;
   }
 }

@@ -38,149 +38,151 @@ export class RuntimeTracer {
    * Async ids only grow: ids from `idBase` on were made while tracing, and sit at `id - idBase` in the two
    * arrays below, which therefore grow with what this trace saw, not with all the process ever made.
    */
-  private readonly idBase = new AsyncResource('RuntimeTraceStart').asyncId();
+  readonly #idBase = new AsyncResource('RuntimeTraceStart').asyncId();
   /** Task index + 1 of each traced async id; 0 for the engine's own work. */
-  private taskOfId = new Int32Array(1 << 16);
+  #taskOfId = new Int32Array(1 << 16);
   /** Type code + 1 of each traced async id that is a loop callback; -1 for promises and ticks. */
-  private typeOfId = new Int32Array(1 << 16);
-  private readonly isPoolId = new Set<number>();
+  #typeOfId = new Int32Array(1 << 16);
+  readonly #isPoolId = new Set<number>();
   /** Types of the resources made before the trace that ran a callback since, by async id. */
-  private readonly oldResourceTypes = new Map<number, number>();
+  readonly #oldResourceTypes = new Map<number, number>();
   /** Per `before` not yet matched by its `after`: the task it interrupted, times 2, plus 1 if it opened a callback. */
-  private readonly contextStack: number[] = [];
-  private currentTask = 0;
-  private depth = 0;
+  readonly #contextStack: number[] = [];
+  #currentTask = 0;
+  #depth = 0;
   /** The top-level slice being built: open from its `before` until the next slice starts. */
-  private openStartMs = -1;
-  private openEndMs = -1;
-  private openType = 0;
-  private openTask = 0;
-  private readonly pool: PoolReconstruction | null;
-  private readonly syncCode: number;
-  private readonly hook: AsyncHook;
+  #openStartMs = -1;
+  #openEndMs = -1;
+  #openType = 0;
+  #openTask = 0;
+  readonly #pool: PoolReconstruction | null;
+  readonly #syncCode: number;
+  readonly #hook: AsyncHook;
 
-  constructor(
-    private readonly buffer: SliceBuffer,
-    private readonly place: TracerPlace,
-  ) {
-    this.syncCode = buffer.codeOf(SYNC_SLICE_TYPE);
-    this.pool =
+  readonly #buffer: SliceBuffer;
+  readonly #place: TracerPlace;
+
+  constructor(buffer: SliceBuffer, place: TracerPlace) {
+    this.#buffer = buffer;
+    this.#place = place;
+    this.#syncCode = buffer.codeOf(SYNC_SLICE_TYPE);
+    this.#pool =
       place.threadpoolSize > 0
         ? new PoolReconstruction(place.threadpoolSize, (r) => buffer.add(TRACK_CODE.pool, r.lane, r.submitMs, r.startMs, r.endMs, r.typeCode, r.task - 1))
         : null;
-    this.hook = createHook({
-      init: (asyncId, type) => this.init(asyncId, type),
-      before: (asyncId) => this.before(asyncId),
-      after: () => this.after(),
+    this.#hook = createHook({
+      init: (asyncId, type) => this.#init(asyncId, type),
+      before: (asyncId) => this.#before(asyncId),
+      after: () => this.#after(),
     });
   }
 
   start(): void {
-    this.hook.enable();
+    this.#hook.enable();
   }
 
   /** Stops recording and hands over the last open slice and every pool request still pending. */
   stop(): void {
-    this.hook.disable();
-    this.closeOpen();
-    this.pool?.flush(this.place.now());
+    this.#hook.disable();
+    this.#closeOpen();
+    this.#pool?.flush(this.#place.now());
   }
 
   /** Runs `work` (which starts task `index`) so that every resource it creates belongs to that task. */
   withTask<T>(index: number, work: () => T): T {
-    const previous = this.currentTask;
-    this.currentTask = index + 1;
+    const previous = this.#currentTask;
+    this.#currentTask = index + 1;
     try {
       return work();
     } finally {
-      this.currentTask = previous;
+      this.#currentTask = previous;
     }
   }
 
   /** Runs `work`, which blocks the thread on purpose, as a `sync` slice of the current task. */
   sync<T>(work: () => T): T {
-    const startMs = this.place.now();
+    const startMs = this.#place.now();
     try {
       return work();
     } finally {
-      const endMs = this.place.now();
-      if (this.openStartMs >= 0 && startMs > this.openStartMs) this.emit(this.openStartMs, startMs, this.openType, this.openTask);
-      this.emit(startMs, endMs, this.syncCode, this.currentTask);
-      if (this.openStartMs >= 0) {
-        this.openStartMs = endMs;
-        this.openEndMs = endMs;
+      const endMs = this.#place.now();
+      if (this.#openStartMs >= 0 && startMs > this.#openStartMs) this.#emit(this.#openStartMs, startMs, this.#openType, this.#openTask);
+      this.#emit(startMs, endMs, this.#syncCode, this.#currentTask);
+      if (this.#openStartMs >= 0) {
+        this.#openStartMs = endMs;
+        this.#openEndMs = endMs;
       }
     }
   }
 
-  private init(asyncId: number, type: string): void {
-    const i = asyncId - this.idBase;
-    if (i >= this.taskOfId.length) {
-      this.taskOfId = ensureLength(this.taskOfId, i + 1);
-      this.typeOfId = ensureLength(this.typeOfId, i + 1);
+  #init(asyncId: number, type: string): void {
+    const i = asyncId - this.#idBase;
+    if (i >= this.#taskOfId.length) {
+      this.#taskOfId = ensureLength(this.#taskOfId, i + 1);
+      this.#typeOfId = ensureLength(this.#typeOfId, i + 1);
     }
-    this.taskOfId[i] = this.currentTask;
+    this.#taskOfId[i] = this.#currentTask;
     if (FOLDED_TYPES.has(type)) {
-      this.typeOfId[i] = -1;
+      this.#typeOfId[i] = -1;
       return;
     }
-    const typeCode = this.buffer.codeOf(type);
-    this.typeOfId[i] = typeCode + 1;
-    if (this.pool !== null && POOL_TYPES.has(type)) {
-      this.isPoolId.add(asyncId);
-      this.pool.submitted(asyncId, this.place.now(), typeCode, this.currentTask);
+    const typeCode = this.#buffer.codeOf(type);
+    this.#typeOfId[i] = typeCode + 1;
+    if (this.#pool !== null && POOL_TYPES.has(type)) {
+      this.#isPoolId.add(asyncId);
+      this.#pool.submitted(asyncId, this.#place.now(), typeCode, this.#currentTask);
     }
   }
 
-  private before(asyncId: number): void {
-    const i = asyncId - this.idBase;
-    const traced = i >= 0 && i < this.taskOfId.length;
+  #before(asyncId: number): void {
+    const i = asyncId - this.#idBase;
+    const traced = i >= 0 && i < this.#taskOfId.length;
     // A resource made before the trace started (the sampler's interval, the IPC pipe) is a callback of the engine's.
-    const typeCode = traced ? this.typeOfId[i]! - 1 : this.typeOfOldResource(asyncId);
-    this.contextStack.push(this.currentTask * 2 + (typeCode >= 0 ? 1 : 0));
-    this.currentTask = traced ? this.taskOfId[i]! : 0;
+    const typeCode = traced ? this.#typeOfId[i]! - 1 : this.#typeOfOldResource(asyncId);
+    this.#contextStack.push(this.#currentTask * 2 + (typeCode >= 0 ? 1 : 0));
+    this.#currentTask = traced ? this.#taskOfId[i]! : 0;
     if (typeCode < 0) return;
-    const nowMs = this.place.now();
-    if (this.isPoolId.delete(asyncId)) this.pool?.completed(asyncId, nowMs);
-    if (this.depth === 0) {
-      this.closeOpen();
-      this.openStartMs = nowMs;
-      this.openEndMs = nowMs;
-      this.openType = typeCode;
-      this.openTask = this.currentTask;
-    } else if (this.openTask === 0) {
+    const nowMs = this.#place.now();
+    if (this.#isPoolId.delete(asyncId)) this.#pool?.completed(asyncId, nowMs);
+    if (this.#depth === 0) {
+      this.#closeOpen();
+      this.#openStartMs = nowMs;
+      this.#openEndMs = nowMs;
+      this.#openType = typeCode;
+      this.#openTask = this.#currentTask;
+    } else if (this.#openTask === 0) {
       // The engine's own callback (a worker's message port) ran one of a task's: the slice served that task.
-      this.openTask = this.currentTask;
+      this.#openTask = this.#currentTask;
     }
-    this.depth += 1;
+    this.#depth += 1;
   }
 
-  private typeOfOldResource(asyncId: number): number {
-    let typeCode = this.oldResourceTypes.get(asyncId);
+  #typeOfOldResource(asyncId: number): number {
+    let typeCode = this.#oldResourceTypes.get(asyncId);
     if (typeCode === undefined) {
       const name = (executionAsyncResource() as { constructor?: { name?: string } } | undefined)?.constructor?.name;
-      typeCode = this.buffer.codeOf(name === undefined || name === '' || name === 'Object' ? 'unknown' : name);
-      this.oldResourceTypes.set(asyncId, typeCode);
+      typeCode = this.#buffer.codeOf(name === undefined || name === '' || name === 'Object' ? 'unknown' : name);
+      this.#oldResourceTypes.set(asyncId, typeCode);
     }
     return typeCode;
   }
 
-  private after(): void {
-    const frame = this.contextStack.pop() ?? 0;
-    this.currentTask = frame >> 1;
-    if ((frame & 1) === 1 && this.depth > 0) this.depth -= 1;
+  #after(): void {
+    const frame = this.#contextStack.pop() ?? 0;
+    this.#currentTask = frame >> 1;
+    if ((frame & 1) === 1 && this.#depth > 0) this.#depth -= 1;
     // Every `after` at the top level (a callback's own, or that of a promise reaction it ran) moves its end.
-    if (this.depth === 0 && this.openStartMs >= 0) this.openEndMs = this.place.now();
+    if (this.#depth === 0 && this.#openStartMs >= 0) this.#openEndMs = this.#place.now();
   }
 
-  private closeOpen(): void {
-    if (this.openStartMs < 0) return;
-    this.emit(this.openStartMs, this.openEndMs, this.openType, this.openTask);
-    this.openStartMs = -1;
+  #closeOpen(): void {
+    if (this.#openStartMs < 0) return;
+    this.#emit(this.#openStartMs, this.#openEndMs, this.#openType, this.#openTask);
+    this.#openStartMs = -1;
   }
 
-  private emit(startMs: number, endMs: number, typeCode: number, taskPlusOne: number): void {
-    this.buffer.add(this.place.track, this.place.lane, startMs, startMs, Math.max(startMs, endMs), typeCode, taskPlusOne - 1);
+  #emit(startMs: number, endMs: number, typeCode: number, taskPlusOne: number): void {
+    this.#buffer.add(this.#place.track, this.#place.lane, startMs, startMs, Math.max(startMs, endMs), typeCode, taskPlusOne - 1);
   }
 }
 

@@ -1,11 +1,7 @@
 import type { Strategy as StrategySpec } from '../../../shared/scenario';
-import { batch } from './batch';
-import { callbacks } from './callbacks';
-import { pool } from './pool';
-import { all, allSettled, any, race } from './promise-combinators';
-import { sequential } from './sequential';
+import { batch, pool, sequential, workers } from './bounded';
+import { all, allSettled, any, callbacks, race } from './all-at-once';
 import type { Strategy } from './strategy-run';
-import { workers } from './workers';
 
 /** The strategy that schedules tasks as `spec` says. */
 export function strategyFor(spec: StrategySpec): Strategy {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { findPreset } from '../../../shared/presets';
-import { checkScenario } from '../../../shared/scenario/parse-scenario';
+import { checkScenario } from '../../../shared/scenario';
 import { HistoryStore } from '../../backend/history';
 import type { EngineLauncher } from '../../backend/runs/engine-launcher';
 import { RunService } from '../../backend/runs/run-service';

@@ -1,6 +1,5 @@
 import type { ConsentCheck } from '../../../shared/api/consent-methods';
-import type { ExternalEffect } from '../../../shared/scenario/external-effects';
-import type { Scenario } from '../../../shared/scenario';
+import type { ExternalEffect, Scenario } from '../../../shared/scenario';
 
 /** The part of the API client consent needs. */
 export interface ConsentApi {

@@ -1,4 +1,4 @@
-import type { TaskKind } from '../../../shared/scenario/task-kinds';
+import type { TaskKind } from '../../../shared/scenario';
 import { isEmptyFilter, type SortColumn, type StatusFilter, type TaskFilterValues, type TaskSort } from '../table/task-query';
 
 /**

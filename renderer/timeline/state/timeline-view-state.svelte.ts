@@ -11,25 +11,55 @@ export interface CanvasPoint {
 }
 
 /**
- * What the user looks at: canvas size, the visible time window, lane scroll, hovered and selected task.
- * It follows the run's growing extent until the user zooms or pans, and again after `fit()`.
- * Every change is clamped, so no sequence of calls leaves it outside the run.
+ * What the timeline is shown on and of, read from the component's props: the canvas size, how far the run
+ * has got and its lanes, the selected task. Read through getters, so that the view state derives from them.
+ */
+export interface TimelineInputs {
+  readonly widthPx: number;
+  readonly heightPx: number;
+  readonly pixelRatio: number;
+  /** How far the run has got (ms), or further when stacked timelines share a longer run's axis. */
+  readonly extentMs: number;
+  readonly laneCount: number;
+  /** Slot of the selected task or -1. */
+  readonly selectedSlot: number;
+}
+
+/**
+ * What the user looks at: the visible time window, lane scroll and hovered task, over the layout that the
+ * inputs imply. Data flows one way: size, extent, lanes and selection are derived from the inputs, and only
+ * what the user did (zoom, pan, scroll, hover) is state of its own. The window follows the run's growing
+ * extent until the user zooms or pans, and again after `fit()`. Everything is clamped as it is read, so no
+ * sequence of calls or inputs shows anything outside the run.
  */
 export class TimelineViewState {
-  #widthPx = $state(0);
-  #heightPx = $state(0);
-  #pixelRatio = $state(1);
-  #laneCount = $state(0);
-  #extentMs = $state(0);
-  #window = $state.raw<TimeWindow>(fitWindow(0));
-  #following = $state(true);
-  #scrollTopPx = $state(0);
+  readonly #inputs: TimelineInputs;
+  /** The window the user chose, or null while it follows the whole run. */
+  #chosenWindow = $state.raw<TimeWindow | null>(null);
+  #scrollRequestPx = $state(0);
   #hoveredSlot = $state(-1);
-  #selectedSlot = $state(-1);
   #pointer = $state.raw<CanvasPoint | null>(null);
 
-  #layout = $derived(computeLayout(this.#widthPx, this.#heightPx, this.#laneCount));
+  #layout = $derived.by(() => {
+    const { widthPx, heightPx, laneCount } = this.#inputs;
+    return computeLayout(Math.max(0, widthPx), Math.max(0, heightPx), Math.max(0, laneCount));
+  });
+  #bounds = $derived.by(() => fitWindow(Math.max(0, this.#inputs.extentMs)));
+  /** The last window shown: a window equal to it is not a change (the run grew, the clamp moved nothing). */
+  #shownWindow: TimeWindow = fitWindow(0);
+  #window = $derived.by(() => {
+    const next = this.#chosenWindow === null ? this.#bounds : clampWindow(this.#chosenWindow, this.#bounds);
+    const shown = this.#shownWindow;
+    if (next.startMs === shown.startMs && next.endMs === shown.endMs) return shown;
+    this.#shownWindow = next;
+    return next;
+  });
   #scale = $derived(createTimeScale(this.#window.startMs, this.#window.endMs, this.#layout.plotLeftPx, this.#layout.plotWidthPx));
+  #scrollTopPx = $derived(clampScroll(this.#scrollRequestPx, this.#layout.maxScrollTopPx));
+
+  constructor(inputs: TimelineInputs) {
+    this.#inputs = inputs;
+  }
 
   get layout(): TimelineLayout {
     return this.#layout;
@@ -42,11 +72,11 @@ export class TimelineViewState {
   }
   /** The furthest the window may go: the whole run with a little room. */
   get bounds(): TimeWindow {
-    return fitWindow(this.#extentMs);
+    return this.#bounds;
   }
   /** True while the window tracks the whole run (until the user zooms or pans). */
   get following(): boolean {
-    return this.#following;
+    return this.#chosenWindow === null;
   }
   get scrollTopPx(): number {
     return this.#scrollTopPx;
@@ -55,29 +85,15 @@ export class TimelineViewState {
     return this.#hoveredSlot;
   }
   get selectedSlot(): number {
-    return this.#selectedSlot;
+    return this.#inputs.selectedSlot;
   }
   /** Where the pointer is while it hovers a task (for the tooltip), else null. */
   get pointer(): CanvasPoint | null {
     return this.#pointer;
   }
   get pixelRatio(): number {
-    return this.#pixelRatio;
-  }
-
-  resize(widthPx: number, heightPx: number, pixelRatio: number): void {
-    this.#widthPx = Math.max(0, widthPx);
-    this.#heightPx = Math.max(0, heightPx);
-    this.#pixelRatio = pixelRatio > 0 ? pixelRatio : 1;
-    this.#clampScroll();
-  }
-
-  /** Tells the state how far the run has got and how many lanes it has (after every data change). */
-  syncData(extentMs: number, laneCount: number): void {
-    this.#extentMs = Math.max(0, extentMs);
-    this.#laneCount = Math.max(0, laneCount);
-    this.#setWindow(this.#following ? this.bounds : clampWindow(this.#window, this.bounds), this.#following);
-    this.#clampScroll();
+    const ratio = this.#inputs.pixelRatio;
+    return ratio > 0 ? ratio : 1;
   }
 
   /** Zooms by `factor` (> 1 in) around canvas x `xPx`. */
@@ -85,14 +101,14 @@ export class TimelineViewState {
     const plotRight = this.#layout.plotLeftPx + this.#layout.plotWidthPx;
     const x = Math.min(plotRight, Math.max(this.#layout.plotLeftPx, xPx));
     this.#unhover();
-    this.#setWindow(zoomWindow(this.#window, factor, this.#scale.pxToMs(x), this.bounds), false);
+    this.#choose(zoomWindow(this.#window, factor, this.#scale.pxToMs(x), this.bounds));
   }
 
   /** Shows exactly `startMs`..`endMs` (clamped to the run), e.g. a range picked elsewhere. */
   showRange(startMs: number, endMs: number): void {
     if (!(endMs > startMs)) return;
     this.#unhover();
-    this.#setWindow(clampWindow({ startMs, endMs }, this.bounds), false);
+    this.#choose(clampWindow({ startMs, endMs }, this.bounds));
   }
 
   /** Zooms by `factor` around the middle of the window (keyboard, buttons). */
@@ -103,7 +119,7 @@ export class TimelineViewState {
   /** Moves the content with a drag: right by `dxPx`, down by `dyPx`. */
   dragBy(dxPx: number, dyPx: number): void {
     this.#unhover();
-    if (dxPx !== 0) this.#setWindow(panWindow(this.#window, -dxPx / this.#scale.pxPerMs, this.bounds), false);
+    if (dxPx !== 0) this.#choose(panWindow(this.#window, -dxPx / this.#scale.pxPerMs, this.bounds));
     if (dyPx !== 0) this.scrollLanesBy(-dyPx);
   }
 
@@ -111,13 +127,12 @@ export class TimelineViewState {
   panByFraction(fraction: number): void {
     const span = this.#window.endMs - this.#window.startMs;
     this.#unhover();
-    this.#setWindow(panWindow(this.#window, fraction * span, this.bounds), false);
+    this.#choose(panWindow(this.#window, fraction * span, this.bounds));
   }
 
   scrollLanesBy(dyPx: number): void {
     this.#unhover();
-    if (Number.isFinite(dyPx)) this.#scrollTopPx += dyPx;
-    this.#clampScroll();
+    if (Number.isFinite(dyPx)) this.#scrollRequestPx = this.#scrollTopPx + dyPx;
   }
 
   /**
@@ -129,23 +144,21 @@ export class TimelineViewState {
     const span = window.endMs - window.startMs;
     const width = Math.max(0, endMs - startMs);
     if (width > span * 0.9) {
-      this.#setWindow(clampWindow({ startMs: startMs - width * 0.1, endMs: endMs + width * 0.1 }, this.bounds), false);
+      this.#choose(clampWindow({ startMs: startMs - width * 0.1, endMs: endMs + width * 0.1 }, this.bounds));
     } else if (startMs < window.startMs || endMs > window.endMs) {
       const centre = (startMs + endMs) / 2;
-      this.#setWindow(panWindow(window, centre - (window.startMs + span / 2), this.bounds), false);
+      this.#choose(panWindow(window, centre - (window.startMs + span / 2), this.bounds));
     }
     const { rowHeightPx, lanesHeightPx } = this.#layout;
     const top = lane * rowHeightPx;
-    if (top < this.#scrollTopPx) this.#scrollTopPx = top;
-    else if (top + rowHeightPx > this.#scrollTopPx + lanesHeightPx) this.#scrollTopPx = top + rowHeightPx - lanesHeightPx;
-    this.#clampScroll();
+    if (top < this.#scrollTopPx) this.#scrollRequestPx = top;
+    else if (top + rowHeightPx > this.#scrollTopPx + lanesHeightPx) this.#scrollRequestPx = top + rowHeightPx - lanesHeightPx;
   }
 
-  /** Back to the start for another run: fitted and following, lanes at the top, nothing hovered or selected. */
+  /** Back to the start for another run: fitted and following, lanes at the top, nothing hovered. */
   reset(): void {
-    this.#scrollTopPx = 0;
+    this.#scrollRequestPx = 0;
     this.#hoveredSlot = -1;
-    this.#selectedSlot = -1;
     this.#pointer = null;
     this.fit();
   }
@@ -153,7 +166,7 @@ export class TimelineViewState {
   /** Shows the whole run, and follows it again as it grows. */
   fit(): void {
     this.#unhover();
-    this.#setWindow(this.bounds, true);
+    this.#chosenWindow = null;
   }
 
   hover(slot: number, pointer: CanvasPoint | null): void {
@@ -161,28 +174,24 @@ export class TimelineViewState {
     this.#pointer = slot >= 0 ? pointer : null;
   }
 
-  select(slot: number): void {
-    this.#selectedSlot = slot;
-  }
-
   /** The read-only snapshot a frame is drawn from. */
   view(theme: TimelineTheme, laneLabel: (lane: number) => string): TimelineView {
     return {
       layout: this.#layout,
       scale: this.#scale,
-      pixelRatio: this.#pixelRatio,
+      pixelRatio: this.pixelRatio,
       scrollTopPx: this.#scrollTopPx,
       hoveredSlot: this.#hoveredSlot,
-      selectedSlot: this.#selectedSlot,
+      selectedSlot: this.#inputs.selectedSlot,
       theme,
       laneLabel,
     };
   }
 
-  #setWindow(window: TimeWindow, following: boolean): void {
-    const current = this.#window;
-    if (window.startMs !== current.startMs || window.endMs !== current.endMs) this.#window = window;
-    this.#following = following;
+  /** The user chose this window: it stops following the run. */
+  #choose(window: TimeWindow): void {
+    const current = this.#chosenWindow;
+    if (current === null || window.startMs !== current.startMs || window.endMs !== current.endMs) this.#chosenWindow = window;
   }
 
   /** The view moved under the pointer (zoom, pan, scroll): what was hovered is no longer there. */
@@ -190,8 +199,8 @@ export class TimelineViewState {
     this.#hoveredSlot = -1;
     this.#pointer = null;
   }
+}
 
-  #clampScroll(): void {
-    this.#scrollTopPx = Math.min(this.#layout.maxScrollTopPx, Math.max(0, this.#scrollTopPx));
-  }
+function clampScroll(scrollTopPx: number, maxScrollTopPx: number): number {
+  return Math.min(maxScrollTopPx, Math.max(0, scrollTopPx));
 }

@@ -1,6 +1,6 @@
 import { STATUS_BY_CODE, kindCode, kindOfCode, statusCode, statusOfCode, type TimelineStatus } from '../data/task-codes';
 import type { TimelineData } from '../data/timeline-data';
-import type { TaskKind } from '../../../shared/scenario/task-kinds';
+import type { TaskKind } from '../../../shared/scenario';
 
 /** The statuses that count as "did not end ok" (every final status but `ok`). */
 const NOT_OK_CODES = new Set(STATUS_BY_CODE.flatMap((status, code) => (status === 'ok' || status === 'running' ? [] : [code])));

@@ -1,4 +1,5 @@
 import { expect, test } from '../fixtures/app-test';
+import { HistoryPage } from '../history/pages/history-page';
 import { ScenariosPage } from './pages/scenarios-page';
 import { WorkbenchPage } from './pages/workbench-page';
 
@@ -49,13 +50,13 @@ test('a run still going after a reload is listed with its progress and can be ca
   await expect(workbench.progress).toHaveAttribute('aria-valuetext', /^[1-9]\d* \/ 60 tasks/, { timeout: 15_000 });
 
   await page.reload();
-  const underWay = page.getByRole('region', { name: 'Runs under way' });
+  const underWay = workbench.runsUnderWay;
   await expect(underWay).toContainText('Slow timers');
   await expect(underWay).toContainText(/Running.*\/ 60 tasks/);
-  await underWay.getByRole('button', { name: 'Cancel Slow timers' }).click();
+  await workbench.underWayButton('Cancel Slow timers').click();
   await expect(underWay).toContainText('Cancelled', { timeout: 5_000 });
-  await underWay.getByRole('button', { name: 'Open Slow timers in History' }).click();
-  await expect(page.getByRole('heading', { name: 'Slow timers', exact: true })).toBeVisible();
-  await underWay.getByRole('button', { name: 'Dismiss Slow timers' }).click();
+  await workbench.underWayButton('Open Slow timers in History').click();
+  await expect(new HistoryPage(page).runHeading('Slow timers')).toBeVisible();
+  await workbench.underWayButton('Dismiss Slow timers').click();
   await expect(underWay).toHaveCount(0);
 });

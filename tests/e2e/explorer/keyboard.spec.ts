@@ -19,13 +19,13 @@ test('a built-in scenario can be opened, edited and run with the keyboard alone'
 
   await tabTo(page, scenarios.builtIn.getByRole('button', { name: 'Open' }).first());
   await page.keyboard.press('Enter');
-  const count = page.getByLabel('Count', { exact: true });
+  const count = workbench.field('Count');
   await tabTo(page, count);
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type('4');
-  await tabTo(page, page.getByRole('tab', { name: 'Form' }), 200);
+  await tabTo(page, workbench.tab('Form'), 200);
   await page.keyboard.press('ArrowRight');
-  await expect(page.getByRole('tab', { name: 'JSON' })).toBeFocused();
+  await expect(workbench.tab('JSON')).toBeFocused();
   await expect(workbench.jsonBox).toContainText('"count": 4');
 
   await tabTo(page, workbench.runButton, 200);

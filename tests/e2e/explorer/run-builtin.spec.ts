@@ -6,8 +6,8 @@ test('runs a built-in scenario: live progress and timeline, then the run summary
   const scenarios = new ScenariosPage(page);
   const workbench = new WorkbenchPage(page);
   await scenarios.openBuiltIn('Sequential await vs Promise.all');
-  await expect(page.getByRole('heading', { level: 2, name: 'Sequential await vs Promise.all' })).toBeVisible();
-  await expect(page.getByText('What to notice')).toBeVisible();
+  await expect(workbench.title('Sequential await vs Promise.all')).toBeVisible();
+  await expect(workbench.whatToNotice).toBeVisible();
 
   await workbench.run();
   await expect(workbench.progress).toBeVisible();
@@ -21,24 +21,23 @@ test('runs a built-in scenario: live progress and timeline, then the run summary
   }
   await expect(workbench.figure('Peak in flight')).toContainText('1');
   await expect(workbench.figure('Failures')).toContainText('0');
-  await expect(page.getByRole('img', { name: /^Latency histogram of 10 tasks/ })).toBeVisible();
-  await expect(page.getByRole('img', { name: /^Cumulative latency distribution/ })).toBeVisible();
-  await expect(page.getByText('No task failed or timed out.')).toBeVisible();
+  await expect(workbench.chart(/^Latency histogram of 10 tasks/)).toBeVisible();
+  await expect(workbench.chart(/^Cumulative latency distribution/)).toBeVisible();
+  await expect(workbench.says('No task failed or timed out.')).toBeVisible();
 });
 
 test('Promise.all makes its orphaned tasks visible, and the strategy picker shows the code', async ({ page }) => {
   const scenarios = new ScenariosPage(page);
   const workbench = new WorkbenchPage(page);
   await scenarios.openBuiltIn('Promise.all fails fast, Promise.allSettled keeps every result');
-  await expect(page.getByText('Starts every task at once and rejects at the first failure')).toBeVisible();
-  await page.getByRole('button', { name: 'Show code' }).click();
-  await expect(page.getByLabel('Plain TypeScript for Promise.all')).toContainText('Promise.all(tasks.map((task) => task()))');
+  await expect(workbench.says('Starts every task at once and rejects at the first failure')).toBeVisible();
+  await workbench.showCode();
+  await expect(workbench.code('Promise.all')).toContainText('Promise.all(tasks.map((task) => task()))');
 
   await page.keyboard.press('Control+Enter');
   await expect(workbench.runStatus).toHaveText('Completed', { timeout: 30_000 });
-  const orphans = page.getByRole('region', { name: /Orphaned tasks/ });
-  await expect(orphans).toContainText('still running after the strategy had settled');
-  await expect(page.getByRole('region', { name: 'Errors by message' }).getByRole('table')).toBeVisible();
-  await orphans.getByRole('button', { name: 'Show the first orphan on the timeline' }).click();
-  await expect(page.getByRole('region', { name: 'Task details' })).toContainText(/orphaned/i);
+  await expect(workbench.orphans).toContainText('still running after the strategy had settled');
+  await expect(workbench.errorsByMessage.getByRole('table')).toBeVisible();
+  await workbench.orphans.getByRole('button', { name: 'Show the first orphan on the timeline' }).click();
+  await expect(workbench.taskDetails).toContainText(/orphaned/i);
 });

@@ -6,21 +6,21 @@ test('saves a scenario, finds it after a reload, reopens, renames, duplicates an
   const scenarios = new ScenariosPage(page);
   const workbench = new WorkbenchPage(page);
   await scenarios.openBuiltIn('Sequential await vs Promise.all');
-  await page.getByLabel('Count', { exact: true }).fill('6');
+  await workbench.field('Count').fill('6');
   await workbench.save('My six timers');
-  await expect(page.getByRole('heading', { level: 2, name: 'My six timers' })).toBeVisible();
+  await expect(workbench.title('My six timers')).toBeVisible();
 
   await page.reload();
   await expect(scenarios.mine).toBeVisible();
   await expect(scenarios.savedItem('My six timers')).toContainText('sequential · 6 tasks');
   await scenarios.openSaved('My six timers');
-  await expect(page.getByRole('heading', { level: 2, name: 'My six timers' })).toBeVisible();
-  await expect(page.getByLabel('Count', { exact: true })).toHaveValue('6');
+  await expect(workbench.title('My six timers')).toBeVisible();
+  await expect(workbench.field('Count')).toHaveValue('6');
 
-  await page.getByLabel('Count', { exact: true }).fill('7');
-  await expect(page.getByText('Unsaved changes')).toBeVisible();
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByText('Unsaved changes')).toHaveCount(0);
+  await workbench.field('Count').fill('7');
+  await expect(workbench.unsavedChanges).toBeVisible();
+  await workbench.saveChanges();
+  await expect(workbench.unsavedChanges).toHaveCount(0);
 
   await scenarios.show();
   await expect(scenarios.savedItem('My six timers')).toContainText('7 tasks');

@@ -16,9 +16,9 @@ test('a scenario pasted into "Scenario JSON" fills the form and runs', async ({ 
   await expect(workbench.jsonProblems).toHaveCount(0);
 
   await workbench.showTab('Form');
-  await expect(page.getByLabel('Name', { exact: true })).toHaveValue(PASTED.name);
-  await expect(page.getByRole('combobox', { name: 'Strategy', exact: true })).toHaveValue('pool');
-  await expect(page.getByLabel('Concurrency', { exact: true })).toHaveValue('3');
+  await expect(workbench.field('Name')).toHaveValue(PASTED.name);
+  await expect(workbench.strategy).toHaveValue('pool');
+  await expect(workbench.field('Concurrency')).toHaveValue('3');
 
   await workbench.run();
   await expect(workbench.runStatus).toHaveText('Completed', { timeout: 30_000 });
@@ -37,7 +37,7 @@ test('invalid JSON is reported in place and kept exactly as typed', async ({ pag
   await expect(workbench.runButton).toBeDisabled();
 
   await workbench.showTab('Form');
-  await expect(page.getByRole('note')).toContainText('read-only');
+  await expect(workbench.formNote).toContainText('read-only');
   await workbench.showTab('JSON');
   await expect(workbench.jsonBox).toHaveText(broken);
 });
@@ -45,8 +45,8 @@ test('invalid JSON is reported in place and kept exactly as typed', async ({ pag
 test('invalid fields show every error at the field, keep the input, and block Run', async ({ page }) => {
   const workbench = new WorkbenchPage(page);
   await new ScenariosPage(page).newScenario();
-  const count = page.getByLabel('Count', { exact: true });
-  const duration = page.getByLabel('Duration', { exact: true });
+  const count = workbench.field('Count');
+  const duration = workbench.field('Duration');
   await count.fill('-4');
   await duration.fill('abc');
   await expect(count).toHaveValue('-4');
@@ -70,15 +70,15 @@ test('a scenario file opened from disk lands in the workbench under its name and
   const scenarios = new ScenariosPage(page);
   const workbench = new WorkbenchPage(page);
   await scenarios.openFile('twelve-timers.json', JSON.stringify(PASTED, null, 2));
-  await expect(page.getByRole('heading', { level: 2, name: 'twelve-timers.json' })).toBeVisible();
-  await expect(page.getByLabel('Concurrency', { exact: true })).toHaveValue('3');
+  await expect(workbench.title('twelve-timers.json')).toBeVisible();
+  await expect(workbench.field('Concurrency')).toHaveValue('3');
   await workbench.run();
   await expect(workbench.runStatus).toHaveText('Completed', { timeout: 30_000 });
 
   await scenarios.show();
   const broken = '{ "version": 1, "name": "cut short';
   await scenarios.openFile('cut-short.json', broken);
-  await expect(page.getByRole('heading', { level: 2, name: 'cut-short.json' })).toBeVisible();
+  await expect(workbench.title('cut-short.json')).toBeVisible();
   await expect(workbench.jsonBox).toHaveText(broken);
   await expect(workbench.jsonProblems).toContainText('is not valid JSON');
   await expect(workbench.runButton).toBeDisabled();

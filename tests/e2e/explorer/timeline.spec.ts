@@ -16,8 +16,8 @@ test('the timeline zooms and shows a task under the pointer', async ({ page }) =
   await workbench.run();
   await expect(workbench.runStatus).toHaveText('Completed', { timeout: 30_000 });
 
-  const toolbar = page.getByRole('toolbar', { name: 'Timeline view' });
-  const range = toolbar.getByText(/ – /);
+  const toolbar = workbench.timelineToolbar;
+  const range = workbench.timelineRange;
   const before = await range.textContent();
   await toolbar.getByRole('button', { name: 'Zoom in' }).click();
   await expect(range).not.toHaveText(before ?? '');
@@ -29,7 +29,7 @@ test('the timeline zooms and shows a task under the pointer', async ({ page }) =
   const box = await canvas.boundingBox();
   if (box === null) throw new Error('the timeline canvas has no box');
   await page.mouse.move(box.x + box.width * 0.55, box.y + 40);
-  await expect(page.getByRole('tooltip')).toContainText('timer');
+  await expect(workbench.tooltip).toContainText('timer');
   await canvas.focus();
   await page.keyboard.press('+');
   await expect(range).not.toHaveText(before ?? '');

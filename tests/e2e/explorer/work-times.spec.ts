@@ -24,18 +24,18 @@ test('the timeline hatches orphans over their outcome and draws the wait for the
   await workbench.run();
   await expect(workbench.runStatus).toHaveText('Completed', { timeout: 30_000 });
 
-  const legend = page.getByRole('group', { name: 'Timeline legend' });
+  const legend = workbench.timelineLegend;
   await expect(legend).toContainText('orphaned');
   await expect(legend).toContainText('result waited for the loop');
   await expect(workbench.figure('Result waited for the loop')).not.toBeEmpty();
   await expect(workbench.figure('Failures')).toContainText('1 error');
 
-  await page.getByRole('button', { name: 'Show task table' }).click();
-  const grid = page.getByRole('grid', { name: 'Tasks' });
+  await workbench.showTaskTable();
+  const grid = workbench.taskTable;
   await grid.focus();
   await page.keyboard.press('Home');
   await page.keyboard.press('Enter');
-  const details = page.getByRole('region', { name: 'Task details' });
+  const details = workbench.taskDetails;
   await expect(details).toContainText('orphaned');
   await expect(details).toContainText('ended after its strategy had settled');
 

@@ -34,9 +34,9 @@ test('a run made in the workbench appears in the history and opens with its time
   await expect(history.row('Four quick timers')).toContainText('completed');
   await expect(history.row('Four quick timers')).toContainText('all');
   await history.open('Four quick timers');
-  await expect(page.getByRole('region', { name: 'Run Four quick timers' })).toBeVisible();
-  await expect(page.getByRole('img', { name: 'Task timeline' })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Run summary' })).toBeVisible();
+  await expect(history.openedRun('Four quick timers')).toBeVisible();
+  await expect(history.openedRunTimeline).toBeVisible();
+  await expect(history.openedRunSummary).toBeVisible();
 });
 
 test('filters and sorts on the backend, with the keyboard too', async ({ page, dataDir }) => {
@@ -46,19 +46,19 @@ test('filters and sorts on the backend, with the keyboard too', async ({ page, d
   await expect(history.counts).toHaveText('12 runs');
   expect(await history.sortOf('When')).toBe('descending');
 
-  await page.getByLabel('Strategy').selectOption('sequential');
+  await history.filter('Strategy').selectOption('sequential');
   await expect(history.counts).toHaveText('2 runs match');
-  await expect(history.rows.getByRole('code')).toHaveText(['sequential', 'sequential']);
-  await page.getByLabel('Strategy').selectOption('');
-  await page.getByLabel('Status').selectOption('cancelled');
+  await expect(history.strategyCells).toHaveText(['sequential', 'sequential']);
+  await history.filter('Strategy').selectOption('');
+  await history.filter('Status').selectOption('cancelled');
   await expect(history.counts).toHaveText('1 run matches');
-  await page.getByRole('button', { name: 'Clear filters' }).first().click();
-  await page.getByLabel('Search').fill('after the fix');
+  await history.clearFilters();
+  await history.filter('Search').fill('after the fix');
   await expect(history.counts).toHaveText('2 runs match');
-  await page.getByLabel('Search').fill('');
-  await page.getByLabel('Tag').fill('nightly');
+  await history.filter('Search').fill('');
+  await history.filter('Tag').fill('nightly');
   await expect(history.counts).toHaveText('3 runs match');
-  await page.getByRole('button', { name: 'Clear filters' }).first().click();
+  await history.clearFilters();
   await expect(history.counts).toHaveText('12 runs');
 
   await history.sortBy('Wall time');
@@ -66,10 +66,9 @@ test('filters and sorts on the backend, with the keyboard too', async ({ page, d
   const wallTimes = await history.column(4).allInnerTexts();
   expect(wallTimes).toHaveLength(12);
   expect(wallTimes.at(-1)).toBe('—');
-  const nameHeader = history.table.getByRole('columnheader', { name: 'Run · scenario' }).getByRole('button');
-  await nameHeader.focus();
+  await history.columnHeader('Run · scenario').getByRole('button').focus();
   await page.keyboard.press('Enter');
-  await expect(history.table.getByRole('columnheader', { name: 'Run · scenario' })).toHaveAttribute('aria-sort', 'ascending');
+  await expect(history.columnHeader('Run · scenario')).toHaveAttribute('aria-sort', 'ascending');
   const names = await history.names();
   // SQLite's NOCASE order: ASCII letters without case, everything else by code point.
   expect(names).toEqual([...names].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0)));
@@ -86,28 +85,28 @@ test('ticks two runs and compares them: ratios to a baseline that can change, ov
   const history = new HistoryPage(page);
   await history.show();
   const [first, second] = await history.names();
-  await history.rows.nth(0).getByRole('checkbox').check();
-  await history.rows.nth(1).getByRole('checkbox').check();
+  await history.selectAt(0);
+  await history.selectAt(1);
   await expect(history.counts).toContainText('2 selected');
   await history.compareButton.click();
 
   const compare = new ComparePage(page);
   await expect(compare.comparison).toBeVisible();
-  await expect(compare.comparison.getByRole('radio')).toHaveCount(2);
+  await expect(compare.baselines).toHaveCount(2);
   await expect(compare.metrics.getByRole('columnheader')).toContainText([`${first}`, `${second}`]);
   await expect(compare.metric('wall time')).toContainText(/\d(\.\d)?x/);
   await expect(compare.metric('wall time')).toContainText(/faster|slower|same/);
-  await expect(compare.comparison.getByRole('img', { name: /^Latency CDF/ })).toBeVisible();
-  await expect(compare.comparison.getByRole('img', { name: /^In flight over time/ })).toBeVisible();
+  await expect(compare.chart(/^Latency CDF/)).toBeVisible();
+  await expect(compare.chart(/^In flight over time/)).toBeVisible();
   await expect(compare.timelines).toHaveCount(2);
 
-  const ratioBefore = await compare.metric('wall time').locator('td').nth(1).innerText();
-  await compare.comparison.getByRole('radio').nth(1).check();
+  const ratioBefore = await compare.ratio('wall time').innerText();
+  await compare.baselines.nth(1).check();
   await expect(compare.metrics.getByRole('columnheader').nth(1)).toContainText(second!);
-  await expect(compare.metric('wall time').locator('td').nth(1)).not.toHaveText(ratioBefore);
+  await expect(compare.ratio('wall time')).not.toHaveText(ratioBefore);
 
   // One shared time axis: zooming one timeline moves the other.
-  const toolbars = compare.comparison.getByRole('toolbar', { name: 'Timeline view' });
+  const toolbars = compare.timelineToolbars;
   await toolbars.nth(0).getByRole('button', { name: 'Zoom in' }).click();
   await expect(toolbars.nth(0)).not.toContainText('0 ms –');
   await expect(toolbars.nth(1)).toHaveText(await toolbars.nth(0).innerText());
@@ -117,11 +116,11 @@ test('deletes runs after a confirmation and Undo puts them back', async ({ page,
   seed(dataDir, 5);
   const history = new HistoryPage(page);
   await history.show();
-  await history.rows.nth(0).getByRole('checkbox').check();
-  await history.rows.nth(2).getByRole('checkbox').check();
+  await history.selectAt(0);
+  await history.selectAt(2);
   await history.deleteSelected();
   await expect(history.counts).toHaveText('3 runs');
-  await expect(page.getByRole('status').filter({ hasText: 'Deleted 2 runs.' })).toBeVisible();
+  await expect(history.deletedNote('Deleted 2 runs.')).toBeVisible();
   await history.undo();
   await expect(history.counts).toHaveText('5 runs');
   expect((await callApiFromPage(page, 'history.list', {})).ok).toBe(true);
@@ -137,7 +136,7 @@ test('imports a good file, refuses a bad one listing every problem and storing n
   await expect(history.importProblems.getByRole('list', { name: 'Problems in bad-run.json' }).getByRole('listitem')).toHaveCount(2);
   await expect(history.importProblems).toContainText('run.status');
   await expect(history.importProblems).toContainText('run.wallMs');
-  await expect(page.getByText('No run recorded yet')).toBeVisible();
+  await expect(history.empty).toBeVisible();
 
   await history.importFiles([{ name: 'good-run.json', text: JSON.stringify(good) }]);
   await expect(history.importProblems).toHaveCount(0);
@@ -158,12 +157,12 @@ test('a run exported as JSON imports back as the same run', async ({ page, dataD
   await history.open(name!);
   await history.row(name!).waitFor({ state: 'detached' });
   const download = page.waitForEvent('download');
-  await page.getByRole('group', { name: 'Export run' }).getByRole('button', { name: 'JSON' }).click();
+  await history.exportOpened('JSON');
   const file = await download;
   const text = await readFile((await file.path())!, 'utf8');
   expect(file.suggestedFilename()).toMatch(/\.json$/);
 
-  await page.getByRole('button', { name: 'Back to history' }).click();
+  await history.backToHistory();
   await history.importFiles([{ name: file.suggestedFilename(), text }]);
   await expect(history.counts).toHaveText('2 runs');
   const listed = await callApiFromPage(page, 'history.list', { sort: 'createdAt' });
@@ -182,15 +181,14 @@ test('renames a run and gives it notes and tags', async ({ page, dataDir }) => {
   await history.show();
   const [name] = await history.names();
   await history.open(name!);
-  const form = page.getByRole('form', { name: 'Run details' });
-  await form.getByLabel('Name').fill('Renamed run');
-  await form.getByLabel('Tags').fill('release, checked');
-  await form.getByLabel('Notes').fill('Slower than last week');
-  await form.getByRole('button', { name: 'Save changes' }).click();
-  await expect(page.getByRole('heading', { name: 'Renamed run' })).toBeVisible();
-  await page.getByRole('button', { name: 'Back to history' }).click();
+  await history.details.getByLabel('Name').fill('Renamed run');
+  await history.details.getByLabel('Tags').fill('release, checked');
+  await history.details.getByLabel('Notes').fill('Slower than last week');
+  await history.saveDetails();
+  await expect(history.runHeading('Renamed run')).toBeVisible();
+  await history.backToHistory();
   await expect(history.row('Renamed run')).toContainText('release');
-  await page.getByLabel('Search').fill('slower than last');
+  await history.filter('Search').fill('slower than last');
   await expect(history.counts).toHaveText('1 run matches');
 });
 

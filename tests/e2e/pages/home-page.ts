@@ -12,6 +12,11 @@ export class HomePage {
     return this.page.getByRole('list', { name: 'Built-in scenarios' });
   }
 
+  /** The alert the page shows while its connection to the backend is lost. */
+  get connectionLost(): Locator {
+    return this.page.getByRole('alert').filter({ hasText: 'The connection to the backend was lost; reconnecting…' });
+  }
+
   scenarioTitled(title: string): Locator {
     return this.builtInScenarios.getByRole('listitem').filter({ hasText: title });
   }

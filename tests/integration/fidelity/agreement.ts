@@ -1,4 +1,4 @@
-import type { Strategy } from '../../../shared/scenario/strategy';
+import type { Strategy } from '../../../shared/scenario';
 
 /** The strategies the fidelity suite compares with plain code (`callbacks` too where its shown code runs). */
 export const COMPARED_STRATEGIES: readonly Strategy[] = [

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { taskMetrics, type TaskMetrics } from '../../../shared/metrics/compute-metrics';
 import type { TaskRecord } from '../../../shared/protocol/task-record';
-import { ScenarioSchema, type ScenarioInput } from '../../../shared/scenario/scenario-schema';
-import type { Strategy } from '../../../shared/scenario/strategy';
-import { runInProcess } from '../../unit/engine/run-in-process';
+import { type ScenarioInput, ScenarioSchema, type Strategy } from '../../../shared/scenario';
+import { runInProcess } from '../engine/run-in-process';
 import { agreeInOneOf, agrees, COMPARED_STRATEGIES, disagreement } from './agreement';
 import { runPlain, type PlainRun } from './plain-run';
 

@@ -7,8 +7,7 @@ import ts from 'typescript';
 import { readFilePath, sqlitePath } from '../../../electron/engine/kinds/scratch-paths';
 import { DEFAULT_SQLITE_QUERY } from '../../../electron/engine/kinds/scratch-database';
 import { prepareRun } from '../../../electron/engine/setup/prepare-run';
-import type { Scenario } from '../../../shared/scenario/scenario-schema';
-import type { Strategy } from '../../../shared/scenario/strategy';
+import type { Scenario, Strategy } from '../../../shared/scenario';
 import { strategyCode } from '../../../shared/strategies/strategy-code';
 
 const PLAIN_TASK_FILE = fileURLToPath(new URL('./plain-task.mjs', import.meta.url));

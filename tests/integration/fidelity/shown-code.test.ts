@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ScenarioSchema } from '../../../shared/scenario/scenario-schema';
-import type { Strategy } from '../../../shared/scenario/strategy';
-import { strategyText } from '../../../shared/scenario/strategy-text';
-import { runInProcess } from '../../unit/engine/run-in-process';
+import { ScenarioSchema, strategyText, type Strategy } from '../../../shared/scenario';
+import { runInProcess } from '../engine/run-in-process';
 import { agreeInOneOf, COMPARED_STRATEGIES, disagreement } from './agreement';
 import { runPlain } from './plain-run';
 

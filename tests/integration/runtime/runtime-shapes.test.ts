@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TaskRecord } from '../../../shared/protocol/task-record';
 import type { RuntimeTrace } from '../../../shared/runtime/runtime-slices';
 import { traceFromSlices } from '../../../shared/runtime/runtime-trace';
-import type { ScenarioInput } from '../../../shared/scenario/scenario-schema';
+import type { ScenarioInput } from '../../../shared/scenario';
 import { finishedOf, runEngine, scenario, type EngineRun } from '../engine/run-engine';
 
 /** Slack for "the slice starts while its task runs": the times come from one clock, read microseconds apart. */

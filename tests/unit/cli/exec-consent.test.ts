@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CliIo } from '../../../electron/cli/cli-io';
 import { CliError } from '../../../electron/cli/cli-error';
 import { confirmExec } from '../../../electron/cli/run/exec-consent';
-import { checkScenario } from '../../../shared/scenario/parse-scenario';
+import { checkScenario } from '../../../shared/scenario';
 
 function terminal(answer: string): { io: CliIo; printed: () => string } {
   let text = '';

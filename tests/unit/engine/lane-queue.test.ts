@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { laneQueue } from '../../../electron/engine/strategies/lane-queue';
+import { laneQueue } from '../../../electron/engine/strategies/bounded';
 
 function deferred() {
   let resolve!: () => void;

@@ -6,9 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { prepareGuarded } from '../../../electron/engine/kinds/sqlite-guard';
 import { runScenario } from '../../../electron/engine/run-scenario';
 import type { EngineEvent } from '../../../shared/protocol/engine-protocol';
-import { ScenarioSchema } from '../../../shared/scenario/scenario-schema';
-import { checkScenario } from '../../../shared/scenario/parse-scenario';
-import { countSqlStatements } from '../../../shared/scenario/sql-statements';
+import { checkScenario, countSqlStatements, ScenarioSchema } from '../../../shared/scenario';
 
 const outside = mkdtempSync(join(tmpdir(), 'sqlite-guard-'));
 afterAll(() => rmSync(outside, { recursive: true, force: true }));

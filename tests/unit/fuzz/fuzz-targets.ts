@@ -3,7 +3,7 @@ import { ImportError, parseRunImport } from '../../../electron/backend/transfer'
 import type { HistoryStore } from '../../../electron/backend/history';
 import { renderRunText, runsJson, type FinishedRun } from '../../../electron/cli/run/run-report';
 import { PRESETS } from '../../../shared/presets';
-import { checkScenario, checkScenarioText } from '../../../shared/scenario/parse-scenario';
+import { checkScenario, checkScenarioText } from '../../../shared/scenario';
 import { escapeControlCharacters } from '../../../shared/validation/control-characters';
 import type { Problem } from '../../../shared/validation/format-issues';
 import { makeMetrics, makeRunExport, makeScenario, makeTasks } from '../history/fixtures';

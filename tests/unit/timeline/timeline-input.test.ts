@@ -3,6 +3,7 @@ import { createFrameScheduler } from '../../../renderer/timeline/input/frame-sch
 import { PointerGestures } from '../../../renderer/timeline/input/pointer-gestures';
 import { KEY_ZOOM_FACTOR, applyCommand, keyCommand, wheelCommand } from '../../../renderer/timeline/input/timeline-commands';
 import { TimelineViewState } from '../../../renderer/timeline/state/timeline-view-state.svelte';
+import { timelineInputs } from './helpers/timeline-inputs.svelte';
 
 const keys = { ctrlKey: false, metaKey: false, altKey: false };
 const wheel = { deltaX: 0, deltaY: 0, deltaMode: 0, ctrlKey: false, shiftKey: false };
@@ -49,9 +50,7 @@ describe('keys and wheel', () => {
   });
 
   it('applies commands to the view state', () => {
-    const state = new TimelineViewState();
-    state.resize(1112, 400, 1);
-    state.syncData(1000, 2);
+    const state = new TimelineViewState(timelineInputs({ widthPx: 1112, heightPx: 400, extentMs: 1000, laneCount: 2 }));
     const span = () => state.window.endMs - state.window.startMs;
     const full = span();
     applyCommand(state, { type: 'zoom', factor: 2 });

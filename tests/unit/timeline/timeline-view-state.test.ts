@@ -2,24 +2,32 @@ import { describe, expect, it } from 'vitest';
 import { TimelineViewState } from '../../../renderer/timeline/state/timeline-view-state.svelte';
 import { MIN_WINDOW_MS, fitWindow } from '../../../renderer/timeline/state/view-window';
 import { testTheme } from './helpers/test-theme';
+import { timelineInputs, type WritableInputs } from './helpers/timeline-inputs.svelte';
 
+let inputs: WritableInputs;
+
+/** A view state over inputs the test changes as the component's props would change. */
 function sized(lanes = 4, extentMs = 1000): TimelineViewState {
-  const state = new TimelineViewState();
-  state.resize(1112, 400, 2);
-  state.syncData(extentMs, lanes);
-  return state;
+  inputs = timelineInputs({ widthPx: 1112, heightPx: 400, pixelRatio: 2, extentMs, laneCount: lanes });
+  return new TimelineViewState(inputs);
+}
+
+/** The run grew (or another one came): what `syncData` once pushed, the inputs now say. */
+function grow(extentMs: number, laneCount: number): void {
+  inputs.extentMs = extentMs;
+  inputs.laneCount = laneCount;
 }
 
 describe('TimelineViewState', () => {
   it('starts fitted and follows the run as it grows, until the user zooms', () => {
     const state = sized();
     expect(state.window).toEqual(fitWindow(1000));
-    state.syncData(2000, 4);
+    grow(2000, 4);
     expect(state.window).toEqual(fitWindow(2000));
     state.zoomBy(2);
     expect(state.following).toBe(false);
     const zoomed = state.window;
-    state.syncData(3000, 4);
+    grow(3000, 4);
     expect(state.window).toEqual(zoomed);
     state.fit();
     expect(state.following).toBe(true);
@@ -58,7 +66,7 @@ describe('TimelineViewState', () => {
     expect(many.scrollTopPx).toBe(100);
     many.dragBy(0, -1e6);
     expect(many.scrollTopPx).toBe(many.layout.maxScrollTopPx);
-    many.syncData(1000, 10);
+    grow(1000, 10);
     expect(many.scrollTopPx).toBe(0);
     many.scrollLanesBy(Number.NaN);
     expect(many.scrollTopPx).toBe(0);
@@ -67,7 +75,7 @@ describe('TimelineViewState', () => {
   it('hands drawing a snapshot of what is hovered and selected', () => {
     const state = sized();
     state.hover(7, { xPx: 10, yPx: 20 });
-    state.select(3);
+    inputs.selectedSlot = 3;
     const view = state.view(testTheme, (lane) => `slot ${lane}`);
     expect(view).toMatchObject({ hoveredSlot: 7, selectedSlot: 3, pixelRatio: 2, scrollTopPx: 0 });
     expect(view.laneLabel(2)).toBe('slot 2');
@@ -130,7 +138,7 @@ describe('TimelineViewState.reset', () => {
       expect(state).toMatchObject({ hoveredSlot: -1, pointer: null });
     }
     state.hover(2, { xPx: 200, yPx: 50 });
-    state.syncData(2000, 40);
+    grow(2000, 40);
     expect(state.hoveredSlot).toBe(2);
   });
 
@@ -139,11 +147,10 @@ describe('TimelineViewState.reset', () => {
     state.zoomBy(8);
     state.scrollLanesBy(300);
     state.hover(4, { xPx: 1, yPx: 1 });
-    state.select(4);
     state.reset();
-    state.syncData(50, 2);
+    grow(50, 2);
     expect(state.following).toBe(true);
     expect(state.window).toEqual(fitWindow(50));
-    expect(state).toMatchObject({ scrollTopPx: 0, hoveredSlot: -1, selectedSlot: -1, pointer: null });
+    expect(state).toMatchObject({ scrollTopPx: 0, hoveredSlot: -1, pointer: null });
   });
 });

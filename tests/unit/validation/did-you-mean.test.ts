@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scenarioJsonSchema } from '../../../shared/scenario/scenario-json-schema';
+import { scenarioJsonSchema } from '../../../shared/scenario';
 import { closestName } from '../../../shared/validation/did-you-mean';
 import { fieldsAt } from '../../../shared/validation/schema-fields';
 

@@ -5,7 +5,7 @@ import { bracketMatching, foldGutter, indentOnInput, syntaxHighlighting } from '
 import { linter, lintGutter, forceLinting } from '@codemirror/lint';
 import { Compartment, EditorState } from '@codemirror/state';
 import { EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from '@codemirror/view';
-import { scenarioJsonSchema } from '../../../../shared/scenario/scenario-json-schema';
+import { scenarioJsonSchema } from '../../../../shared/scenario';
 import type { Problem } from '../../../../shared/validation/format-issues';
 import { problemDiagnostics } from './problem-diagnostics';
 import { schemaCompletion } from './schema-completion';

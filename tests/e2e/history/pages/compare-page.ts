@@ -21,6 +21,26 @@ export class ComparePage {
     return this.comparison.getByRole('radio', { name: new RegExp(runName) });
   }
 
+  /** The baseline choices, one per run. */
+  get baselines(): Locator {
+    return this.comparison.getByRole('radio');
+  }
+
+  /** The ratio cell of a metric for the first run after the baseline. */
+  ratio(label: string): Locator {
+    return this.metric(label).locator('td').nth(1);
+  }
+
+  /** An overlaid chart by the start of its accessible name ("Latency CDF"). */
+  chart(name: RegExp): Locator {
+    return this.comparison.getByRole('img', { name });
+  }
+
+  /** The toolbar of each timeline, in order. */
+  get timelineToolbars(): Locator {
+    return this.comparison.getByRole('toolbar', { name: 'Timeline view' });
+  }
+
   get timelines(): Locator {
     return this.comparison.getByRole('img', { name: 'Task timeline' });
   }

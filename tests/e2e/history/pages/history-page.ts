@@ -37,7 +37,7 @@ export class HistoryPage {
   /** Goes to the History view and waits for its first answer: the table, or the note that there is no run yet. */
   async show(): Promise<void> {
     await this.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'History' }).click();
-    await this.table.or(this.page.getByText('No run recorded yet')).waitFor();
+    await this.table.or(this.empty).waitFor();
   }
 
   /** The run names of the rendered rows, top to bottom. */
@@ -77,6 +77,78 @@ export class HistoryPage {
 
   async undo(): Promise<void> {
     await this.page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
+  }
+
+  /** Opens the experiment a run belongs to from its row. */
+  async openExperiment(runName: string, experimentName: string): Promise<void> {
+    await this.row(runName).getByRole('button', { name: new RegExp(`^Open experiment ${escape(experimentName)}`) }).click();
+  }
+
+  /** A filter of the table: "Strategy", "Status" (selects), "Search", "Tag" (text). */
+  filter(label: 'Strategy' | 'Status' | 'Search' | 'Tag'): Locator {
+    return this.page.getByLabel(label);
+  }
+
+  async clearFilters(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Clear filters' }).first().click();
+  }
+
+  /** The strategy cells of the rendered rows. */
+  get strategyCells(): Locator {
+    return this.rows.getByRole('code');
+  }
+
+  columnHeader(name: string): Locator {
+    return this.table.getByRole('columnheader', { name });
+  }
+
+  /** Ticks the run in the rendered row at `position` (0 is the top). */
+  async selectAt(position: number): Promise<void> {
+    await this.rows.nth(position).getByRole('checkbox').check();
+  }
+
+  /** The note after a delete ("Deleted 2 runs."). */
+  deletedNote(text: string): Locator {
+    return this.page.getByRole('status').filter({ hasText: text });
+  }
+
+  get empty(): Locator {
+    return this.page.getByText('No run recorded yet');
+  }
+
+  /** A run opened in full. */
+  openedRun(name: string): Locator {
+    return this.page.getByRole('region', { name: `Run ${name}` });
+  }
+
+  get openedRunTimeline(): Locator {
+    return this.page.getByRole('img', { name: 'Task timeline' });
+  }
+
+  get openedRunSummary(): Locator {
+    return this.page.getByRole('region', { name: 'Run summary' });
+  }
+
+  runHeading(name: string): Locator {
+    return this.page.getByRole('heading', { name });
+  }
+
+  /** Exports the opened run in a format ("JSON", "CSV", ...). */
+  async exportOpened(format: string): Promise<void> {
+    await this.page.getByRole('group', { name: 'Export run' }).getByRole('button', { name: format }).click();
+  }
+
+  async backToHistory(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Back to history' }).click();
+  }
+
+  /** The opened run's details form (name, tags, notes). */
+  get details(): Locator {
+    return this.page.getByRole('form', { name: 'Run details' });
+  }
+
+  async saveDetails(): Promise<void> {
+    await this.details.getByRole('button', { name: 'Save changes' }).click();
   }
 
   /** Imports files through the file picker (the browser host has no Open dialog). */

@@ -1,8 +1,7 @@
 import { json } from '@codemirror/lang-json';
 import { EditorState } from '@codemirror/state';
 import { describe, expect, it } from 'vitest';
-import { checkScenarioText } from '../../../../shared/scenario';
-import { scenarioJsonSchema } from '../../../../shared/scenario/scenario-json-schema';
+import { checkScenarioText, scenarioJsonSchema } from '../../../../shared/scenario';
 import { parsePath, problemDiagnostics } from '../../../../renderer/views/editor/code/problem-diagnostics';
 
 function marked(text: string): string[] {

@@ -1,5 +1,5 @@
 /// <reference types="svelte" />
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Explorer } from '../../../../renderer/state/explorer.svelte';
 import { ScenarioFiles } from '../../../../renderer/state/library/scenario-files.svelte';
 import { createApiClient } from '../../../../shared/api/api-client';
@@ -83,8 +83,7 @@ describe('opening scenario files in the explorer', () => {
   it('File > Open Scenario… opens the chosen file in the workbench, named after it, ready to run', async () => {
     const explorer = desktopExplorer();
     menu?.({ command: 'openScenario' });
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(explorer.view).toBe('workbench');
+    await vi.waitFor(() => expect(explorer.view).toBe('workbench'));
     expect(explorer.workspace.title).toBe('slow-api.json');
     expect(explorer.workspace.origin).toEqual({ kind: 'file', fileName: 'slow-api.json' });
     expect(explorer.workspace.editor.text).toBe(GOOD.text);
@@ -96,9 +95,8 @@ describe('opening scenario files in the explorer', () => {
     dialogAnswer = BROKEN;
     const explorer = desktopExplorer();
     menu?.({ command: 'openScenario' });
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await vi.waitFor(() => expect(explorer.workspace.editor.text).toBe(BROKEN.text));
     const { editor } = explorer.workspace;
-    expect(editor.text).toBe(BROKEN.text);
     expect(editor.tab).toBe('json');
     expect(editor.formEditable).toBe(false);
     expect(editor.problems[0]?.message).toMatch(/not valid JSON/);

@@ -2,7 +2,7 @@ import type { ExplorerApi } from '../../../../renderer/state/explorer-api';
 import type { RunEventsPayload, RunFinishedPayload, RunProgressPayload, RunStartedPayload } from '../../../../shared/api/run-events';
 import type { TaskRecord } from '../../../../shared/protocol/task-record';
 import type { ActiveRunInfo } from '../../../../shared/api/run-methods';
-import { externalEffects } from '../../../../shared/scenario/external-effects';
+import { externalEffects } from '../../../../shared/scenario';
 
 type Listeners = {
   started: ((p: RunStartedPayload) => void)[];

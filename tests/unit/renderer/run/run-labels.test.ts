@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { progressFigures } from '../../../../renderer/state/run/run-progress';
-import { laneLabeller } from '../../../../shared/scenario/lane-label';
+import { checkScenario, laneLabeller, type Scenario } from '../../../../shared/scenario';
 import { groupLabels } from '../../../../renderer/views/run/lane-labels';
 import { progressText } from '../../../../renderer/views/run/run-labels';
-import { checkScenario, type Scenario } from '../../../../shared/scenario';
 
 function scenario(input: unknown): Scenario {
   const check = checkScenario(input);

@@ -1,12 +1,12 @@
 /// <reference types="svelte" />
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ExperimentForm } from '../../../../renderer/state/experiments/experiment-form.svelte';
-import { ExperimentSession, type ExperimentPhase } from '../../../../renderer/state/experiments/experiment-session.svelte';
-import type { ReopenedExperiment } from '../../../../shared/experiments/experiment-summary';
-import { forkLauncher } from '../../../../electron/backend/runs/fork-launcher';
-import { builtEngineEntry } from '../../../fixtures/built-app';
-import { scenarioOf } from '../../../integration/runs/run-fixture';
-import { HistoryBackend } from './history-backend';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ExperimentForm } from '../../../renderer/state/experiments/experiment-form.svelte';
+import { ExperimentSession, type ExperimentPhase } from '../../../renderer/state/experiments/experiment-session.svelte';
+import type { ReopenedExperiment } from '../../../shared/experiments/experiment-summary';
+import { forkLauncher } from '../../../electron/backend/runs/fork-launcher';
+import { builtEngineEntry } from '../../fixtures/built-app';
+import { scenarioOf } from '../runs/run-fixture';
+import { HistoryBackend } from '../../unit/renderer/history/history-backend';
 
 /** Experiments run real engine processes: the tests keep the scenarios tiny. */
 const timers = (count: number, ms: number) =>
@@ -27,11 +27,9 @@ afterEach(() => {
 });
 
 async function until(phase: (p: ExperimentPhase) => boolean, timeoutMs = 45_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!phase(session.phase)) {
-    if (Date.now() > deadline) throw new Error(`still ${session.phase}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  await vi.waitFor(() => {
+    if (!phase(session.phase)) throw new Error(`still ${session.phase}`);
+  }, { timeout: timeoutMs, interval: 20 });
 }
 
 describe('ExperimentSession on the real backend and engine', () => {
