@@ -9,6 +9,7 @@ import { benchHistoryList } from './history-list';
 import { benchCompareOpen } from './compare-open';
 import { fuzzLong, LONG_FUZZ_CASES } from './fuzz-long';
 import { benchStartup } from './startup';
+import { benchFidelity } from './fidelity';
 import { benchScale } from './scale';
 import { benchRuntimeTrace } from './runtime-trace';
 
@@ -55,6 +56,7 @@ const suites: Suite[] = [
         detail: `tried ${counts.tried}, clear error ${counts.clearError}, accepted ${counts.accepted}`,
       })),
   },
+  { title: 'fidelity: the engine against plain code, every kind and strategy', run: () => benchFidelity() },
   { title: 'start-up of the built app vs node -e 0', run: () => benchStartup() },
   { title: 'a million tasks: memory, exports, History', run: () => benchScale(1_000_000) },
 ];

@@ -35,3 +35,9 @@ export async function agreeInOneOf(times: number, attempt: () => Promise<string[
   }
   return problems;
 }
+
+/** `pool:2`, `batch:2`, `workers:2`, `all`: how the suite and the bench name a strategy. */
+export function strategyName(strategy: Strategy): string {
+  const parameter = 'concurrency' in strategy ? strategy.concurrency : 'size' in strategy ? strategy.size : 'threads' in strategy ? strategy.threads : null;
+  return parameter === null ? strategy.type : `${strategy.type}:${parameter}`;
+}

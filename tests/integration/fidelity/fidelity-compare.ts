@@ -1,0 +1,133 @@
+import { taskMetrics, type TaskMetrics } from '../../../shared/metrics/compute-metrics';
+import type { TaskRecord } from '../../../shared/protocol/task-record';
+import { type ScenarioInput, ScenarioSchema, type Strategy } from '../../../shared/scenario';
+import { runInProcess } from '../engine/run-in-process';
+import { agrees, disagreement } from './agreement';
+import { runPlain, type PlainRun } from './plain-run';
+
+export type Tasks = ScenarioInput['tasks'];
+
+/** The kinds of work the fidelity comparison covers, each as a small scenario's task groups. */
+export const FIDELITY_KINDS: Record<string, Tasks> = {
+  timer: [
+    { kind: 'timer', count: 2, ms: 40 },
+    { kind: 'timer', count: 2, ms: 20 },
+  ],
+  cpu: [{ kind: 'cpu', count: 4, ms: 20 }],
+  'file-read sync': [{ kind: 'file-read', count: 4, bytes: 8_000_000, sync: true }],
+  'file-read async': [{ kind: 'file-read', count: 4, bytes: 8_000_000 }],
+  sqlite: [{ kind: 'sqlite', count: 4, rows: 20_000 }],
+  crypto: [{ kind: 'crypto', count: 4, iterations: 20_000 }],
+  // CPU work between timers, with a failure: orphans, skipped tasks and results that wait for the loop.
+  mixed: [
+    { kind: 'timer', count: 2, ms: 30 },
+    { kind: 'cpu', count: 2, ms: 25 },
+    { kind: 'timer', count: 1, ms: 10, failRate: 1 },
+    { kind: 'cpu', count: 1, ms: 15 },
+  ],
+};
+
+
+/** The plain run as records, so that the engine's metrics code can summarise it too. */
+function plainRecords(plain: PlainRun, kinds: readonly string[]): TaskRecord[] {
+  return plain.timings.map((timing, index) => {
+    const ran = timing !== null;
+    const startMs = timing?.startMs ?? plain.settleMs;
+    const endMs = timing?.endMs ?? plain.settleMs;
+    const status = !ran ? 'skipped' : plain.failed.has(index) ? 'error' : 'ok';
+    return { index, group: 0, kind: kinds[index]!, lane: 0, queuedMs: 0, startMs, endMs, observedMs: endMs, status, orphaned: ran && endMs > plain.settleMs, error: null, attempts: ran ? 1 : 0 };
+  });
+}
+
+
+
+/**
+ * An engine time agrees when it is within the tolerance of the plain code's, where "the plain code's" is the
+ * range the plain code itself gave in two runs side by side: real I/O (a file read, a query, a hash) varies
+ * from run to run by more than 2 ms + 5%, and no engine can be held closer to plain code than plain code is to
+ * itself. For work that does not vary (timers, CPU) the two plain runs agree and this is the plain tolerance.
+ */
+function disagreementWithin(what: string, engineMs: number, plainA: number, plainB: number): string | null {
+  const low = Math.min(plainA, plainB);
+  const high = Math.max(plainA, plainB);
+  if (agrees(engineMs, low) || agrees(engineMs, high) || (engineMs >= low && engineMs <= high)) return null;
+  return disagreement(what, engineMs, plainA) === null ? null : `${what}: engine ${engineMs.toFixed(2)} ms, plain ${low.toFixed(2)}..${high.toFixed(2)} ms`;
+}
+
+function metricProblemsWithin(engine: TaskMetrics, plainA: TaskMetrics, plainB: TaskMetrics): string[] {
+  const problems: string[] = [];
+  for (const key of ['ok', 'failed', 'skipped', 'orphaned', 'maxInFlight'] as const) {
+    if (engine[key] !== plainA[key] && engine[key] !== plainB[key]) problems.push(`${key}: engine ${engine[key]}, plain ${plainA[key]}`);
+  }
+  for (const key of ['p50', 'p99', 'max'] as const) {
+    const problem = disagreementWithin(`latency ${key}`, engine.latencyMs[key], plainA.latencyMs[key], plainB.latencyMs[key]);
+    if (problem !== null) problems.push(problem);
+  }
+  const span = disagreementWithin('span', engine.spanMs, plainA.spanMs, plainB.spanMs);
+  if (span !== null) problems.push(span);
+  const concurrency = [plainA.effectiveConcurrency, plainB.effectiveConcurrency];
+  const near = (plain: number) => Math.abs(engine.effectiveConcurrency - plain) <= 0.05 * plain + 0.02;
+  const between = engine.effectiveConcurrency >= Math.min(...concurrency) && engine.effectiveConcurrency <= Math.max(...concurrency);
+  if (!concurrency.some(near) && !between) {
+    problems.push(`effective concurrency: engine ${engine.effectiveConcurrency.toFixed(3)}, plain ${concurrency.map((c) => c.toFixed(3)).join('..')}`);
+  }
+  return problems;
+}
+
+/** One engine run and two plain runs of the same tasks (the plain code's own spread); what they disagree on. */
+export async function compareWithPlain(strategy: Strategy, tasks: Tasks): Promise<string[]> {
+  const scenario = ScenarioSchema.parse({ version: 1, name: 'fidelity', strategy, tasks });
+  const plain = await runPlain(scenario);
+  const engine = await runInProcess({ strategy, tasks });
+  const again = await runPlain(scenario);
+  const problems: string[] = [];
+  const ran = (run: PlainRun) => run.timings.filter((t) => t !== null).length;
+  const both = engine.records.filter((record) => record.attempts > 0 && plain.timings[record.index] !== null && again.timings[record.index] !== null);
+  const engineRan = engine.records.filter((record) => record.attempts > 0).length;
+  if (both.length !== engineRan || both.length !== ran(plain) || both.length !== ran(again)) {
+    problems.push('the engine and the plain code started different tasks');
+  }
+  for (const record of both) {
+    const a = plain.timings[record.index]!;
+    const b = again.timings[record.index]!;
+    for (const problem of [
+      disagreementWithin(`task ${record.index} start`, record.startMs, a.startMs, b.startMs),
+      disagreementWithin(`task ${record.index} end`, record.endMs, a.endMs, b.endMs),
+    ]) {
+      if (problem !== null) problems.push(problem);
+    }
+  }
+  // An order counts where both plain runs are sure of it (further apart than the tolerance, the same way round).
+  const sure = (pick: (t: { startMs: number; endMs: number }) => number) =>
+    both.map((r) => {
+      const a = pick(plain.timings[r.index]!);
+      const b = pick(again.timings[r.index]!);
+      return { a, b };
+    });
+  for (const [what, pick, engineOf] of [
+    ['start', (t: { startMs: number }) => t.startMs, (r: TaskRecord) => r.startMs],
+    ['end', (t: { endMs: number }) => t.endMs, (r: TaskRecord) => r.endMs],
+  ] as const) {
+    const plainTimes = sure(pick);
+    const engineTimes = both.map(engineOf);
+    for (let i = 0; i < both.length; i++) {
+      for (let j = 0; j < both.length; j++) {
+        const p = plainTimes[i]!;
+        const q = plainTimes[j]!;
+        const plainSure = p.a < q.a && !agrees(p.a, q.a) && p.b < q.b && !agrees(p.b, q.b);
+        if (plainSure && engineTimes[i]! > engineTimes[j]!) problems.push(`${what} order: task ${both[i]!.index} before ${both[j]!.index} plainly, after it in the engine`);
+      }
+    }
+  }
+  const kinds = engine.records.map((record) => record.kind);
+  problems.push(
+    ...metricProblemsWithin(
+      taskMetrics(engine.records, engine.finished.metrics.wallMs),
+      taskMetrics(plainRecords(plain, kinds), plain.settleMs),
+      taskMetrics(plainRecords(again, kinds), again.settleMs),
+    ),
+  );
+  const settle = disagreementWithin('settled', engine.finished.metrics.wallMs, plain.settleMs, again.settleMs);
+  if (settle !== null) problems.push(settle);
+  return problems;
+}
