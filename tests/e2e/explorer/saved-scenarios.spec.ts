@@ -11,6 +11,9 @@ test('saves a scenario, finds it after a reload, reopens, renames, duplicates an
   await expect(workbench.title('My six timers')).toBeVisible();
 
   await page.reload();
+  // The address keeps the place: the saved scenario is still open after a reload, and listed among mine.
+  await expect(workbench.title('My six timers')).toBeVisible();
+  await scenarios.show();
   await expect(scenarios.mine).toBeVisible();
   await expect(scenarios.savedItem('My six timers')).toContainText('sequential · 6 tasks');
   await scenarios.openSaved('My six timers');
