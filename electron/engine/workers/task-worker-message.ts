@@ -2,7 +2,7 @@ import type { RuntimeSlices } from '../../../shared/runtime/runtime-slices';
 import type { TaskGroup } from '../../../shared/scenario';
 import type { KindEnv } from '../kinds/kind-call';
 import type { WorkResult } from '../kinds/execute-kind';
-import type { AttemptDraw } from '../plan/seeded-random';
+import type { AttemptDraw } from '../../../shared/random/seeded-random';
 
 /** What the engine asks a task worker thread to do: load (before the clock starts), or run one attempt. */
 export type TaskWorkerMessage =
