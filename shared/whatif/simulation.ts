@@ -109,7 +109,7 @@ class Simulation {
 
   #attempt(task: Running, attempt: number): void {
     const { attempts } = task.plan;
-    const work: AttemptPlan = attempts[Math.min(attempt, attempts.length - 1)] ?? { workMs: 0, outcome: 'ok' };
+    const work: AttemptPlan = attempts[Math.min(attempt, attempts.length - 1)] ?? { workMs: 0, loopMs: 0, outcome: 'ok' };
     const place = this.#placeOf(task.plan);
     if (place === 'loop') {
       // Synchronous work cannot be interrupted: its timeout fires after it, and its result comes first.
@@ -133,7 +133,12 @@ class Simulation {
       finish('timeout', this.#nowMs - dueMs > LATE_TIMEOUT_NOTE_MS ? dueMs : this.#nowMs);
     });
     if (place === 'elsewhere') {
-      if (Number.isFinite(work.workMs)) this.#at(attemptStartMs + work.workMs, () => finish(work.outcome, this.#nowMs));
+      if (!Number.isFinite(work.workMs)) return;
+      this.#at(attemptStartMs + work.workMs, () => {
+        if (done) return;
+        this.#nowMs += work.loopMs;
+        finish(work.outcome, this.#nowMs);
+      });
       return;
     }
     const server = place === 'core' ? this.#cores : this.#pool;

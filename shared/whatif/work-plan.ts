@@ -1,5 +1,6 @@
 import { placeOf, workPlace, type WorkPlace } from '../findings/run-facts';
 import type { TaskRecord } from '../protocol/task-record';
+import { busy, openIntegral, sharedRate } from './contention';
 import { mulberry32, taskDraws } from '../random/seeded-random';
 import type { Scenario, Strategy, TaskGroup } from '../scenario';
 
@@ -7,6 +8,11 @@ import type { Scenario, Strategy, TaskGroup } from '../scenario';
 export interface AttemptPlan {
   /** Work time with nothing else competing for its place; Infinity for an attempt that only a timeout ends. */
   workMs: number;
+  /**
+   * Work done elsewhere (a server, a timer, a child) comes back to the loop, which then spends this long on it
+   * (parsing an answer, the built-in target's own side): the part of a wait that more at once makes longer.
+   */
+  loopMs: number;
   outcome: 'ok' | 'error';
 }
 
@@ -39,45 +45,6 @@ export function poolCapacity(scenario: Scenario, machine: MachineShape): number 
   return cpuBound ? Math.min(machine.threadpoolSize, machine.cores) : machine.threadpoolSize;
 }
 
-/** For each task, the share of full speed it got over its span, given how many others shared its place. */
-function contentionShares(records: readonly TaskRecord[], competes: (task: TaskRecord) => boolean, capacity: number): Map<number, number> {
-  const edges: { atMs: number; delta: number }[] = [];
-  for (const task of records) {
-    if (task.attempts === 0 || !competes(task)) continue;
-    edges.push({ atMs: task.startMs, delta: 1 }, { atMs: task.endMs, delta: -1 });
-  }
-  edges.sort((a, b) => a.atMs - b.atMs || a.delta - b.delta);
-  // The integral of the speed each job had, min(1, capacity / open), as a step function of time.
-  const times: number[] = [];
-  const integral: number[] = [];
-  let open = 0;
-  let sum = 0;
-  let lastMs = edges[0]?.atMs ?? 0;
-  for (const edge of edges) {
-    sum += (edge.atMs - lastMs) * (open > 0 ? Math.min(1, capacity / open) : 1);
-    lastMs = edge.atMs;
-    open += edge.delta;
-    times.push(edge.atMs);
-    integral.push(sum);
-  }
-  const at = (ms: number): number => {
-    let lo = 0;
-    let hi = times.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((times[mid] ?? 0) <= ms) lo = mid;
-      else hi = mid - 1;
-    }
-    return integral[lo] ?? 0;
-  };
-  const shares = new Map<number, number>();
-  for (const task of records) {
-    if (task.attempts === 0 || !competes(task) || task.endMs <= task.startMs) continue;
-    shares.set(task.index, (at(task.endMs) - at(task.startMs)) / (task.endMs - task.startMs));
-  }
-  return shares;
-}
-
 function backoffMs(retryDelayMs: number, failedAttempts: number): number {
   let total = 0;
   for (let i = 0; i < failedAttempts; i += 1) total += retryDelayMs * 2 ** i;
@@ -85,14 +52,14 @@ function backoffMs(retryDelayMs: number, failedAttempts: number): number {
 }
 
 /** A task that never ran: its work is like its group's, its fate is what the seed gives its attempts. */
-function unrecordedAttempts(scenario: Scenario, index: number, group: TaskGroup, typicalMs: number): AttemptPlan[] {
+function unrecordedAttempts(scenario: Scenario, index: number, group: TaskGroup, typical: Work): AttemptPlan[] {
   const { seed, retries } = scenario.options;
   const nextDraw = taskDraws(seed, index, group.failRate);
   const attempts: AttemptPlan[] = [];
   for (let attempt = 0; attempt <= retries; attempt += 1) {
     const draw = nextDraw();
     const fails = group.kind === 'http' && group.url === undefined ? builtInTargetFails(draw.seed, group.failRate) : draw.failInjected;
-    attempts.push({ workMs: typicalMs, outcome: fails ? 'error' : 'ok' });
+    attempts.push({ workMs: typical.workMs, loopMs: typical.loopMs, outcome: fails ? 'error' : 'ok' });
     if (!fails) break;
   }
   return attempts;
@@ -103,65 +70,129 @@ function builtInTargetFails(attemptSeed: number, failRate: number): boolean {
   return mulberry32(attemptSeed)() < failRate;
 }
 
+type Work = Pick<AttemptPlan, 'workMs' | 'loopMs'>;
+
+/**
+ * The wait a task's spec states, when it states one: a timer's `ms`, the built-in HTTP target's `latencyMs`,
+ * each with the jitter the seed gives its first attempt. Undefined for waits only the world decides.
+ */
+function statedWaitMs(group: TaskGroup, seed: number, index: number): number | undefined {
+  const draw = taskDraws(seed, index, group.failRate)();
+  if (group.kind === 'timer') return group.ms + draw.jitter * group.jitterMs;
+  if (group.kind === 'http' && group.url === undefined) {
+    const serverRandom = mulberry32(draw.seed);
+    serverRandom();
+    return group.latencyMs + serverRandom() * group.jitterMs;
+  }
+  return undefined;
+}
+
 /** What a group's task takes when none of the group was recorded: what its spec asks for. */
-function specifiedMs(group: TaskGroup): number {
+function specifiedWork(group: TaskGroup): Work {
   switch (group.kind) {
     case 'timer':
+      return { workMs: group.ms + group.jitterMs / 2, loopMs: 0 };
     case 'cpu':
-      return group.ms + ('jitterMs' in group ? group.jitterMs / 2 : 0);
+      return { workMs: group.ms, loopMs: 0 };
     case 'http':
-      return group.latencyMs + group.jitterMs / 2;
+      return { workMs: group.latencyMs + group.jitterMs / 2, loopMs: 0 };
     default:
-      return 1;
+      return { workMs: 1, loopMs: 0 };
   }
 }
 
-function median(values: number[]): number | undefined {
-  if (values.length === 0) return undefined;
-  const sorted = [...values].sort((a, b) => a - b);
+function medianWork(works: readonly Work[]): Work | undefined {
+  if (works.length === 0) return undefined;
+  const sorted = [...works].sort((a, b) => a.workMs + a.loopMs - (b.workMs + b.loopMs));
   return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** Per task that ran: how long its attempts spent working (backoff and timed-out attempts taken out), and over how many attempts. */
+function spentPerAttempt(task: TaskRecord, scenario: Scenario): { spentMs: number; workingAttempts: number } {
+  const { timeoutMs, retryDelayMs } = scenario.options;
+  const timedOut = task.status === 'timeout' ? 1 : 0;
+  const spentMs = Math.max(0, task.endMs - task.startMs - backoffMs(retryDelayMs, task.attempts - 1) - timedOut * timeoutMs);
+  return { spentMs, workingAttempts: Math.max(1, task.attempts - timedOut) };
+}
+
+/**
+ * How the recorded run's tasks competed: each task's share of full speed over its span (pool work shares its
+ * threads; loop work under `workers` shares the cores; waits share the loop their answers come back to), and how
+ * long the loop ran loop work during a span.
+ */
+function contentionOf(scenario: Scenario, records: readonly TaskRecord[], machine: MachineShape) {
+  const ran = records.filter((task) => task.attempts > 0 && task.status !== 'cancelled');
+  const at = (place: WorkPlace) => ran.filter((task) => placeOf(scenario, task) === place);
+  const onWorkers = scenario.strategy.type === 'workers';
+  const share = {
+    threadpool: openIntegral(at('threadpool'), sharedRate(poolCapacity(scenario, machine))),
+    loop: onWorkers ? openIntegral(at('loop'), sharedRate(machine.cores)) : (fromMs: number, toMs: number) => toMs - fromMs,
+    elsewhere: openIntegral(at('elsewhere'), sharedRate(1)),
+  };
+  const loopBusy = openIntegral(onWorkers ? [] : at('loop'), busy);
+  return {
+    ran,
+    shareOf: (task: TaskRecord) => (task.endMs > task.startMs ? share[placeOf(scenario, task)](task.startMs, task.endMs) / (task.endMs - task.startMs) : 1),
+    loopBusyMs: (task: TaskRecord) => loopBusy(task.startMs, task.endMs),
+  };
 }
 
 /**
  * Turns a recorded run into the work each task asks for: each attempt's time with what competed for it taken
- * out (pool work shared its threads, CPU work on workers shared the cores), the attempts that failed (the
- * records tell which: every attempt before the last failed), timeouts as attempts only a timeout ends, and
- * for tasks that never ran (skipped), their group's typical time and the seed's verdict on their attempts.
+ * out (pool work shared its threads, CPU work on workers shared the cores, a wait's answers shared the loop
+ * with the others in flight and waited behind loop work), the attempts that failed (the records tell which:
+ * every attempt before the last failed), timeouts as attempts only a timeout ends, and for tasks that never
+ * ran (skipped), their group's typical work and the seed's verdict on their attempts.
  */
 export function planWork(scenario: Scenario, records: readonly TaskRecord[], machine: MachineShape): TaskPlan[] {
-  const recordedOn: Strategy = scenario.strategy;
-  const groups = scenario.tasks;
-  const placeOfTask = (task: TaskRecord) => placeOf(scenario, task);
-  const poolShares = contentionShares(records, (t) => placeOfTask(t) === 'threadpool', poolCapacity(scenario, machine));
-  const coreShares = recordedOn.type === 'workers' ? contentionShares(records, (t) => placeOfTask(t) === 'loop', machine.cores) : new Map<number, number>();
-  const { timeoutMs, retryDelayMs } = scenario.options;
-
+  const { seed } = scenario.options;
+  const contention = contentionOf(scenario, records, machine);
   const recorded = new Map<number, AttemptPlan[]>();
-  const okWorkByGroup = new Map<number, number[]>();
-  for (const task of records) {
-    if (task.attempts === 0 || task.status === 'cancelled') continue;
-    const share = poolShares.get(task.index) ?? coreShares.get(task.index) ?? 1;
-    const timedOut = task.status === 'timeout' ? 1 : 0;
-    const spentMs = Math.max(0, task.endMs - task.startMs - backoffMs(retryDelayMs, task.attempts - 1) - timedOut * timeoutMs);
-    const perAttemptMs = (spentMs * share) / Math.max(1, task.attempts - timedOut);
+  const okWorkByGroup = new Map<number, Work[]>();
+  for (const task of contention.ran) {
+    const group = scenario.tasks[task.group];
+    if (group === undefined) continue;
+    const { spentMs, workingAttempts } = spentPerAttempt(task, scenario);
+    const work = attemptWork(group, { spentMs, workingAttempts }, {
+      share: contention.shareOf(task),
+      loopBusyMs: contention.loopBusyMs(task),
+      statedWaitMs: statedWaitMs(group, seed, task.index),
+    });
     const attempts: AttemptPlan[] = [];
-    for (let i = 0; i < task.attempts - 1; i += 1) attempts.push({ workMs: perAttemptMs, outcome: 'error' });
-    attempts.push(task.status === 'timeout' ? { workMs: Infinity, outcome: 'error' } : { workMs: perAttemptMs, outcome: task.status === 'ok' ? 'ok' : 'error' });
+    for (let i = 0; i < task.attempts - 1; i += 1) attempts.push({ ...work, outcome: 'error' });
+    attempts.push(task.status === 'timeout' ? { workMs: Infinity, loopMs: 0, outcome: 'error' } : { ...work, outcome: task.status === 'ok' ? 'ok' : 'error' });
     recorded.set(task.index, attempts);
     if (task.status !== 'ok') continue;
     const okWork = okWorkByGroup.get(task.group) ?? [];
-    okWork.push(perAttemptMs);
+    okWork.push(work);
     okWorkByGroup.set(task.group, okWork);
   }
 
   const plans: TaskPlan[] = [];
   let index = 0;
-  groups.forEach((group, groupIndex) => {
-    const typicalMs = median(okWorkByGroup.get(groupIndex) ?? []) ?? specifiedMs(group);
+  scenario.tasks.forEach((group, groupIndex) => {
+    const typical = medianWork(okWorkByGroup.get(groupIndex) ?? []) ?? specifiedWork(group);
     for (let i = 0; i < group.count; i += 1, index += 1) {
-      const attempts = recorded.get(index) ?? unrecordedAttempts(scenario, index, group, typicalMs);
+      const attempts = recorded.get(index) ?? unrecordedAttempts(scenario, index, group, typical);
       plans.push({ index, group: groupIndex, kind: group.kind, place: workPlace(group), attempts });
     }
   });
   return plans;
+}
+
+/** One attempt's work, from what its task spent and what it competed with. */
+function attemptWork(
+  group: TaskGroup,
+  { spentMs, workingAttempts }: { spentMs: number; workingAttempts: number },
+  { share, loopBusyMs, statedWaitMs }: { share: number; loopBusyMs: number; statedWaitMs: number | undefined },
+): Work {
+  const perAttemptMs = spentMs / workingAttempts;
+  if (workPlace(group) !== 'elsewhere') return { workMs: perAttemptMs * share, loopMs: 0 };
+  // A wait whose length only the world knows (a URL, a child) is taken whole as the wait.
+  if (statedWaitMs === undefined) return { workMs: perAttemptMs, loopMs: 0 };
+  // A stated wait: what the task spent past it went to the loop (the answer's handling on both sides), less
+  // the loop work of others it sat behind, shared with the other waits in flight.
+  const waitMs = Math.min(statedWaitMs, perAttemptMs);
+  const excessMs = Math.max(0, spentMs - waitMs * workingAttempts - loopBusyMs);
+  return { workMs: waitMs, loopMs: (excessMs * share) / workingAttempts };
 }

@@ -1,0 +1,52 @@
+import { availableParallelism } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { ScenarioSchema, strategyText, type ScenarioInput, type Strategy } from '../../../shared/scenario';
+import { predictRun } from '../../../shared/whatif';
+import { finishedOf, runEngine, scenario } from '../engine/run-engine';
+import { predictionErrors, type PredictionError } from './prediction-errors';
+
+/*
+ * The what-if simulator against real runs: one recorded run per workload, its prediction for pool:N,
+ * sequential and all, and those strategies run for real in the same test. Each task's work (100 ms timers
+ * and answers, 50 ms of CPU) is long beside a loaded machine's scheduling noise of a few ms.
+ */
+
+const PREDICTED: readonly Strategy[] = [{ type: 'pool', concurrency: 4 }, { type: 'sequential' }, { type: 'all' }];
+// A recording and three real runs per try, up to three tries.
+const ACCURACY_TEST_TIMEOUT_MS = 300_000;
+
+async function measuredErrors(workload: Omit<ScenarioInput, 'version' | 'name'>): Promise<PredictionError[]> {
+  const recordedScenario = scenario(workload);
+  const recorded = await runEngine(recordedScenario);
+  finishedOf(recorded);
+  const parsed = ScenarioSchema.parse(recordedScenario);
+  return predictionErrors(PREDICTED, async (strategy) => {
+    const predicted = predictRun({ scenario: parsed, tasks: recorded.records, strategy, cores: availableParallelism() }).metrics.wallMs;
+    const measured = finishedOf(await runEngine({ ...recordedScenario, strategy })).metrics.wallMs;
+    return { strategy: strategyText(strategy), predictedMs: predicted, measuredMs: measured };
+  });
+}
+
+/** The errors over the tolerance, after up to three tries: a load burst can spoil one try, not three alike. */
+async function beyond(tolerancePercent: number, workload: Omit<ScenarioInput, 'version' | 'name'>): Promise<PredictionError[]> {
+  let worst: PredictionError[] = [];
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    worst = (await measuredErrors(workload)).filter((error) => Math.abs(error.errorPercent) > tolerancePercent);
+    if (worst.length === 0) return [];
+  }
+  return worst;
+}
+
+describe('what-if predictions against real runs', () => {
+  it('timers: predicted wall time within 15% of the real run', async () => {
+    expect(await beyond(15, { strategy: { type: 'all' }, tasks: [{ kind: 'timer', count: 16, ms: 100 }] })).toEqual([]);
+  }, ACCURACY_TEST_TIMEOUT_MS);
+
+  it('HTTP to the built-in target: predicted wall time within 15% of the real run', async () => {
+    expect(await beyond(15, { strategy: { type: 'all' }, tasks: [{ kind: 'http', count: 12, latencyMs: 100 }] })).toEqual([]);
+  }, ACCURACY_TEST_TIMEOUT_MS);
+
+  it('CPU work: predicted wall time within 25% of the real run', async () => {
+    expect(await beyond(25, { strategy: { type: 'sequential' }, tasks: [{ kind: 'cpu', count: 8, ms: 50 }] })).toEqual([]);
+  }, ACCURACY_TEST_TIMEOUT_MS);
+});
