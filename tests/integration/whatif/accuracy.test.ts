@@ -1,9 +1,6 @@
-import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { ScenarioSchema, strategyText, type ScenarioInput, type Strategy } from '../../../shared/scenario';
-import { predictRun } from '../../../shared/whatif';
-import { finishedOf, runEngine, scenario } from '../engine/run-engine';
-import { predictionErrors, type PredictionError } from './prediction-errors';
+import type { Strategy } from '../../../shared/scenario';
+import { measurePredictions, type PredictionError, type Workload } from './prediction-errors';
 
 /*
  * The what-if simulator against real runs: one recorded run per workload, its prediction for pool:N,
@@ -15,23 +12,11 @@ const PREDICTED: readonly Strategy[] = [{ type: 'pool', concurrency: 4 }, { type
 // A recording and three real runs per try, up to three tries.
 const ACCURACY_TEST_TIMEOUT_MS = 300_000;
 
-async function measuredErrors(workload: Omit<ScenarioInput, 'version' | 'name'>): Promise<PredictionError[]> {
-  const recordedScenario = scenario(workload);
-  const recorded = await runEngine(recordedScenario);
-  finishedOf(recorded);
-  const parsed = ScenarioSchema.parse(recordedScenario);
-  return predictionErrors(PREDICTED, async (strategy) => {
-    const predicted = predictRun({ scenario: parsed, tasks: recorded.records, strategy, cores: availableParallelism() }).metrics.wallMs;
-    const measured = finishedOf(await runEngine({ ...recordedScenario, strategy })).metrics.wallMs;
-    return { strategy: strategyText(strategy), predictedMs: predicted, measuredMs: measured };
-  });
-}
-
 /** The errors over the tolerance, after up to three tries: a load burst can spoil one try, not three alike. */
-async function beyond(tolerancePercent: number, workload: Omit<ScenarioInput, 'version' | 'name'>): Promise<PredictionError[]> {
+async function beyond(tolerancePercent: number, workload: Workload): Promise<PredictionError[]> {
   let worst: PredictionError[] = [];
   for (let attempt = 0; attempt < 3; attempt += 1) {
-    worst = (await measuredErrors(workload)).filter((error) => Math.abs(error.errorPercent) > tolerancePercent);
+    worst = (await measurePredictions(workload, PREDICTED)).filter((error) => Math.abs(error.errorPercent) > tolerancePercent);
     if (worst.length === 0) return [];
   }
   return worst;
