@@ -101,10 +101,11 @@ function specifiedWork(group: TaskGroup): Work {
   }
 }
 
+/** The group's typical attempt: the median of each part (numbers sorted natively: a group may hold a million tasks). */
 function medianWork(works: readonly Work[]): Work | undefined {
   if (works.length === 0) return undefined;
-  const sorted = [...works].sort((a, b) => a.workMs + a.loopMs - (b.workMs + b.loopMs));
-  return sorted[Math.floor(sorted.length / 2)];
+  const middle = (values: Float64Array) => values.sort()[Math.floor(values.length / 2)] ?? 0;
+  return { workMs: middle(Float64Array.from(works, (w) => w.workMs)), loopMs: middle(Float64Array.from(works, (w) => w.loopMs)) };
 }
 
 /** Per task that ran: how long its attempts spent working (backoff and timed-out attempts taken out), and over how many attempts. */

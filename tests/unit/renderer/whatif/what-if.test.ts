@@ -1,7 +1,7 @@
 /// <reference types="svelte" />
 import { describe, expect, it, vi } from 'vitest';
 import type { ScenarioInput } from '../../../../shared/scenario';
-import { WhatIf } from '../../../../renderer/state/whatif/what-if.svelte';
+import { MAX_PREDICTED_TASKS, WhatIf } from '../../../../renderer/state/whatif/what-if.svelte';
 import { craftedRun, tasksOf } from '../../findings/crafted-run';
 import { FakeExplorerApi } from '../run/fake-explorer-api';
 
@@ -56,7 +56,7 @@ describe('WhatIf', () => {
 
   it('leaves a run past the size it predicts on the page to the CLI', () => {
     const big = recorded();
-    const whatIf = new WhatIf({ ...big, tasks: Array.from({ length: 200_001 }, (_, i) => ({ ...big.tasks[0]!, index: i })) }, 4, null);
+    const whatIf = new WhatIf({ ...big, tasks: Array.from({ length: MAX_PREDICTED_TASKS + 1 }, (_, i) => ({ ...big.tasks[0]!, index: i })) }, 4, null);
     expect(whatIf.tooBig).toBe(true);
     expect(whatIf.prediction).toBeNull();
     expect(whatIf.figures).toEqual([]);
