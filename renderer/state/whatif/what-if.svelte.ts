@@ -1,6 +1,6 @@
 import type { RunMetrics } from '../../../shared/metrics/metrics-schema';
 import type { TaskRecord } from '../../../shared/protocol/task-record';
-import { MAX_THREADPOOL_SIZE, StrategySchema, type Scenario, type Strategy, type StrategyType } from '../../../shared/scenario';
+import { externalEffects, MAX_THREADPOOL_SIZE, StrategySchema, type Scenario, type Strategy, type StrategyType } from '../../../shared/scenario';
 import { defaultStrategy, strategyGuide } from '../../../shared/strategies';
 import { predictionErrorPercent, predictRun, scenarioWithStrategy, type Prediction } from '../../../shared/whatif';
 import type { ExplorerApi } from '../explorer-api';
@@ -68,8 +68,13 @@ export class WhatIf {
   get threadpoolSize(): number { return this.#threadpoolSize; }
   get recordedStrategy(): Strategy { return this.#recorded.scenario.strategy; }
   get tooBig(): boolean { return this.#recorded.tasks.length > MAX_PREDICTED_TASKS; }
-  /** True when "Run it for real" can start a run (a host API is there, and nothing of ours is running). */
-  get canRunForReal(): boolean { return this.#api !== null && !(this.#real?.session.active ?? false); }
+  /**
+   * True when the scenario executes commands or opens files of its own: its variants run from the workbench,
+   * where a scenario from outside the app asks before it runs (this panel does not ask).
+   */
+  get executes(): boolean { return externalEffects(this.#recorded.scenario).length > 0; }
+  /** True when "Run it for real" can start a run (a host API is there, nothing of ours is running, nothing to agree to). */
+  get canRunForReal(): boolean { return this.#api !== null && !this.executes && !(this.#real?.session.active ?? false); }
 
   /** Picks the strategy type, keeping the size the previous one had where both have one. */
   setType(type: StrategyType): void {

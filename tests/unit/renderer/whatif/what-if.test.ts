@@ -54,6 +54,13 @@ describe('WhatIf', () => {
     expect(whatIf.canRunForReal).toBe(true);
   });
 
+  it('does not run for real a scenario that executes commands (the workbench asks first)', () => {
+    const run = craftedRun({ strategy: { type: 'all' }, groups: [{ kind: 'spawn', count: 2, command: 'node', args: ['-e', '0'] }], tasks: tasksOf(2, () => 0, () => 50) });
+    const whatIf = new WhatIf({ scenario: run.scenario, tasks: run.tasks, metrics: run.metrics }, 4, new FakeExplorerApi());
+    expect(whatIf.executes).toBe(true);
+    expect(whatIf.canRunForReal).toBe(false);
+  });
+
   it('leaves a run past the size it predicts on the page to the CLI', () => {
     const big = recorded();
     const whatIf = new WhatIf({ ...big, tasks: Array.from({ length: MAX_PREDICTED_TASKS + 1 }, (_, i) => ({ ...big.tasks[0]!, index: i })) }, 4, null);
