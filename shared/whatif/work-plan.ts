@@ -2,7 +2,7 @@ import { placeOf, workPlace, type WorkPlace } from '../findings/run-facts';
 import type { TaskRecord } from '../protocol/task-record';
 import { busy, openIntegral, sharedRate } from './contention';
 import { mulberry32, taskDraws } from '../random/seeded-random';
-import type { Scenario, Strategy, TaskGroup } from '../scenario';
+import type { Scenario, TaskGroup } from '../scenario';
 
 /** One attempt of a task as the replay runs it: its work at full speed, and how it ends. */
 export interface AttemptPlan {
@@ -35,7 +35,7 @@ export interface MachineShape {
 }
 
 /** Pool work that keeps a core busy: more threads than cores make it no faster. */
-export function isCpuBoundPoolWork(group: TaskGroup): boolean {
+function isCpuBoundPoolWork(group: TaskGroup): boolean {
   return group.kind === 'crypto';
 }
 

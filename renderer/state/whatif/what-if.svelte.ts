@@ -17,7 +17,7 @@ export interface RecordedRun {
 /** One figure of the comparison: recorded, predicted, and once run for real, measured with the prediction's error. */
 export interface WhatIfFigure {
   label: string;
-  /** Which way is better, to read the numbers. */
+  /** The unit the figure is shown in. */
   unit: 'ms' | 'per-sec';
   recorded: number;
   predicted: number;
