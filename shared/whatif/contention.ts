@@ -1,4 +1,4 @@
-import type { Span } from '../metrics/peak-overlap';
+import { sortedStartsAndEnds, type Span } from '../metrics/peak-overlap';
 
 /** The integral over `fromMs..toMs` of a function of how many spans are open. */
 export type OpenIntegral = (fromMs: number, toMs: number) => number;
@@ -8,16 +8,9 @@ export type OpenIntegral = (fromMs: number, toMs: number) => number;
  * function, summed once in time order so that each query is a binary search (a run may hold a million tasks).
  */
 export function openIntegral(spans: readonly Span[], rate: (open: number) => number): OpenIntegral {
-  // Starts and ends as two sorted typed arrays, merged with an end before a start at the same time: no object
-  // per edge, which for a million tasks would be two million objects to sort with a comparator.
-  const starts = new Float64Array(spans.length);
-  const ends = new Float64Array(spans.length);
-  spans.forEach((span, i) => {
-    starts[i] = span.startMs;
-    ends[i] = span.endMs;
-  });
-  starts.sort();
-  ends.sort();
+  // Starts and ends merged with an end before a start at the same time: no object per edge, which for a million
+  // tasks would be two million objects to sort with a comparator.
+  const { starts, ends } = sortedStartsAndEnds(spans);
   const edgeCount = 2 * spans.length;
   const times = new Float64Array(edgeCount);
   const sums = new Float64Array(edgeCount);
