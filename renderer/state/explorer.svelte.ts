@@ -143,8 +143,8 @@ export class Explorer {
    * Compare view opens with their runs, the first variant as the baseline.
    */
   async runAllVariants(preset: Preset): Promise<void> {
-    const variants = preset.variants.map((variant) => ({ label: variant.label, scenario: variantScenario(preset, variant) }));
-    await this.experiment.start({ kind: 'variants', name: `All variants: ${preset.title}`.slice(0, 120), variants });
+    const variants = preset.variants.map((variant) => ({ id: variant.id, label: variant.label, scenario: variantScenario(preset, variant) }));
+    await this.experiment.start({ kind: 'variants', name: `All variants: ${preset.title}`.slice(0, 120), presetId: preset.id, variants });
   }
 
   /** Runs a recorded run's exact scenario again, as a new run, in the workbench. */
