@@ -24,8 +24,9 @@ export interface FindingsDifference {
 
 /** Metrics of `COMPARED_METRICS` that each rule's cause moves. */
 const EXPLAINS: Record<FindingId, readonly string[]> = {
-  'loop-blocked': ['loopDelayMs.p99', 'loopDelayMs.max', 'latencyMs.p99', 'latencyMs.max', 'wallMs'],
-  'cpu-on-loop': ['wallMs', 'throughputPerSec', 'loopDelayMs.p99', 'loopDelayMs.max'],
+  // A blocked loop also holds back the start of every task queued behind it.
+  'loop-blocked': ['loopDelayMs.p99', 'loopDelayMs.max', 'latencyMs.p99', 'latencyMs.max', 'waitMs.p99', 'wallMs'],
+  'cpu-on-loop': ['wallMs', 'throughputPerSec', 'loopDelayMs.p99', 'loopDelayMs.max', 'waitMs.p99'],
   'threadpool-saturated': ['wallMs', 'throughputPerSec', 'latencyMs.p50', 'latencyMs.p90', 'latencyMs.p99', 'latencyMs.max'],
   'orphaned-work': ['wallMs', 'throughputPerSec'],
   'unbounded-concurrency': ['latencyMs.p50', 'latencyMs.p90', 'latencyMs.p99', 'latencyMs.max', 'peakRssBytes'],
@@ -40,10 +41,16 @@ const EXPLAINS: Record<FindingId, readonly string[]> = {
 
 /** Below this ratio either way, two runs measure alike. */
 const ALIKE_RATIO = 1.1;
+/**
+ * A time metric under this in both runs differs by noise, whatever its ratio: a queue wait of 3 µs against
+ * 0.5 ms is a ratio of 170 that explains nothing.
+ */
+const NEGLIGIBLE_MS = 5;
 
 function biggestDifference(a: RunMetrics, b: RunMetrics): { metric: ComparedMetric; ratio: number } | null {
   let best: { metric: ComparedMetric; ratio: number } | null = null;
   for (const metric of COMPARED_METRICS) {
+    if (metric.unit === 'ms' && Math.max(metric.read(a), metric.read(b)) < NEGLIGIBLE_MS) continue;
     const ratio = ratioOf(metric.read(a), metric.read(b));
     if (ratio === null || ratio <= 0) continue;
     if (best === null || Math.abs(Math.log(ratio)) > Math.abs(Math.log(best.ratio))) best = { metric, ratio };

@@ -22,6 +22,9 @@ describe('compareFindings: two runs told apart', () => {
       'The biggest difference is wall time: 0.50x in #2 against #1. The strategies differ (pool:4 against pool:8), and no finding names another cause.',
     );
     expect(compareFindings(a, { ...a, id: 2, metrics: metrics(104) }).explanation).toBe('#1 and #2 measure alike: no metric differs by 1.1x or more.');
+    // Microseconds of queue wait against half a millisecond: a big ratio of nothing.
+    const tinyWaits = (p99: number) => ({ ...metrics(100), waitMs: { p50: 0, p90: 0, p99, max: p99, mean: 0 } });
+    expect(compareFindings({ ...a, metrics: tinyWaits(0.003) }, { ...a, id: 2, metrics: tinyWaits(0.5) }).explanation).toMatch(/measure alike/);
   });
 });
 
