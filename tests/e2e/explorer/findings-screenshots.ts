@@ -12,7 +12,8 @@ const BLOCKED_LOOP = { version: 1, name: 'CPU work on the loop', strategy: { typ
 
 /**
  * Writes into `outDir` what findings look like: a run's Findings region, its timeline with the blocked loop's
- * range chosen, and a built-in scenario's expectations met on this machine after two of its variants ran.
+ * range chosen, the comparison with the variant "Try it" ran, and a built-in scenario's expectations met on this
+ * machine after two of its variants ran.
  */
 export async function shootFindingsViews(browser: Browser, url: string, outDir: string): Promise<void> {
   const context = await browser.newContext({ viewport: VIEWPORT, colorScheme: 'light', deviceScaleFactor: 1 });
@@ -42,6 +43,13 @@ export async function shootFindingsViews(browser: Browser, url: string, outDir: 
     await timeline.scrollIntoViewIfNeeded();
     await page.evaluate(TWO_FRAMES);
     await timeline.screenshot({ path: write('findings-timeline-light.png') });
+
+    await findings.tryIt('loop-blocked').click();
+    const difference = page.getByTestId('findings-difference');
+    await difference.waitFor({ timeout: RUN_TIMEOUT_MS });
+    await difference.scrollIntoViewIfNeeded();
+    await page.evaluate('document.activeElement?.blur()');
+    await difference.screenshot({ path: write('findings-compare-light.png') });
 
     await page.getByRole('button', { name: 'Scenarios', exact: true }).click();
     await scenarios.openBuiltIn('Sequential await vs Promise.all');
