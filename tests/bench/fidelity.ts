@@ -1,5 +1,5 @@
 import { COMPARED_STRATEGIES, strategyName } from '../integration/fidelity/agreement';
-import { compareWithPlain, FIDELITY_ATTEMPTS, FIDELITY_KINDS } from '../integration/fidelity/fidelity-compare';
+import { compareWithPlain, FIDELITY_KINDS } from '../integration/fidelity/fidelity-compare';
 
 /**
  * The fidelity comparison of `npm test` (tests/integration/fidelity/fidelity.test.ts), every kind and
@@ -12,7 +12,7 @@ export async function benchFidelity(): Promise<{ name: string; figure: string; t
   for (const [kind, tasks] of Object.entries(FIDELITY_KINDS)) {
     const disagreed: string[] = [];
     for (const strategy of COMPARED_STRATEGIES) {
-      const problems = await compareWithPlain(strategy, tasks, FIDELITY_ATTEMPTS);
+      const problems = await compareWithPlain(strategy, tasks);
       if (problems.length > 0) disagreed.push(`${strategyName(strategy)} (${problems[0]})`);
     }
     const agreed = COMPARED_STRATEGIES.length - disagreed.length;

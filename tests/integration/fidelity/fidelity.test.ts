@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COMPARED_STRATEGIES, strategyName } from './agreement';
-import { compareWithPlain, FIDELITY_KINDS, FIDELITY_ATTEMPTS } from './fidelity-compare';
+import { compareWithPlain, FIDELITY_KINDS } from './fidelity-compare';
 
 // The engine's per-task start and end times, the order of starts and ends, and the summary metrics agree
 // with the same work written plainly (the strategy's shown code, each task timed inside itself), run in the
@@ -12,7 +12,7 @@ describe('the engine measures what plain code measures', () => {
     describe(kind, () => {
       for (const strategy of COMPARED_STRATEGIES) {
         it(strategyName(strategy), async () => {
-          expect(await compareWithPlain(strategy, tasks, FIDELITY_ATTEMPTS)).toEqual([]);
+          expect(await compareWithPlain(strategy, tasks)).toEqual([]);
         }, 90_000);
       }
     });
