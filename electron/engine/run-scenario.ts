@@ -73,7 +73,7 @@ async function setUp(scenario: Scenario, scratchDir: string, count: number): Pro
   const { strategy } = scenario;
   if (strategy.type !== 'workers') return { prepared, executor: localExecutor(prepared.env) };
   try {
-    return { prepared, executor: await startThreadExecutor(Math.min(strategy.threads, count), prepared.env) };
+    return { prepared, executor: await startThreadExecutor(Math.min(strategy.threads, count), prepared.env, prepared.queries) };
   } catch (error) {
     await prepared.close();
     throw error;
