@@ -1,6 +1,8 @@
 import { rm } from 'node:fs/promises';
 import type { Scenario } from '../../../shared/scenario';
 import type { BatchEvent, EngineEvent, StartedEvent } from '../../../shared/protocol/engine-protocol';
+import type { Sample } from '../../../shared/protocol/task-record';
+import type { FindingTask } from '../../../shared/findings';
 import { computeMetrics } from '../../../shared/metrics/compute-metrics';
 import { errorMessage } from '../../../shared/errors/error-message';
 import { stripControlCharacters } from '../../../shared/validation/control-characters';
@@ -23,6 +25,12 @@ export interface ActiveRun {
   onFinished(listener: (outcome: RunOutcome) => void): () => void;
   /** Where the run is now. */
   progress(): RunProgress;
+  /**
+   * What the findings read of the run (`shared/findings`): every task reported so far, by task index, and the
+   * samples. Made from the run's compact columns when asked, so ask once the run is over rather than keep the
+   * records of every batch.
+   */
+  findingInput(): { tasks: FindingTask[]; samples: readonly Sample[] };
   /** Asks the engine to stop; kills it when it does not finish within the grace period. */
   cancel(): void;
   /** Settles once the outcome is recorded and the engine process and scratch folder are gone. */
@@ -102,6 +110,10 @@ export class EngineRun implements ActiveRun {
 
   progress(): RunProgress {
     return this.#ledger.progress;
+  }
+
+  findingInput(): { tasks: FindingTask[]; samples: readonly Sample[] } {
+    return { tasks: this.#ledger.findingTasks(), samples: this.#ledger.samples };
   }
 
   cancel(): void {

@@ -1,4 +1,5 @@
 import type { Scenario } from '../../../shared/scenario';
+import type { FindingTask } from '../../../shared/findings';
 import type { BatchEvent } from '../../../shared/protocol/engine-protocol';
 import type { Sample, TaskRecord, TaskStart } from '../../../shared/protocol/task-record';
 import { recordsFromColumns } from '../../../shared/run/task-columns';
@@ -39,6 +40,11 @@ export class TaskLedger {
   /** Every record reported (or closed by `cancelUnreported`) so far, in the order they came. */
   get records(): TaskRecord[] {
     return recordsFromColumns(this.#columns.build());
+  }
+
+  /** What the findings read of every task reported so far, by task index (`FindingTask`, made from the columns). */
+  findingTasks(): FindingTask[] {
+    return this.#columns.findingTasks();
   }
 
   get progress(): RunProgress {
