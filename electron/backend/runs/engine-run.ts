@@ -26,11 +26,11 @@ export interface ActiveRun {
   /** Where the run is now. */
   progress(): RunProgress;
   /**
-   * What the findings read of the run (`shared/findings`): every task reported so far, by task index, and the
-   * samples. Made from the run's compact columns when asked, so ask once the run is over rather than keep the
-   * records of every batch.
+   * What the findings read of the run (`shared/findings`): every task, by task index, and the samples. Made from
+   * the run's compact columns, which the run then lets go of: ask once, when `done` has settled, rather than keep
+   * the records of every batch. Empty before the run is over.
    */
-  findingInput(): { tasks: FindingTask[]; samples: readonly Sample[] };
+  takeFindingInput(): { tasks: FindingTask[]; samples: readonly Sample[] };
   /** Asks the engine to stop; kills it when it does not finish within the grace period. */
   cancel(): void;
   /** Settles once the outcome is recorded and the engine process and scratch folder are gone. */
@@ -112,8 +112,9 @@ export class EngineRun implements ActiveRun {
     return this.#ledger.progress;
   }
 
-  findingInput(): { tasks: FindingTask[]; samples: readonly Sample[] } {
-    return { tasks: this.#ledger.findingTasks(), samples: this.#ledger.samples };
+  takeFindingInput(): { tasks: FindingTask[]; samples: readonly Sample[] } {
+    if (this.#phase !== 'ended') return { tasks: [], samples: [] };
+    return { tasks: this.#ledger.takeFindingTasks(), samples: this.#ledger.samples };
   }
 
   cancel(): void {

@@ -24,7 +24,7 @@ export interface RunProgress {
  */
 export class TaskLedger {
   readonly samples: Sample[] = [];
-  readonly #columns = new TaskColumnsBuilder();
+  #columns = new TaskColumnsBuilder();
   readonly #running = new Map<number, TaskStart>();
   #finished: Uint8Array;
   readonly #scenario: Scenario;
@@ -42,9 +42,15 @@ export class TaskLedger {
     return recordsFromColumns(this.#columns.build());
   }
 
-  /** What the findings read of every task reported so far, by task index (`FindingTask`, made from the columns). */
-  findingTasks(): FindingTask[] {
-    return this.#columns.findingTasks();
+  /**
+   * What the findings read of every task (`FindingTask`, by task index), made from the columns, which the ledger
+   * then lets go of: for a run that is over, whose records are stored, so that the findings of a million tasks
+   * are not computed beside a second copy of them.
+   */
+  takeFindingTasks(): FindingTask[] {
+    const tasks = this.#columns.findingTasks();
+    this.#columns = new TaskColumnsBuilder();
+    return tasks;
   }
 
   get progress(): RunProgress {

@@ -19,7 +19,7 @@ export interface FinishedRun {
 export async function finishedRun(run: ActiveRun): Promise<FinishedRun> {
   const outcome = await run.done;
   const { scenario } = run;
-  const findings = outcome.metrics === null ? [] : findFindings({ scenario, ...run.findingInput(), metrics: outcome.metrics });
+  const findings = outcome.metrics === null ? [] : findFindings({ scenario, ...run.takeFindingInput(), metrics: outcome.metrics });
   return { scenario, outcome, findings };
 }
 
