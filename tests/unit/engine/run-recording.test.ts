@@ -51,14 +51,14 @@ describe('RunRecorder', () => {
     recorder.taskStarted(0, 0);
     recorder.taskStarted(1, 1);
     clock.at = 2;
-    recorder.taskEnded(0, { status: 'ok', error: null, attempts: 1, endMs: 1.5 });
+    recorder.taskEnded(0, { status: 'ok', error: null, attempts: 1, startMs: 0, endMs: 1.5 });
     take();
     recorder.taskStarted(3, 0);
     clock.at = 5;
-    recorder.taskEnded(1, { status: 'error', error: 'boom', attempts: 2, endMs: 4 });
+    recorder.taskEnded(1, { status: 'error', error: 'boom', attempts: 2, startMs: 0, endMs: 4 });
     recorder.markSettled(5);
     clock.at = 9;
-    recorder.taskEnded(3, { status: 'timeout', error: 'timed out after 3 ms', attempts: 1, endMs: 8 });
+    recorder.taskEnded(3, { status: 'timeout', error: 'timed out after 3 ms', attempts: 1, startMs: 2, endMs: 8 });
     recorder.recordUnstarted('skipped', 'never started');
     take();
 
@@ -97,7 +97,7 @@ describe('RunRecorder', () => {
     expect(sent).toHaveLength(1);
     for (let index = 0; index < plan.count; index += 1) {
       if (index > 0) recorder.taskStarted(index, 0);
-      recorder.taskEnded(index, { status: 'ok', error: null, attempts: 1, endMs: 0 });
+      recorder.taskEnded(index, { status: 'ok', error: null, attempts: 1, startMs: 0, endMs: 0 });
     }
     await new Promise((resolve) => setTimeout(resolve, 120));
     expect(sent).toHaveLength(1);
