@@ -21,6 +21,15 @@ export function sortedStartsAndEnds(spans: readonly Span[]): { starts: Float64Ar
  */
 export function peakOverlap(spans: readonly Span[]): number {
   const { starts, ends } = sortedStartsAndEnds(spans);
+  return peakOverlapOfSorted(starts, ends);
+}
+
+/** `peakOverlap` of spans given as columns (entry `i` of each is one span); the arrays are sorted in place. */
+export function peakOverlapOfColumns(starts: Float64Array, ends: Float64Array): number {
+  return peakOverlapOfSorted(starts.sort(), ends.sort());
+}
+
+function peakOverlapOfSorted(starts: Float64Array, ends: Float64Array): number {
   let open = 0;
   let peak = 0;
   let e = 0;

@@ -1,14 +1,19 @@
 /// <reference types="svelte" />
 import { describe, expect, it, vi } from 'vitest';
 import type { ScenarioInput } from '../../../../shared/scenario';
-import { MAX_PREDICTED_TASKS, WhatIf } from '../../../../renderer/state/whatif/what-if.svelte';
+import type { TaskRecord } from '../../../../shared/protocol/task-record';
+import { MAX_PREDICTED_TASKS, WhatIf, type RecordedRun } from '../../../../renderer/state/whatif/what-if.svelte';
 import { craftedRun, tasksOf } from '../../findings/crafted-run';
 import { FakeExplorerApi } from '../run/fake-explorer-api';
 
+/** A crafted run as the what-if takes it: `craftedRun` builds whole task records, its type names what the rules read. */
+function recordedOf(run: ReturnType<typeof craftedRun>): RecordedRun {
+  return { scenario: run.scenario, tasks: run.tasks as readonly TaskRecord[], metrics: run.metrics };
+}
+
 /** Eight 100 ms timers recorded all at once. */
-function recorded() {
-  const run = craftedRun({ strategy: { type: 'all' }, groups: [{ kind: 'timer', count: 8, ms: 100 }], tasks: tasksOf(8, () => 0, () => 100) });
-  return { scenario: run.scenario, tasks: run.tasks, metrics: run.metrics };
+function recorded(): RecordedRun {
+  return recordedOf(craftedRun({ strategy: { type: 'all' }, groups: [{ kind: 'timer', count: 8, ms: 100 }], tasks: tasksOf(8, () => 0, () => 100) }));
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
@@ -56,7 +61,7 @@ describe('WhatIf', () => {
 
   it('does not run for real a scenario that executes commands (the workbench asks first)', () => {
     const run = craftedRun({ strategy: { type: 'all' }, groups: [{ kind: 'spawn', count: 2, command: 'node', args: ['-e', '0'] }], tasks: tasksOf(2, () => 0, () => 50) });
-    const whatIf = new WhatIf({ scenario: run.scenario, tasks: run.tasks, metrics: run.metrics }, 4, new FakeExplorerApi());
+    const whatIf = new WhatIf(recordedOf(run), 4, new FakeExplorerApi());
     expect(whatIf.executes).toBe(true);
     expect(whatIf.canRunForReal).toBe(false);
   });
