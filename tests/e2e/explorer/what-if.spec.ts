@@ -55,6 +55,8 @@ test('a run opened from History has "What if…" too', async ({ page }) => {
   await whatIf.open();
   await whatIf.predict('Sequential');
   await expect(whatIf.figures.getByRole('columnheader', { name: /Predicted sequential/ })).toBeVisible();
+  // One 100 ms timer after another: at least 800 ms, however long the recorded run's timers took.
   const [recorded, predicted] = await whatIf.figure('Wall time').allTextContents();
-  expect(msOf(predicted!)).toBeGreaterThan(5 * msOf(recorded!));
+  expect(msOf(predicted!)).toBeGreaterThanOrEqual(800);
+  expect(msOf(predicted!)).toBeGreaterThan(msOf(recorded!));
 });
