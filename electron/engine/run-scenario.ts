@@ -43,7 +43,7 @@ async function measure(scenario: Scenario, tasks: readonly PlannedTask[], execut
   try {
     const { timeoutMs, retries, retryDelayMs, seed } = scenario.options;
     const runTask = taskRunner({ tasks, recorder, executor, policy: { timeoutMs, retries, retryDelayMs }, seed, cancel, clock });
-    const run = strategyFor(scenario.strategy)({ count: tasks.length, runTask });
+    const run = strategyFor(scenario.strategy)({ count: tasks.length, runTask, cancelScope: () => cancel.scope() });
     await run.settled.then(ignore, ignore);
     wallMs = clock.now();
     recorder.markSettled(wallMs);

@@ -90,7 +90,7 @@ export function registerRun(program: Command, io: CliIo): void {
     .description('run a scenario (a JSON file, or a built-in one with --preset), once or as an experiment, and print its metrics')
     .argument('[scenario]', 'scenario JSON file')
     .option('--preset <id>', 'run a built-in scenario (see the presets command)')
-    .option('--strategy <strategy>', 'replace the scenario\'s strategy: sequential|all|allSettled|race|any|callbacks|pool:N[:stop-slot|reject|continue]|batch:N|workers:N', strategyOption)
+    .option('--strategy <strategy>', 'replace the scenario\'s strategy: sequential|all|allSettled|race|any|callbacks|structured|pool:N[:stop-slot|reject|continue]|batch:N|workers:N', strategyOption)
     .option('--repeat <k>', `experiment: run it k times (1 to ${MAX_REPEAT_RUNS}) and print mean, sd and 95% CI`, wholeNumberOption(1, MAX_REPEAT_RUNS))
     .option('--warmup <w>', `with --repeat: first run it w times (0 to ${MAX_WARMUP_RUNS}) without counting or storing`, wholeNumberOption(0, MAX_WARMUP_RUNS))
     .option('--matrix <strategies>', 'experiment: one run per strategy, in order (sequential,all,pool:4,workers:2), compared with the first', matrixOption)

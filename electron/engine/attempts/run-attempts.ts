@@ -45,7 +45,7 @@ export function timeoutMessage(timeoutMs: number, latenessMs: number): string {
  * ends at the time it was due.
  */
 function runAttempt(operation: (abort: AttemptAbort) => Promise<WorkResult>, timeoutMs: number, cancel: RunCancel, clock: RunClock): Promise<AttemptResult> {
-  if (cancel.aborted) return Promise.resolve({ status: 'cancelled', error: 'cancelled', endMs: clock.now() });
+  if (cancel.aborted) return Promise.resolve({ status: 'cancelled', error: cancel.reason, endMs: clock.now() });
   const abort = new AttemptAbortController();
   const dueMs = clock.now() + timeoutMs;
   return new Promise((resolve) => {
@@ -63,7 +63,7 @@ function runAttempt(operation: (abort: AttemptAbort) => Promise<WorkResult>, tim
       const latenessMs = nowMs - dueMs;
       finish({ status: 'timeout', error: timeoutMessage(timeoutMs, latenessMs), endMs: latenessMs > LATE_TIMEOUT_NOTE_MS ? dueMs : nowMs });
     }, timeoutMs);
-    const onCancel = () => finish({ status: 'cancelled', error: 'cancelled', endMs: clock.now() });
+    const onCancel = () => finish({ status: 'cancelled', error: cancel.reason, endMs: clock.now() });
     cancel.join(onCancel);
     operation(abort).then(
       (work) => finish({ status: work.error === null ? 'ok' : 'error', error: work.error, endMs: clock.fromEpochMs(work.endEpochMs) }),
@@ -113,6 +113,6 @@ async function runRetrying(operation: (abort: AttemptAbort) => Promise<WorkResul
   for (let attempt = 1; ; attempt += 1) {
     const result = await runAttempt(operation, policy.timeoutMs, cancel, clock);
     if (result.status === 'ok' || result.status === 'cancelled' || attempt > policy.retries) return { ...result, attempts: attempt };
-    if (!(await backoff(policy.retryDelayMs * 2 ** (attempt - 1), cancel))) return { status: 'cancelled', error: 'cancelled', endMs: clock.now(), attempts: attempt };
+    if (!(await backoff(policy.retryDelayMs * 2 ** (attempt - 1), cancel))) return { status: 'cancelled', error: cancel.reason, endMs: clock.now(), attempts: attempt };
   }
 }

@@ -176,3 +176,34 @@ describe('cancel and setup failures', () => {
     expect(events).toEqual([last]);
   });
 });
+
+// Last in the file: the pbkdf2 this leaves running on a pool thread must not load the timing-sensitive tests above.
+describe('structured', () => {
+  it('structured: the first failure aborts the rest; they end cancelled at that moment, none orphaned', async () => {
+    const { records, finished } = await runInProcess({
+      strategy: { type: 'structured' },
+      tasks: [
+        { kind: 'timer', count: 2, ms: 2000 },
+        { kind: 'timer', count: 1, ms: 10, failRate: 1 },
+        { kind: 'http', count: 1, latencyMs: 2000 },
+        { kind: 'spawn', count: 1, command: process.execPath, args: ['-e', 'setTimeout(() => {}, 5000)'] },
+        { kind: 'crypto', count: 1, iterations: 1_000_000 },
+      ],
+    });
+    expect(outcomes(records)).toEqual(['cancelled', 'cancelled', 'error', 'cancelled', 'cancelled', 'cancelled']);
+    expect(records[2]?.error).toMatch(/injected failure/);
+    for (const i of [0, 1, 3, 4, 5]) {
+      expect(records[i]?.error).toMatch(/task 2 failed first/);
+      // Ended at the abort, right after the failure, not when the work would have finished.
+      expect(records[i]!.endMs).toBeLessThanOrEqual(finished.metrics.wallMs);
+      expect(records[i]!.endMs).toBeLessThan(1000);
+    }
+    expect(finished.status).toBe('completed');
+    expect(finished.metrics.cancelled).toBe(5);
+  });
+
+  it('structured with nothing failing: the same as all', async () => {
+    const { records } = await runInProcess({ strategy: { type: 'structured' }, tasks: [{ kind: 'timer', count: 3, ms: 20 }] });
+    expect(outcomes(records)).toEqual(['ok', 'ok', 'ok']);
+  });
+});

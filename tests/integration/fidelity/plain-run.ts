@@ -30,6 +30,8 @@ export interface PlainRun {
   timings: (PlainTiming | null)[];
   /** Task indexes that failed (their own outcome). */
   failed: Set<number>;
+  /** Task indexes stopped by the abort signal the shown code handed them (`structured`). */
+  cancelled: Set<number>;
 }
 
 /** What `plain-task.mjs` gets for one task. */
@@ -45,7 +47,7 @@ interface PlainTask {
   iterations?: number;
 }
 
-type PromiseTask = () => Promise<unknown>;
+type PromiseTask = (signal?: AbortSignal) => Promise<unknown>;
 type CallbackTask = (done: (error: Error | null) => void) => void;
 interface ShownCode {
   run(tasks: unknown[], callback?: (error: Error | null) => void): Promise<unknown> | void;
@@ -124,7 +126,8 @@ export async function runPlain(scenario: Scenario): Promise<PlainRun> {
   const times = new SharedArrayBuffer(Float64Array.BYTES_PER_ELEMENT * 2 * count);
   const stamps = new Float64Array(times);
   const inputs = plainTasks(scenario, join(dir, 'scratch'), times);
-  const perform = ((await import(pathToFileURL(PLAIN_TASK_FILE).href)) as { default: (task: PlainTask) => Promise<void> }).default;
+  const perform = ((await import(pathToFileURL(PLAIN_TASK_FILE).href)) as { default: (task: PlainTask, signal?: AbortSignal) => Promise<void> }).default;
+  const cancelled = new Set<number>();
   const code = await loadShownCode(scenario.strategy, dir);
   try {
     if (code.pool) await Promise.all(Array.from({ length: count }, () => code.pool!.run({ warmUp: true })));
@@ -142,7 +145,12 @@ export async function runPlain(scenario: Scenario): Promise<PlainRun> {
       } else if (code.pool) {
         (code.run(inputs) as Promise<unknown>).then(settle, settle);
       } else {
-        const tasks: PromiseTask[] = inputs.map((input) => () => perform(input));
+        const tasks: PromiseTask[] = inputs.map((input) => (signal) =>
+          perform(input, signal).catch((error: unknown) => {
+            if (signal?.aborted && !input.fail) cancelled.add(input.index);
+            throw error;
+          }),
+        );
         (code.run(tasks) as Promise<unknown>).then(settle, settle);
       }
     });
@@ -150,7 +158,7 @@ export async function runPlain(scenario: Scenario): Promise<PlainRun> {
     const timings = inputs.map((task): PlainTiming | null =>
       stamps[2 * task.index] === 0 ? null : { startMs: stamps[2 * task.index]! - origin, endMs: stamps[2 * task.index + 1]! - origin },
     );
-    return { settleMs, timings, failed: new Set(inputs.filter((task) => task.fail && timings[task.index] !== null).map((task) => task.index)) };
+    return { settleMs, timings, cancelled, failed: new Set(inputs.filter((task) => task.fail && timings[task.index] !== null).map((task) => task.index)) };
   } finally {
     await code.close?.();
     await prepared.close();
