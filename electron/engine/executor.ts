@@ -42,9 +42,10 @@ function workResult(laneIndex: number, answer: TaskWorkerAnswer): WorkResult {
 /**
  * Runs attempts on worker threads, one piscina of one thread per lane, so a task's lane is the thread
  * it really ran on. An aborted attempt (timeout, cancel) ends its thread, and the process group of the
- * child it started if any; piscina starts a fresh thread for the lane. The threads load before the clock starts.
+ * child it started if any; piscina starts a fresh thread for the lane. The threads load, and import the
+ * `modules` of `module` tasks, before the clock starts (a thread piscina starts afresh imports them at its first call).
  */
-export async function startThreadExecutor(threads: number, env: KindEnv): Promise<Executor> {
+export async function startThreadExecutor(threads: number, env: KindEnv, modules: { url: string; name: string }[] = []): Promise<Executor> {
   // Loaded here, not at the engine's start: only the `workers` strategy needs it.
   const { Piscina } = await import('piscina');
   const { file, execArgv } = taskWorkerEntry();
@@ -61,7 +62,7 @@ export async function startThreadExecutor(threads: number, env: KindEnv): Promis
     await Promise.all(pools.map((pool) => pool.destroy()));
   };
   try {
-    await Promise.all(pools.map((pool) => pool.run({ type: 'warm-up' })));
+    await Promise.all(pools.map((pool) => pool.run({ type: 'warm-up', modules })));
   } catch (error) {
     await close();
     throw new Error(`could not start the worker threads: ${errorMessage(error)}`);

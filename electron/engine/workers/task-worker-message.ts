@@ -6,7 +6,8 @@ import type { AttemptDraw } from '../plan/seeded-random';
 
 /** What the engine asks a task worker thread to do: load (before the clock starts), or run one attempt. */
 export type TaskWorkerMessage =
-  | { type: 'warm-up' }
+  /** Load, and import the task functions of `module` tasks (`url`, `name`), so that no attempt pays for it. */
+  | { type: 'warm-up'; modules: { url: string; name: string }[] }
   | {
       type: 'attempt';
       spec: TaskGroup;

@@ -2,6 +2,7 @@ import { workerData } from 'piscina';
 import { TRACK_CODE } from '../../../shared/runtime/runtime-slices';
 import { NEVER_ABORTED } from '../attempts/attempt-abort';
 import { executeKind } from '../kinds/execute-kind';
+import { loadTaskFunction } from '../kinds/module';
 import { startTrace, takeSlices, traceOrigin, withTask } from '../runtime/trace-context';
 import type { TaskWorkerAnswer, TaskWorkerData, TaskWorkerMessage } from './task-worker-message';
 
@@ -11,7 +12,10 @@ import type { TaskWorkerAnswer, TaskWorkerData, TaskWorkerMessage } from './task
  * records this thread's own loop from its first attempt on, and answers with what it recorded too.
  */
 export default async function runTaskInWorker(message: TaskWorkerMessage): Promise<TaskWorkerAnswer> {
-  if (message.type === 'warm-up') return null;
+  if (message.type === 'warm-up') {
+    await Promise.all(message.modules.map(({ url, name }) => loadTaskFunction(url, name)));
+    return null;
+  }
   const { spec, index, group, draw, env, traceOriginMs } = message;
   const { childPid, lane } = workerData as TaskWorkerData;
   if (traceOriginMs !== null && traceOrigin() !== traceOriginMs) {

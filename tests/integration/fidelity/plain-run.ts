@@ -121,7 +121,7 @@ async function drained(isIdle: () => boolean): Promise<void> {
  */
 export async function runPlain(scenario: Scenario): Promise<PlainRun> {
   const dir = mkdtempSync(join(tmpdir(), 'plain-run-'));
-  const prepared = await prepareRun(scenario, join(dir, 'scratch'));
+  const prepared = await prepareRun(scenario, { scratchDir: join(dir, 'scratch') });
   const count = scenario.tasks.reduce((sum, group) => sum + group.count, 0);
   const times = new SharedArrayBuffer(Float64Array.BYTES_PER_ELEMENT * 2 * count);
   const stamps = new Float64Array(times);
