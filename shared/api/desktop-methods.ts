@@ -7,6 +7,11 @@ export interface OpenedTextFile {
   /** The file's name without its folder. */
   fileName: string;
   text: string;
+  /**
+   * The file's folder, absolute, where the host knows it (the desktop's Open dialog; a file picked in a browser
+   * page has none): the scenario's relative `module` and `database` paths start there.
+   */
+  folder?: string;
 }
 
 /** The update the packaged app has downloaded in the background, waiting for a restart. */

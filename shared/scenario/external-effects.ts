@@ -14,6 +14,18 @@ export interface ExternalEffect {
   text: string;
 }
 
+/** What each kind of effect is, in a word or two, for the lists that show them. */
+export const EFFECT_LABELS: Readonly<Record<ExternalEffect['kind'], string>> = {
+  command: 'runs the program',
+  module: 'runs the code of',
+  database: 'reads the database',
+};
+
+/** An effect as one line of a list: `tasks[2]: runs the code of ./fetch-user.mjs`. */
+export function effectLine(effect: ExternalEffect): string {
+  return effect.kind === 'command' ? `tasks[${effect.group}]: ${effect.text}` : `tasks[${effect.group}]: ${EFFECT_LABELS[effect.kind]} ${effect.text}`;
+}
+
 /** A command line as a shell would read it back: arguments with spaces or quotes are single-quoted. */
 export function commandLine(command: string, args: readonly string[]): string {
   return [command, ...args].map(quoteArgument).join(' ');

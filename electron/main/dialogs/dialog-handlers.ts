@@ -29,7 +29,7 @@ export function dialogHandlers(
     'dialogs.openScenario': async () => {
       const file = await chooser.chooseFileToOpen({ title: 'Open Scenario', filters: [JSON_FILES, ALL_FILES] });
       if (file === null) return null;
-      return { fileName: path.basename(file), text: await readChosenTextFile(file, MAX_SCENARIO_TEXT_CHARS, 'scenario') };
+      return { fileName: path.basename(file), folder: path.dirname(path.resolve(file)), text: await readChosenTextFile(file, MAX_SCENARIO_TEXT_CHARS, 'scenario') };
     },
     'dialogs.importRun': async () => {
       const file = await chooser.chooseFileToOpen({ title: 'Import Run', filters: [EXPORT_FILTERS.json[0]!, ALL_FILES] });
