@@ -32,6 +32,11 @@ export const desktopMethods = {
    * A bad file is a `bad_request` listing every problem, and nothing is stored.
    */
   'dialogs.importRun': method(NoArgsSchema).returns<{ id: number; fileName: string } | null>(),
+  /**
+   * Shows the Open dialog for a file a task uses (`module`: your code; `database`: your SQLite file) and returns its
+   * absolute path for the editor's field; null when the user cancels.
+   */
+  'dialogs.chooseTaskFile': method(z.strictObject({ purpose: z.enum(['module', 'database']) })).returns<{ path: string } | null>(),
   /** Shows the Save dialog for a run in `format` and writes the file; null when the user cancels. */
   'dialogs.exportRun': method(z.strictObject({ id: IdSchema, format: z.enum(RUN_EXPORT_FORMATS) })).returns<{
     path: string;
