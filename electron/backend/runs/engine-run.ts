@@ -147,7 +147,7 @@ export class EngineRun implements ActiveRun {
       return;
     }
     if (needsTargetProcess(this.scenario)) {
-      this.#target = startTargetProcess();
+      this.#target = launcher.launchTarget?.() ?? startTargetProcess();
       // Its failure is reported when the engine is ready for the start message.
       this.#target.catch(() => {});
     }

@@ -14,15 +14,20 @@ export interface TargetProcess {
 const ListeningSchema = z.object({ type: z.literal('listening'), url: z.string().url() });
 const STDERR_TAIL_CHARS = 500;
 
+/** The URL in the target process's first message (`{ type: 'listening', url }`), or null when it is anything else. */
+export function listeningUrl(message: unknown): string | null {
+  const parsed = ListeningSchema.safeParse(message);
+  return parsed.success ? parsed.data.url : null;
+}
+
 /**
- * Starts the target process and resolves once it listens; rejects with the reason when it cannot start.
- * `ELECTRON_RUN_AS_NODE` lets the desktop app's main process fork it with its own binary as plain Node.
+ * Starts the target process with `child_process.fork` (the CLI, the browser host, tests; the desktop app's
+ * launcher starts a utility process instead) and resolves once it listens; rejects with the reason when it cannot.
  */
 export function startTargetProcess(entry: EntryPoint = targetServerEntry()): Promise<TargetProcess> {
   const child = fork(entry.file, [], {
     execArgv: entry.execArgv,
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
   });
   let stderr = '';
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
@@ -36,10 +41,10 @@ export function startTargetProcess(entry: EntryPoint = targetServerEntry()): Pro
     child.once('error', (error) => fail(error.message));
     child.once('exit', (code, signal) => fail(`its process exited (${signal ?? `code ${code}`})`));
     child.once('message', (message) => {
-      const parsed = ListeningSchema.safeParse(message);
-      if (!parsed.success || child.pid === undefined) return fail('its process sent an unexpected message');
+      const url = listeningUrl(message);
+      if (url === null || child.pid === undefined) return fail('its process sent an unexpected message');
       child.removeAllListeners('exit');
-      resolve({ url: parsed.data.url, pid: child.pid, stop: () => void child.kill() });
+      resolve({ url, pid: child.pid, stop: () => void child.kill() });
     });
   });
 }
