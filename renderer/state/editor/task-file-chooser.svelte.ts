@@ -10,12 +10,14 @@ export type TaskFilePurpose = 'module' | 'database';
  * answers `unavailable`), `available` turns false and the field stays a text box, checked like the rest.
  */
 export class TaskFileChooser {
-  #available = $state(true);
+  #available = $state(false);
   #error = $state<string | null>(null);
   readonly #api: Pick<ApiClient, 'dialogs'>;
 
-  constructor(api: Pick<ApiClient, 'dialogs'>) {
+  /** `available`: whether this host may have dialogs (the desktop's bridge); a refusal turns it off anyway. */
+  constructor(api: Pick<ApiClient, 'dialogs'>, available = true) {
     this.#api = api;
+    this.#available = available;
   }
 
   get available(): boolean { return this.#available; }

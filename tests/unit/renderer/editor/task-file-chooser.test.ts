@@ -4,7 +4,7 @@ import { TaskFileChooser } from '../../../../renderer/state/editor/task-file-cho
 import { ApiError } from '../../../../shared/api/api-error';
 
 const chooserAnswering = (answer: (purpose: string) => Promise<{ path: string } | null>) =>
-  new TaskFileChooser({ dialogs: { chooseTaskFile: ({ purpose }: { purpose: string }) => answer(purpose) } } as never);
+  new TaskFileChooser({ dialogs: { chooseTaskFile: ({ purpose }: { purpose: string }) => answer(purpose) } } as never, true);
 
 describe('TaskFileChooser', () => {
   it("returns the desktop dialog's absolute path for each purpose, and null when cancelled", async () => {
@@ -23,6 +23,10 @@ describe('TaskFileChooser', () => {
     expect(await chooser.choose('module')).toBeNull();
     expect(chooser.available).toBe(false);
     expect(chooser.error).toBeNull();
+  });
+
+  it('is off from the start where the host is known to have no dialogs', () => {
+    expect(new TaskFileChooser({ dialogs: {} } as never, false).available).toBe(false);
   });
 
   it('says why another failure happened', async () => {
