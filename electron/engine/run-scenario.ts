@@ -72,7 +72,7 @@ async function setUp(scenario: Scenario, inputs: PrepareOptions, count: number):
   const { strategy } = scenario;
   if (strategy.type !== 'workers') return { prepared, executor: localExecutor(prepared.env) };
   try {
-    return { prepared, executor: await startThreadExecutor(Math.min(strategy.threads, count), prepared.env, moduleExports(scenario.tasks, prepared.env.groupFiles)) };
+    return { prepared, executor: await startThreadExecutor(Math.min(strategy.threads, count), prepared.env, prepared.queries, moduleExports(scenario.tasks, prepared.env.groupFiles)) };
   } catch (error) {
     await prepared.close();
     throw error;

@@ -40,13 +40,15 @@ export class RunRecorder {
   }
 
   /**
-   * The strategy's continuation has the task's outcome now (`observedMs`); the work itself ended at
+   * The strategy's continuation has the task's outcome now (`observedMs`); the work itself began at
+   * `outcome.startMs` (on a worker thread, later than the engine handed it over) and ended at
    * `outcome.endMs`. A task whose work ended after its strategy settled is `orphaned`.
    */
   taskEnded(start: TaskStart, outcome: TaskOutcome): void {
     const observedMs = this.#clock.now();
-    const { index, group, kind, lane, queuedMs, startMs } = start;
-    const endMs = Math.min(Math.max(outcome.endMs, startMs), observedMs);
+    const { index, group, kind, lane, queuedMs } = start;
+    const endMs = Math.min(Math.max(outcome.endMs, start.startMs), observedMs);
+    const startMs = Math.min(Math.max(outcome.startMs, start.startMs), endMs);
     const orphaned = this.#settledAtMs !== null && endMs > this.#settledAtMs;
     this.#finish({ index, group, kind, lane, queuedMs, startMs, endMs, observedMs, status: outcome.status, orphaned, error: outcome.error, attempts: outcome.attempts });
     this.#inFlightCount -= 1;

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import type { Scenario } from '../../../shared/scenario';
 import { prepareReadFile } from '../kinds/file';
 import type { KindEnv } from '../kinds/kind-call';
-import { closeScratchDatabases, DEFAULT_SQLITE_QUERY, scratchStatement } from '../kinds/scratch-database';
+import { closeScratchDatabases, DEFAULT_SQLITE_QUERY, type ScratchQuery, scratchStatement } from '../kinds/scratch-database';
 import { readFilePath, sqlitePath } from '../kinds/scratch-paths';
 import { startTargetServer, type TargetServer } from '../target-server/target-server';
 import { seedDatabase } from './seed-database';
@@ -30,6 +30,8 @@ export interface PrepareOptions {
 /** What a run set up before its clock started; `close` releases it. */
 export interface PreparedRun {
   env: KindEnv;
+  /** The `sqlite` tasks' statements, prepared on this thread; worker threads prepare them too before the clock. */
+  queries: ScratchQuery[];
   close(): Promise<void>;
 }
 
@@ -58,6 +60,7 @@ async function step<T>(what: string, work: () => Promise<T> | T): Promise<T> {
  */
 export async function prepareRun(scenario: Scenario, { scratchDir, scenarioDir = null, targetUrl = null }: PrepareOptions): Promise<PreparedRun> {
   let server: TargetServer | null = null;
+  const queries: ScratchQuery[] = [];
   const close = async () => {
     closeScratchDatabases();
     await server?.close();
@@ -71,20 +74,23 @@ export async function prepareRun(scenario: Scenario, { scratchDir, scenarioDir =
     for (const [group, spec] of scenario.tasks.entries()) {
       const userDatabase = groupFiles[group];
       if (spec.kind === 'sqlite' && userDatabase !== undefined) {
-        await step(`tasks[${group}].sql`, () => scratchStatement(userDatabase, spec.sql ?? DEFAULT_SQLITE_QUERY, true));
+        const query = { path: userDatabase, sql: spec.sql ?? DEFAULT_SQLITE_QUERY, readonly: true };
+        await step(`tasks[${group}].sql`, () => scratchStatement(query.path, query.sql, true));
+        queries.push(query);
       } else if (spec.kind === 'file-read') {
         await step(`tasks[${group}]: could not prepare the file to read`, () => prepareReadFile(readFilePath(scratchDir, group), spec.bytes));
       } else if (spec.kind === 'sqlite') {
-        const path = sqlitePath(scratchDir, group);
-        await step(`tasks[${group}]: could not seed the scratch database`, () => seedDatabase(path, spec.rows, scenario.options.seed + group));
-        await step(`tasks[${group}].sql`, () => scratchStatement(path, spec.sql ?? DEFAULT_SQLITE_QUERY));
+        const query = { path: sqlitePath(scratchDir, group), sql: spec.sql ?? DEFAULT_SQLITE_QUERY };
+        await step(`tasks[${group}]: could not seed the scratch database`, () => seedDatabase(query.path, spec.rows, scenario.options.seed + group));
+        await step(`tasks[${group}].sql`, () => scratchStatement(query.path, query.sql));
+        queries.push(query);
       }
     }
     await warmThreadPool();
     if (targetUrl === null && needsTarget(scenario)) {
       server = await step('could not start the built-in HTTP target server', startTargetServer);
     }
-    return { env: { scratchDir, targetUrl: targetUrl ?? server?.url ?? null, groupFiles }, close };
+    return { env: { scratchDir, targetUrl: targetUrl ?? server?.url ?? null, groupFiles }, queries, close };
   } catch (error) {
     await close();
     throw error;

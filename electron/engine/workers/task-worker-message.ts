@@ -1,13 +1,17 @@
 import type { RuntimeSlices } from '../../../shared/runtime/runtime-slices';
 import type { TaskGroup } from '../../../shared/scenario';
 import type { KindEnv } from '../kinds/kind-call';
+import type { ScratchQuery } from '../kinds/scratch-database';
 import type { WorkResult } from '../kinds/execute-kind';
 import type { AttemptDraw } from '../plan/seeded-random';
 
-/** What the engine asks a task worker thread to do: load (before the clock starts), or run one attempt. */
+/**
+ * What the engine asks a task worker thread to do: load and prepare the run's SQLite statements (before the
+ * clock starts, as the engine's own thread does), or run one attempt.
+ */
 export type TaskWorkerMessage =
-  /** Load, and import the task functions of `module` tasks (`url`, `name`), so that no attempt pays for it. */
-  | { type: 'warm-up'; modules: { url: string; name: string }[] }
+  /** Load, prepare the SQLite `queries` and import the task functions of `module` tasks, so that no attempt pays for it. */
+  | { type: 'warm-up'; queries: ScratchQuery[]; modules: { url: string; name: string }[] }
   | {
       type: 'attempt';
       spec: TaskGroup;
