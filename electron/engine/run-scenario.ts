@@ -4,7 +4,7 @@ import { computeMetrics } from '../../shared/metrics/compute-metrics';
 import { RunCancel } from './attempts/run-cancel';
 import { type Executor, localExecutor, startThreadExecutor } from './executor';
 import { moduleExports } from './kinds/module';
-import { planTasks, type PlannedTask } from './plan/plan-tasks';
+import { TaskPlan } from './plan/plan-tasks';
 import { armLoopDelayMonitor, startSampler } from './probes/process-sampler';
 import { startBatchSender } from './recording/batch-sender';
 import { startClock } from './recording/run-clock';
@@ -20,20 +20,25 @@ import { errorMessage } from '../../shared/errors/error-message';
 export interface RunScenarioOptions extends PrepareOptions {
   /** Cancel: unfinished tasks end `cancelled`, the run ends `cancelled`. */
   signal?: AbortSignal;
-  /** Receives `started`, the batches, then `finished` or `failed` (never `ready`). */
-  emit(event: EngineEvent): void;
+  /**
+   * Receives `started`, the batches, then `finished` or `failed` (never `ready`). When it returns a promise (the
+   * event is on its way to another process), no further batch is sent until it resolves: what a slow parent has
+   * not taken yet waits in the engine's compact columns, not in its message queue. Anything else it returns
+   * (`events.push` gives a number) is ignored.
+   */
+  emit(event: EngineEvent): unknown;
 }
 
 type FailedEvent = Extract<EngineEvent, { type: 'failed' }>;
 
 const STOPPED_BY_STRATEGY = 'never started: the strategy stopped at the first failure';
 
-async function measure(scenario: Scenario, tasks: readonly PlannedTask[], executor: Executor, cancel: RunCancel, emit: RunScenarioOptions['emit']): Promise<FinishedEvent> {
+async function measure(scenario: Scenario, plan: TaskPlan, executor: Executor, cancel: RunCancel, emit: RunScenarioOptions['emit']): Promise<FinishedEvent> {
   const loopDelay = await armLoopDelayMonitor();
   const clock = startClock();
   const cpuAtStart = process.cpuUsage();
-  const recorder = new RunRecorder(tasks, clock);
-  emit({ type: 'started', totalTasks: tasks.length, lanes: laneCount(scenario.strategy, tasks.length), startedAtEpochMs: clock.startedAtEpochMs });
+  const recorder = new RunRecorder(plan, clock);
+  emit({ type: 'started', totalTasks: plan.count, lanes: laneCount(scenario.strategy, plan.count), startedAtEpochMs: clock.startedAtEpochMs });
   const sampler = startSampler(clock, loopDelay, () => recorder.inFlight, (sample) => recorder.addSample(sample));
   const tracing = startRuntimeTrace(scenario, clock);
   const sender = startBatchSender(recorder, emit, takeSlices);
@@ -41,8 +46,8 @@ async function measure(scenario: Scenario, tasks: readonly PlannedTask[], execut
   let loopDelayMs;
   try {
     const { timeoutMs, retries, retryDelayMs, seed } = scenario.options;
-    const runTask = taskRunner({ tasks, recorder, executor, policy: { timeoutMs, retries, retryDelayMs }, seed, cancel, clock });
-    const run = strategyFor(scenario.strategy)({ count: tasks.length, runTask, cancelScope: () => cancel.scope() });
+    const runTask = taskRunner({ plan, recorder, executor, policy: { timeoutMs, retries, retryDelayMs }, seed, cancel, clock });
+    const run = strategyFor(scenario.strategy)({ count: plan.count, runTask, cancelScope: () => cancel.scope() });
     await run.settled.then(ignore, ignore);
     wallMs = clock.now();
     recorder.markSettled(wallMs);
@@ -52,12 +57,12 @@ async function measure(scenario: Scenario, tasks: readonly PlannedTask[], execut
   } finally {
     loopDelayMs = await sampler.stop();
     if (tracing) stopTrace();
-    sender.stop();
+    await sender.stop();
     if (tracing) clearTrace();
   }
   const cpu = process.cpuUsage(cpuAtStart);
   const metrics = computeMetrics({
-    tasks: recorder.allRecords(),
+    tasks: recorder.metricColumns(),
     samples: recorder.allSamples(),
     wallMs,
     cpu: { userMs: cpu.user / 1000, systemMs: cpu.system / 1000 },
@@ -85,10 +90,10 @@ async function setUp(scenario: Scenario, inputs: PrepareOptions, count: number):
  * `finished` (or `failed` when the run could not be set up). Returns that last event.
  */
 export async function runScenario(scenario: Scenario, { signal, emit, ...inputs }: RunScenarioOptions): Promise<FinishedEvent | FailedEvent> {
-  const tasks = planTasks(scenario);
+  const plan = new TaskPlan(scenario);
   let setup;
   try {
-    setup = await setUp(scenario, inputs, tasks.length);
+    setup = await setUp(scenario, inputs, plan.count);
   } catch (error) {
     const failed: FailedEvent = { type: 'failed', message: errorMessage(error) };
     emit(failed);
@@ -96,7 +101,7 @@ export async function runScenario(scenario: Scenario, { signal, emit, ...inputs 
   }
   const { prepared, executor } = setup;
   try {
-    const finished = await measure(scenario, tasks, executor, new RunCancel(signal), emit);
+    const finished = await measure(scenario, plan, executor, new RunCancel(signal), emit);
     emit(finished);
     return finished;
   } finally {

@@ -1,7 +1,7 @@
 import type { RunCancel } from './attempts/run-cancel';
 import { runAttempts, type AttemptPolicy } from './attempts/run-attempts';
 import type { Executor } from './executor';
-import type { PlannedTask } from './plan/plan-tasks';
+import type { TaskPlan } from './plan/plan-tasks';
 import { taskDraws } from './plan/seeded-random';
 import type { RunClock } from './recording/run-clock';
 import type { RunRecorder } from './recording/run-recorder';
@@ -17,7 +17,7 @@ const SCOPE_ABORTED_BEFORE_START = 'never started: the strategy had aborted at a
 export class TaskFailed extends Error {}
 
 export interface TaskRunnerOptions {
-  tasks: readonly PlannedTask[];
+  plan: TaskPlan;
   recorder: RunRecorder;
   executor: Executor;
   policy: AttemptPolicy;
@@ -31,19 +31,18 @@ export interface TaskRunnerOptions {
  * cancel, and the strategy's own `scope` when it gives one), records the end (when the work ended, and when
  * this continuation heard of it), and rejects when the task did not end `ok`, as the task itself would.
  */
-export function taskRunner({ tasks, recorder, executor, policy, seed, cancel, clock }: TaskRunnerOptions) {
+export function taskRunner({ plan, recorder, executor, policy, seed, cancel, clock }: TaskRunnerOptions) {
   return async (index: number, lane: number, scope: RunCancel = cancel): Promise<void> => {
-    const task = tasks[index];
-    if (task === undefined) throw new RangeError(`no task ${index}`);
+    const task = plan.task(index);
     if (scope.aborted) {
       const [status, reason] = cancel.aborted ? (['cancelled', CANCELLED_BEFORE_START] as const) : (['skipped', SCOPE_ABORTED_BEFORE_START] as const);
-      recorder.taskNeverStarted(task, status, reason);
+      recorder.taskNeverStarted(index, status, reason);
       throw new TaskFailed(reason);
     }
-    const start = recorder.taskStarted(task, lane);
+    recorder.taskStarted(index, lane);
     const nextDraw = taskDraws(seed, index, task.spec.failRate);
     const outcome = await runAttempts((abort) => withTask(index, () => executor.execute(task, nextDraw(), lane, abort)), policy, scope, clock);
-    recorder.taskEnded(start, outcome);
+    recorder.taskEnded(index, outcome);
     if (outcome.status !== 'ok') throw new TaskFailed(outcome.error ?? outcome.status);
   };
 }
