@@ -20,7 +20,7 @@ type Unsubscribe = () => void;
  */
 export interface ExplorerApi extends ConsentApi {
   runs: {
-    start(args: { scenario: ScenarioInput }): Promise<{ key: string; runId: number | null }>;
+    start(args: { scenario: ScenarioInput; options?: { scenarioDir?: string } }): Promise<{ key: string; runId: number | null }>;
     cancel(args: { key: string }): Promise<{ cancelled: boolean }>;
     active(): Promise<ActiveRunInfo[]>;
     machine(): Promise<MachineLoad>;

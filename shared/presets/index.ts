@@ -7,6 +7,7 @@ import { callbacksVsPromises } from './builtin/callbacks-vs-promises';
 import { allVsAllSettled } from './builtin/all-vs-allsettled';
 import { poolVsUnbounded } from './builtin/pool-vs-unbounded';
 import { timeoutsAndRetries } from './builtin/timeouts-and-retries';
+import { structuredVsAll } from './builtin/structured-vs-all';
 import { threadpoolExhaustion } from './builtin/threadpool-exhaustion';
 import { serverUnderLoad } from './builtin/server-under-load';
 
@@ -23,6 +24,7 @@ export const PRESETS: readonly Preset[] = [
   allVsAllSettled,
   poolVsUnbounded,
   timeoutsAndRetries,
+  structuredVsAll,
   cpuLoopVsWorkers,
   threadpoolExhaustion,
   serverUnderLoad,

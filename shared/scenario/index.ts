@@ -8,3 +8,5 @@ export * from './external-effects';
 export * from './sql-statements';
 export * from './lane-label';
 export * from './scenario-json-schema';
+export * from './user-paths';
+export * from './target-placement';

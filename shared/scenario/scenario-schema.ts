@@ -35,6 +35,11 @@ export const ScenarioOptionsSchema = z.strictObject({
   trace: z.enum(['tasks', 'runtime']).default('tasks'),
   /** In `runtime` mode: slices recorded before those shorter than 50 µs are merged per 1 ms. */
   traceSliceLimit: wholeNumber(1_000, 100_000_000).default(DEFAULT_TRACE_SLICE_LIMIT),
+  /**
+   * Where the built-in HTTP target server runs: absent (`process`), in a process of its own, so that the client
+   * under test and the server never share a loop; `in-engine`, inside the Node engine, to show a server under load.
+   */
+  target: z.enum(['process', 'in-engine']).optional(),
 });
 
 /** The user's workload: what to run and how to schedule it. Version 1 of the format. */

@@ -24,9 +24,10 @@ export interface SimulatedRun {
 
 /** A timeout that fires later than this after it was due is stamped at its due time (the engine's rule). */
 const LATE_TIMEOUT_NOTE_MS = 5;
+const CANCELLED_REASON = 'cancelled: a task failed first, and the structured strategy aborted the rest';
 const SKIPPED_REASON = 'never started: the strategy stopped at the first failure';
 
-type AttemptStatus = 'ok' | 'error' | 'timeout';
+type AttemptStatus = 'ok' | 'error' | 'timeout' | 'cancelled';
 
 interface Running {
   plan: TaskPlan;
@@ -46,6 +47,8 @@ class Simulation {
   #settledAtMs: number | null = null;
   readonly #events = new EventQueue();
   readonly #microtasks: (() => void)[] = [];
+  /** How to abort each task that is waiting (on its work or a retry's backoff), by task index. */
+  readonly #aborts = new Map<number, () => void>();
   readonly #pool: SharedServer;
   readonly #cores: SharedServer;
   readonly #records: (TaskRecord | undefined)[];
@@ -64,6 +67,9 @@ class Simulation {
       start: (index, lane) => this.#start(index, lane),
       settle: () => {
         this.#settledAtMs ??= this.#nowMs;
+      },
+      cancelRunning: () => {
+        for (const abort of [...this.#aborts.values()]) abort();
       },
     });
   }
@@ -124,8 +130,11 @@ class Simulation {
     const finish = (status: AttemptStatus, endMs: number) => {
       if (done) return;
       done = true;
+      this.#aborts.delete(task.plan.index);
+      if (status === 'cancelled') job?.server.remove(this.#nowMs, job.id);
       this.#attemptEnded(task, attempt, status, endMs);
     };
+    this.#aborts.set(task.plan.index, () => finish('cancelled', this.#nowMs));
     const dueMs = attemptStartMs + this.#settings.timeoutMs;
     this.#at(dueMs, () => {
       if (done) return;
@@ -148,15 +157,25 @@ class Simulation {
   }
 
   #attemptEnded(task: Running, attempt: number, status: AttemptStatus, endMs: number): void {
-    if (status === 'ok' || attempt >= this.#settings.retries) {
+    if (status === 'ok' || status === 'cancelled' || attempt >= this.#settings.retries) {
       this.#microtasks.push(() => this.#taskEnded(task, status, endMs, attempt + 1));
       return;
     }
-    this.#at(this.#nowMs + this.#settings.retryDelayMs * 2 ** attempt, () => this.#attempt(task, attempt + 1));
+    let waiting = true;
+    this.#aborts.set(task.plan.index, () => {
+      waiting = false;
+      this.#aborts.delete(task.plan.index);
+      this.#microtasks.push(() => this.#taskEnded(task, 'cancelled', this.#nowMs, attempt + 1));
+    });
+    this.#at(this.#nowMs + this.#settings.retryDelayMs * 2 ** attempt, () => {
+      if (!waiting) return;
+      this.#aborts.delete(task.plan.index);
+      this.#attempt(task, attempt + 1);
+    });
   }
 
   #taskEnded({ plan, lane, startMs }: Running, status: AttemptStatus, endMs: number, attempts: number): void {
-    const error = status === 'ok' ? null : status === 'timeout' ? `timed out after ${this.#settings.timeoutMs} ms` : 'failed, as in the recorded run';
+    const error = status === 'ok' ? null : status === 'timeout' ? `timed out after ${this.#settings.timeoutMs} ms` : status === 'cancelled' ? CANCELLED_REASON : 'failed, as in the recorded run';
     this.#records[plan.index] = {
       index: plan.index,
       group: plan.group,

@@ -6,6 +6,8 @@ export interface ReplayControl {
   start(index: number, lane: number): void;
   /** The strategy has its result now; later calls are ignored, as a settled promise ignores them. */
   settle(): void;
+  /** Aborts every task still running (`structured`'s AbortController): each ends `cancelled` now. */
+  cancelRunning(): void;
 }
 
 /** A strategy as the replay runs it: what it starts first, and what it does when it hears a task ended. */
@@ -19,8 +21,8 @@ export interface StrategyReplay {
  * the plain code it stands for; orphans are tasks that end after `settle`, skipped ones are never started.
  */
 
-/** Every task at once; settles at the first failure when `failFast`, at the first end (`race`), first success (`any`), or when all ended. */
-function allAtOnce(control: ReplayControl, settlesOn: 'fail-fast' | 'all-ended' | 'first-end' | 'first-ok'): StrategyReplay {
+/** Every task at once; settles at the first failure (`structured` also cancels the rest), at the first end (`race`), first success (`any`), or when all ended. */
+function allAtOnce(control: ReplayControl, settlesOn: 'fail-fast' | 'fail-fast-cancel' | 'all-ended' | 'first-end' | 'first-ok'): StrategyReplay {
   let ended = 0;
   return {
     begin: () => {
@@ -31,9 +33,10 @@ function allAtOnce(control: ReplayControl, settlesOn: 'fail-fast' | 'all-ended' 
       const settles =
         ended === control.count ||
         settlesOn === 'first-end' ||
-        (settlesOn === 'fail-fast' && !ok) ||
+        ((settlesOn === 'fail-fast' || settlesOn === 'fail-fast-cancel') && !ok) ||
         (settlesOn === 'first-ok' && ok);
       if (settles) control.settle();
+      if (settlesOn === 'fail-fast-cancel' && !ok) control.cancelRunning();
     },
   };
 }
@@ -139,6 +142,8 @@ export function strategyReplay(strategy: Strategy, control: ReplayControl): Stra
     case 'all':
     case 'callbacks':
       return allAtOnce(control, 'fail-fast');
+    case 'structured':
+      return allAtOnce(control, 'fail-fast-cancel');
     case 'allSettled':
       return allAtOnce(control, 'all-ended');
     case 'race':

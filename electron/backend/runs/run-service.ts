@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { ApiError } from '../../../shared/api/api-error';
-import type { Scenario } from '../../../shared/scenario';
+import { unresolvablePaths, type Scenario } from '../../../shared/scenario';
 import type { EngineLauncher } from './engine-launcher';
 import { EngineRun, type ActiveRun } from './engine-run';
 import { DISCARD_PROGRESS, historySink, type RunHistoryWriter } from './progress-sink';
@@ -34,6 +34,8 @@ export interface RunStartOptions {
   experimentId?: number | null;
   /** `false`: run without recording it (`runId` is then null). */
   save?: boolean;
+  /** The folder of the scenario's file: its relative `module` and `database` paths start there. */
+  scenarioDir?: string;
 }
 
 export const DEFAULT_CANCEL_GRACE_MS = 1000;
@@ -60,10 +62,13 @@ export class RunService {
 
   /**
    * Starts an engine process for the scenario; with a store and `save !== false`, the run is recorded
-   * while it runs. Throws (before any process starts) only when the store refuses the new run, or after `stop`.
+   * while it runs. Throws (before any process starts) when the scenario names a relative path and has no
+   * `scenarioDir`, when the store refuses the new run, or after `stop`.
    */
   start(scenario: Scenario, options: RunStartOptions = {}): ActiveRun {
     if (this.#stopped) throw new ApiError('unavailable', 'Concurrency Explorer is closing: no new run can start.');
+    const unresolvable = unresolvablePaths(scenario, options.scenarioDir);
+    if (unresolvable.length > 0) throw new ApiError('bad_request', unresolvable.join('\n'));
     const store = options.save === false ? null : this.#store;
     const runId =
       store?.createRun({ scenario, name: options.name, tags: options.tags, experimentId: options.experimentId ?? null }) ?? null;
@@ -72,6 +77,7 @@ export class RunService {
       key,
       runId,
       scenario,
+      scenarioDir: options.scenarioDir ?? null,
       launcher: this.#launcher,
       progress: store === null || runId === null ? DISCARD_PROGRESS : historySink(store, runId),
       scratchRoot: this.#scratchRoot,

@@ -8,6 +8,8 @@ import { finishedRun, type FinishedRun } from './run-report';
 export interface ExecuteOptions {
   tags: string[];
   save: boolean;
+  /** The folder of the scenario file, for its relative `module` and `database` paths. */
+  scenarioDir?: string;
 }
 
 /** Makes one run of the scenario, with a progress bar on a terminal; Ctrl+C cancels it. */
@@ -23,7 +25,7 @@ export async function executeRun(
     service.stop();
   });
   try {
-    const active = service.start(scenario, { tags: options.tags, save: options.save });
+    const active = service.start(scenario, { tags: options.tags, save: options.save, scenarioDir: options.scenarioDir });
     showProgress(active, io);
     return { run: await finishedRun(active), interrupted };
   } finally {

@@ -1,6 +1,6 @@
 import { findFindings, type Finding } from '../../../shared/findings';
 import type { RunMetrics } from '../../../shared/metrics/metrics-schema';
-import { type Scenario, strategyText } from '../../../shared/scenario';
+import { remoteMeasurementNote, type Scenario, strategyText } from '../../../shared/scenario';
 import type { ActiveRun, RunOutcome } from '../../backend/runs/run-service';
 import { renderFindings, renderMetricsTable } from '../format/metrics-text';
 
@@ -58,5 +58,6 @@ export function renderRunText({ scenario, outcome, findings }: FinishedRun): str
   const title = `${id}: ${scenario.name} (${strategyText(scenario.strategy)}) ${outcome.status}`;
   if (outcome.metrics === null) return `${title}\n`;
   const column = { title: outcome.runId === null ? strategyText(scenario.strategy) : `#${outcome.runId}`, metrics: outcome.metrics };
-  return `${title}\n\n${renderMetricsTable([column], { compare: false })}\n${renderFindings(findings)}`;
+  const note = remoteMeasurementNote(scenario);
+  return `${title}\n\n${renderMetricsTable([column], { compare: false })}\n${note === null ? '' : `Note: ${note}\n\n`}${renderFindings(findings)}`;
 }

@@ -32,6 +32,18 @@ const runs: FinishedRun[] = [
 ];
 
 describe('run report', () => {
+  it('notes that a remote host is part of the measurement, and says nothing for loopback requests', () => {
+    const withUrl = (url: string): FinishedRun => {
+      const check = checkScenario({ version: 1, name: 'API', strategy: { type: 'all' }, tasks: [{ kind: 'http', count: 2, url }] });
+      if (!check.ok) throw new Error('bad test scenario');
+      return { scenario: check.scenario, outcome: { key: '8', runId: 8, status: 'completed', metrics: sampleMetrics(100), error: null }, findings: [] };
+    };
+    expect(renderRunText(withUrl('https://api.example.com/users'))).toContain(
+      "Note: Requests went to api.example.com: the remote side's behaviour (its load, the network, its rate limits) is part of this measurement.\n",
+    );
+    expect(renderRunText(withUrl('http://127.0.0.1:8080/'))).not.toContain('Note:');
+  });
+
   it('gives the public JSON shape: id, scenario name, short strategy, status, metrics, findings', () => {
     expect(runsJson(runs)).toEqual([
       { id: 7, scenario: 'Timers', strategy: 'pool:4', status: 'completed', metrics: sampleMetrics(100), error: null, findings: [blocked] },

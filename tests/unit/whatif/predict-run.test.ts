@@ -62,6 +62,14 @@ describe('predictRun: failures', () => {
     expect(all.tasks.map((t) => t.status)).toEqual(['ok', 'error', 'ok', 'ok']);
   });
 
+  it('cancels the tasks still running at the first failure under structured, instead of orphaning them', () => {
+    const structured = predict(failing, 'structured');
+    expect(structured.metrics.wallMs).toBeCloseTo(50);
+    expect(structured.tasks.map((t) => t.status)).toEqual(['cancelled', 'error', 'cancelled', 'cancelled']);
+    expect(structured.tasks[0]?.endMs).toBeCloseTo(50);
+    expect(structured.metrics.orphaned).toBe(0);
+  });
+
   it('keeps the sequential loop\'s stop at the first failure', () => {
     const sequential = predict(failing, 'sequential');
     expect(sequential.metrics.wallMs).toBeCloseTo(150);
