@@ -20,6 +20,7 @@ import threading
 import time
 import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
+from time import perf_counter
 
 SAMPLE_INTERVAL_S = 0.020
 BATCH_INTERVAL_S = 0.050
@@ -67,6 +68,13 @@ def task_draws(run_seed, index, fail_rate):
     return draw
 
 
+NO_CHANCE = {"fail": False, "jitter": 0.0, "seed": 0}
+
+
+def no_draws():
+    return NO_CHANCE
+
+
 # --- the kinds: each attempt returns when its work ended (perf_counter), or raises its failure ---
 
 
@@ -74,10 +82,30 @@ class TaskError(Exception):
     """A task's own failure: the message becomes the task's error."""
 
 
+def spin(rounds):
+    total = 0
+    for i in range(rounds):
+        total += i * i
+    return total
+
+
+def calibrate_spin():
+    """Rounds of `spin` per ms on this machine, measured before the clock starts (the best of a few tries)."""
+    best = 0.0
+    for _ in range(5):
+        start = time.perf_counter()
+        spin(20_000)
+        best = max(best, 20_000 / ((time.perf_counter() - start) * 1000))
+    return best
+
+
+SPIN_ROUNDS_PER_MS = [0.0]
+
+
 def busy(ms):
-    end = time.perf_counter() + ms / 1000
-    while time.perf_counter() < end:
-        pass
+    """A fixed amount of Python work that takes `ms` on one free core: threads share it under the GIL, as real
+    CPU-bound Python code does (a loop that watched the clock would end on time however little it computed)."""
+    spin(int(ms * SPIN_ROUNDS_PER_MS[0]))
 
 
 def write_file(path, size):
@@ -245,6 +273,8 @@ class Kinds:
 def prepare_inputs(scenario, scratch_dir):
     """Files and databases the tasks read, made before the clock starts (as the Node engine does)."""
     os.makedirs(scratch_dir, exist_ok=True)
+    if any(spec["kind"] == "cpu" for spec in scenario["tasks"]):
+        SPIN_ROUNDS_PER_MS[0] = calibrate_spin()
     for group, spec in enumerate(scenario["tasks"]):
         if spec["kind"] == "file-read":
             write_file(os.path.join(scratch_dir, f"read-group-{group}.bin"), spec["bytes"])
@@ -297,20 +327,21 @@ class Run:
         self.in_flight = 0
         self.settled_at_ms = None
         self.cancelled = False
-        self.attempt_futures = set()
+        # The asyncio tasks in an attempt or a backoff now: what Cancel interrupts.
+        self.attempting = set()
         self.threads = None
         self.origin = time.perf_counter()
 
     def now_ms(self):
-        return (time.perf_counter() - self.origin) * 1000
+        return (perf_counter() - self.origin) * 1000
 
     def ms_of(self, stamp):
         return max(0.0, (stamp - self.origin) * 1000)
 
     def cancel(self):
         self.cancelled = True
-        for future in list(self.attempt_futures):
-            future.cancel()
+        for task in list(self.attempting):
+            task.cancel()
 
     def finish_record(self, record):
         self.records[record["index"]] = record
@@ -329,45 +360,52 @@ class Run:
         return batch
 
     async def attempt(self, task, draw):
-        """One attempt bounded by the timeout and Cancel; returns (status, error, end_ms)."""
+        """One attempt bounded by the timeout and Cancel, in the task's own asyncio task (as `asyncio.timeout`
+        does, with no extra task per attempt); returns (status, error, end_ms)."""
         loop = asyncio.get_running_loop()
-        if self.threads is not None:
-            future = loop.run_in_executor(self.threads, self.kinds.blocking, task, draw)
-        else:
-            future = asyncio.ensure_future(self.kinds.on_loop(task, draw))
-        self.attempt_futures.add(future)
-        timeout_s = self.options["timeoutMs"] / 1000
+        current = asyncio.current_task()
+        expired = []
         due_ms = self.now_ms() + self.options["timeoutMs"]
+        timer = loop.call_later(self.options["timeoutMs"] / 1000, lambda: (expired.append(self.now_ms()), current.cancel()))
+        self.attempting.add(current)
         try:
-            end = await asyncio.wait_for(future, timeout_s)
-        except asyncio.TimeoutError:
-            late_ms = self.now_ms() - due_ms
-            note = f" (it fired {round(late_ms)} ms late: the event loop was blocked)" if late_ms > 5 else ""
-            return "timeout", f"timed out after {self.options['timeoutMs']} ms{note}", due_ms if late_ms > 5 else self.now_ms()
+            if self.threads is not None:
+                end = await loop.run_in_executor(self.threads, self.kinds.blocking, task, draw)
+            else:
+                end = await self.kinds.on_loop(task, draw)
         except asyncio.CancelledError:
-            if self.cancelled:
+            if not expired and not self.cancelled:
+                raise
+            if hasattr(current, "uncancel"):
+                current.uncancel()
+            if self.cancelled and not expired:
                 return "cancelled", "cancelled", self.now_ms()
-            raise
+            late_ms = expired[0] - due_ms
+            note = f" (it fired {round(late_ms)} ms late: the event loop was blocked)" if late_ms > 5 else ""
+            return "timeout", f"timed out after {self.options['timeoutMs']} ms{note}", due_ms if late_ms > 5 else expired[0]
         except Exception as error:  # noqa: BLE001 - any failure of the work is the task's error
             return "error", str(error) or type(error).__name__, self.now_ms()
         finally:
-            self.attempt_futures.discard(future)
+            timer.cancel()
+            self.attempting.discard(current)
         if draw["fail"] and not (task["spec"]["kind"] == "http" and task["spec"].get("url") is None):
             return "error", f"injected failure (failRate {task['spec']['failRate']:g})", self.ms_of(end)
         return "ok", None, self.ms_of(end)
 
     async def backoff(self, seconds):
-        future = asyncio.ensure_future(asyncio.sleep(seconds))
-        self.attempt_futures.add(future)
+        current = asyncio.current_task()
+        self.attempting.add(current)
         try:
-            await future
+            await asyncio.sleep(seconds)
             return True
         except asyncio.CancelledError:
-            if self.cancelled:
-                return False
-            raise
+            if not self.cancelled:
+                raise
+            if hasattr(current, "uncancel"):
+                current.uncancel()
+            return False
         finally:
-            self.attempt_futures.discard(future)
+            self.attempting.discard(current)
 
     async def run_task(self, index, lane):
         """What a strategy awaits for one task: records it, runs its attempts, raises when it did not end ok."""
@@ -378,7 +416,10 @@ class Run:
         start = {"index": index, "group": task["group"], "kind": task["spec"]["kind"], "lane": lane, "queuedMs": 0, "startMs": self.now_ms()}
         self.pending_started.append(start)
         self.in_flight += 1
-        draws = task_draws(self.options["seed"], index, task["spec"]["failRate"])
+        spec = task["spec"]
+        # Only tasks that chance can touch draw from their stream (the same stream as Node's, so the same tasks fail).
+        chance = spec["failRate"] > 0 or spec.get("jitterMs", 0) > 0 or spec["kind"] == "http"
+        draws = task_draws(self.options["seed"], index, spec["failRate"]) if chance else no_draws
         attempts = 0
         try:
             while True:
