@@ -16,10 +16,10 @@ export const cpuThreadsOnFourRuntimes: Preset = {
     tasks: [{ kind: 'cpu', count: 8, ms: 100 }],
   },
   variants: [
-    { id: 'node', label: 'Node.js worker threads', runtime: 'node' },
-    { id: 'python', label: 'Python threads (GIL)', runtime: 'python' },
-    { id: 'go', label: 'Go goroutines', runtime: 'go' },
-    { id: 'java', label: 'Java thread pool', runtime: 'java' },
-    { id: 'python-crypto', label: 'Python threads hashing', runtime: 'python', tasks: [{ kind: 'crypto', count: 8, iterations: 100_000 }] },
+    { id: 'node', label: 'Node.js', runtime: 'node' },
+    { id: 'python', label: 'Python', runtime: 'python' },
+    { id: 'go', label: 'Go', runtime: 'go' },
+    { id: 'java', label: 'Java', runtime: 'java' },
+    { id: 'python-crypto', label: 'Python hashing', runtime: 'python', tasks: [{ kind: 'crypto', count: 8, iterations: 100_000 }] },
   ],
 };

@@ -17,8 +17,8 @@ export const ioOnFourRuntimes: Preset = {
   },
   variants: [
     { id: 'node', label: 'Node.js', runtime: 'node' },
-    { id: 'python', label: 'Python asyncio', runtime: 'python' },
-    { id: 'go', label: 'Go goroutines', runtime: 'go' },
-    { id: 'java', label: 'Java thread pool', runtime: 'java' },
+    { id: 'python', label: 'Python', runtime: 'python' },
+    { id: 'go', label: 'Go', runtime: 'go' },
+    { id: 'java', label: 'Java', runtime: 'java' },
   ],
 };
