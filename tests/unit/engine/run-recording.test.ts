@@ -58,7 +58,7 @@ describe('RunRecorder', () => {
     recorder.taskEnded(1, { status: 'error', error: 'boom', attempts: 2, startMs: 0, endMs: 4 });
     recorder.markSettled(5);
     clock.at = 9;
-    recorder.taskEnded(3, { status: 'timeout', error: 'timed out after 3 ms', attempts: 1, startMs: 0, endMs: 8 });
+    recorder.taskEnded(3, { status: 'timeout', error: 'timed out after 3 ms', attempts: 1, startMs: 2, endMs: 8 });
     recorder.recordUnstarted('skipped', 'never started');
     take();
 
