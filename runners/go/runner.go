@@ -4,7 +4,9 @@
 // or `failed`). The backend validates the scenario before it arrives and computes the run's metrics from
 // what this runner records. Standard library only, Go 1.19+.
 //
-// Sections: protocol, clock and recording, kinds, attempts, strategies, run.
+// `runner --target` is the built-in HTTP target instead, in a process of its own (see the last section).
+//
+// Sections: protocol, clock and recording, kinds, attempts, strategies, run, HTTP target.
 package main
 
 import (
@@ -18,6 +20,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -83,8 +86,6 @@ type inMessage struct {
 	Type       string    `json:"type"`
 	Scenario   *scenario `json:"scenario"`
 	ScratchDir string    `json:"scratchDir"`
-	// The built-in HTTP target's base URL, when the backend started one for this run.
-	TargetURL *string `json:"targetUrl"`
 }
 
 type taskStart struct {
@@ -962,13 +963,17 @@ func planTasks(s *scenario) []plannedTask {
 }
 
 // prepare makes what the tasks need before the clock starts; the error names what could not be made.
-func prepare(s *scenario, scratchDir string, targetURL *string) (*kindEnv, error) {
+func prepare(s *scenario, scratchDir string) (*kindEnv, error) {
 	if err := os.MkdirAll(scratchDir, 0o755); err != nil {
 		return nil, fmt.Errorf("the scratch folder %s is not usable: %v", scratchDir, err)
 	}
 	env := &kindEnv{scratchDir: scratchDir, client: &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 1024}}}
-	if targetURL != nil {
-		env.targetURL = *targetURL
+	if needsTarget(s) {
+		url, err := startTarget()
+		if err != nil {
+			return nil, fmt.Errorf("could not start the built-in HTTP target server: %v", err)
+		}
+		env.targetURL = url
 	}
 	for group, spec := range s.Tasks {
 		switch spec.Kind {
@@ -986,7 +991,7 @@ func prepare(s *scenario, scratchDir string, targetURL *string) (*kindEnv, error
 
 func runScenario(start inMessage, runCtx context.Context) {
 	s := start.Scenario
-	env, err := prepare(s, start.ScratchDir, start.TargetURL)
+	env, err := prepare(s, start.ScratchDir)
 	if err != nil {
 		fail(err.Error())
 		return
@@ -1046,6 +1051,10 @@ func readMessages(first chan<- inMessage, cancel context.CancelFunc) {
 }
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == "--target" {
+		serveTarget()
+		return
+	}
 	emit(map[string]interface{}{"type": "ready", "pid": os.Getpid()})
 	runCtx, cancel := context.WithCancel(context.Background())
 	first := make(chan inMessage, 1)
@@ -1059,4 +1068,108 @@ func main() {
 		return
 	}
 	runScenario(start, runCtx)
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// HTTP target: `runner --target`, the loopback server `http` tasks without a url call, in a process of its
+// own so that the client under test and the server never share a scheduler. It answers as the Node engine's
+// (electron/engine/target-server): waits latencyMs plus seeded jitter, then a body of `bytes`, or 500 at failRate.
+// ---------------------------------------------------------------------------------------------------------
+
+const (
+	maxTargetMs    = 3_600_000
+	maxTargetBytes = 16 * 1024 * 1024
+)
+
+func needsTarget(s *scenario) bool {
+	for _, spec := range s.Tasks {
+		if spec.Kind == "http" && spec.URL == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// startTarget starts this executable as the target (its own process group; it ends when its stdin closes,
+// that is with this runner) and returns the base URL it prints.
+func startTarget() (string, error) {
+	self, err := os.Executable()
+	if err != nil {
+		return "", err
+	}
+	target := exec.Command(self, "--target")
+	target.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	if _, err := target.StdinPipe(); err != nil {
+		return "", err
+	}
+	out, err := target.StdoutPipe()
+	if err != nil {
+		return "", err
+	}
+	if err := target.Start(); err != nil {
+		return "", err
+	}
+	line, err := bufio.NewReader(out).ReadString('\n')
+	if !strings.HasPrefix(line, "http://") {
+		target.Process.Kill()
+		return "", fmt.Errorf("it printed %q (%v)", line, err)
+	}
+	return strings.TrimSpace(line), nil
+}
+
+func targetParam(query url.Values, key string, max float64) (float64, error) {
+	raw := query.Get(key)
+	if raw == "" {
+		return 0, nil
+	}
+	value, err := strconv.ParseFloat(raw, 64)
+	if err != nil || value < 0 || value > max {
+		return 0, fmt.Errorf("query parameter %s must be a number from 0 to %s, got %q", key, jsNumber(max), raw)
+	}
+	return value, nil
+}
+
+func answerTarget(w http.ResponseWriter, request *http.Request) {
+	query := request.URL.Query()
+	var values [5]float64
+	for i, param := range []struct {
+		key string
+		max float64
+	}{{"latencyMs", maxTargetMs}, {"jitterMs", maxTargetMs}, {"bytes", maxTargetBytes}, {"failRate", 1}, {"seed", 4294967296}} {
+		value, err := targetParam(query, param.key, param.max)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		values[i] = value
+	}
+	random := mulberry32(uint32(values[4]))
+	fails := random() < values[3]
+	delay := time.NewTimer(time.Duration((values[0] + random()*values[1]) * float64(time.Millisecond)))
+	defer delay.Stop()
+	select {
+	case <-delay.C:
+	case <-request.Context().Done(): // the client gave up (timeout or cancel)
+		return
+	}
+	if fails {
+		http.Error(w, "injected failure", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("content-type", "application/octet-stream")
+	w.Write(contentOf(int(values[2])))
+}
+
+func serveTarget() {
+	listener, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		fmt.Println("could not listen:", err)
+		os.Exit(1)
+	}
+	fmt.Println("http://" + listener.Addr().String())
+	go func() {
+		io.Copy(io.Discard, os.Stdin)
+		os.Exit(0)
+	}()
+	http.Serve(listener, http.HandlerFunc(answerTarget))
 }

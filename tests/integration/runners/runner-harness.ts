@@ -50,8 +50,6 @@ export interface RunnerRun {
 export interface RunnerRunOptions {
   /** Sends `cancel` this long after `started`. */
   cancelAfterMs?: number;
-  /** The built-in HTTP target's base URL, passed in the start message. */
-  targetUrl?: string;
   /** Replaces the whole start message (bad-input tests). */
   rawStart?: unknown;
 }
@@ -78,7 +76,7 @@ export async function runRunner(command: RunnerCommand, scenario: Record<string,
           return;
         }
         run.events.push(event);
-        if (event.type === 'ready') send(options.rawStart ?? { type: 'start', scenario, scratchDir, targetUrl: options.targetUrl });
+        if (event.type === 'ready') send(options.rawStart ?? { type: 'start', scenario, scratchDir });
         if (event.type === 'started') {
           run.lanes = event.lanes;
           if (options.cancelAfterMs !== undefined) {

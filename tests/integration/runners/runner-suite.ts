@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { taskDraws } from '../../../electron/engine/plan/seeded-random';
-import { startTargetServer } from '../../../electron/engine/target-server/target-server';
 import type { RunnerCommand, RuntimeRunner } from '../../../electron/backend/runtimes/runtime-runner';
 import type { ScenarioInput } from '../../../shared/scenario';
 import { maxOverlap, prepareForTests, runRunner, startScenario, type RunnerRun } from './runner-harness';
@@ -192,32 +191,24 @@ export function describeRunner(runner: RuntimeRunner, plainTimers: PlainTimers):
       expect(sequential.finished!.wallMs / workers.finished!.wallMs).toBeGreaterThanOrEqual(1.3);
     }, TEST_TIMEOUT_MS);
 
-    it('runs every kind it supports: files, crypto, spawn, HTTP to the built-in target', async (context) => {
+    it('runs every kind it supports: files, crypto, spawn, HTTP to the built-in target in a process of its own', async (context) => {
       if ('skip' in command) return context.skip(command.skip);
-      const target = await startTargetServer();
-      try {
-        const result = await run(
-          {
-            strategy: { type: 'allSettled' },
-            tasks: [
-              { kind: 'file-write', count: 2, bytes: 4096 },
-              { kind: 'file-read', count: 2, bytes: 4096 },
-              { kind: 'crypto', count: 2, iterations: 2000 },
-              { kind: 'spawn', count: 1, command: 'sh', args: ['-c', 'exit 0'] },
-              { kind: 'spawn', count: 1, command: 'sh', args: ['-c', 'echo broken >&2; exit 3'] },
-              { kind: 'http', count: 3, latencyMs: 30 },
-              { kind: 'http', count: 1, latencyMs: 5, failRate: 1 },
-            ],
-          },
-          { targetUrl: target.url },
-        );
-        expect(statuses(result)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'error', 'ok', 'ok', 'ok', 'error']);
-        expect(result.records[7]!.error).toBe('sh exited with code 3: broken');
-        expect(result.records[11]!.error).toMatch(/^HTTP 500/);
-        expect(result.records[8]!.endMs - result.records[8]!.startMs).toBeGreaterThanOrEqual(29);
-      } finally {
-        await target.close();
-      }
+      const result = await run({
+        strategy: { type: 'allSettled' },
+        tasks: [
+          { kind: 'file-write', count: 2, bytes: 4096 },
+          { kind: 'file-read', count: 2, bytes: 4096 },
+          { kind: 'crypto', count: 2, iterations: 2000 },
+          { kind: 'spawn', count: 1, command: 'sh', args: ['-c', 'exit 0'] },
+          { kind: 'spawn', count: 1, command: 'sh', args: ['-c', 'echo broken >&2; exit 3'] },
+          { kind: 'http', count: 3, latencyMs: 30 },
+          { kind: 'http', count: 1, latencyMs: 5, failRate: 1 },
+        ],
+      });
+      expect(statuses(result)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'error', 'ok', 'ok', 'ok', 'error']);
+      expect(result.records[7]!.error).toBe('sh exited with code 3: broken');
+      expect(result.records[11]!.error).toMatch(/^HTTP 500/);
+      expect(result.records[8]!.endMs - result.records[8]!.startMs).toBeGreaterThanOrEqual(29);
     }, TEST_TIMEOUT_MS);
 
     it('samples its process every 20 ms (no event loop: loop delay 0)', async (context) => {
