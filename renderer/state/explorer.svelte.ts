@@ -1,6 +1,7 @@
 import { variantScenario, type Preset } from '../../shared/presets/preset';
 import type { RunDetail } from '../../shared/run/run-schema';
 import type { SavedScenario } from '../../shared/run/saved-scenario';
+import type { Scenario } from '../../shared/scenario';
 import { Comparison } from './compare/comparison.svelte';
 import { ExperimentSession } from './experiments/experiment-session.svelte';
 import type { ExplorerApi } from './explorer-api';
@@ -13,6 +14,7 @@ import { ScenarioLibrary } from './library/scenario-library.svelte';
 import type { Route, WorkbenchTarget } from './routing/route';
 import { nextFrame } from './run/frame-coalescer';
 import { RunsUnderWay } from './run/runs-under-way.svelte';
+import { RuntimeCatalog } from './runtimes/runtime-catalog.svelte';
 import { Workspace } from './workspace.svelte';
 
 /** The top-level places of the app; `workbench` lives under "Scenarios" in the navigation. */
@@ -33,6 +35,8 @@ export class Explorer {
   readonly frameRate = new FrameRateMeter(nextFrame);
   /** Runs that were going on when the page loaded, which the workbench does not follow. */
   readonly runsUnderWay: RunsUnderWay;
+  /** Which runtimes the backend's machine has, for the editor's picker and "Compare runtimes". */
+  readonly runtimes: RuntimeCatalog;
 
   /** Where the app is, as the URL's hash names it. */
   readonly route: Route = $derived.by((): Route => {
@@ -58,6 +62,7 @@ export class Explorer {
     this.history = new RunHistory(api);
     this.comparison = new Comparison(api);
     this.runsUnderWay = new RunsUnderWay(api);
+    this.runtimes = new RuntimeCatalog(api);
     this.experiment = new ExperimentSession(api, (result) => {
       if (result.kind === 'matrix') void this.compare(result.runs.map((run) => run.id));
     });
@@ -143,6 +148,18 @@ export class Explorer {
   async runAllVariants(preset: Preset): Promise<void> {
     const variants = preset.variants.map((variant) => ({ label: variant.label, scenario: variantScenario(preset, variant) }));
     await this.experiment.start({ kind: 'variants', name: `All variants: ${preset.title}`.slice(0, 120), variants });
+  }
+
+  /**
+   * Runs the scenario once on every runtime installed here, as one experiment; its runs then open in the Compare
+   * view on one time axis. Returns why runtimes were left out (not installed, or no idiom for the scenario).
+   */
+  async compareRuntimes(scenario: Scenario): Promise<string[]> {
+    const { spec, leftOut } = await this.runtimes.comparison(scenario);
+    const notes = leftOut.map((l) => l.reason);
+    if (spec === null) return [`Fewer than two runtimes can run this scenario here. ${notes.join('; ')}`];
+    await this.experiment.start(spec);
+    return notes;
   }
 
   /** Runs a recorded run's exact scenario again, as a new run, in the workbench. */

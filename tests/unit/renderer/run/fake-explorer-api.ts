@@ -38,6 +38,9 @@ export class FakeExplorerApi implements ExplorerApi {
   };
   /** What `runs.active` answers. */
   activeRuns: ActiveRunInfo[] = [];
+  runtimes: ExplorerApi['runtimes'] = {
+    list: async () => ({ runtimes: [{ name: 'node', available: true, version: '22.0.0', path: '/usr/bin/node', reason: null }] }),
+  };
   scenarios: ExplorerApi['scenarios'] = {
     list: async () => ({ builtIn: [], saved: [] }),
     save: async () => {

@@ -1,0 +1,47 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runnerSourcePath } from '../../../electron/backend/runtimes/runner-files';
+import { RunnerEventSchema, type RunnerEvent } from '../../../shared/protocol/runner-protocol';
+import { scenarioOn, toolchainOf } from './runtime-harness';
+
+const { status, title } = await toolchainOf('python');
+
+/** Speaks the runner protocol with runner.py directly: `structured` is a strategy the scenario schema gains elsewhere. */
+async function runRaw(scenario: Record<string, unknown>): Promise<RunnerEvent[]> {
+  const scratchDir = await mkdtemp(path.join(os.tmpdir(), 'python-raw-'));
+  try {
+    const child = spawn(status.path ?? 'python3', ['-u', runnerSourcePath('python/runner.py')], { stdio: ['pipe', 'pipe', 'inherit'] });
+    child.stdin.write(`${JSON.stringify({ type: 'start', scenario, scratchDir })}\n`);
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (text: string) => (out += text));
+    await new Promise((resolve) => child.on('close', resolve));
+    return out
+      .trim()
+      .split('\n')
+      .map((line) => RunnerEventSchema.parse(JSON.parse(line)));
+  } finally {
+    await rm(scratchDir, { recursive: true, force: true });
+  }
+}
+
+describe.skipIf(!status.available)(title, () => {
+  it('structured (asyncio.TaskGroup) cancels the rest at the first failure: no orphans, the siblings end cancelled', async () => {
+    const base = scenarioOn('python', {
+      strategy: { type: 'all' },
+      tasks: [
+        { kind: 'timer', count: 1, ms: 30, failRate: 1 },
+        { kind: 'timer', count: 4, ms: 2000 },
+      ],
+    });
+    const events = await runRaw({ ...base, strategy: { type: 'structured' } });
+    const records = events.flatMap((event) => (event.type === 'batch' ? event.finished : []));
+    const finished = events.at(-1);
+    expect(finished?.type).toBe('finished');
+    expect(records.map((r) => r.status).sort()).toEqual(['cancelled', 'cancelled', 'cancelled', 'cancelled', 'error']);
+    expect(records.some((r) => r.orphaned)).toBe(false);
+    expect(finished?.type === 'finished' ? finished.wallMs : Infinity).toBeLessThan(1000);
+  });
+});
