@@ -11,6 +11,9 @@ import { ScenarioSchema, type ScenarioInput } from '../../../shared/scenario';
 
 const RUN_LIMIT_MS = 60_000;
 
+/** The runner build cache of every test file and test run (the app's own per-user cache stays untouched). */
+export const TEST_RUNNER_CACHE = join(tmpdir(), 'concurrency-explorer-test-runners');
+
 /**
  * The runner built into a cache shared by every test file and test run (keyed like the app's: source hash and
  * toolchain version), so a runner is compiled once; or, where the toolchain is really absent, why.
@@ -21,7 +24,7 @@ export async function prepareForTests(runner: RuntimeRunner): Promise<RunnerComm
   return runner.prepare({
     toolchain: { ...toolchain, available: true, path: toolchain.path, version: toolchain.version },
     sourceFile: runnerSourcePath(runner.source),
-    cacheDir: join(tmpdir(), 'concurrency-explorer-test-runners', runner.name),
+    cacheDir: join(TEST_RUNNER_CACHE, runner.name),
     progress: () => {},
     signal: new AbortController().signal,
   });
