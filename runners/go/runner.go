@@ -916,7 +916,11 @@ func (r *runner) runStrategy(ctx context.Context) {
 	case "any":
 		r.firstOf(ctx, n, true)
 	case "pool":
-		r.pool(ctx, n, lanesFor(s, n), s.OnFailure)
+		onFailure := s.OnFailure
+		if onFailure == "" {
+			onFailure = "stop-slot" // the schema's default: absent means stop-slot
+		}
+		r.pool(ctx, n, lanesFor(s, n), onFailure)
 	case "batch":
 		r.batch(ctx, n, s.Size)
 	case "workers":

@@ -92,6 +92,19 @@ export function describeRunner(runner: RuntimeRunner, plainTimers: PlainTimers):
       expect(result.records[2]!.attempts).toBe(0);
     }, TEST_TIMEOUT_MS);
 
+    it('stops a pool at the first failure by default, and runs every task with onFailure continue', async (context) => {
+      if ('skip' in command) return context.skip(command.skip);
+      const tasks: Body['tasks'] = [
+        { kind: 'timer', count: 1, ms: 10, failRate: 1 },
+        { kind: 'timer', count: 6, ms: 40 },
+      ];
+      const stopped = await run({ strategy: { type: 'pool', concurrency: 2 }, tasks });
+      expect(statuses(stopped)[0]).toBe('error');
+      expect(statuses(stopped).filter((status) => status === 'skipped').length).toBeGreaterThanOrEqual(4);
+      const continued = await run({ strategy: { type: 'pool', concurrency: 2, onFailure: 'continue' }, tasks });
+      expect(statuses(continued)).toEqual(['error', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok']);
+    }, TEST_TIMEOUT_MS);
+
     it('settles a race with the first task and leaves the rest running as orphans', async (context) => {
       if ('skip' in command) return context.skip(command.skip);
       const result = await run({
