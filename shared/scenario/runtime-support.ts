@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { STRATEGY_TYPES, type StrategyType } from './strategy';
+import { STRATEGY_TYPES, type Strategy, type StrategyType } from './strategy';
+import { strategyText } from './strategy-text';
 import { TASK_KINDS, type TaskKind } from './task-kinds';
 
 /** The runtimes a scenario can run on: Node's own engine, or the runner of another language. */
@@ -51,4 +52,9 @@ function runtimesWith(test: (support: (typeof RUNTIME_SUPPORT)[Runtime]) => bool
   return RUNTIMES.filter((r) => test(RUNTIME_SUPPORT[r]))
     .map((r) => RUNTIME_LABELS[r])
     .join(', ');
+}
+
+/** A strategy and where it ran, as tables and captions show them: `pool:4 on Python`. */
+export function strategyOnRuntime(strategy: Strategy, runtime: Runtime): string {
+  return `${strategyText(strategy)} on ${RUNTIME_LABELS[runtime]}`;
 }
