@@ -1,12 +1,8 @@
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { javaRunner } from '../../../electron/backend/runtimes/java-runner';
+import { plainWallMs } from '../runtimes/runtime-harness';
 import { describeRunner } from './runner-suite';
 
 const PLAIN = join(import.meta.dirname, 'plain', 'PlainTimers.java');
 
-describeRunner(javaRunner, async (workload) => {
-  const { stdout } = await promisify(execFile)('java', [PLAIN, workload]);
-  return Number(stdout.trim());
-});
+describeRunner(javaRunner, (toolchain, workload) => plainWallMs(toolchain, [PLAIN, workload]));

@@ -2,10 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { taskDraws } from '../../../electron/engine/plan/seeded-random';
 import type { RunnerCommand, RuntimeRunner } from '../../../electron/backend/runtimes/runtime-runner';
 import type { ScenarioInput } from '../../../shared/scenario';
+import { bestOf } from '../runtimes/runtime-harness';
 import { maxOverlap, prepareForTests, runRunner, startScenario, type RunnerRun } from './runner-harness';
 
-/** The same two timer workloads written plainly in the runner's language: its wall time in ms. */
-export type PlainTimers = (workload: 'sequential' | 'all') => Promise<number>;
+/** The same two timer workloads written plainly in the runner's language, run with its toolchain: the wall time in ms. */
+export type PlainTimers = (toolchainPath: string, workload: 'sequential' | 'all') => Promise<number>;
 
 type Body = Omit<ScenarioInput, 'version' | 'name' | 'runtime'>;
 
@@ -18,12 +19,6 @@ function statuses(run: RunnerRun): string[] {
 
 const FIDELITY_RUNS = 3;
 
-async function fastestOf(runs: number, measure: () => Promise<number>): Promise<number> {
-  let fastest = Infinity;
-  for (let i = 0; i < runs; i++) fastest = Math.min(fastest, await measure());
-  return fastest;
-}
-
 /**
  * The runner's wall time against the plain code's, each the fastest of three runs made one after the other (on a
  * shared machine another process stalls one run now and then, never every run): up to three such comparisons,
@@ -32,8 +27,8 @@ async function fastestOf(runs: number, measure: () => Promise<number>): Promise<
 async function compareWithPlain(plain: () => Promise<number>, runner: () => Promise<number>) {
   let last = { runnerMs: 0, plainMs: 0, ratio: 0 };
   for (let i = 0; i < 3; i++) {
-    const plainMs = await fastestOf(FIDELITY_RUNS, plain);
-    const runnerMs = await fastestOf(FIDELITY_RUNS, runner);
+    const plainMs = await bestOf(FIDELITY_RUNS, plain);
+    const runnerMs = await bestOf(FIDELITY_RUNS, runner);
     last = { runnerMs, plainMs, ratio: runnerMs / plainMs };
     if (Math.abs(last.ratio - 1) <= FIDELITY_TOLERANCE) break;
   }
@@ -47,6 +42,7 @@ async function compareWithPlain(plain: () => Promise<number>, runner: () => Prom
 export function describeRunner(runner: RuntimeRunner, plainTimers: PlainTimers): void {
   const runtime = runner.name;
   let command: RunnerCommand | { skip: string };
+  let toolchainPath = '';
   const scenario = (body: Body, strategy?: Record<string, unknown>) => startScenario({ runtime, ...body }, strategy);
   const run = async (body: Body, options: Parameters<typeof runRunner>[2] & { strategy?: Record<string, unknown> } = {}) => {
     if ('skip' in command) throw new Error(command.skip);
@@ -56,6 +52,7 @@ export function describeRunner(runner: RuntimeRunner, plainTimers: PlainTimers):
   describe(`the ${runtime} runner`, () => {
     beforeAll(async () => {
       command = await prepareForTests(runner);
+      toolchainPath = (await runner.detect(process.env)).path ?? '';
     }, 600_000);
 
     it('never has more than N tasks in flight in a pool, each on its own lane', async (context) => {
@@ -246,7 +243,7 @@ export function describeRunner(runner: RuntimeRunner, plainTimers: PlainTimers):
       it(`measures ${title} within 15% of the same code written plainly`, async (context) => {
         if ('skip' in command) return context.skip(command.skip);
         const result = await compareWithPlain(
-          () => plainTimers(workload),
+          () => plainTimers(toolchainPath, workload),
           async () => (await run(body)).finished!.wallMs,
         );
         const detail = `runner ${result.runnerMs.toFixed(1)} ms, plain ${result.plainMs.toFixed(1)} ms`;

@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The fidelity baseline: the runner's two timer workloads written plainly in Java, timed from inside.
- * Usage: java PlainTimers.java sequential|all; prints the wall time in ms.
+ * Usage: java PlainTimers.java sequential|all; prints {"wallMs": n}.
  */
 public final class PlainTimers {
     static final ScheduledExecutorService SCHEDULER = Executors.newSingleThreadScheduledExecutor();
@@ -34,7 +34,7 @@ public final class PlainTimers {
         long start = System.nanoTime();
         if (all) all(50);
         else sequential(100);
-        System.out.println((System.nanoTime() - start) / 1e6);
+        System.out.println("{\"wallMs\": " + (System.nanoTime() - start) / 1e6 + "}");
         SCHEDULER.shutdown();
     }
 }

@@ -1,5 +1,5 @@
 // The fidelity baseline: the runner's two timer workloads written plainly in Go, timed from inside.
-// Usage: plain_timers sequential|all; prints the wall time in ms.
+// Usage: plain_timers sequential|all; prints {"wallMs": n}.
 package main
 
 import (
@@ -35,5 +35,5 @@ func main() {
 	workload(0) // as the runner prepares before its clock starts
 	start := time.Now()
 	workload(wait)
-	fmt.Println(float64(time.Since(start).Nanoseconds()) / 1e6)
+	fmt.Printf("{\"wallMs\": %f}\n", float64(time.Since(start).Nanoseconds())/1e6)
 }
