@@ -25,6 +25,13 @@ export function whyNotOn(scenario: Scenario, runtime: Runtime): string | null {
   return null;
 }
 
+/** The scenario's name for its run on `runtime`: the runtime it names swapped for the other, or added. */
+function nameOn(scenario: Scenario, runtime: Runtime): string {
+  const own = RUNTIME_LABELS[scenario.runtime];
+  const name = scenario.name.includes(own) ? scenario.name.replace(own, RUNTIME_LABELS[runtime]) : `${scenario.name} on ${RUNTIME_LABELS[runtime]}`;
+  return name.slice(0, 120);
+}
+
 /**
  * The scenario once on every runtime that is `available` here and can run it, as one `variants` experiment (its
  * runs then compare on one time axis, the scenario's own runtime first as the baseline).
@@ -42,7 +49,10 @@ export function compareRuntimes(scenario: Scenario, available: readonly Runtime[
     spec: {
       kind: 'variants',
       name: `Runtimes: ${scenario.name}`.slice(0, 120),
-      variants: runtimes.map((runtime) => ({ label: RUNTIME_LABELS[runtime], scenario: { ...scenario, runtime } })),
+      variants: runtimes.map((runtime) => ({
+        label: RUNTIME_LABELS[runtime],
+        scenario: { ...scenario, runtime, name: nameOn(scenario, runtime) },
+      })),
     },
     leftOut,
   };

@@ -9,6 +9,8 @@ import { poolVsUnbounded } from './builtin/pool-vs-unbounded';
 import { timeoutsAndRetries } from './builtin/timeouts-and-retries';
 import { threadpoolExhaustion } from './builtin/threadpool-exhaustion';
 import { serverUnderLoad } from './builtin/server-under-load';
+import { ioOnFourRuntimes } from './builtin/io-on-four-runtimes';
+import { cpuThreadsOnFourRuntimes } from './builtin/cpu-threads-on-four-runtimes';
 
 export * from './preset';
 
@@ -24,6 +26,8 @@ export const PRESETS: readonly Preset[] = [
   cpuLoopVsWorkers,
   threadpoolExhaustion,
   serverUnderLoad,
+  ioOnFourRuntimes,
+  cpuThreadsOnFourRuntimes,
 ];
 
 /** The built-in experiment with this id, if any. */

@@ -3,6 +3,7 @@ import type { Scenario, Strategy } from '../../../shared/scenario';
 import { MAX_REPEAT_RUNS, MAX_WARMUP_RUNS, type ExperimentSpec } from '../../../shared/experiments/experiment-spec';
 import { forkLauncher } from '../../backend/runs/fork-launcher';
 import { RunService } from '../../backend/runs/run-service';
+import { defaultRuntimeLaunchers } from '../../backend/runtimes/runtime-launchers';
 import type { HistoryStore } from '../../backend/history';
 import type { CliIo } from '../cli-io';
 import { CliError, EXIT_CODES } from '../cli-error';
@@ -53,9 +54,14 @@ function failIfIncomplete(runs: readonly FinishedRun[], interrupted: boolean): v
   if (interrupted) throw new CliError('Cancelled (Ctrl+C).', EXIT_CODES.failure);
 }
 
+/** Runner launchers that tell stderr what a runner's first build is doing (compiling Go or Java takes a while). */
+function cliRuntimeLaunchers(io: CliIo) {
+  return defaultRuntimeLaunchers({ onProgress: (runtime, message) => io.err(`${runtime}: ${message}\n`) });
+}
+
 async function runOnce(scenario: Scenario, flags: RunFlags, io: CliIo): Promise<void> {
   const execute = (store: HistoryStore | null) =>
-    executeRun(new RunService({ store, launcher: forkLauncher() }), scenario, { tags: flags.tag, save: flags.save }, io);
+    executeRun(new RunService({ store, launcher: forkLauncher(), runtimeLaunchers: cliRuntimeLaunchers(io) }), scenario, { tags: flags.tag, save: flags.save }, io);
   const { run, interrupted } = flags.save ? await withHistory(flags.db, io, execute) : await execute(null);
   io.out(flags.json === true ? `${JSON.stringify({ runs: runsJson([run]) }, null, 2)}\n` : renderRunText(run));
   failIfIncomplete([run], interrupted);
@@ -71,7 +77,7 @@ async function runExperimentCommand(spec: ExperimentSpec, flags: RunFlags, io: C
     import('../format/experiment-text'),
   ]);
   const { experiment, text } = await withHistory(flags.db, io, async (store) => {
-    const service = new RunService({ store, launcher: forkLauncher() });
+    const service = new RunService({ store, launcher: forkLauncher(), runtimeLaunchers: cliRuntimeLaunchers(io) });
     const finished = await executeExperiment(service, store, spec, { tags: flags.tag }, io);
     const report =
       flags.json === true

@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { goStrategyCode, javaStrategyCode, type RunnerStrategy } from '../../../shared/strategies';
+import { strategyCodeOn } from '../../../shared/strategies';
+import { goStrategyCode, type RunnerStrategy } from '../../../shared/strategies/go-code';
+import { javaStrategyCode } from '../../../shared/strategies/java-code';
 
 const STRATEGIES: RunnerStrategy[] = [
   { type: 'sequential' },
@@ -37,14 +39,16 @@ describe('"Show code" in Go and Java', () => {
     expect(javaStrategyCode({ type: 'batch', size: 5 })).toContain('int size = 5;');
   });
 
-  it("says that callbacks are Node's own idiom", () => {
-    expect(goStrategyCode({ type: 'callbacks' })).toMatch(/Node's own idiom/);
-    expect(javaStrategyCode({ type: 'callbacks' })).toMatch(/Node's own idiom/);
+  it("has no code for callbacks, Node's own idiom, and is what Show code shows on Go and Java", () => {
+    expect(goStrategyCode({ type: 'callbacks' })).toBeNull();
+    expect(javaStrategyCode({ type: 'callbacks' })).toBeNull();
+    expect(strategyCodeOn('go', { type: 'all' })).toBe(goStrategyCode({ type: 'all' }));
+    expect(strategyCodeOn('java', { type: 'all' })).toBe(javaStrategyCode({ type: 'all' }));
   });
 
   it.skipIf(!hasGofmt())('shows Go that parses (gofmt -e), for every strategy', () => {
     for (const strategy of STRATEGIES) {
-      const source = `package shown\n\n${goStrategyCode(strategy)}\n`;
+      const source = `package shown\n\n${goStrategyCode(strategy) ?? ''}\n`;
       expect(() => execFileSync('gofmt', ['-e'], { input: source, stdio: ['pipe', 'ignore', 'pipe'] }), JSON.stringify(strategy)).not.toThrow();
     }
   });

@@ -1,4 +1,4 @@
-import type { PoolOnFailure } from '../../scenario';
+import type { PoolOnFailure } from '../scenario';
 import type { RunnerStrategy } from './go-code';
 
 const TASKS = 'List<Supplier<CompletableFuture<Void>>> tasks';
@@ -46,9 +46,9 @@ ${result[onFailure]}
 
 /**
  * The plain Java a strategy amounts to, with its size filled in: what `runners/java/Runner.java` does, without
- * the measuring. Shown by "Show code" for a scenario on Java.
+ * the measuring. Shown by "Show code" for a scenario on Java; null for `callbacks`, which has no Java idiom.
  */
-export function javaStrategyCode(strategy: RunnerStrategy): string {
+export function javaStrategyCode(strategy: RunnerStrategy): string | null {
   switch (strategy.type) {
     case 'sequential':
       return method(
@@ -85,7 +85,7 @@ export function javaStrategyCode(strategy: RunnerStrategy): string {
   return first;`,
       );
     case 'callbacks':
-      return "// Error-first callbacks are Node's own idiom: Java has no callbacks strategy.";
+      return null; // Node's own idiom: the scenario check refuses it on Java
     case 'pool':
       return poolCode(strategy.concurrency, strategy.onFailure ?? 'stop-slot');
     case 'batch':

@@ -1,6 +1,6 @@
-import type { PoolOnFailure, Strategy } from '../../scenario';
+import type { PoolOnFailure, Strategy } from '../scenario';
 
-/** A strategy as the runners take it: `structured` included wherever the scenario schema has it yet or not. */
+/** A strategy as the Go and Java runners take it: `structured` included, whether the scenario schema has it yet or not. */
 export type RunnerStrategy = Strategy | { type: 'structured' };
 
 const TASKS = 'tasks []func(ctx context.Context) error';
@@ -64,9 +64,9 @@ ${body}
 
 /**
  * The plain Go a strategy amounts to, with its size filled in: what `runners/go/runner.go` does, without the
- * measuring. Shown by "Show code" for a scenario on Go.
+ * measuring. Shown by "Show code" for a scenario on Go; null for `callbacks`, which has no Go idiom.
  */
-export function goStrategyCode(strategy: RunnerStrategy): string {
+export function goStrategyCode(strategy: RunnerStrategy): string | null {
   switch (strategy.type) {
     case 'sequential':
       return everyTask(
@@ -119,7 +119,7 @@ ${check}
       );
     }
     case 'callbacks':
-      return '// Error-first callbacks are Node\'s own idiom: Go has no callbacks strategy.';
+      return null; // Node's own idiom: the scenario check refuses it on Go
     case 'pool':
       return poolCode(strategy.concurrency, strategy.onFailure ?? 'stop-slot');
     case 'batch':
