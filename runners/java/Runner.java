@@ -57,7 +57,9 @@ public final class Runner {
     static final int STDERR_TAIL_CHARS = 300;
     /** Enough tasks for the JIT to compile the task path before the clock starts. */
     static final int WARM_UP_TASKS = 1000;
-    static final int WARM_UP_REQUESTS = 20;
+    static final int WARM_UP_REQUESTS = 32;
+    /** Warm-up requests go this many at a time, so the client keeps as many connections open for the run. */
+    static final int WARM_UP_CONNECTIONS = 8;
 
     // ---------------------------------------------------------------------------------------------------
     // JSON: the little this runner needs, no library (the JDK has none).
@@ -944,8 +946,19 @@ public final class Runner {
             return result;
         }
 
-        /** A fixed thread pool whose thread k is lane k; each task blocks its thread until it ends. */
-        private ExecutorService lanes(int threads, ThreadLocal<Integer> lane) {
+        /** The lane of the pool thread running the caller. */
+        private final ThreadLocal<Integer> lane = new ThreadLocal<>();
+        private ExecutorService lanePool;
+
+        /** Starts the threads of pool and workers before the clock, as the Node engine starts its worker threads. */
+        void prepare(Map<String, Object> strategy) {
+            String type = text(strategy, "type");
+            if ("pool".equals(type) || "workers".equals(type)) lanePool = lanes(laneCount(strategy, count));
+        }
+
+        /** A fixed thread pool whose thread k is lane k, its threads started; each task blocks its thread until it ends. */
+        private ExecutorService lanes(int threads) {
+            if (lanePool != null) return lanePool;
             AtomicInteger next = new AtomicInteger();
             ExecutorService pool = Executors.newFixedThreadPool(threads, work -> {
                 int k = next.getAndIncrement();
@@ -956,6 +969,7 @@ public final class Runner {
                 thread.setDaemon(true);
                 return thread;
             });
+            ((java.util.concurrent.ThreadPoolExecutor) pool).prestartAllCoreThreads();
             pools.add(pool);
             tasks.blocking = Runnable::run;
             return pool;
@@ -967,8 +981,7 @@ public final class Runner {
          * every task still runs (orphans); continue runs every task and keeps every outcome.
          */
         CompletableFuture<?> pool(int concurrency, String onFailure) {
-            ThreadLocal<Integer> lane = new ThreadLocal<>();
-            ExecutorService pool = lanes(concurrency, lane);
+            ExecutorService pool = lanes(concurrency);
             AtomicBoolean failed = new AtomicBoolean();
             @SuppressWarnings("unchecked")
             CompletableFuture<Void>[] futures = new CompletableFuture[count];
@@ -1007,8 +1020,7 @@ public final class Runner {
 
         /** A fixed thread pool of `threads` threads running every task on its own thread; allOf over them. */
         CompletableFuture<?> workers(int threads) {
-            ThreadLocal<Integer> lane = new ThreadLocal<>();
-            ExecutorService pool = lanes(threads, lane);
+            ExecutorService pool = lanes(threads);
             @SuppressWarnings("unchecked")
             CompletableFuture<Void>[] futures = new CompletableFuture[count];
             for (int i = 0; i < count; i++) {
@@ -1109,9 +1121,14 @@ public final class Runner {
         sampler(clock, recorder).run();
         recorder.takeBatch();
         if (env.targetUrl() != null) {
-            // The HTTP client's first request loads its whole stack; the target's first answers are interpreted.
+            // The HTTP client's first request loads its whole stack, each new connection costs a handshake, and the
+            // target's first answers are interpreted.
             HttpRequest ping = HttpRequest.newBuilder(URI.create(env.targetUrl() + "/?latencyMs=0&bytes=1")).build();
-            for (int i = 0; i < WARM_UP_REQUESTS; i++) HTTP.sendAsync(ping, HttpResponse.BodyHandlers.discarding()).join();
+            for (int round = 0; round < WARM_UP_REQUESTS / WARM_UP_CONNECTIONS; round++) {
+                CompletableFuture<?>[] requests = new CompletableFuture<?>[WARM_UP_CONNECTIONS];
+                for (int i = 0; i < requests.length; i++) requests[i] = HTTP.sendAsync(ping, HttpResponse.BodyHandlers.discarding());
+                CompletableFuture.allOf(requests).join();
+            }
         }
         awaitCompilerIdle();
         for (Group spec : groups) {
@@ -1188,6 +1205,7 @@ public final class Runner {
             if (batch != null) emit(batch);
         };
         Strategies strategies = new Strategies(tasks, runScope);
+        strategies.prepare(strategy);
         double[] cpuAtStart = cpuTimesMs();
         clock.start();
         emit(new JsonObject().put("type", "started").put("totalTasks", taskList.size()).put("lanes", laneCount(strategy, taskList.size()))
