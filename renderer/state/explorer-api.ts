@@ -4,6 +4,8 @@ import type { ApiArgs } from '../../shared/api/api-contract';
 import type { ConsentApi } from './consent/exec-consent.svelte';
 import type { RuntimeApi } from './runtimes/runtime-catalog.svelte';
 import type { ActiveRunInfo } from '../../shared/api/run-methods';
+import type { Finding } from '../../shared/findings';
+import type { MachineLoad } from '../../shared/presets';
 import type { ScenarioList } from '../../shared/api/scenario-methods';
 import type { RunSummary } from '../../shared/run/run-schema';
 import type { SavedScenario } from '../../shared/run/saved-scenario';
@@ -22,6 +24,7 @@ export interface ExplorerApi extends ConsentApi, RuntimeApi {
     start(args: { scenario: ScenarioInput }): Promise<{ key: string; runId: number | null }>;
     cancel(args: { key: string }): Promise<{ cancelled: boolean }>;
     active(): Promise<ActiveRunInfo[]>;
+    machine(): Promise<MachineLoad>;
   };
   scenarios: {
     list(): Promise<ScenarioList>;
@@ -31,6 +34,7 @@ export interface ExplorerApi extends ConsentApi, RuntimeApi {
   history: {
     list(args: ApiArgs<'history.list'>): Promise<{ runs: RunSummary[]; total: number }>;
     getColumnar(args: { id: number }): Promise<ColumnarRun>;
+    findings(args: { id: number }): Promise<Finding[]>;
   };
   onRunStarted(listener: (payload: RunStartedPayload) => void): Unsubscribe;
   onRunProgress(listener: (payload: RunProgressPayload) => void): Unsubscribe;

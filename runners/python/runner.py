@@ -124,12 +124,14 @@ def pbkdf2(iterations, seed):
     hashlib.pbkdf2_hmac("sha512", b"password", seed.to_bytes(4, "little"), iterations, 64)
 
 
-def query(db_path, sql):
+def query(db_path, sql, read_only=False):
     # One connection per thread: sqlite3 connections stay on the thread that made them.
     local = _sqlite_local.__dict__
     connection = local.get(db_path)
     if connection is None:
-        connection = sqlite3.connect(db_path, check_same_thread=True)
+        # The user's own database (`database`) is opened read-only: SQLite itself refuses a query that writes.
+        target = "file:" + urllib.parse.quote(db_path) + "?mode=ro" if read_only else db_path
+        connection = sqlite3.connect(target, uri=read_only, check_same_thread=True)
         connection.execute("PRAGMA busy_timeout = 5000")
         local[db_path] = connection
     connection.execute(sql).fetchall()
@@ -149,18 +151,18 @@ def http_url(spec, draw, target_url):
     return f"{target_url}/?{urllib.parse.urlencode(params)}"
 
 
-def http_blocking(method, url):
+def http_blocking(method, url, headers):
     import urllib.request
     import urllib.error
 
     try:
-        with urllib.request.urlopen(urllib.request.Request(url, method=method)) as response:
+        with urllib.request.urlopen(urllib.request.Request(url, method=method, headers=headers)) as response:
             response.read()
     except urllib.error.HTTPError as error:
         raise TaskError(f"HTTP {error.code} {error.reason} from {url.split('?')[0]}")
 
 
-async def http_async(method, url):
+async def http_async(method, url, headers):
     """asyncio streams: one connection per request, the body read to the end; no thread per request."""
     parts = urllib.parse.urlsplit(url)
     secure = parts.scheme == "https"
@@ -170,7 +172,8 @@ async def http_async(method, url):
         path = parts.path or "/"
         if parts.query:
             path += "?" + parts.query
-        writer.write(f"{method} {path} HTTP/1.1\r\nHost: {parts.netloc}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n".encode())
+        extra = "".join(f"{name}: {value}\r\n" for name, value in headers.items())
+        writer.write(f"{method} {path} HTTP/1.1\r\nHost: {parts.netloc}\r\n{extra}Connection: close\r\nContent-Length: 0\r\n\r\n".encode())
         await writer.drain()
         status_line = await reader.readline()
         fields = status_line.decode("latin-1").split(" ", 2)
@@ -219,6 +222,14 @@ class Kinds:
     def db_path(self, group):
         return os.path.join(self.scratch_dir, f"sqlite-group-{group}.db")
 
+    def run_query(self, task):
+        spec = task["spec"]
+        database = spec.get("database")
+        try:
+            query(database or self.db_path(task["group"]), spec.get("sql") or DEFAULT_SQLITE_QUERY, read_only=database is not None)
+        except sqlite3.Error as error:
+            raise TaskError(f"SQLite: {error}")
+
     async def on_loop(self, task, draw):
         spec, kind = task["spec"], task["spec"]["kind"]
         if kind == "timer":
@@ -232,13 +243,13 @@ class Kinds:
             else:
                 await asyncio.to_thread(work)
         elif kind == "http":
-            await http_async(spec["method"], http_url(spec, draw, self.target_url))
+            await http_async(spec["method"], http_url(spec, draw, self.target_url), spec.get("headers") or {})
         elif kind == "crypto":
             await asyncio.to_thread(pbkdf2, spec["iterations"], draw["seed"])
         elif kind == "spawn":
             await spawn_async(spec["command"], spec["args"])
         elif kind == "sqlite":
-            query(self.db_path(task["group"]), spec.get("sql") or DEFAULT_SQLITE_QUERY)
+            self.run_query(task)
         else:
             raise TaskError(f"task kind {kind} is not supported in Python")
         return time.perf_counter()
@@ -252,13 +263,13 @@ class Kinds:
         elif kind in ("file-read", "file-write"):
             self.file_work(task)()
         elif kind == "http":
-            http_blocking(spec["method"], http_url(spec, draw, self.target_url))
+            http_blocking(spec["method"], http_url(spec, draw, self.target_url), spec.get("headers") or {})
         elif kind == "crypto":
             pbkdf2(spec["iterations"], draw["seed"])
         elif kind == "spawn":
             spawn_blocking(spec["command"], spec["args"])
         elif kind == "sqlite":
-            query(self.db_path(task["group"]), spec.get("sql") or DEFAULT_SQLITE_QUERY)
+            self.run_query(task)
         else:
             raise TaskError(f"task kind {kind} is not supported in Python")
         return time.perf_counter()
@@ -278,7 +289,7 @@ def prepare_inputs(scenario, scratch_dir):
     for group, spec in enumerate(scenario["tasks"]):
         if spec["kind"] == "file-read":
             write_file(os.path.join(scratch_dir, f"read-group-{group}.bin"), spec["bytes"])
-        elif spec["kind"] == "sqlite":
+        elif spec["kind"] == "sqlite" and spec.get("database") is None:
             seed_database(os.path.join(scratch_dir, f"sqlite-group-{group}.db"), spec["rows"], scenario["options"]["seed"])
 
 

@@ -13,6 +13,8 @@ import { ioOnFourRuntimes } from './builtin/io-on-four-runtimes';
 import { cpuThreadsOnFourRuntimes } from './builtin/cpu-threads-on-four-runtimes';
 
 export * from './preset';
+export * from './expectation';
+export * from './expectation-verdict';
 
 /** Every built-in experiment, in the order of `PRESET_CONCEPTS`. */
 export const PRESETS: readonly Preset[] = [

@@ -1,3 +1,4 @@
+import type { Finding } from '../../../shared/findings';
 import type { ExperimentSummary } from '../../../shared/api/experiment-methods';
 import type { ExportedFile } from '../../../shared/api/history-methods';
 import { recordsFromColumns } from '../../../shared/run/task-columns';
@@ -34,6 +35,7 @@ export class RunHistory {
   #experiments = $state.raw<readonly ExperimentSummary[]>([]);
   #opened = $state.raw<RunDetail | null>(null);
   #openedRuntime = $state.raw<RuntimeTrackData | null>(null);
+  #openedFindings = $state.raw<Finding[]>([]);
   #openedExperiment = $state.raw<ReopenedExperiment | null>(null);
   #error = $state<string | null>(null);
   readonly #api: HistoryApi;
@@ -53,6 +55,8 @@ export class RunHistory {
   get opened(): RunDetail | null { return this.#opened; }
   /** The opened run's runtime tracks; null for a run recorded in `tasks` mode. */
   get openedRuntime(): RuntimeTrackData | null { return this.#openedRuntime; }
+  /** What the opened run shows (`history.findings`: computed by the backend beside its records), worst first. */
+  get openedFindings(): readonly Finding[] { return this.#openedFindings; }
   get openedExperiment(): ReopenedExperiment | null { return this.#openedExperiment; }
   get total(): number { return this.pages.total; }
   /** The last failure, for an alert; cleared by the next success. */
@@ -81,8 +85,13 @@ export class RunHistory {
   /** Loads one run with every task and sample (fetched as columns: a fraction of the records' size). */
   async open(id: number): Promise<RunDetail | null> {
     try {
-      const [{ tasks, ...rest }, packed] = await Promise.all([this.#api.history.getColumnar({ id }), this.#api.history.getRuntime({ id })]);
+      const [{ tasks, ...rest }, packed, findings] = await Promise.all([
+        this.#api.history.getColumnar({ id }),
+        this.#api.history.getRuntime({ id }),
+        this.#api.history.findings({ id }),
+      ]);
       const run: RunDetail = { ...rest, tasks: recordsFromColumns(tasks) };
+      this.#openedFindings = findings;
       this.#openedRuntime = packed === null ? null : RuntimeTrackData.fromArrays(unpackRuntime(packed));
       this.#opened = run;
       this.#openedExperiment = null;

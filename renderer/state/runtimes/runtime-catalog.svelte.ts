@@ -2,7 +2,7 @@ import { getContext, setContext } from 'svelte';
 import type { RuntimeList, RuntimeStatus } from '../../../shared/api/runtime-methods';
 import { compareRuntimes, type RuntimeComparison } from '../../../shared/experiments/compare-runtimes';
 import type { Runtime, Scenario } from '../../../shared/scenario';
-import { describeError } from '../explorer-api';
+import { errorMessage } from '../../../shared/errors/error-message';
 
 /** The part of the API the catalog needs. */
 export interface RuntimeApi {
@@ -52,7 +52,7 @@ export class RuntimeCatalog {
       this.#statuses = (await this.#api.runtimes.list()).runtimes;
       this.#error = null;
     } catch (error) {
-      this.#error = `Could not find out which runtimes are installed: ${describeError(error)}`;
+      this.#error = `Could not find out which runtimes are installed: ${errorMessage(error)}`;
     }
   }
 

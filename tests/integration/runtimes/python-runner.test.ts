@@ -85,6 +85,14 @@ describe.skipIf(!status.available)(title, () => {
     expect(run.records.every((r) => r.status === 'cancelled')).toBe(true);
   });
 
+  it('a runner whose loop a CPU task blocks is killed after the grace period; its tasks end cancelled', async () => {
+    const run = await runScenario(scenarioOn('python', { strategy: { type: 'all' }, tasks: [{ kind: 'cpu', count: 2, ms: 10_000 }] }), { cancelAfterMs: 300 });
+    expect(run.outcome.status).toBe('cancelled');
+    // The default grace is one second; the kill takes the whole process group.
+    expect(run.cancelToEndMs).toBeLessThan(3000);
+    expect(run.records.map((r) => r.status)).toEqual(['cancelled', 'cancelled']);
+  });
+
   it('every kind runs: timer, cpu, files, http to the built-in target, crypto, spawn, sqlite', async () => {
     const run = await runScenario(
       scenarioOn('python', {

@@ -44,4 +44,31 @@ describe.skipIf(!status.available)(title, () => {
     expect(records.some((r) => r.orphaned)).toBe(false);
     expect(finished?.type === 'finished' ? finished.wallMs : Infinity).toBeLessThan(1000);
   });
+
+  it("sqlite with database opens the user's database read-only: a query that writes is refused by SQLite", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'python-db-'));
+    try {
+      const database = path.join(dir, 'app.db');
+      await new Promise((resolve, reject) =>
+        spawn(status.path ?? 'python3', ['-c', `import sqlite3; c = sqlite3.connect(${JSON.stringify(database)}); c.execute("CREATE TABLE t (x)"); c.commit()`]).on('close', (code) =>
+          code === 0 ? resolve(code) : reject(new Error(`exit ${code}`)),
+        ),
+      );
+      const base = scenarioOn('python', { strategy: { type: 'allSettled' }, tasks: [{ kind: 'sqlite', count: 1 }, { kind: 'sqlite', count: 1 }] });
+      const events = await runRaw({
+        ...base,
+        tasks: [
+          { ...base.tasks[0], sql: 'SELECT COUNT(*) FROM t', database },
+          { ...base.tasks[1], sql: 'INSERT INTO t VALUES (1)', database },
+        ],
+      });
+      const records = events.flatMap((event) => (event.type === 'batch' ? event.finished : [])).sort((a, b) => a.index - b.index);
+      expect(records.map((r) => [r.status, r.error])).toEqual([
+        ['ok', null],
+        ['error', expect.stringMatching(/SQLite: attempt to write a readonly database/)],
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
