@@ -206,6 +206,41 @@ async def spawn_async(command, args):
         raise TaskError(f"{command} exited with code {process.returncode}: {stderr.decode(errors='replace').strip()[:500]}")
 
 
+_modules = {}
+
+
+def user_function(spec):
+    """The `export` of the user's module at `path` (loaded once per run): an `async def (index, attempt, args)`."""
+    import importlib.util
+
+    path = os.path.abspath(spec["path"])
+    module = _modules.get(path)
+    if module is None:
+        loader_spec = importlib.util.spec_from_file_location(f"user_module_{len(_modules)}", path)
+        if loader_spec is None or loader_spec.loader is None:
+            raise TaskError(f"cannot load {path} as a Python module")
+        module = importlib.util.module_from_spec(loader_spec)
+        loader_spec.loader.exec_module(module)
+        _modules[path] = module
+    name = spec.get("export") or "default"
+    function = getattr(module, name, None)
+    if not callable(function):
+        raise TaskError(f"{path} has no function {name}")
+    return path, function
+
+
+async def call_module(spec, index, attempt):
+    path, function = user_function(spec)
+    try:
+        await function(index, attempt, spec.get("args") or {})
+    except Exception as error:  # noqa: BLE001 - the user's failure, with its first frame in their file
+        import traceback
+
+        frames = [f for f in traceback.extract_tb(error.__traceback__) if os.path.abspath(f.filename) == path]
+        where = f" (at {os.path.basename(path)}:{frames[-1].lineno})" if frames else ""
+        raise TaskError(f"{type(error).__name__}: {error}{where}") from error
+
+
 class Kinds:
     """Every kind twice: `on_loop` in asyncio's idiom, `blocking` for a worker thread (the `workers` strategy)."""
 
@@ -250,6 +285,8 @@ class Kinds:
             await spawn_async(spec["command"], spec["args"])
         elif kind == "sqlite":
             self.run_query(task)
+        elif kind == "module":
+            await call_module(spec, task["index"], task["attempt"])
         else:
             raise TaskError(f"task kind {kind} is not supported in Python")
         return time.perf_counter()
@@ -270,6 +307,9 @@ class Kinds:
             spawn_blocking(spec["command"], spec["args"])
         elif kind == "sqlite":
             self.run_query(task)
+        elif kind == "module":
+            # A worker thread runs the coroutine on a loop of its own.
+            asyncio.run(call_module(spec, task["index"], task["attempt"]))
         else:
             raise TaskError(f"task kind {kind} is not supported in Python")
         return time.perf_counter()
@@ -435,6 +475,7 @@ class Run:
         try:
             while True:
                 attempts += 1
+                task["attempt"] = attempts
                 status, error, end_ms = await self.attempt(task, draws())
                 if status in ("ok", "cancelled") or attempts > self.options["retries"]:
                     break

@@ -16,12 +16,15 @@ export const RUNTIME_LABELS: Readonly<Record<Runtime, string>> = {
   java: 'Java',
 };
 
-/** Kinds that need what only Node's and Python's standard libraries have (an SQLite driver). */
-const NODE_AND_PYTHON_ONLY: readonly TaskKind[] = ['sqlite'];
+/**
+ * Kinds only Node and Python run: `sqlite` needs a driver in the standard library, `module` (the user's own code,
+ * the kind #11 adds) a way to load source at run time. Strings, so that the table holds before a kind exists.
+ */
+const NODE_AND_PYTHON_ONLY: readonly string[] = ['sqlite', 'module'];
 /** Strategies that are one runtime's own idiom. */
 const NODE_ONLY: readonly StrategyType[] = ['callbacks'];
 
-const everyKindBut = (left: readonly TaskKind[]) => TASK_KINDS.filter((kind) => !left.includes(kind));
+const everyKindBut = (left: readonly string[]) => TASK_KINDS.filter((kind) => !left.includes(kind));
 const everyStrategyBut = (left: readonly StrategyType[]) => STRATEGY_TYPES.filter((type) => !left.includes(type));
 
 /**
