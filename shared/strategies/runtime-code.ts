@@ -1,4 +1,6 @@
 import type { Runtime, Strategy } from '../scenario';
+import { goStrategyCode } from './go-code';
+import { javaStrategyCode } from './java-code';
 import { pythonStrategyCode } from './python-code';
 import { strategyCode } from './strategy-code';
 
@@ -12,6 +14,8 @@ export const CODE_LANGUAGES: Readonly<Record<Runtime, string>> = { node: 'TypeSc
 const CODE_BY_RUNTIME: Partial<Record<Runtime, (strategy: Strategy) => string | null>> = {
   node: strategyCode,
   python: pythonStrategyCode,
+  go: goStrategyCode,
+  java: javaStrategyCode,
 };
 
 /** The plain code `strategy` amounts to on `runtime`, or null when there is none to show. */

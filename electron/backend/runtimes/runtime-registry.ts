@@ -1,10 +1,12 @@
 import type { RuntimeStatus } from '../../../shared/api/runtime-methods';
 import { RUNTIMES, type Runtime } from '../../../shared/scenario';
+import { goRunner } from './go-runner';
+import { javaRunner } from './java-runner';
 import { pythonRunner } from './python-runner';
 import type { RunnerRuntime, RuntimeRunner } from './runtime-runner';
 
 /** Every runner, one entry per runtime other than Node. */
-export const RUNTIME_RUNNERS: readonly RuntimeRunner[] = [pythonRunner];
+export const RUNTIME_RUNNERS: readonly RuntimeRunner[] = [pythonRunner, goRunner, javaRunner];
 
 /** The runner of `runtime`, or undefined when it has none (yet). */
 export function runnerFor(runtime: RunnerRuntime): RuntimeRunner | undefined {
