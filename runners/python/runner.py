@@ -777,6 +777,15 @@ def read_messages(loop, on_message):
     loop.call_soon_threadsafe(on_message, {"type": "cancel"})
 
 
+def resolve_user_paths(scenario, scenario_dir):
+    """A `module` path or `database` is relative to the scenario's folder (the backend refuses a relative one without it)."""
+    for spec in scenario["tasks"]:
+        for field in ("path", "database"):
+            value = spec.get(field)
+            if value is not None and not os.path.isabs(value) and scenario_dir is not None:
+                spec[field] = os.path.join(scenario_dir, value)
+
+
 async def main():
     emit({"type": "ready", "pid": os.getpid()})
     line = sys.stdin.readline()
@@ -785,6 +794,7 @@ async def main():
         emit({"type": "failed", "message": "the runner expected a start message first"})
         return
     scenario, scratch_dir = message["scenario"], message["scratchDir"]
+    resolve_user_paths(scenario, message.get("scenarioDir"))
     target = None
     try:
         prepare_inputs(scenario, scratch_dir)
