@@ -10,6 +10,8 @@ import { timeoutsAndRetries } from './builtin/timeouts-and-retries';
 import { structuredVsAll } from './builtin/structured-vs-all';
 import { threadpoolExhaustion } from './builtin/threadpool-exhaustion';
 import { serverUnderLoad } from './builtin/server-under-load';
+import { ioOnFourRuntimes } from './builtin/io-on-four-runtimes';
+import { cpuThreadsOnFourRuntimes } from './builtin/cpu-threads-on-four-runtimes';
 
 export * from './preset';
 export * from './expectation';
@@ -28,6 +30,8 @@ export const PRESETS: readonly Preset[] = [
   cpuLoopVsWorkers,
   threadpoolExhaustion,
   serverUnderLoad,
+  ioOnFourRuntimes,
+  cpuThreadsOnFourRuntimes,
 ];
 
 /** The built-in experiment with this id, if any. */

@@ -1,6 +1,7 @@
 export * from './limits';
 export * from './task-kinds';
 export * from './strategy';
+export * from './runtime-support';
 export * from './scenario-schema';
 export * from './parse-scenario';
 export * from './strategy-text';

@@ -3,6 +3,7 @@ import { DEFAULT_TRACE_SLICE_LIMIT } from '../runtime/runtime-slices';
 import { wholeNumber } from '../validation/numbers';
 import { formatVersion } from '../validation/format-version';
 import { plainLines, plainText } from '../validation/plain-text';
+import { RuntimeSchema, unsupportedKind, unsupportedStrategy } from './runtime-support';
 import { StrategySchema } from './strategy';
 import { TaskGroupSchema } from './task-kinds';
 import {
@@ -48,11 +49,19 @@ export const ScenarioSchema = z
     version: formatVersion(1, 'scenario'),
     name: plainText().trim().min(1).max(120),
     description: plainLines().max(4000).optional(),
+    /** Where the tasks run: Node's engine, or the runner of another language (`runners/`). */
+    runtime: RuntimeSchema.default('node'),
     strategy: StrategySchema,
     options: ScenarioOptionsSchema.default(() => ScenarioOptionsSchema.parse({})),
     tasks: z.array(TaskGroupSchema).min(1).max(100),
   })
   .superRefine((scenario, ctx) => {
+    const strategyRefused = unsupportedStrategy(scenario.runtime, scenario.strategy.type);
+    if (strategyRefused !== null) ctx.addIssue({ code: 'custom', path: ['strategy', 'type'], message: strategyRefused });
+    scenario.tasks.forEach((group, index) => {
+      const kindRefused = unsupportedKind(scenario.runtime, group.kind);
+      if (kindRefused !== null) ctx.addIssue({ code: 'custom', path: ['tasks', index, 'kind'], message: kindRefused });
+    });
     const total = scenario.tasks.reduce((sum, g) => sum + g.count, 0);
     if (total > MAX_TASKS_PER_RUN) {
       ctx.addIssue({

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { ApiError } from '../../../shared/api/api-error';
-import { unresolvablePaths, type Scenario } from '../../../shared/scenario';
+import { RUNTIME_LABELS, unresolvablePaths, type Scenario } from '../../../shared/scenario';
+import { defaultRuntimeLaunchers } from '../runtimes/runtime-launchers';
+import type { RunnerRuntime } from '../runtimes/runtime-runner';
 import type { EngineLauncher } from './engine-launcher';
 import { EngineRun, type ActiveRun } from './engine-run';
 import { DISCARD_PROGRESS, historySink, type RunHistoryWriter } from './progress-sink';
@@ -20,7 +22,10 @@ export interface RunHistory extends RunHistoryWriter {
 export interface RunServiceOptions {
   /** Where runs are recorded; null records nothing (every run is then unsaved). */
   store: RunHistory | null;
+  /** Starts Node engines. */
   launcher: EngineLauncher;
+  /** Starts the runners of other runtimes; defaults to one launcher per runner of the registry. */
+  runtimeLaunchers?: Partial<Record<RunnerRuntime, EngineLauncher>>;
   /** Each run gets a fresh folder under it, removed after the run. Defaults to `os.tmpdir()/concurrency-explorer`. */
   scratchRoot?: string;
   /** How long a cancelled engine may take to finish before it is killed. Defaults to 1000 ms. */
@@ -44,6 +49,7 @@ export const DEFAULT_CANCEL_GRACE_MS = 1000;
 export class RunService {
   readonly #store: RunHistory | null;
   readonly #launcher: EngineLauncher;
+  readonly #runtimeLaunchers: Partial<Record<RunnerRuntime, EngineLauncher>>;
   readonly #scratchRoot: string;
   readonly #cancelGraceMs: number;
   readonly #active = new Map<string, ActiveRun>();
@@ -54,6 +60,7 @@ export class RunService {
   constructor(options: RunServiceOptions) {
     this.#store = options.store;
     this.#launcher = options.launcher;
+    this.#runtimeLaunchers = options.runtimeLaunchers ?? defaultRuntimeLaunchers();
     this.#scratchRoot = options.scratchRoot ?? path.join(os.tmpdir(), 'concurrency-explorer');
     this.#cancelGraceMs = options.cancelGraceMs ?? DEFAULT_CANCEL_GRACE_MS;
     // Every host (CLI, browser host, app) makes its RunService at start: the moment to clear what killed ones left.
@@ -69,6 +76,8 @@ export class RunService {
     if (this.#stopped) throw new ApiError('unavailable', 'Concurrency Explorer is closing: no new run can start.');
     const unresolvable = unresolvablePaths(scenario, options.scenarioDir);
     if (unresolvable.length > 0) throw new ApiError('bad_request', unresolvable.join('\n'));
+    const launcher = scenario.runtime === 'node' ? this.#launcher : this.#runtimeLaunchers[scenario.runtime];
+    if (launcher === undefined) throw new ApiError('unavailable', `This build has no runner for ${RUNTIME_LABELS[scenario.runtime]}.`);
     const store = options.save === false ? null : this.#store;
     const runId =
       store?.createRun({ scenario, name: options.name, tags: options.tags, experimentId: options.experimentId ?? null }) ?? null;
@@ -78,7 +87,7 @@ export class RunService {
       runId,
       scenario,
       scenarioDir: options.scenarioDir ?? null,
-      launcher: this.#launcher,
+      launcher,
       progress: store === null || runId === null ? DISCARD_PROGRESS : historySink(store, runId),
       scratchRoot: this.#scratchRoot,
       cancelGraceMs: this.#cancelGraceMs,

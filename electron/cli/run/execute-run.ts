@@ -1,5 +1,6 @@
 import type { Scenario } from '../../../shared/scenario';
 import type { RunService } from '../../backend/runs/run-service';
+import { requireRuntime } from '../../backend/runtimes/require-runtime';
 import type { CliIo } from '../cli-io';
 import { handleInterrupts } from './interrupt';
 import { showProgress } from './progress-display';
@@ -19,6 +20,7 @@ export async function executeRun(
   options: ExecuteOptions,
   io: CliIo,
 ): Promise<{ run: FinishedRun; interrupted: boolean }> {
+  await requireRuntime(scenario.runtime);
   let interrupted = false;
   const stopListening = handleInterrupts(io, () => {
     interrupted = true;

@@ -46,6 +46,9 @@ export class FakeExplorerApi implements ExplorerApi {
   machine = { cpuCount: 2, loadAverage1m: 0.5 };
   /** What `runs.active` answers. */
   activeRuns: ActiveRunInfo[] = [];
+  runtimes: ExplorerApi['runtimes'] = {
+    list: async () => ({ runtimes: [{ name: 'node', available: true, version: '22.0.0', path: '/usr/bin/node', reason: null }] }),
+  };
   scenarios: ExplorerApi['scenarios'] = {
     list: async () => ({ builtIn: [], saved: [] }),
     save: async () => {
