@@ -1,5 +1,7 @@
 import type { TaskRecord } from '../../shared/protocol/task-record';
 import type { TaskArrays } from '../../shared/run/task-columns';
+import { STATUS_BY_CODE } from '../timeline/data/task-codes';
+import type { TimelineData } from '../timeline/data/timeline-data';
 
 /** One bar of a histogram: values in [fromMs, toMs). */
 export interface HistogramBin {
@@ -32,6 +34,20 @@ export function columnLatencies(tasks: TaskArrays): Float64Array {
   return out.subarray(0, n);
 }
 
+const CANCELLED_CODE = STATUS_BY_CODE.indexOf('cancelled');
+const RUNNING = STATUS_BY_CODE.indexOf('running');
+
+/** `taskLatencies` of the tasks on a timeline (its finished ones), read from its columns. */
+export function timelineLatencies(tasks: TimelineData): Float64Array {
+  const out = new Float64Array(tasks.count);
+  const { attempts, status, startMs, endMs } = tasks;
+  let n = 0;
+  for (let i = 0; i < tasks.count; i++) {
+    if (attempts[i]! > 0 && status[i] !== CANCELLED_CODE && status[i] !== RUNNING) out[n++] = endMs[i]! - startMs[i]!;
+  }
+  return out.subarray(0, n);
+}
+
 /** A bin width of 1, 2 or 5 times a power of ten that gives at most `maxBins` bins over `span`. */
 export function niceBinWidth(span: number, maxBins: number): number {
   if (span <= 0) return 1;
@@ -42,11 +58,12 @@ export function niceBinWidth(span: number, maxBins: number): number {
 }
 
 /** Equal-width bins with round edges from the smallest value to the largest. */
-export function histogramBins(values: readonly number[], maxBins = 30): HistogramBin[] {
+export function histogramBins(values: ArrayLike<number>, maxBins = 30): HistogramBin[] {
   if (values.length === 0) return [];
   let min = Infinity;
   let max = -Infinity;
-  for (const v of values) {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
     if (v < min) min = v;
     if (v > max) max = v;
   }
@@ -54,7 +71,7 @@ export function histogramBins(values: readonly number[], maxBins = 30): Histogra
   const first = Math.floor(min / width) * width;
   const count = Math.max(1, Math.floor((max - first) / width) + 1);
   const bins = Array.from({ length: count }, (_, i) => ({ fromMs: first + i * width, toMs: first + (i + 1) * width, count: 0 }));
-  for (const v of values) bins[Math.min(count - 1, Math.floor((v - first) / width))]!.count++;
+  for (let i = 0; i < values.length; i++) bins[Math.min(count - 1, Math.floor((values[i]! - first) / width))]!.count++;
   return bins;
 }
 
