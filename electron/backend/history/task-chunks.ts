@@ -149,6 +149,55 @@ function placeChunk(row: ChunkRow, out: TaskArrays, seen: Uint8Array, errors: { 
   const tables = JSON.parse(row.tables) as ChunkTables;
   const kindCodes = merge(out.kinds as string[], tables.kinds);
   const statusCodes = merge(out.statuses as string[], tables.statuses);
+  const first = whole[0] ?? 0;
+  const chunk = { times, whole, attempts, codes };
+  const placed =
+    isRange(whole, n, first) && first + n <= out.count
+      ? placeRange(chunk, n, first, out, seen, kindCodes, statusCodes)
+      : placeEach(chunk, n, out, seen, kindCodes, statusCodes);
+  if (!placed) return false;
+  tables.errors.at.forEach((position, i) => errors.push({ at: whole[position]!, message: tables.errors.message[i]! }));
+  return true;
+}
+
+/** A chunk's columns as typed arrays over its bytes. */
+interface ChunkColumns {
+  times: Float64Array;
+  whole: Uint32Array;
+  attempts: Uint16Array;
+  codes: Uint8Array;
+}
+
+/** True when the chunk holds tasks `first`, `first + 1`, ... in order: an import, or a batch of a sequential run. */
+function isRange(whole: Uint32Array, n: number, first: number): boolean {
+  for (let i = 1; i < n; i++) if (whole[i] !== first + i) return false;
+  return true;
+}
+
+/** Copies a chunk of consecutive tasks column by column (a memory copy each); false when one was placed before. */
+function placeRange(chunk: ChunkColumns, n: number, first: number, out: TaskArrays, seen: Uint8Array, kindCodes: number[], statusCodes: number[]): boolean {
+  const { times, whole, attempts, codes } = chunk;
+  for (let at = first; at < first + n; at++) if (seen[at] === 1) return false;
+  seen.fill(1, first, first + n);
+  out.index.set(whole.subarray(0, n), first);
+  out.group.set(whole.subarray(n, 2 * n), first);
+  out.lane.set(whole.subarray(2 * n, 3 * n), first);
+  out.queuedMs.set(times.subarray(0, n), first);
+  out.startMs.set(times.subarray(n, 2 * n), first);
+  out.endMs.set(times.subarray(2 * n, 3 * n), first);
+  out.observedMs.set(times.subarray(3 * n, 4 * n), first);
+  out.attempts.set(attempts, first);
+  out.orphaned.set(codes.subarray(2 * n, 3 * n), first);
+  for (let i = 0; i < n; i++) {
+    out.kind[first + i] = kindCodes[codes[i]!]!;
+    out.status[first + i] = statusCodes[codes[n + i]!]!;
+  }
+  return true;
+}
+
+/** Puts each task of a chunk at its index; false when an index is out of range or seen before. */
+function placeEach(chunk: ChunkColumns, n: number, out: TaskArrays, seen: Uint8Array, kindCodes: number[], statusCodes: number[]): boolean {
+  const { times, whole, attempts, codes } = chunk;
   for (let i = 0; i < n; i++) {
     const at = whole[i]!;
     if (at >= out.count || seen[at] === 1) return false;
@@ -165,6 +214,5 @@ function placeChunk(row: ChunkRow, out: TaskArrays, seen: Uint8Array, errors: { 
     out.status[at] = statusCodes[codes[n + i]!]!;
     out.orphaned[at] = codes[2 * n + i]!;
   }
-  tables.errors.at.forEach((position, i) => errors.push({ at: whole[position]!, message: tables.errors.message[i]! }));
   return true;
 }
