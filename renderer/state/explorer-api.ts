@@ -3,6 +3,8 @@ import type { RunEventsPayload, RunFinishedPayload, RunProgressPayload, RunStart
 import type { ApiArgs } from '../../shared/api/api-contract';
 import type { ConsentApi } from './consent/exec-consent.svelte';
 import type { ActiveRunInfo } from '../../shared/api/run-methods';
+import type { Finding } from '../../shared/findings';
+import type { MachineLoad } from '../../shared/presets';
 import type { ScenarioList } from '../../shared/api/scenario-methods';
 import type { RunSummary } from '../../shared/run/run-schema';
 import type { SavedScenario } from '../../shared/run/saved-scenario';
@@ -21,6 +23,7 @@ export interface ExplorerApi extends ConsentApi {
     start(args: { scenario: ScenarioInput }): Promise<{ key: string; runId: number | null }>;
     cancel(args: { key: string }): Promise<{ cancelled: boolean }>;
     active(): Promise<ActiveRunInfo[]>;
+    machine(): Promise<MachineLoad>;
   };
   scenarios: {
     list(): Promise<ScenarioList>;
@@ -30,6 +33,7 @@ export interface ExplorerApi extends ConsentApi {
   history: {
     list(args: ApiArgs<'history.list'>): Promise<{ runs: RunSummary[]; total: number }>;
     getColumnar(args: { id: number }): Promise<ColumnarRun>;
+    findings(args: { id: number }): Promise<Finding[]>;
   };
   onRunStarted(listener: (payload: RunStartedPayload) => void): Unsubscribe;
   onRunProgress(listener: (payload: RunProgressPayload) => void): Unsubscribe;

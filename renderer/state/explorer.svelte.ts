@@ -1,4 +1,6 @@
+import { applySuggestion, type Finding, type FindingSuggestion } from '../../shared/findings';
 import { variantScenario, type Preset } from '../../shared/presets/preset';
+import { checkScenario, type Scenario } from '../../shared/scenario';
 import type { RunDetail } from '../../shared/run/run-schema';
 import type { SavedScenario } from '../../shared/run/saved-scenario';
 import { Comparison } from './compare/comparison.svelte';
@@ -141,8 +143,8 @@ export class Explorer {
    * Compare view opens with their runs, the first variant as the baseline.
    */
   async runAllVariants(preset: Preset): Promise<void> {
-    const variants = preset.variants.map((variant) => ({ label: variant.label, scenario: variantScenario(preset, variant) }));
-    await this.experiment.start({ kind: 'variants', name: `All variants: ${preset.title}`.slice(0, 120), variants });
+    const variants = preset.variants.map((variant) => ({ id: variant.id, label: variant.label, scenario: variantScenario(preset, variant) }));
+    await this.experiment.start({ kind: 'variants', name: `All variants: ${preset.title}`.slice(0, 120), presetId: preset.id, variants });
   }
 
   /** Runs a recorded run's exact scenario again, as a new run, in the workbench. */
@@ -150,6 +152,42 @@ export class Explorer {
     this.workspace.openRerun(run.id, run.scenario);
     this.#showWorkbench();
     await this.workspace.run();
+  }
+
+  /** "Try it" on a finding of the workbench's latest run (a saved one: the comparison needs it in the history). */
+  async tryWorkbenchFinding(finding: Finding): Promise<void> {
+    const runId = this.workspace.session?.runId ?? null;
+    const scenario = this.workspace.runScenario;
+    if (runId === null || scenario === null || finding.suggestion === undefined) return;
+    await this.#tryFinding({ runId, scenario, recorded: false }, finding.suggestion);
+  }
+
+  /** "Try it" on a finding of the run opened in History. */
+  async tryOpenedRunFinding(finding: Finding): Promise<void> {
+    const run = this.history.opened;
+    if (run === null || finding.suggestion === undefined) return;
+    await this.#tryFinding({ runId: run.id, scenario: run.scenario, recorded: true }, finding.suggestion);
+  }
+
+  /**
+   * "Try it" on a finding of run `base`: its suggested variant of the run's scenario runs in the workbench,
+   * and once it has completed the Compare view opens with `base` as the baseline. The variant of a recorded
+   * run (opened from History) is a rerun: from outside the app, it asks before it executes code; the
+   * workbench's own run keeps where its scenario came from. An invalid variant stays in the editor with its
+   * problems, unrun.
+   */
+  async #tryFinding(base: { runId: number; scenario: Scenario; recorded: boolean }, suggestion: FindingSuggestion): Promise<void> {
+    const variant = applySuggestion(base.scenario, suggestion);
+    const checked = checkScenario(variant);
+    if (base.recorded && checked.ok) this.workspace.openRerun(base.runId, checked.scenario);
+    else this.workspace.loadVariant(variant);
+    this.#showWorkbench();
+    const before = this.workspace.session;
+    await this.workspace.run();
+    const session = this.workspace.session;
+    if (session === null || session === before) return;
+    const phase = await session.settled;
+    if (phase === 'completed' && session.runId !== null && this.workspace.session === session) await this.compare([base.runId, session.runId]);
   }
 
   openSaved(saved: SavedScenario): void {

@@ -1,3 +1,4 @@
+import { expectationVerdicts, type ExpectationVerdict, type MachineLoad, type VariantRun } from '../../shared/presets/expectation-verdict';
 import { variantScenario, type Preset } from '../../shared/presets/preset';
 import type { OpenedTextFile } from '../../shared/api/desktop-methods';
 import type { SavedScenario } from '../../shared/run/saved-scenario';
@@ -60,6 +61,10 @@ export class Workspace {
   #runScenario = $state.raw<Scenario | null>(null);
   /** The latest run of each variant of the open preset but the shown one, by variant id. */
   readonly #variantRuns = new Map<string, KeptRun>();
+  /** Counts changes to `#variantRuns` (a plain map), for what derives from it. */
+  #variantRunsVersion = $state(0);
+  /** The machine's cores and load, asked after each run: what a missed expectation is judged by. */
+  #machine = $state.raw<MachineLoad | null>(null);
   readonly #api: ExplorerApi;
   readonly #library: ScenarioLibrary;
   readonly #sessionOptions: RunSessionOptions;
@@ -79,6 +84,23 @@ export class Workspace {
     if (origin.kind === 'preset') return origin.preset.title;
     if (origin.kind === 'saved') return origin.name;
     return origin.kind === 'file' ? origin.fileName : (name ?? 'New scenario');
+  });
+
+  /**
+   * For a built-in scenario, once two or more of its variants have run here: each of its expectations that
+   * their latest completed runs can decide, met or not on this machine, with the numbers and a likely reason.
+   */
+  readonly expectations: ExpectationVerdict[] = $derived.by(() => {
+    const origin = this.#origin;
+    void this.#variantRunsVersion;
+    if (origin.kind !== 'preset') return [];
+    const runs: Record<string, VariantRun> = {};
+    const add = (variantId: string, session: RunSession | null, scenario: Scenario | null): void => {
+      if (session?.phase === 'completed' && session.metrics !== null && scenario !== null) runs[variantId] = { metrics: session.metrics, scenario };
+    };
+    for (const [variantId, kept] of this.#variantRuns) add(variantId, kept.session, kept.scenario);
+    add(origin.variantId, this.#session, this.#runScenario);
+    return Object.keys(runs).length < 2 ? [] : expectationVerdicts(origin.preset, runs, this.#machine);
   });
 
   /** What an address can name of the scenario shown (a file has no address). */
@@ -143,6 +165,15 @@ export class Workspace {
     this.#forgetRun();
   }
 
+  /**
+   * A variant of the shown run's scenario (a finding's suggestion) in the editor, to run next: where the
+   * scenario came from stays, so a foreign one still asks before it executes code.
+   */
+  loadVariant(scenario: ScenarioInput): void {
+    if (this.running) return;
+    this.editor.load(scenario);
+  }
+
   /** A scenario file from disk, as it is: saving it adds it to "My scenarios". */
   openFile(file: OpenedTextFile): void {
     this.editor.loadText(file.text);
@@ -184,6 +215,11 @@ export class Workspace {
     this.#runtime = runtime;
     this.#session = session;
     this.#runScenario = scenario;
+    void session.settled.then(() => this.#api.runs.machine()).then(
+      (machine) => (this.#machine = machine),
+      // Without the machine's load a miss is shown without a reason; the verdicts stand.
+      () => undefined,
+    );
     await session.start(scenario);
   }
 
@@ -201,6 +237,7 @@ export class Workspace {
     this.#session = kept?.session ?? null;
     this.#timeline = kept?.timeline ?? null;
     this.#runScenario = kept?.scenario ?? null;
+    this.#variantRunsVersion++;
   }
 
   #forgetRun(): void {
@@ -208,6 +245,7 @@ export class Workspace {
     this.#session?.dispose();
     for (const kept of this.#variantRuns.values()) kept.session.dispose();
     this.#variantRuns.clear();
+    this.#variantRunsVersion++;
     this.#session = null;
     this.#timeline = null;
     this.#runtime = null;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RunQuerySchema } from '../run/run-query';
+import type { Finding } from '../findings';
 import type { RunDetail, RunSummary } from '../run/run-schema';
 import type { ColumnarRun } from '../run/task-columns';
 import type { PackedRuntime } from '../runtime/runtime-packing';
@@ -33,6 +34,11 @@ export const historyMethods = {
   'history.getColumnar': method(ByIdSchema).returns<ColumnarRun>(),
   /** The run's runtime slices (loop, pool, workers) packed for drawing; null for a run recorded in `tasks` mode. */
   'history.getRuntime': method(ByIdSchema).returns<PackedRuntime | null>(),
+  /**
+   * What the run shows (`shared/findings`), worst first, computed beside its stored records so that a run of a
+   * million tasks sends only its findings; empty for a run without metrics, `not_found` for an unknown id.
+   */
+  'history.findings': method(ByIdSchema).returns<Finding[]>(),
   /** Renames a run, or changes its notes or tags. */
   'history.update': method(
     z.strictObject({

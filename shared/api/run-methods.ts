@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MachineLoad } from '../presets/expectation-verdict';
 import { ScenarioSchema } from '../scenario';
 import { plainText } from '../validation/plain-text';
 import { IdSchema, method, NoArgsSchema } from './define-api';
@@ -40,6 +41,8 @@ export const runMethods = {
   ).returns<{ key: string; runId: number | null }>(),
   /** Asks a run to stop; `cancelled` is false when no run has that key (it may have just ended). */
   'runs.cancel': method(z.strictObject({ key: z.string().min(1).max(100) })).returns<{ cancelled: boolean }>(),
+  /** How many cores the machine has and how busy it is right now (to judge a preset's expectations by). */
+  'runs.machine': method(NoArgsSchema).returns<MachineLoad>(),
   /** The runs under way, oldest first. */
   'runs.active': method(NoArgsSchema).returns<ActiveRunInfo[]>(),
 };

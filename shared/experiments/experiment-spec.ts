@@ -18,7 +18,8 @@ const name = z.string().trim().min(1).max(120).optional();
  * - `sweep`: the scenario under a pool at concurrency 1, 2, 4, ... up to `maxConcurrency` (`sweepConcurrencies`), or
  *   at each of `concurrencies` (`listedConcurrencies`); exactly one of the two, and never past the task count.
  * - `variants`: several scenarios (a built-in scenario's variants), once each, in the given order; stored as a
- *   matrix, since it is one: one run per variant, compared with the first.
+ *   matrix, since it is one: one run per variant, compared with the first. With `presetId` and an `id` on each
+ *   variant, the preset's expectations are judged on its runs (`variant-expectations.ts`).
  * `name` defaults to one made from the kind and the scenario's name.
  */
 export const ExperimentSpecSchema = z.discriminatedUnion('kind', [
@@ -38,8 +39,9 @@ export const ExperimentSpecSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('variants'),
     name,
+    presetId: z.string().min(1).max(100).optional(),
     variants: z
-      .array(z.strictObject({ label: z.string().trim().min(1).max(60), scenario: ScenarioSchema }))
+      .array(z.strictObject({ id: z.string().min(1).max(60).optional(), label: z.string().trim().min(1).max(60), scenario: ScenarioSchema }))
       .min(1)
       .max(MAX_MATRIX_STRATEGIES),
   }),

@@ -1,4 +1,5 @@
 import type { RunMetrics } from '../metrics/metrics-schema';
+import type { ExpectationVerdict } from '../presets';
 import type { RunSummary } from '../run/run-schema';
 import type { Strategy } from '../scenario';
 import { repeatStats, type RepeatStats } from '../stats/sample-summary';
@@ -16,6 +17,8 @@ export interface ExperimentStats {
   /** Repeat only; null when no run completed. */
   stats?: RepeatStats | null;
   sweep?: SweepResult;
+  /** A run of a built-in scenario's variants: its expectations judged on these runs (`variantExpectations`). */
+  expectations?: ExpectationVerdict[];
 }
 
 /**

@@ -11,6 +11,8 @@ import { threadpoolExhaustion } from './builtin/threadpool-exhaustion';
 import { serverUnderLoad } from './builtin/server-under-load';
 
 export * from './preset';
+export * from './expectation';
+export * from './expectation-verdict';
 
 /** Every built-in experiment, in the order of `PRESET_CONCEPTS`. */
 export const PRESETS: readonly Preset[] = [

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ScenarioInput, ScenarioOptionsSchema, StrategySchema, TaskGroupInput } from '../scenario';
+import type { Expectation } from './expectation';
 
 /** The concepts of the product brief, in the order a UI lists them. */
 export const PRESET_CONCEPTS = [
@@ -40,6 +41,11 @@ export interface Preset {
   explanation: string;
   /** What to look at in the timeline and the numbers. */
   notice: string;
+  /**
+   * The claim of `explanation` and `notice` as checks over the variants' metrics: what the integration test
+   * of the presets asserts and the workbench shows as met or not on the user's machine.
+   */
+  expectations: Expectation[];
   /** The base scenario; it is the same as the first variant. */
   scenario: ScenarioInput;
   /** At least two. */

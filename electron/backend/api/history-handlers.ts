@@ -5,7 +5,7 @@ import type { LargeRunReads } from './large-run-reads';
 
 type HistoryHandlers = Pick<
   ApiHandlers,
-  'history.list' | 'history.get' | 'history.getColumnar' | 'history.getRuntime' | 'history.update' | 'history.delete' | 'history.restore'
+  'history.list' | 'history.get' | 'history.getColumnar' | 'history.getRuntime' | 'history.findings' | 'history.update' | 'history.delete' | 'history.restore'
 >;
 
 /** The run history as the store keeps it; large runs are read through `reads`, off this thread where it can. */
@@ -14,6 +14,7 @@ export function historyHandlers(store: HistoryStore, reads: LargeRunReads): Hist
     'history.list': (query) => ({ runs: store.listRuns(query), total: store.countRuns(query) }),
     'history.get': ({ id }) => found(id, store.getRun(id)),
     'history.getColumnar': async ({ id }) => found(id, await reads.columnarRun(id)),
+    'history.findings': async ({ id }) => found(id, await reads.findings(id)),
     'history.getRuntime': ({ id }) => {
       found(id, store.getRunSummary(id));
       return store.getPackedRuntime(id);

@@ -1,4 +1,5 @@
 import type { ExportedFile } from '../../../shared/api/history-methods';
+import type { Finding } from '../../../shared/findings';
 import type { ColumnarRun } from '../../../shared/run/task-columns';
 import type { HistoryStore, RunReadPool } from '../history';
 import { exportRunFile, type ExportFormat } from '../transfer';
@@ -19,6 +20,10 @@ export class LargeRunReads {
 
   columnarRun(id: number): Promise<ColumnarRun | null> {
     return this.#read((pool) => pool.getColumnarRun(id), () => this.#store.getColumnarRun(id));
+  }
+
+  findings(id: number): Promise<Finding[] | null> {
+    return this.#read((pool) => pool.getFindings(id), () => this.#store.getFindings(id));
   }
 
   exportRun(id: number, format: ExportFormat): Promise<ExportedFile | null> {

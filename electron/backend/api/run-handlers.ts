@@ -1,8 +1,9 @@
+import { availableParallelism, loadavg } from 'node:os';
 import type { RunService, ActiveRun } from '../runs/run-service';
 import type { ApiHandlers } from './api-endpoint';
 import type { ApiEventHub } from './event-hub';
 
-type RunHandlers = Pick<ApiHandlers, 'runs.start' | 'runs.cancel' | 'runs.active'>;
+type RunHandlers = Pick<ApiHandlers, 'runs.start' | 'runs.cancel' | 'runs.active' | 'runs.machine'>;
 
 /** Runs go through the run service; their events are relayed to every client. */
 export function runHandlers(runService: RunService, events: ApiEventHub): RunHandlers {
@@ -17,6 +18,7 @@ export function runHandlers(runService: RunService, events: ApiEventHub): RunHan
       run?.cancel();
       return { cancelled: run !== undefined };
     },
+    'runs.machine': () => ({ cpuCount: availableParallelism(), loadAverage1m: loadavg()[0] ?? 0 }),
     'runs.active': () =>
       runService.active().map((run) => ({ key: run.key, runId: run.runId, scenarioName: run.scenario.name, ...run.progress() })),
   };

@@ -1,7 +1,9 @@
+import { availableParallelism, loadavg } from 'node:os';
 import { ApiError } from '../../../shared/api/api-error';
 import { experimentName, experimentParams, planExperiment, storedExperimentKind, type PlannedRun } from '../../../shared/experiments/experiment-plan';
 import { checkExperimentSpec, type ExperimentSpec, type ExperimentSpecInput } from '../../../shared/experiments/experiment-spec';
 import { experimentStats, type ExperimentStats } from '../../../shared/experiments/experiment-summary';
+import { variantExpectations, variantsParams } from '../../../shared/experiments/variant-expectations';
 import { problemsToText } from '../../../shared/validation/format-issues';
 import type { HistoryStore } from '../history';
 import type { ActiveRun, RunOutcome, RunService } from '../runs/run-service';
@@ -53,7 +55,8 @@ export async function runExperiment(
   const spec = validSpec(input);
   const plan = planExperiment(spec);
   const kind = storedExperimentKind(spec);
-  const experimentId = store.createExperiment({ kind, name: experimentName(spec), params: experimentParams(spec) });
+  const params = { ...experimentParams(spec), ...presetParams(spec) };
+  const experimentId = store.createExperiment({ kind, name: experimentName(spec), params });
   const counted: { planned: PlannedRun; outcome: RunOutcome }[] = [];
   let cancelled = false;
   for (const [index, planned] of plan.entries()) {
@@ -76,7 +79,19 @@ export async function runExperiment(
     kind,
     counted.map(({ planned, outcome }) => ({ strategy: planned.scenario.strategy, status: outcome.status, metrics: outcome.metrics })),
   );
-  return { experimentId, runs: counted.map((c) => c.outcome), cancelled, ...stats };
+  const expectations = variantExpectations(
+    params,
+    counted.map(({ planned, outcome }) => ({ status: outcome.status, metrics: outcome.metrics, scenario: planned.scenario })),
+  );
+  return { experimentId, runs: counted.map((c) => c.outcome), cancelled, ...stats, ...(expectations === undefined ? {} : { expectations }) };
+}
+
+/** A built-in scenario's variants, each named: the preset and variant ids, and the machine as the runs begin. */
+function presetParams(spec: ExperimentSpec): Record<string, unknown> {
+  if (spec.kind !== 'variants' || spec.presetId === undefined) return {};
+  const ids = spec.variants.map((variant) => variant.id);
+  if (ids.some((id) => id === undefined)) return {};
+  return variantsParams(spec.presetId, ids as string[], { cpuCount: availableParallelism(), loadAverage1m: loadavg()[0] ?? 0 });
 }
 
 function validSpec(input: ExperimentSpecInput): ExperimentSpec {

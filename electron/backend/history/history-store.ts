@@ -1,3 +1,4 @@
+import type { Finding } from '../../../shared/findings';
 import type { Database } from 'better-sqlite3';
 import type { RunMetrics } from '../../../shared/metrics/metrics-schema';
 import type { RunQuery } from '../../../shared/run/run-query';
@@ -122,6 +123,11 @@ export class HistoryStore {
   /** Tasks ordered by index, samples by time; null for an unknown or trashed run. */
   getRun(id: number): RunDetail | null {
     return this.#reader.getRun(id);
+  }
+
+  /** `RunReader.getFindings`: a run's findings, null for an unknown or trashed run. */
+  getFindings(id: number): Finding[] | null {
+    return this.#reader.getFindings(id);
   }
 
   /** `getRun` with its runtime tracks, for an export. */

@@ -1,5 +1,6 @@
 import { Piscina } from 'piscina';
 import type { ExportedFile } from '../../../shared/api/history-methods';
+import type { Finding } from '../../../shared/findings';
 import type { ColumnarRun } from '../../../shared/run/task-columns';
 import type { ExportFormat } from '../transfer/export-formats';
 import { entryPointBeside } from '../../engine/entry-points';
@@ -43,6 +44,11 @@ export class RunReadPool {
   /** The run as an export file (`exportRunFile`), or null when there is no such run. */
   exportRun(id: number, format: ExportFormat): Promise<ExportedFile | null> {
     return this.#run({ type: 'export', id, format }) as Promise<ExportedFile | null>;
+  }
+
+  /** The run's findings (`RunReader.getFindings`), read and computed on a thread of the pool. */
+  getFindings(id: number): Promise<Finding[] | null> {
+    return this.#run({ type: 'findings', id }) as Promise<Finding[] | null>;
   }
 
   #run(request: RunReadRequest): Promise<unknown> {

@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { findFindings, type Finding } from '../../../shared/findings';
 import type { RunMetrics } from '../../../shared/metrics/metrics-schema';
 import type { Sample } from '../../../shared/protocol/task-record';
 import { RunQuerySchema, type RunQuery } from '../../../shared/run/run-query';
@@ -59,6 +60,17 @@ export class RunReader {
   /** The run's runtime slices packed for drawing; null in `tasks` mode or for an unknown or trashed run. */
   getPackedRuntime(id: number): PackedRuntime | null {
     return this.#db.transaction(() => (this.getRunSummary(id) === null ? null : this.#runtime.readPacked(id)))();
+  }
+
+  /**
+   * What the run shows (`shared/findings`), worst first: computed where the records are read, so that only the
+   * findings travel. Empty for a run without metrics (failed, interrupted); null for an unknown or trashed run.
+   */
+  getFindings(id: number): Finding[] | null {
+    const run = this.getExportableRun(id);
+    if (run === null) return null;
+    if (run.metrics === null) return [];
+    return findFindings({ scenario: run.scenario, tasks: run.tasks, samples: run.samples, metrics: run.metrics, runtime: run.runtime });
   }
 
   getRunSummary(id: number): RunSummary | null {

@@ -110,5 +110,14 @@ function renderFindings(experiment: ReopenedExperiment): string {
 export function renderExperiment(experiment: ReopenedExperiment): string {
   const header = `experiment ${experiment.id}: ${experiment.name}\nkind: ${experiment.kind}   runs: ${experiment.runs.length}   created: ${experiment.createdAt}\n`;
   if (experiment.runs.length === 0) return `${header}\nIt has no runs left (they were deleted).\n`;
-  return `${header}\n${renderRuns(experiment.runs)}\n${renderFindings(experiment)}`;
+  return `${header}\n${renderRuns(experiment.runs)}\n${renderFindings(experiment)}${renderExpectations(experiment)}`;
+}
+
+/** A run of a built-in scenario's variants: each of its expectations, met or not, with a likely reason for a miss. */
+function renderExpectations({ expectations }: ReopenedExperiment): string {
+  if (expectations === undefined || expectations.length === 0) return '';
+  const lines = expectations.map(({ check, sentence, reasonText }) =>
+    check.met ? `  ${sentence}` : `  ${sentence} ${reasonText === null ? 'The app cannot tell why.' : `Likely reason: ${reasonText}.`}`,
+  );
+  return `\nexpectations of the built-in scenario:\n${lines.join('\n')}\n`;
 }

@@ -1,3 +1,4 @@
+import { compareFindings, type Finding, type FindingsDifference } from '../../../shared/findings';
 import { unpackTaskColumns, type ColumnarRun, type TaskArrays } from '../../../shared/run/task-columns';
 import { compareMetrics, type MetricComparison } from '../../../shared/stats/compare-metrics';
 import { compareRepeats, type RepeatedMetricComparison } from '../../../shared/stats/compare-repeats';
@@ -28,6 +29,7 @@ export class Comparison {
   #runs = $state.raw<readonly ColumnarRun[]>([]);
   #series = $state.raw<readonly RunSeries[]>([]);
   #groups = $state.raw<ReadonlyMap<number, RepeatGroup>>(new Map());
+  #findings = $state.raw<ReadonlyMap<number, readonly Finding[]>>(new Map());
   #baselineId = $state<number | null>(null);
   #ids = $state.raw<readonly number[]>([]);
   #loading = $state(false);
@@ -64,6 +66,13 @@ export class Comparison {
       ? compareRepeats(this.units[0]!.metrics, this.units.slice(1).map((unit) => unit.metrics), this.units.map((unit) => unit.complete))
       : null,
   );
+  /** For two measured runs: the findings only one of them has, and what explains the biggest ratio. */
+  readonly findingsDifference: FindingsDifference | null = $derived.by(() => {
+    const [baseline, other] = this.measured;
+    if (this.measured.length !== 2 || baseline === undefined || other === undefined) return null;
+    const side = (run: MeasuredRun) => ({ id: run.id, strategy: run.strategy, metrics: run.metrics, findings: this.#findings.get(run.id) ?? [] });
+    return compareFindings(side(baseline), side(other));
+  });
   /** The one time axis of the stacked timelines. */
   readonly axis: SharedTimeAxis = $derived(new SharedTimeAxis(Math.max(0, ...this.series.map((s) => s.timeline?.nowMs ?? 0))));
 
@@ -89,8 +98,8 @@ export class Comparison {
       // Each run's series is made as soon as it arrives, while the next is still on its way.
       const loaded = await Promise.all(
         ids.map(async (id) => {
-          const run = await this.#api.history.getColumnar({ id });
-          return { run, series: seriesOf(run) };
+          const [run, findings] = await Promise.all([this.#api.history.getColumnar({ id }), this.#api.history.findings({ id })]);
+          return { run, findings, series: seriesOf(run) };
         }),
       );
       const runs = loaded.map(({ run }) => run);
@@ -99,6 +108,7 @@ export class Comparison {
       this.#runs = runs;
       this.#series = loaded.map(({ series }) => series);
       this.#groups = groups;
+      this.#findings = new Map(loaded.map(({ run, findings }) => [run.id, findings]));
       this.#baselineId = runs[0]?.id ?? null;
       this.#error = null;
       return true;
@@ -121,6 +131,7 @@ export class Comparison {
     this.#runs = [];
     this.#series = [];
     this.#groups = new Map();
+    this.#findings = new Map();
     this.#baselineId = null;
     this.#loading = false;
   }

@@ -1,3 +1,4 @@
+import type { Finding } from '../../../shared/findings';
 import type { ExperimentSummary } from '../../../shared/api/experiment-methods';
 import type { ExportedFile } from '../../../shared/api/history-methods';
 import { unpackTaskColumns, type TaskArrays } from '../../../shared/run/task-columns';
@@ -37,6 +38,9 @@ export class RunHistory {
   #experiments = $state.raw<readonly ExperimentSummary[]>([]);
   #opened = $state.raw<OpenedRunDetail | null>(null);
   #openedRuntime = $state.raw<RuntimeTrackData | null>(null);
+  #openedFindings = $state.raw<Finding[]>([]);
+  /** The run whose findings are awaited or shown. */
+  #findingsFor = -1;
   #openedExperiment = $state.raw<ReopenedExperiment | null>(null);
   #error = $state<string | null>(null);
   readonly #api: HistoryApi;
@@ -56,6 +60,8 @@ export class RunHistory {
   get opened(): OpenedRunDetail | null { return this.#opened; }
   /** The opened run's runtime tracks; null for a run recorded in `tasks` mode. */
   get openedRuntime(): RuntimeTrackData | null { return this.#openedRuntime; }
+  /** What the opened run shows (`history.findings`: computed by the backend beside its records), worst first. */
+  get openedFindings(): readonly Finding[] { return this.#openedFindings; }
   get openedExperiment(): ReopenedExperiment | null { return this.#openedExperiment; }
   get total(): number { return this.pages.total; }
   /** The last failure, for an alert; cleared by the next success. */
@@ -84,6 +90,9 @@ export class RunHistory {
   /** Loads one run with every task and sample (fetched as columns: a fraction of the records' size, and kept so). */
   async open(id: number): Promise<OpenedRunDetail | null> {
     try {
+      // Findings come on their own: the backend reads the run's records for them, and the timeline need not wait.
+      this.#openedFindings = [];
+      void this.#loadFindings(id);
       const [{ tasks, ...rest }, packed] = await Promise.all([this.#api.history.getColumnar({ id }), this.#api.history.getRuntime({ id })]);
       const run: OpenedRunDetail = { ...rest, tasks: unpackTaskColumns(tasks) };
       this.#openedRuntime = packed === null ? null : RuntimeTrackData.fromArrays(unpackRuntime(packed));
@@ -94,6 +103,17 @@ export class RunHistory {
     } catch (error) {
       this.#error = `Run ${id} could not be opened: ${describeError(error)}`;
       return null;
+    }
+  }
+
+  /** The findings of run `id`, kept if that run is still the one being opened or shown; none when they cannot be had. */
+  async #loadFindings(id: number): Promise<void> {
+    this.#findingsFor = id;
+    try {
+      const findings = await this.#api.history.findings({ id });
+      if (this.#findingsFor === id) this.#openedFindings = findings;
+    } catch {
+      // A run whose findings cannot be computed still opens; its findings panel stays empty.
     }
   }
 

@@ -1,8 +1,9 @@
+import { findFindings, type Finding } from '../../../shared/findings';
 import type { RunMetrics } from '../../../shared/metrics/metrics-schema';
 import type { RunEventsPayload, RunFinishedPayload, RunProgressPayload, RunStartedPayload } from '../../../shared/api/run-events';
 import type { Sample, TaskRecord, TaskStart } from '../../../shared/protocol/task-record';
 import type { RuntimeSlices } from '../../../shared/runtime/runtime-slices';
-import type { ScenarioInput } from '../../../shared/scenario';
+import { checkScenario, type ScenarioInput } from '../../../shared/scenario';
 import { describeError, type ExplorerApi } from '../explorer-api';
 import { FrameCoalescer, nextFrame, type FrameScheduler } from './frame-coalescer';
 import { progressFigures, type ProgressFigures } from './run-progress';
@@ -52,11 +53,16 @@ export class RunSession {
   #revision = $state(0);
   #cancelRequested = $state(false);
   #missedEvents = $state(false);
+  #findings = $state.raw<Finding[] | null>(null);
+  #scenario: ScenarioInput | null = null;
 
   readonly #finished: TaskRecord[] = [];
   #lastEndMs = 0;
   readonly #samples: Sample[] = [];
   readonly #throughput = new ThroughputCounter();
+  #settle: (phase: RunPhase) => void = () => {};
+  /** Resolves with how the run ended (completed, cancelled or failed, a refused start included). */
+  readonly settled: Promise<RunPhase> = new Promise((resolve) => (this.#settle = resolve));
   #early: { type: 'started' | 'progress' | 'events' | 'finished'; payload: AnyRunPayload }[] = [];
   readonly #unsubscribe: (() => void)[];
   readonly #incoming: FrameCoalescer<Incoming>;
@@ -90,6 +96,12 @@ export class RunSession {
   /** True when the connection to the backend was lost during the run: what it sent meanwhile never arrived. */
   get missedEvents(): boolean { return this.#missedEvents; }
   /** True from Run until the run is over. */
+  /**
+   * What the finished run shows (`shared/findings`), worst first; null until it is over and they have come. A
+   * saved run's are computed by the backend beside its stored records (a run of a million tasks sends only its
+   * findings); an unsaved run's here, from the records this session already holds.
+   */
+  get findings(): Finding[] | null { return this.#findings; }
   get active(): boolean { return this.#phase === 'starting' || this.#phase === 'running'; }
   /** Changes each time tasks or samples were appended. */
   get revision(): number { return this.#revision; }
@@ -137,6 +149,7 @@ export class RunSession {
   async start(scenario: ScenarioInput): Promise<void> {
     if (this.active) return;
     this.#phase = 'starting';
+    this.#scenario = scenario;
     try {
       const { key, runId } = await this.#api.runs.start({ scenario });
       this.#key = key;
@@ -149,6 +162,7 @@ export class RunSession {
       this.#early = [];
       this.#error = describeError(error);
       this.#phase = 'failed';
+      this.#settle('failed');
     }
   }
 
@@ -268,5 +282,19 @@ export class RunSession {
     }
     if (payload.status === 'cancelled') this.#cancelled = metrics?.cancelled ?? Math.max(0, this.#total - this.#done);
     this.#phase = payload.status;
+    this.#settle(payload.status);
+    void this.#loadFindings(payload.runId, payload.metrics);
+  }
+
+  async #loadFindings(runId: number | null, metrics: RunMetrics | null): Promise<void> {
+    if (metrics === null) return void (this.#findings = []);
+    try {
+      if (runId !== null) return void (this.#findings = await this.#api.history.findings({ id: runId }));
+      const checked = this.#scenario === null ? null : checkScenario(this.#scenario);
+      this.#findings = checked?.ok === true ? findFindings({ scenario: checked.scenario, tasks: this.#finished, samples: this.#samples, metrics }) : [];
+    } catch {
+      // Findings explain a run; one that cannot be explained (the host went away) still shows its numbers.
+      this.#findings = [];
+    }
   }
 }

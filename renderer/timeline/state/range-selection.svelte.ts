@@ -35,6 +35,13 @@ export class RangeSelection {
     if (this.range === null) this.#anchorMs = null;
   }
 
+  /** Selects `range` as if it had been dragged (a finding's time range, say). */
+  set(range: TimeWindow): void {
+    this.#anchorMs = range.startMs;
+    this.#edgeMs = range.endMs;
+    this.#dragging = false;
+  }
+
   clear(): void {
     this.#anchorMs = null;
     this.#dragging = false;

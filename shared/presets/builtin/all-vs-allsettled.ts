@@ -9,6 +9,11 @@ export const allVsAllSettled: Preset = {
     'Twenty tasks of 100 to 500 ms, about one in five failing. Promise.all rejects at the first failure and the program moves on, while the other tasks keep running with nobody waiting for their results. Promise.allSettled waits for every task and reports each one as fulfilled or rejected.',
   notice:
     'With Promise.all the run settles at the first failure, long before the last task ends: the tasks still running are orphaned (hatched), and their outcomes, ok or error, reach no code. With allSettled the run waits for every task. The tasks themselves end the same way under both.',
+  expectations: [
+    { metric: 'wallMs', variant: 'all', op: '<', factor: 1, of: 'allSettled' },
+    { metric: 'orphaned', variant: 'all', op: '>', value: 0 },
+    { metric: 'orphaned', variant: 'allSettled', op: '<=', value: 0 },
+  ],
   scenario: {
     version: 1,
     name: 'Twenty tasks, some failing',

@@ -8,6 +8,10 @@ export const callbacksVsPromises: Preset = {
   explanation:
     'Twenty timer and file-write tasks started together, once orchestrated with Node-style callbacks and a counter, once with Promise.all and await. Callbacks, promises and async/await are different syntax for the same thing: start the work, then continue when it reports back.',
   notice: 'Both runs have the same shape in the timeline and about the same wall time; only the code (shown beside the strategy) differs.',
+  expectations: [
+    { metric: 'wallMs', variant: 'callbacks', op: '<=', factor: 2, of: 'promises' },
+    { metric: 'wallMs', variant: 'promises', op: '<=', factor: 2, of: 'callbacks' },
+  ],
   scenario: {
     version: 1,
     name: 'Timers and writes',

@@ -8,6 +8,11 @@ export const sequentialVsAll: Preset = {
   explanation:
     'Ten tasks that each wait 100 ms. Awaited one after another they take ten times as long; started together with Promise.all they wait at the same time on one thread. That is concurrency without any parallelism: nothing runs at once, the waits overlap.',
   notice: 'Wall time drops from about 1 s to about 0.1 s, while each task still takes 100 ms. The timeline goes from a staircase to one column.',
+  expectations: [
+    { metric: 'wallMs', variant: 'sequential', op: '>=', factor: 3, of: 'all' },
+    { metric: 'maxInFlight', variant: 'sequential', op: '<=', value: 1 },
+    { metric: 'maxInFlight', variant: 'all', op: '>=', value: 10 },
+  ],
   scenario: {
     version: 1,
     name: 'Ten timers',

@@ -11,6 +11,7 @@ export const serverUnderLoad: Preset = {
   explanation:
     'Twenty requests at once to the built-in HTTP server, which runs on the same event loop as the work. When that loop only waits, the server answers each request after its 20 ms. When CPU-heavy handlers run on the loop too, every request waits for them, exactly as in a Node server that hashes passwords or renders large pages synchronously.',
   notice: 'With CPU work on the loop, the Event loop track shows long sync slices marked as blocking, and the requests’ short callbacks can only run in the gaps between them: request latency rises several times over.',
+  expectations: [{ metric: 'loopDelayMs.max', variant: 'blocking', op: '>=', factor: 5, of: 'non-blocking' }],
   scenario: {
     version: 1,
     name: 'Requests to a busy server',

@@ -8,6 +8,12 @@ export const timeoutsAndRetries: Preset = {
   explanation:
     'Thirty requests to a server that answers in 50 to 450 ms and fails one request in four, each attempt getting 300 ms before it counts as a timeout. Without retries every failure and timeout is final; with two retries (after 50 ms, then 100 ms) most requests get through on a later attempt.',
   notice: 'More tasks end ok with retries, at the price of a longer tail: the p99 latency and the wall time grow. The attempts column shows which tasks needed a second or third try. Press Cancel during a run: the tasks not yet done end as cancelled.',
+  expectations: [
+    { metric: 'timedOut', variant: 'no-retries', op: '>', value: 0 },
+    { metric: 'ok', variant: 'retries-2', op: '>', factor: 1, of: 'no-retries' },
+    { metric: 'latencyMs.p99', variant: 'retries-2', op: '>', factor: 1, of: 'no-retries' },
+    { metric: 'wallMs', variant: 'retries-2', op: '>', factor: 1, of: 'no-retries' },
+  ],
   scenario: {
     version: 1,
     name: 'Thirty requests to a flaky server',

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/api/api-error';
 import { runExperiment, type ExperimentProgress } from '../../../electron/backend/experiments/run-experiment';
 import { loadExperiment } from '../../../electron/backend/experiments/load-experiment';
+import { findPreset, variantScenario } from '../../../shared/presets';
 import { RunFixture } from '../runs/run-fixture';
 
 let fixture: RunFixture;
@@ -59,6 +60,17 @@ describe('runExperiment through the real engine and store', () => {
     expect(sequential).toBeGreaterThan(2 * (all ?? Number.NaN));
     expect(result.stats).toBeUndefined();
     expect(result.sweep).toBeUndefined();
+  });
+
+  it("judges a built-in scenario's expectations on a run of its variants, as the workbench does, and again when reopened", async () => {
+    const preset = findPreset('sequential-vs-all')!;
+    const variants = preset.variants.map((variant) => ({ id: variant.id, label: variant.label, scenario: variantScenario(preset, variant) }));
+    const result = await runExperiment(fixture.service(), fixture.store, { kind: 'variants', presetId: preset.id, variants });
+
+    expect(result.expectations?.map((v) => v.check.met)).toEqual(preset.expectations.map(() => true));
+    expect(result.expectations?.[0]?.sentence).toMatch(/^As expected: sequential took \d+(\.\d)?x Promise\.all \(expected >= 3\.0x\)\.$/);
+    expect(fixture.store.getExperiment(result.experimentId)?.params).toMatchObject({ presetId: preset.id, variantIds: ['sequential', 'all'] });
+    expect(loadExperiment(fixture.store, result.experimentId).expectations).toEqual(result.expectations);
   });
 
   it('sweeps a pool by powers of two up to 8, charting throughput and p99 against concurrency', async () => {

@@ -48,6 +48,13 @@ describe('RunReadPool: runs read on worker threads', () => {
     expect(await pool.exportRun(id + 1, 'json')).toBeNull();
   });
 
+  it("computes a run's findings on a thread, the same as this thread computes them", async () => {
+    const pool = startPool();
+    const id = recordRun(500, 'explained');
+    expect(await pool.getFindings(id)).toEqual(temp.store.getFindings(id));
+    expect(await pool.getFindings(id + 1)).toBeNull();
+  });
+
   it('answers null for a run that is not there or is in the trash', async () => {
     const pool = startPool();
     const id = recordRun(4, 'soon gone');

@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../../../shared/presets';
 import { checkScenario } from '../../../shared/scenario';
-import { fasterInOneOf, groupLatency, holdsInOneOf, runVariants, type VariantResult } from './preset-runner';
+import { groupLatency, holdsInOneOf, missedExpectations, runVariants, type VariantResult } from './preset-runner';
 
 /** Eight pbkdf2 hashes of the threadpool-exhaustion preset in plain Node with this libuv pool size, in ms. */
 async function plainPbkdf2Ms(poolSize: number): Promise<number> {
@@ -17,7 +17,8 @@ pbkdf2('warm-up', 'salt', 1, 8, 'sha512', () => {
   return Number(stdout.trim());
 }
 
-// Each claim below is what the preset's `notice` tells the user to look for, checked with generous ratios.
+// Each preset's claim is its `expectations` (the same data the workbench judges on the user's machine), checked
+// with generous ratios; the checks beside them are details of the engine that the claim rests on.
 describe('every built-in preset makes the point it claims, on the real engine', () => {
   it('every preset and variant passes checkScenario', () => {
     for (const preset of PRESETS) expect(checkScenario(preset.scenario).ok, preset.id).toBe(true);
@@ -25,7 +26,7 @@ describe('every built-in preset makes the point it claims, on the real engine', 
 
   it('sequential-vs-all: Promise.all is at least 3x faster than sequential awaits, each task still taking its 100 ms', async () => {
     const r = await runVariants('sequential-vs-all');
-    expect(r.sequential!.metrics.wallMs).toBeGreaterThan(3 * r.all!.metrics.wallMs);
+    expect(await missedExpectations('sequential-vs-all', r)).toEqual([]);
     expect(r.sequential!.metrics.maxInFlight).toBe(1);
     expect(r.all!.metrics.maxInFlight).toBe(10);
     for (const variant of ['sequential', 'all']) {
@@ -36,7 +37,7 @@ describe('every built-in preset makes the point it claims, on the real engine', 
 
   it('file-sync-vs-async: readFileSync raises event-loop delay far above readFile, towards all the reads together', async () => {
     const r = await runVariants('file-sync-vs-async');
-    expect(r.sync!.metrics.loopDelayMs.p99).toBeGreaterThan(3 * r.async!.metrics.loopDelayMs.p99);
+    expect(await missedExpectations('file-sync-vs-async', r)).toEqual([]);
     // The pool's slots start each next read in the continuation of the last: the reads run back to back
     // without the loop turning, so the longest delay is about all of them together (and they never overlap).
     const readsMs = r.sync!.tasks.reduce((sum, t) => sum + (t.endMs - t.startMs), 0);
@@ -47,70 +48,55 @@ describe('every built-in preset makes the point it claims, on the real engine', 
 
   it('sqlite-blocks-loop: synchronous queries on the loop raise loop delay far above worker threads', async () => {
     const r = await runVariants('sqlite-blocks-loop');
-    expect(r.loop!.metrics.loopDelayMs.p99).toBeGreaterThan(2 * r['workers-2']!.metrics.loopDelayMs.p99);
+    expect(await missedExpectations('sqlite-blocks-loop', r)).toEqual([]);
   });
 
   it('callbacks-vs-promises: same results, about the same wall time', async () => {
     const r = await runVariants('callbacks-vs-promises');
     expect(r.callbacks!.metrics.ok).toBe(r.promises!.metrics.ok);
-    const ratio = r.callbacks!.metrics.wallMs / r.promises!.metrics.wallMs;
-    expect(ratio).toBeGreaterThan(0.5);
-    expect(ratio).toBeLessThan(2);
+    expect(await missedExpectations('callbacks-vs-promises', r)).toEqual([]);
   });
 
   it('all-vs-allsettled: all settles early and leaves orphans; allSettled waits; the tasks end the same way', async () => {
     const r = await runVariants('all-vs-allsettled');
-    expect(r.all!.metrics.wallMs).toBeLessThan(r.allSettled!.metrics.wallMs);
-    expect(r.all!.metrics.orphaned).toBeGreaterThan(0);
-    expect(r.allSettled!.metrics.orphaned).toBe(0);
+    expect(await missedExpectations('all-vs-allsettled', r)).toEqual([]);
     expect(r.all!.metrics.ok).toBe(r.allSettled!.metrics.ok);
     expect(r.all!.metrics.failed).toBe(r.allSettled!.metrics.failed);
   });
 
   it('pool-vs-unbounded: a pool never exceeds its concurrency; waits grow as it shrinks, latency does not', async () => {
     const r = await runVariants('pool-vs-unbounded');
-    expect(r['pool-4']!.metrics.waitMs.p50).toBeGreaterThan(r['pool-8']!.metrics.waitMs.p50);
-    expect(r['pool-4']!.metrics.latencyMs.p50).toBeLessThan(2 * r['pool-8']!.metrics.latencyMs.p50);
+    expect(await missedExpectations('pool-vs-unbounded', r)).toEqual([]);
     for (const [id, size] of [['pool-4', 4], ['pool-8', 8]] as const) {
       // About 40 / N rounds of 100 ms.
       expect(r[id]!.metrics.wallMs, id).toBeGreaterThan(0.8 * (40 / size) * 100);
       expect(r[id]!.metrics.wallMs, id).toBeLessThan(2 * (40 / size) * 100);
     }
     for (const [id, size] of [['pool-4', 4], ['pool-8', 8]] as const) {
-      expect(r[id]!.metrics.maxInFlight, id).toBeLessThanOrEqual(size);
       expect(Math.max(...r[id]!.tasks.map((t) => t.lane)), id).toBeLessThan(size);
     }
-    expect(r.all!.metrics.maxInFlight).toBeGreaterThan(8);
-    expect(r['pool-4']!.metrics.wallMs).toBeGreaterThan(r.all!.metrics.wallMs);
   });
 
   it('timeouts-and-retries: retries turn failures and timeouts into successes', async () => {
     const r = await runVariants('timeouts-and-retries');
-    expect(r['no-retries']!.metrics.timedOut).toBeGreaterThan(0);
-    expect(r['retries-2']!.metrics.ok).toBeGreaterThan(r['no-retries']!.metrics.ok);
+    expect(await missedExpectations('timeouts-and-retries', r)).toEqual([]);
     expect(r['retries-2']!.tasks.some((t) => t.attempts > 1)).toBe(true);
-    expect(r['retries-2']!.metrics.latencyMs.p99).toBeGreaterThan(r['no-retries']!.metrics.latencyMs.p99);
-    expect(r['retries-2']!.metrics.wallMs).toBeGreaterThan(r['no-retries']!.metrics.wallMs);
   });
 
   it('cpu-loop-vs-workers: Promise.all gains nothing on cpu work; worker threads are faster than the loop', async () => {
     const r = await runVariants('cpu-loop-vs-workers');
-    const ratio = r.all!.metrics.wallMs / r.sequential!.metrics.wallMs;
-    expect(ratio).toBeGreaterThan(0.6);
-    expect(ratio).toBeLessThan(1.6);
+    expect(await missedExpectations('cpu-loop-vs-workers', r)).toEqual([]);
     // CPU work on one thread: one task at a time, whatever the strategy's code looks like.
     for (const variant of ['sequential', 'all']) {
       expect(r[variant]!.metrics.effectiveConcurrency, variant).toBeGreaterThan(0.8);
       expect(r[variant]!.metrics.effectiveConcurrency, variant).toBeLessThan(1.2);
       expect(r[variant]!.metrics.maxInFlight, variant).toBe(1);
     }
-    expect(r['workers-2']!.metrics.loopDelayMs.p99).toBeLessThan(r.all!.metrics.loopDelayMs.p99);
-    expect(r['workers-2']!.metrics.elu).toBeLessThan(r.all!.metrics.elu);
-    expect(await fasterInOneOf(3, r, 'cpu-loop-vs-workers', { slow: 'all', fast: 'workers-2', ratio: 0.85 })).toBe(true);
   });
 
   it('threadpool-exhaustion: 1 thread runs the hashes one by one, 4 threads run four at once', async () => {
     const r = await runVariants('threadpool-exhaustion');
+    expect(await missedExpectations('threadpool-exhaustion', r)).toEqual([]);
     // When the first hash is done, as a share of the run: after about 1/8 one by one, about 1/2 four at once
     // (four threads share the cores; another process busy on them can leave two running first, hence retries).
     const firstShare = (tasks: { endMs: number }[]) => Math.min(...tasks.map((t) => t.endMs)) / Math.max(...tasks.map((t) => t.endMs));
@@ -134,8 +120,8 @@ describe('every built-in preset makes the point it claims, on the real engine', 
 
   it('server-under-load: cpu work on the loop makes every request slower, and the loop delay shows why', async () => {
     const r = await runVariants('server-under-load');
+    expect(await missedExpectations('server-under-load', r)).toEqual([]);
     expect(groupLatency(r.blocking!, 0, 0.5)).toBeGreaterThan(2 * groupLatency(r['non-blocking']!, 0, 0.5));
-    expect(r.blocking!.metrics.loopDelayMs.max).toBeGreaterThan(5 * r['non-blocking']!.metrics.loopDelayMs.max);
     // The CPU handlers end one after another, 60 ms apart, not all at the end of the block.
     const cpuEnds = r.blocking!.tasks.filter((t) => t.group === 1).map((t) => t.endMs).sort((a, b) => a - b);
     for (let i = 1; i < cpuEnds.length; i++) expect(cpuEnds[i]! - cpuEnds[i - 1]!).toBeGreaterThanOrEqual(55);

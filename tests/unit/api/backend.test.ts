@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiClient, type ApiClient } from '../../../shared/api/api-client';
 import { ApiError } from '../../../shared/api/api-error';
+import { findFindings } from '../../../shared/findings';
 import { PRESETS } from '../../../shared/presets';
 import { createBackend } from '../../../electron/backend/api/create-backend';
 import { RunService } from '../../../electron/backend/runs/run-service';
@@ -64,6 +65,35 @@ describe('the backend: scenarios', () => {
     expect(broken).toMatchObject({ ok: false, problems: [{ path: '(root)', message: expect.stringContaining('not valid JSON') }] });
     const good = await api.scenarios.validate({ text: JSON.stringify({ ...makeScenario(), options: undefined }) });
     expect(good).toMatchObject({ ok: true, scenario: { options: { timeoutMs: 30_000 } } });
+  });
+});
+
+describe('the backend: findings and the machine', () => {
+  it("answers a run's findings from its stored records, the same as the rules over the whole run give", async () => {
+    const id = temp.store.createRun({ scenario: makeScenario(), name: 'blocked', tags: [] });
+    const tasks = makeTasks(8);
+    temp.store.recordStarted(id, { startedAtEpochMs: Date.now(), totalTasks: 8, lanes: 4 });
+    // One sample of a loop held for 400 ms: loop-blocked fires.
+    const samples = [...makeSamples(3), { ...makeSamples(1, 30)[0]!, loopDelayMs: 400 }];
+    temp.store.appendBatch(id, { finished: tasks, samples });
+    temp.store.finishRun(id, { status: 'completed', metrics: makeMetrics(tasks) });
+    const findings = await api.history.findings({ id });
+    expect(findings.map((f) => f.id)).toContain('loop-blocked');
+    const run = await api.history.get({ id });
+    expect(findings).toEqual(findFindings({ scenario: run.scenario, tasks: run.tasks, samples: run.samples, metrics: run.metrics! }));
+  });
+
+  it('says not_found for the findings of an unknown run, and none for a run without metrics', async () => {
+    expect((await apiError(api.history.findings({ id: 404 }))).code).toBe('not_found');
+    const id = temp.store.createRun({ scenario: makeScenario(), name: 'failed', tags: [] });
+    temp.store.finishRun(id, { status: 'failed', metrics: null, error: 'the engine process died' });
+    expect(await api.history.findings({ id })).toEqual([]);
+  });
+
+  it("reports the machine's cores and load", async () => {
+    const machine = await api.runs.machine();
+    expect(machine.cpuCount).toBeGreaterThanOrEqual(1);
+    expect(machine.loadAverage1m).toBeGreaterThanOrEqual(0);
   });
 });
 

@@ -81,6 +81,19 @@ describe('an experiment as a whole', () => {
     expect(text).toMatch(/^wall time\s+400\.0 ms\s+100\.0 ms \(0\.25x better\)\s+-$/m);
   });
 
+  it("lists a built-in scenario's expectations under a run of its variants, with a miss's likely reason", () => {
+    const check = { met: false, measured: 400, reference: 200, ratio: 2, expectation: { metric: 'wallMs' as const, variant: 'sequential', op: '>=' as const, factor: 3, of: 'all' } };
+    const expectations = [
+      { check: { ...check, met: true }, sentence: 'As expected: sequential: peak in flight 1 (expected <= 1).', reason: null, reasonText: null },
+      { check, sentence: 'Not as expected: sequential took 2.0x Promise.all (expected >= 3.0x).', reason: 'busy-machine' as const, reasonText: 'the machine is busy: load average 3.5 over its 2 cores' },
+    ];
+    const variants: ReopenedExperiment = { ...base, kind: 'matrix', runs: [run(20, { type: 'sequential' }, 400), run(21, { type: 'all' }, 200)], expectations };
+    expect(renderExperiment(variants)).toContain(
+      'expectations of the built-in scenario:\n  As expected: sequential: peak in flight 1 (expected <= 1).\n' +
+        '  Not as expected: sequential took 2.0x Promise.all (expected >= 3.0x). Likely reason: the machine is busy: load average 3.5 over its 2 cores.\n',
+    );
+  });
+
   it('names the columns of a matrix of variants that share a strategy by their runs', () => {
     const variants: ReopenedExperiment = { ...base, kind: 'matrix', runs: [run(20, { type: 'all' }, 400), run(21, { type: 'all' }, 100)] };
     expect(renderExperiment(variants)).toMatch(/^metric\s+Timers \(#20\)\s+Timers \(#21\)$/m);

@@ -6,6 +6,7 @@ import { findPreset } from '../../../shared/presets';
 import type { SavedScenario } from '../../../shared/run/saved-scenario';
 import { checkScenario, type ScenarioInput } from '../../../shared/scenario';
 import { FakeExplorerApi } from './run/fake-explorer-api';
+import { makeMetrics } from '../history/fixtures';
 
 function setup() {
   const api = new FakeExplorerApi();
@@ -115,6 +116,42 @@ describe('Workspace', () => {
     workspace.openNew();
     workspace.openPreset(preset, 'all');
     expect(workspace.session).toBeNull();
+  });
+
+  it("judges a built-in scenario's expectations once two of its variants have run, on the machine the backend reports", async () => {
+    const { workspace, api } = setup();
+    api.machine = { cpuCount: 2, loadAverage1m: 3.5 };
+    const lesson = findPreset('sequential-vs-all')!;
+    const metrics = (wallMs: number, maxInFlight: number) => ({ ...makeMetrics([]), wallMs, maxInFlight });
+    workspace.openPreset(lesson, 'sequential');
+    await workspace.run();
+    api.emitStarted('run-1', 10);
+    api.emitFinished('completed', 'run-1', metrics(1000, 1));
+    expect(workspace.expectations).toEqual([]);
+    workspace.openPreset(lesson, 'all');
+    await workspace.run();
+    api.emitStarted('run-1', 10);
+    // Promise.all came out slower than expected: the busy machine is the likely reason.
+    api.emitFinished('completed', 'run-1', metrics(500, 10));
+    await vi.waitFor(() => expect(workspace.expectations[0]?.reason).toBe('busy-machine'));
+    expect(workspace.expectations.map((v) => v.sentence)).toEqual([
+      'Not as expected: sequential took 2.0x Promise.all (expected >= 3.0x).',
+      'As expected: sequential: peak in flight 1 (expected <= 1).',
+      'As expected: Promise.all: peak in flight 10 (expected >= 10).',
+    ]);
+    expect(workspace.expectations[0]?.reasonText).toBe('the machine is busy: load average 3.5 over its 2 cores');
+  });
+
+  it("has a finished run's findings from the backend, by its id", async () => {
+    const { workspace, api } = setup();
+    api.findings = [{ id: 'loop-blocked', severity: 'problem', title: 'The event loop was blocked', detail: 'd', evidence: { maxLoopDelayMs: 400 } }];
+    workspace.openPreset(preset);
+    await workspace.run();
+    expect(workspace.session?.findings).toBeNull();
+    api.emitStarted('run-1', 20);
+    api.emitFinished('completed', 'run-1', makeMetrics([]));
+    await vi.waitFor(() => expect(workspace.session?.findings).toEqual(api.findings));
+    expect(api.calls).toContain('history.findings 7');
   });
 
   it('does not open another variant while the shown one runs', async () => {

@@ -37,6 +37,16 @@ describe('Comparison', () => {
     expect(comparison.repeats).toBeNull();
   });
 
+  it('tells two runs apart by their findings, from the backend, and says what explains the biggest ratio', async () => {
+    const slow = runWith('slow', 240, 50);
+    const fast = runWith('fast', 100, 120);
+    await comparison.load([slow, fast]);
+    expect(comparison.findingsDifference?.explanation).toMatch(new RegExp(`^The biggest difference is .+ in #${fast} against #${slow}\\.`));
+    const [one, two, three] = [runWith('a', 100, 10), runWith('b', 100, 10), runWith('c', 100, 10)];
+    await comparison.load([one, two, three]);
+    expect(comparison.findingsDifference).toBeNull();
+  });
+
   it('draws every run: a latency CDF, in flight over time and a timeline, on one axis as long as the longest run', async () => {
     const a = runWith('a', 100, 10);
     const b = runWith('b', 200, 10);

@@ -1,3 +1,4 @@
+import type { Finding } from '../../../../shared/findings';
 import type { ExplorerApi } from '../../../../renderer/state/explorer-api';
 import type { RunEventsPayload, RunFinishedPayload, RunProgressPayload, RunStartedPayload } from '../../../../shared/api/run-events';
 import type { TaskRecord } from '../../../../shared/protocol/task-record';
@@ -35,7 +36,10 @@ export class FakeExplorerApi implements ExplorerApi {
       this.calls.push('runs.active');
       return this.activeRuns;
     },
+    machine: async () => this.machine,
   };
+  /** What `runs.machine` answers. */
+  machine = { cpuCount: 2, loadAverage1m: 0.5 };
   /** What `runs.active` answers. */
   activeRuns: ActiveRunInfo[] = [];
   scenarios: ExplorerApi['scenarios'] = {
@@ -64,7 +68,13 @@ export class FakeExplorerApi implements ExplorerApi {
     getColumnar: async () => {
       throw new Error('not used');
     },
+    findings: async ({ id }) => {
+      this.calls.push(`history.findings ${id}`);
+      return this.findings;
+    },
   };
+  /** What `history.findings` answers. */
+  findings: Finding[] = [];
 
   onRunStarted(l: (p: RunStartedPayload) => void) { return this.#add(this.listeners.started, l); }
   onRunProgress(l: (p: RunProgressPayload) => void) { return this.#add(this.listeners.progress, l); }
