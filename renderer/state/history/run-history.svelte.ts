@@ -90,15 +90,17 @@ export class RunHistory {
   /** Loads one run with every task and sample (fetched as columns: a fraction of the records' size, and kept so). */
   async open(id: number): Promise<OpenedRunDetail | null> {
     try {
-      // Findings come on their own: the backend reads the run's records for them, and the timeline need not wait.
       this.#openedFindings = [];
-      void this.#loadFindings(id);
+      this.#findingsFor = id;
       const [{ tasks, ...rest }, packed] = await Promise.all([this.#api.history.getColumnar({ id }), this.#api.history.getRuntime({ id })]);
       const run: OpenedRunDetail = { ...rest, tasks: unpackTaskColumns(tasks) };
       this.#openedRuntime = packed === null ? null : RuntimeTrackData.fromArrays(unpackRuntime(packed));
       this.#opened = run;
       this.#openedExperiment = null;
       this.#error = null;
+      // Findings after the run is shown: the backend reads every record for them, which must not hold up its
+      // timeline (nor share the reading threads with its columns).
+      await this.#loadFindings(id);
       return run;
     } catch (error) {
       this.#error = `Run ${id} could not be opened: ${describeError(error)}`;
@@ -108,7 +110,6 @@ export class RunHistory {
 
   /** The findings of run `id`, kept if that run is still the one being opened or shown; none when they cannot be had. */
   async #loadFindings(id: number): Promise<void> {
-    this.#findingsFor = id;
     try {
       const findings = await this.#api.history.findings({ id });
       if (this.#findingsFor === id) this.#openedFindings = findings;
