@@ -1,6 +1,7 @@
 import { createProgram } from './program';
 import { processIo } from './cli-io';
 import { describeFailure, EXIT_CODES } from './cli-error';
+import { closeEarlyEngine } from './run/early-engine';
 
 /**
  * Runs the CLI on `argv` (as `process.argv`) and returns the exit code; prints failures as one message each.
@@ -16,6 +17,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     const { message, exitCode } = describeFailure(error);
     if (message !== null) io.err(`${message}\n`);
     return exitCode;
+  } finally {
+    await closeEarlyEngine();
   }
 }
 

@@ -4,6 +4,7 @@ import type { AttemptAbort } from './attempts/attempt-abort';
 import { taskWorkerEntry } from './entry-points';
 import { executeKind, type WorkResult } from './kinds/execute-kind';
 import type { KindEnv } from './kinds/kind-call';
+import type { ScratchQuery } from './kinds/scratch-database';
 import type { PlannedTask } from './plan/plan-tasks';
 import type { AttemptDraw } from './plan/seeded-random';
 import { addWorkerSlices, traceOrigin } from './runtime/trace-context';
@@ -42,9 +43,10 @@ function workResult(laneIndex: number, answer: TaskWorkerAnswer): WorkResult {
 /**
  * Runs attempts on worker threads, one piscina of one thread per lane, so a task's lane is the thread
  * it really ran on. An aborted attempt (timeout, cancel) ends its thread, and the process group of the
- * child it started if any; piscina starts a fresh thread for the lane. The threads load before the clock starts.
+ * child it started if any; piscina starts a fresh thread for the lane. The threads load, and prepare the
+ * `sqlite` tasks' `queries`, before the clock starts.
  */
-export async function startThreadExecutor(threads: number, env: KindEnv): Promise<Executor> {
+export async function startThreadExecutor(threads: number, env: KindEnv, queries: ScratchQuery[]): Promise<Executor> {
   // Loaded here, not at the engine's start: only the `workers` strategy needs it.
   const { Piscina } = await import('piscina');
   const { file, execArgv } = taskWorkerEntry();
@@ -61,7 +63,7 @@ export async function startThreadExecutor(threads: number, env: KindEnv): Promis
     await Promise.all(pools.map((pool) => pool.destroy()));
   };
   try {
-    await Promise.all(pools.map((pool) => pool.run({ type: 'warm-up' })));
+    await Promise.all(pools.map((pool) => pool.run({ type: 'warm-up', queries })));
   } catch (error) {
     await close();
     throw new Error(`could not start the worker threads: ${errorMessage(error)}`);

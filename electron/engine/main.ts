@@ -25,7 +25,7 @@ function serve(channel: ParentChannel): void {
     void channel.flushed().then(() => process.exit(code));
   };
   const fail = (message: string) => {
-    channel.send({ type: 'failed', message });
+    void channel.send({ type: 'failed', message });
     exit(1);
   };
 
@@ -53,7 +53,7 @@ function serve(channel: ParentChannel): void {
       (error: unknown) => fail(`the engine failed: ${errorMessage(error)}`),
     );
   });
-  channel.send({ type: 'ready', pid: process.pid });
+  void channel.send({ type: 'ready', pid: process.pid });
 }
 
 try {

@@ -3,7 +3,7 @@ import type { Scenario } from '../../shared/scenario';
 import { computeMetrics } from '../../shared/metrics/compute-metrics';
 import { RunCancel } from './attempts/run-cancel';
 import { type Executor, localExecutor, startThreadExecutor } from './executor';
-import { planTasks, type PlannedTask } from './plan/plan-tasks';
+import { TaskPlan } from './plan/plan-tasks';
 import { armLoopDelayMonitor, startSampler } from './probes/process-sampler';
 import { startBatchSender } from './recording/batch-sender';
 import { startClock } from './recording/run-clock';
@@ -21,20 +21,25 @@ export interface RunScenarioOptions {
   scratchDir: string;
   /** Cancel: unfinished tasks end `cancelled`, the run ends `cancelled`. */
   signal?: AbortSignal;
-  /** Receives `started`, the batches, then `finished` or `failed` (never `ready`). */
-  emit(event: EngineEvent): void;
+  /**
+   * Receives `started`, the batches, then `finished` or `failed` (never `ready`). When it returns a promise (the
+   * event is on its way to another process), no further batch is sent until it resolves: what a slow parent has
+   * not taken yet waits in the engine's compact columns, not in its message queue. Anything else it returns
+   * (`events.push` gives a number) is ignored.
+   */
+  emit(event: EngineEvent): unknown;
 }
 
 type FailedEvent = Extract<EngineEvent, { type: 'failed' }>;
 
 const STOPPED_BY_STRATEGY = 'never started: the strategy stopped at the first failure';
 
-async function measure(scenario: Scenario, tasks: readonly PlannedTask[], executor: Executor, cancel: RunCancel, emit: RunScenarioOptions['emit']): Promise<FinishedEvent> {
+async function measure(scenario: Scenario, plan: TaskPlan, executor: Executor, cancel: RunCancel, emit: RunScenarioOptions['emit']): Promise<FinishedEvent> {
   const loopDelay = await armLoopDelayMonitor();
   const clock = startClock();
   const cpuAtStart = process.cpuUsage();
-  const recorder = new RunRecorder(tasks, clock);
-  emit({ type: 'started', totalTasks: tasks.length, lanes: laneCount(scenario.strategy, tasks.length), startedAtEpochMs: clock.startedAtEpochMs });
+  const recorder = new RunRecorder(plan, clock);
+  emit({ type: 'started', totalTasks: plan.count, lanes: laneCount(scenario.strategy, plan.count), startedAtEpochMs: clock.startedAtEpochMs });
   const sampler = startSampler(clock, loopDelay, () => recorder.inFlight, (sample) => recorder.addSample(sample));
   const tracing = startRuntimeTrace(scenario, clock);
   const sender = startBatchSender(recorder, emit, takeSlices);
@@ -42,8 +47,8 @@ async function measure(scenario: Scenario, tasks: readonly PlannedTask[], execut
   let loopDelayMs;
   try {
     const { timeoutMs, retries, retryDelayMs, seed } = scenario.options;
-    const runTask = taskRunner({ tasks, recorder, executor, policy: { timeoutMs, retries, retryDelayMs }, seed, cancel, clock });
-    const run = strategyFor(scenario.strategy)({ count: tasks.length, runTask });
+    const runTask = taskRunner({ plan, recorder, executor, policy: { timeoutMs, retries, retryDelayMs }, seed, cancel, clock });
+    const run = strategyFor(scenario.strategy)({ count: plan.count, runTask });
     await run.settled.then(ignore, ignore);
     wallMs = clock.now();
     recorder.markSettled(wallMs);
@@ -53,12 +58,12 @@ async function measure(scenario: Scenario, tasks: readonly PlannedTask[], execut
   } finally {
     loopDelayMs = await sampler.stop();
     if (tracing) stopTrace();
-    sender.stop();
+    await sender.stop();
     if (tracing) clearTrace();
   }
   const cpu = process.cpuUsage(cpuAtStart);
   const metrics = computeMetrics({
-    tasks: recorder.allRecords(),
+    tasks: recorder.metricColumns(),
     samples: recorder.allSamples(),
     wallMs,
     cpu: { userMs: cpu.user / 1000, systemMs: cpu.system / 1000 },
@@ -73,7 +78,7 @@ async function setUp(scenario: Scenario, scratchDir: string, count: number): Pro
   const { strategy } = scenario;
   if (strategy.type !== 'workers') return { prepared, executor: localExecutor(prepared.env) };
   try {
-    return { prepared, executor: await startThreadExecutor(Math.min(strategy.threads, count), prepared.env) };
+    return { prepared, executor: await startThreadExecutor(Math.min(strategy.threads, count), prepared.env, prepared.queries) };
   } catch (error) {
     await prepared.close();
     throw error;
@@ -86,10 +91,10 @@ async function setUp(scenario: Scenario, scratchDir: string, count: number): Pro
  * `finished` (or `failed` when the run could not be set up). Returns that last event.
  */
 export async function runScenario(scenario: Scenario, { scratchDir, signal, emit }: RunScenarioOptions): Promise<FinishedEvent | FailedEvent> {
-  const tasks = planTasks(scenario);
+  const plan = new TaskPlan(scenario);
   let setup;
   try {
-    setup = await setUp(scenario, scratchDir, tasks.length);
+    setup = await setUp(scenario, scratchDir, plan.count);
   } catch (error) {
     const failed: FailedEvent = { type: 'failed', message: errorMessage(error) };
     emit(failed);
@@ -97,7 +102,7 @@ export async function runScenario(scenario: Scenario, { scratchDir, signal, emit
   }
   const { prepared, executor } = setup;
   try {
-    const finished = await measure(scenario, tasks, executor, new RunCancel(signal), emit);
+    const finished = await measure(scenario, plan, executor, new RunCancel(signal), emit);
     emit(finished);
     return finished;
   } finally {

@@ -1,7 +1,7 @@
 import type { RunCancel } from './attempts/run-cancel';
 import { runAttempts, type AttemptPolicy } from './attempts/run-attempts';
 import type { Executor } from './executor';
-import type { PlannedTask } from './plan/plan-tasks';
+import type { TaskPlan } from './plan/plan-tasks';
 import { taskDraws } from './plan/seeded-random';
 import type { RunClock } from './recording/run-clock';
 import type { RunRecorder } from './recording/run-recorder';
@@ -14,7 +14,7 @@ export const CANCELLED_BEFORE_START = 'cancelled before it started';
 export class TaskFailed extends Error {}
 
 export interface TaskRunnerOptions {
-  tasks: readonly PlannedTask[];
+  plan: TaskPlan;
   recorder: RunRecorder;
   executor: Executor;
   policy: AttemptPolicy;
@@ -28,18 +28,17 @@ export interface TaskRunnerOptions {
  * cancel), records the end (when the work ended, and when this continuation heard of it), and rejects when
  * the task did not end `ok`, as the task itself would.
  */
-export function taskRunner({ tasks, recorder, executor, policy, seed, cancel, clock }: TaskRunnerOptions) {
+export function taskRunner({ plan, recorder, executor, policy, seed, cancel, clock }: TaskRunnerOptions) {
   return async (index: number, lane: number): Promise<void> => {
-    const task = tasks[index];
-    if (task === undefined) throw new RangeError(`no task ${index}`);
+    const task = plan.task(index);
     if (cancel.aborted) {
-      recorder.taskNeverStarted(task, 'cancelled', CANCELLED_BEFORE_START);
+      recorder.taskNeverStarted(index, 'cancelled', CANCELLED_BEFORE_START);
       throw new TaskFailed(CANCELLED_BEFORE_START);
     }
-    const start = recorder.taskStarted(task, lane);
+    recorder.taskStarted(index, lane);
     const nextDraw = taskDraws(seed, index, task.spec.failRate);
     const outcome = await runAttempts((abort) => withTask(index, () => executor.execute(task, nextDraw(), lane, abort)), policy, cancel, clock);
-    recorder.taskEnded(start, outcome);
+    recorder.taskEnded(index, outcome);
     if (outcome.status !== 'ok') throw new TaskFailed(outcome.error ?? outcome.status);
   };
 }

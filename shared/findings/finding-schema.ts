@@ -60,10 +60,16 @@ export type FindingId = Finding['id'];
 /** The runtime tracks of a run recorded with `trace: "runtime"` (shared/runtime), as the rules read them. */
 export type RuntimeTracks = Readonly<Pick<RuntimeTrace, 'loop' | 'threadpool' | 'workers'>>;
 
-/** What the rules read: a finished run's scenario, records, samples and metrics, and its runtime tracks if any. */
+/**
+ * What the rules read of each task; a `TaskRecord` has all of it, and a recorder that keeps tasks as columns makes
+ * only this much of each (a million tasks as full records would take about 180 MB).
+ */
+export type FindingTask = Pick<TaskRecord, 'index' | 'group' | 'kind' | 'startMs' | 'endMs' | 'status' | 'orphaned' | 'attempts'>;
+
+/** What the rules read: a finished run's scenario, its tasks by index, samples and metrics, and its runtime tracks if any. */
 export interface RunForFindings {
   scenario: Scenario;
-  tasks: readonly TaskRecord[];
+  tasks: readonly FindingTask[];
   samples: readonly Sample[];
   metrics: RunMetrics;
   runtime?: RuntimeTracks;

@@ -1,7 +1,8 @@
 import type { Sample, TaskRecord, TaskStatus } from '../protocol/task-record';
 import type { RunMetrics } from './metrics-schema';
-import { peakOverlap } from './peak-overlap';
+import { peakOverlapOfColumns } from './peak-overlap';
 import { percentilesOf } from './percentiles';
+import { metricColumnsOf, TASK_STATUS_ORDER, type TaskMetricColumns } from './task-metric-columns';
 
 /** The event-loop delay of a whole run, from the engine's delay histogram (ms). */
 export interface LoopDelaySummary {
@@ -12,7 +13,8 @@ export interface LoopDelaySummary {
 
 /** What a run measured: every task's record, the samples, and the process's CPU time over the run. */
 export interface MetricsInput {
-  tasks: readonly TaskRecord[];
+  /** The records, or the same as columns (the engine keeps them so). */
+  tasks: readonly TaskRecord[] | TaskMetricColumns;
   samples: readonly Sample[];
   /** From run start until the strategy settled. */
   wallMs: number;
@@ -50,48 +52,83 @@ function perMs(value: number, ms: number): number {
   return ms > 0 ? value / ms : 0;
 }
 
-/** The window every task that ran fits in: first start to last end; 0 when none ran. */
-function spanOf(ran: readonly TaskRecord[]): number {
-  let first = Infinity;
-  let last = -Infinity;
-  for (const task of ran) {
-    if (task.startMs < first) first = task.startMs;
-    if (task.endMs > last) last = task.endMs;
-  }
-  return ran.length > 0 ? Math.max(0, last - first) : 0;
-}
-
 /** Everything the records decide, with their own times (a task ends when its work ended). */
 export function taskMetrics(tasks: readonly TaskRecord[], wallMs: number): TaskMetrics {
-  const ran = tasks.filter((task) => task.attempts > 0);
-  const counts: Record<TaskStatus, number> = { ok: 0, error: 0, timeout: 0, cancelled: 0, skipped: 0 };
+  return taskMetricsOfColumns(metricColumnsOf(tasks), wallMs);
+}
+
+/** `taskMetrics` over tasks kept as columns: the same numbers, in the same order of summing. */
+export function taskMetricsOfColumns(columns: TaskMetricColumns, wallMs: number): TaskMetrics {
+  const { count, attempts, status, orphaned: orphanedColumn, kind, kinds } = columns;
+  const counts = [0, 0, 0, 0, 0];
   const failuresByKind: Record<string, number> = {};
   let orphaned = 0;
-  for (const task of tasks) {
-    counts[task.status] += 1;
-    if (task.orphaned) orphaned += 1;
-    if (isFailure(task.status)) failuresByKind[task.kind] = (failuresByKind[task.kind] ?? 0) + 1;
+  let ranCount = 0;
+  for (let i = 0; i < count; i += 1) {
+    const code = status[i] ?? 0;
+    counts[code] = (counts[code] ?? 0) + 1;
+    if (orphanedColumn[i] === 1) orphaned += 1;
+    if (isFailure(TASK_STATUS_ORDER[code] ?? 'ok')) {
+      const name = kinds[kind[i] ?? 0] ?? '';
+      failuresByKind[name] = (failuresByKind[name] ?? 0) + 1;
+    }
+    if ((attempts[i] ?? 0) > 0) ranCount += 1;
   }
-  const durations = ran.map((task) => task.endMs - task.startMs);
-  const spanMs = spanOf(ran);
-  const delivery = percentilesOf(ran.map((task) => Math.max(0, task.observedMs - task.endMs)));
+  const ran = ranColumns(columns, ranCount);
+  const [ok = 0, error = 0, timeout = 0, cancelled = 0, skipped = 0] = counts;
+  let first = Infinity;
+  let last = -Infinity;
+  let busyMs = 0;
+  for (let r = 0; r < ranCount; r += 1) {
+    const startMs = ran.startMs[r] ?? 0;
+    const endMs = ran.endMs[r] ?? 0;
+    if (startMs < first) first = startMs;
+    if (endMs > last) last = endMs;
+    busyMs += ran.durations[r] ?? 0;
+  }
+  const spanMs = ranCount > 0 ? Math.max(0, last - first) : 0;
+  const delivery = percentilesOf(ran.deliveries);
   return {
     spanMs,
-    tasks: tasks.length,
-    ok: counts.ok,
-    failed: counts.error,
-    timedOut: counts.timeout,
-    cancelled: counts.cancelled,
-    skipped: counts.skipped,
+    tasks: count,
+    ok,
+    failed: error,
+    timedOut: timeout,
+    cancelled,
+    skipped,
     orphaned,
-    maxInFlight: peakOverlap(ran),
-    throughputPerSec: perMs((tasks.length - counts.cancelled - counts.skipped) * 1000, wallMs),
-    effectiveConcurrency: perMs(durations.reduce((sum, d) => sum + d, 0), spanMs),
-    latencyMs: percentilesOf(durations),
-    waitMs: percentilesOf(ran.map((task) => task.startMs - task.queuedMs)),
+    maxInFlight: peakOverlapOfColumns(ran.startMs, ran.endMs),
+    throughputPerSec: perMs((count - cancelled - skipped) * 1000, wallMs),
+    effectiveConcurrency: perMs(busyMs, spanMs),
+    latencyMs: percentilesOf(ran.durations),
+    waitMs: percentilesOf(ran.waits),
     deliveryDelayMs: { p50: delivery.p50, p99: delivery.p99, max: delivery.max },
     failuresByKind,
   };
+}
+
+/** The tasks that ran (`attempts > 0`), in order: their spans and the durations the percentiles read. */
+function ranColumns({ count, attempts, queuedMs, startMs, endMs, observedMs }: TaskMetricColumns, ranCount: number) {
+  const ran = {
+    startMs: new Float64Array(ranCount),
+    endMs: new Float64Array(ranCount),
+    durations: new Float64Array(ranCount),
+    waits: new Float64Array(ranCount),
+    deliveries: new Float64Array(ranCount),
+  };
+  let r = 0;
+  for (let i = 0; i < count; i += 1) {
+    if ((attempts[i] ?? 0) === 0) continue;
+    const start = startMs[i] ?? 0;
+    const end = endMs[i] ?? 0;
+    ran.startMs[r] = start;
+    ran.endMs[r] = end;
+    ran.durations[r] = end - start;
+    ran.waits[r] = start - (queuedMs[i] ?? 0);
+    ran.deliveries[r] = Math.max(0, (observedMs[i] ?? 0) - end);
+    r += 1;
+  }
+  return ran;
 }
 
 /** The summary of a run (names and meanings of `RunMetrics`). Pure: the same input gives the same metrics. */
@@ -99,7 +136,7 @@ export function computeMetrics({ tasks, samples, wallMs, cpu, loopDelayMs }: Met
   const sampled = percentilesOf(samples.map((sample) => sample.loopDelayMs));
   return {
     wallMs,
-    ...taskMetrics(tasks, wallMs),
+    ...taskMetricsOfColumns('count' in tasks ? tasks : metricColumnsOf(tasks), wallMs),
     loopDelayMs: loopDelayMs ?? { p50: sampled.p50, p99: sampled.p99, max: sampled.max },
     elu: Math.min(1, Math.max(0, samples.reduce((sum, s) => sum + s.elu, 0) / (samples.length || 1))),
     cpuUserMs: cpu.userMs,

@@ -15,8 +15,15 @@ export function peakOverlap(spans: readonly Span[]): number {
     starts[i] = span.startMs;
     ends[i] = span.endMs;
   });
-  starts.sort();
-  ends.sort();
+  return peakOverlapOfSorted(starts.sort(), ends.sort());
+}
+
+/** `peakOverlap` of spans given as columns (entry `i` of each is one span); the arrays are sorted in place. */
+export function peakOverlapOfColumns(starts: Float64Array, ends: Float64Array): number {
+  return peakOverlapOfSorted(starts.sort(), ends.sort());
+}
+
+function peakOverlapOfSorted(starts: Float64Array, ends: Float64Array): number {
   let open = 0;
   let peak = 0;
   let e = 0;

@@ -93,7 +93,8 @@ export function strategyCode(strategy: Strategy): string {
       return `import { Piscina } from 'piscina';
 
 // The threads start before run() is timed, as the engine starts them before its clock.
-const pool = new Piscina({ filename: './task.js', minThreads: ${strategy.threads}, maxThreads: ${strategy.threads} });
+// stricterFIFO: tasks start in order; by default piscina puts a task no thread was free for at the back.
+const pool = new Piscina({ filename: './task.js', minThreads: ${strategy.threads}, maxThreads: ${strategy.threads}, stricterFIFO: true });
 
 async function run(taskInputs: unknown[]) {
   // Each task runs on the first free worker thread: real parallelism for CPU-bound work.

@@ -1,5 +1,6 @@
 import type { TaskRecord, TaskStatus } from '../../../shared/protocol/task-record';
 import type { TaskRow } from './record-rows';
+import type { FindingTask } from '../../../shared/findings';
 import { ensureLength } from '../../../shared/arrays/ensure-length';
 import { PACKED_ARRAY_TYPES, type PackedColumn, type PackedType, type TaskArrays, type TaskColumns } from '../../../shared/run/task-columns';
 
@@ -100,6 +101,25 @@ export class TaskColumnsBuilder {
       this.#errors.message.push(this.#messages.code(row[10]));
     }
     this.#attempts[i] = row[11];
+  }
+
+  /** What the findings read of each task added so far (`FindingTask`), ordered by task index, made straight from the columns. */
+  findingTasks(): FindingTask[] {
+    const tasks = new Array<FindingTask>(this.#count);
+    for (let i = 0; i < this.#count; i++) {
+      tasks[i] = {
+        index: this.#index[i]!,
+        group: this.#group[i]!,
+        kind: this.#kinds.values[this.#kind[i]!]!,
+        startMs: this.#startMs[i]!,
+        endMs: this.#endMs[i]!,
+        status: this.#statuses.values[this.#status[i]!]!,
+        orphaned: this.#orphaned[i] === 1,
+        attempts: this.#attempts[i]!,
+      };
+    }
+    // Tasks arrive nearly in index order, which the merge sort of `Array.prototype.sort` goes through in one pass.
+    return tasks.sort((a, b) => a.index - b.index);
   }
 
   build(): TaskColumns {

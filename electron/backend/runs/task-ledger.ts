@@ -1,4 +1,5 @@
 import type { Scenario } from '../../../shared/scenario';
+import type { FindingTask } from '../../../shared/findings';
 import type { BatchEvent } from '../../../shared/protocol/engine-protocol';
 import type { Sample, TaskRecord, TaskStart } from '../../../shared/protocol/task-record';
 import { recordsFromColumns } from '../../../shared/run/task-columns';
@@ -23,7 +24,7 @@ export interface RunProgress {
  */
 export class TaskLedger {
   readonly samples: Sample[] = [];
-  readonly #columns = new TaskColumnsBuilder();
+  #columns = new TaskColumnsBuilder();
   readonly #running = new Map<number, TaskStart>();
   #finished: Uint8Array;
   readonly #scenario: Scenario;
@@ -39,6 +40,17 @@ export class TaskLedger {
   /** Every record reported (or closed by `cancelUnreported`) so far, in the order they came. */
   get records(): TaskRecord[] {
     return recordsFromColumns(this.#columns.build());
+  }
+
+  /**
+   * What the findings read of every task (`FindingTask`, by task index), made from the columns, which the ledger
+   * then lets go of: for a run that is over, whose records are stored, so that the findings of a million tasks
+   * are not computed beside a second copy of them.
+   */
+  takeFindingTasks(): FindingTask[] {
+    const tasks = this.#columns.findingTasks();
+    this.#columns = new TaskColumnsBuilder();
+    return tasks;
   }
 
   get progress(): RunProgress {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../cli-io';
+import { startEarlyEngine } from '../run/early-engine';
 
 /** Adds one command (with its options and action) to the program. */
 export type RegisterCommand = (program: Command, io: CliIo) => void;
@@ -14,10 +15,16 @@ export interface CliCommand {
  * Every command of the CLI, in the order `--help` lists them. Each is loaded on demand: `list` should not
  * pay for the engine launcher, the WebSocket server or the statistics that `run`, `serve` and `compare`
  * need (a CLI start is a few tens of milliseconds, and every module it loads adds to them). A new command
- * is one file and one line here.
+ * is one file and one line here. Naming `run` also starts its engine process at once (`run/early-engine.ts`).
  */
 export const CLI_COMMANDS: readonly CliCommand[] = [
-  { name: 'run', load: async () => (await import('./run')).registerRun },
+  {
+    name: 'run',
+    load: async () => {
+      startEarlyEngine();
+      return (await import('./run')).registerRun;
+    },
+  },
   { name: 'list', load: async () => (await import('./list')).registerList },
   { name: 'show', load: async () => (await import('./show')).registerShow },
   { name: 'compare', load: async () => (await import('./compare')).registerCompare },

@@ -1,7 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { Scenario, Strategy } from '../../../shared/scenario';
 import { MAX_REPEAT_RUNS, MAX_WARMUP_RUNS, type ExperimentSpec } from '../../../shared/experiments/experiment-spec';
-import { forkLauncher } from '../../backend/runs/fork-launcher';
 import { RunService } from '../../backend/runs/run-service';
 import type { HistoryStore } from '../../backend/history';
 import type { CliIo } from '../cli-io';
@@ -11,6 +10,7 @@ import { chooseScenario } from '../run/scenario-source';
 import { confirmExec } from '../run/exec-consent';
 import { planRuns } from '../run/run-plan';
 import { executeRun } from '../run/execute-run';
+import { cliEngineLauncher } from '../run/early-engine';
 import { renderRunText, runsJson, type FinishedRun } from '../run/run-report';
 
 interface RunFlags {
@@ -54,8 +54,8 @@ function failIfIncomplete(runs: readonly FinishedRun[], interrupted: boolean): v
 }
 
 async function runOnce(scenario: Scenario, flags: RunFlags, io: CliIo): Promise<void> {
-  const execute = (store: HistoryStore | null) =>
-    executeRun(new RunService({ store, launcher: forkLauncher() }), scenario, { tags: flags.tag, save: flags.save }, io);
+  const launcher = await cliEngineLauncher();
+  const execute = (store: HistoryStore | null) => executeRun(new RunService({ store, launcher }), scenario, { tags: flags.tag, save: flags.save }, io);
   const { run, interrupted } = flags.save ? await withHistory(flags.db, io, execute) : await execute(null);
   io.out(flags.json === true ? `${JSON.stringify({ runs: runsJson([run]) }, null, 2)}\n` : renderRunText(run));
   failIfIncomplete([run], interrupted);
@@ -71,7 +71,7 @@ async function runExperimentCommand(spec: ExperimentSpec, flags: RunFlags, io: C
     import('../format/experiment-text'),
   ]);
   const { experiment, text } = await withHistory(flags.db, io, async (store) => {
-    const service = new RunService({ store, launcher: forkLauncher() });
+    const service = new RunService({ store, launcher: await cliEngineLauncher() });
     const finished = await executeExperiment(service, store, spec, { tags: flags.tag }, io);
     const report =
       flags.json === true

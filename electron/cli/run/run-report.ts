@@ -1,6 +1,5 @@
 import { findFindings, type Finding } from '../../../shared/findings';
 import type { RunMetrics } from '../../../shared/metrics/metrics-schema';
-import type { Sample, TaskRecord } from '../../../shared/protocol/task-record';
 import { type Scenario, strategyText } from '../../../shared/scenario';
 import type { ActiveRun, RunOutcome } from '../../backend/runs/run-service';
 import { renderFindings, renderMetricsTable } from '../format/metrics-text';
@@ -13,18 +12,14 @@ export interface FinishedRun {
   findings: Finding[];
 }
 
-/** Waits for `run` to end, keeping its records and samples as they arrive, and finds what they show. */
+/**
+ * Waits for `run` to end and finds what its records show. The records are made from the run's compact columns
+ * only now, once: a run of a million tasks is recorded without an object per task kept along the way.
+ */
 export async function finishedRun(run: ActiveRun): Promise<FinishedRun> {
-  const tasks: TaskRecord[] = [];
-  const samples: Sample[] = [];
-  const stop = run.onBatch((batch) => {
-    for (const task of batch.finished) tasks.push(task);
-    for (const sample of batch.samples) samples.push(sample);
-  });
   const outcome = await run.done;
-  stop();
   const { scenario } = run;
-  const findings = outcome.metrics === null ? [] : findFindings({ scenario, tasks, samples, metrics: outcome.metrics });
+  const findings = outcome.metrics === null ? [] : findFindings({ scenario, ...run.takeFindingInput(), metrics: outcome.metrics });
   return { scenario, outcome, findings };
 }
 

@@ -20,6 +20,11 @@ export interface TaskOutcome {
   /** The last attempt's error message, or null. */
   error: string | null;
   attempts: number;
+  /**
+   * When the first attempt's work began (ms from run start): on a worker thread, when the thread took it up;
+   * an attempt that never reported its work (a timeout, a cancel) began when it was started.
+   */
+  startMs: number;
   /** When the last attempt ended (ms from run start): its work's own end, a timeout's due time, or the cancel. */
   endMs: number;
 }
@@ -45,9 +50,13 @@ export function timeoutMessage(timeoutMs: number, latenessMs: number): string {
  * ends at the time it was due.
  */
 function runAttempt(operation: (abort: AttemptAbort) => Promise<WorkResult>, timeoutMs: number, cancel: RunCancel, clock: RunClock): Promise<AttemptResult> {
-  if (cancel.aborted) return Promise.resolve({ status: 'cancelled', error: 'cancelled', endMs: clock.now() });
+  if (cancel.aborted) {
+    const nowMs = clock.now();
+    return Promise.resolve({ status: 'cancelled', error: 'cancelled', startMs: nowMs, endMs: nowMs });
+  }
   const abort = new AttemptAbortController();
-  const dueMs = clock.now() + timeoutMs;
+  const startedMs = clock.now();
+  const dueMs = startedMs + timeoutMs;
   return new Promise((resolve) => {
     let settled = false;
     const finish = (result: AttemptResult) => {
@@ -61,14 +70,15 @@ function runAttempt(operation: (abort: AttemptAbort) => Promise<WorkResult>, tim
     const timer = setTimeout(() => {
       const nowMs = clock.now();
       const latenessMs = nowMs - dueMs;
-      finish({ status: 'timeout', error: timeoutMessage(timeoutMs, latenessMs), endMs: latenessMs > LATE_TIMEOUT_NOTE_MS ? dueMs : nowMs });
+      finish({ status: 'timeout', error: timeoutMessage(timeoutMs, latenessMs), startMs: startedMs, endMs: latenessMs > LATE_TIMEOUT_NOTE_MS ? dueMs : nowMs });
     }, timeoutMs);
-    const onCancel = () => finish({ status: 'cancelled', error: 'cancelled', endMs: clock.now() });
+    const onCancel = () => finish({ status: 'cancelled', error: 'cancelled', startMs: startedMs, endMs: clock.now() });
     cancel.join(onCancel);
     operation(abort).then(
-      (work) => finish({ status: work.error === null ? 'ok' : 'error', error: work.error, endMs: clock.fromEpochMs(work.endEpochMs) }),
+      (work) =>
+        finish({ status: work.error === null ? 'ok' : 'error', error: work.error, startMs: clock.fromEpochMs(work.startEpochMs), endMs: clock.fromEpochMs(work.endEpochMs) }),
       // A child's stderr or a server's answer may hold control characters, which no view should obey.
-      (error: unknown) => finish({ status: 'error', error: stripControlCharacters(errorMessage(error)), endMs: clock.now() }),
+      (error: unknown) => finish({ status: 'error', error: stripControlCharacters(errorMessage(error)), startMs: startedMs, endMs: clock.now() }),
     );
   });
 }
@@ -106,13 +116,15 @@ export function runAttempts(
 }
 
 function afterOneAttempt(result: AttemptResult): TaskOutcome {
-  return { status: result.status, error: result.error, endMs: result.endMs, attempts: 1 };
+  return { status: result.status, error: result.error, startMs: result.startMs, endMs: result.endMs, attempts: 1 };
 }
 
 async function runRetrying(operation: (abort: AttemptAbort) => Promise<WorkResult>, policy: AttemptPolicy, cancel: RunCancel, clock: RunClock): Promise<TaskOutcome> {
+  let startMs: number | null = null;
   for (let attempt = 1; ; attempt += 1) {
     const result = await runAttempt(operation, policy.timeoutMs, cancel, clock);
-    if (result.status === 'ok' || result.status === 'cancelled' || attempt > policy.retries) return { ...result, attempts: attempt };
-    if (!(await backoff(policy.retryDelayMs * 2 ** (attempt - 1), cancel))) return { status: 'cancelled', error: 'cancelled', endMs: clock.now(), attempts: attempt };
+    startMs ??= result.startMs;
+    if (result.status === 'ok' || result.status === 'cancelled' || attempt > policy.retries) return { ...result, startMs, attempts: attempt };
+    if (!(await backoff(policy.retryDelayMs * 2 ** (attempt - 1), cancel))) return { status: 'cancelled', error: 'cancelled', startMs, endMs: clock.now(), attempts: attempt };
   }
 }

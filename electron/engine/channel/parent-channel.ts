@@ -2,7 +2,8 @@ import type { EngineEvent } from '../../../shared/protocol/engine-protocol';
 
 /** The engine's link to the process that started it, whichever way it was started. */
 export interface ParentChannel {
-  send(event: EngineEvent): void;
+  /** Resolves once the event has left this process (at once where the transport does not say). */
+  send(event: EngineEvent): Promise<void>;
   /** Every message from the parent, unchecked. */
   onMessage(listener: (message: unknown) => void): void;
   /** Resolves when everything sent so far has left this process (so exiting loses nothing). */
@@ -17,7 +18,7 @@ interface ElectronParentPort {
 
 function utilityProcessChannel(port: ElectronParentPort): ParentChannel {
   return {
-    send: (event) => port.postMessage(event),
+    send: async (event) => port.postMessage(event),
     onMessage: (listener) => port.on('message', (event) => listener(event.data)),
     flushed: async () => {},
   };
@@ -29,15 +30,17 @@ function forkChannel(): ParentChannel {
   // Nobody is left to report to once the parent has gone.
   process.once('disconnect', () => process.exit(0));
   return {
-    send: (event) => {
-      unsent += 1;
-      process.send?.(event, undefined, {}, () => {
-        unsent -= 1;
-        if (unsent > 0) return;
-        for (const resolve of onFlushed) resolve();
-        onFlushed = [];
-      });
-    },
+    send: (event) =>
+      new Promise((resolve) => {
+        unsent += 1;
+        process.send?.(event, undefined, {}, () => {
+          unsent -= 1;
+          resolve();
+          if (unsent > 0) return;
+          for (const flushed of onFlushed) flushed();
+          onFlushed = [];
+        });
+      }),
     onMessage: (listener) => process.on('message', listener),
     flushed: () => (unsent === 0 ? Promise.resolve() : new Promise((resolve) => onFlushed.push(resolve))),
   };

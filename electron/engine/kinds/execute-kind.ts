@@ -11,10 +11,13 @@ import { runTimer } from './timer';
 import { errorMessage } from '../../../shared/errors/error-message';
 
 /**
- * How one attempt's work ended, on whichever thread it ran. `endEpochMs` is a `preciseEpochMs()` stamp
- * taken in the same synchronous step as the work finished, before anything else could run.
+ * When one attempt's work began and ended, on whichever thread it ran, and how it ended. Both are
+ * `preciseEpochMs()` stamps taken on that thread: `startEpochMs` just before the operation was called (on a
+ * worker thread, that is when the thread took the task up, not when the engine posted it), `endEpochMs` in
+ * the same synchronous step as the work finished, before anything else could run.
  */
 export interface WorkResult {
+  startEpochMs: number;
   endEpochMs: number;
   /** The failure's message, or null when the work succeeded. */
   error: string | null;
@@ -47,29 +50,33 @@ function failsOnItsOwn(spec: TaskGroup): boolean {
   return spec.kind === 'http' && spec.url === undefined;
 }
 
-function failed(error: unknown): WorkResult {
+function failed(startEpochMs: number, error: unknown): WorkResult {
   const endEpochMs = preciseEpochMs();
-  return { endEpochMs, error: errorMessage(error) };
+  return { startEpochMs, endEpochMs, error: errorMessage(error) };
 }
 
-function completed(spec: TaskGroup, call: KindCall): WorkResult {
+function completed(startEpochMs: number, spec: TaskGroup, call: KindCall): WorkResult {
   const endEpochMs = preciseEpochMs();
   // The injected failure comes after the work, as a real failure would.
-  return { endEpochMs, error: call.draw.failInjected && !failsOnItsOwn(spec) ? `injected failure (failRate ${spec.failRate})` : null };
+  return { startEpochMs, endEpochMs, error: call.draw.failInjected && !failsOnItsOwn(spec) ? `injected failure (failRate ${spec.failRate})` : null };
 }
 
 /**
- * Runs one attempt of a task on the calling thread and stamps when its work ended: at once for synchronous
+ * Runs one attempt of a task on the calling thread and stamps when its work began and ended: at once for synchronous
  * work, in the reaction to the operation's own promise otherwise, so that a busy loop running other tasks'
  * code cannot push the end later (as stamping in the strategy's continuation would). Never rejects.
  */
 export function executeKind(spec: TaskGroup, call: KindCall): Promise<WorkResult> {
+  const startEpochMs = preciseEpochMs();
   let pending: void | Promise<void>;
   try {
     pending = runOperation(spec, call);
   } catch (error) {
-    return Promise.resolve(failed(error));
+    return Promise.resolve(failed(startEpochMs, error));
   }
-  if (pending === undefined) return Promise.resolve(completed(spec, call));
-  return pending.then(() => completed(spec, call), failed);
+  if (pending === undefined) return Promise.resolve(completed(startEpochMs, spec, call));
+  return pending.then(
+    () => completed(startEpochMs, spec, call),
+    (error: unknown) => failed(startEpochMs, error),
+  );
 }

@@ -8,6 +8,12 @@ import { prepareGuarded } from './sqlite-guard';
 export const DEFAULT_SQLITE_QUERY = `SELECT category, COUNT(*) AS orders, ROUND(AVG(amount), 2) AS average, SUM(amount) AS revenue
 FROM orders WHERE amount > 20 GROUP BY category ORDER BY revenue DESC`;
 
+/** A query a `sqlite` task runs, and the scratch database it runs on. */
+export interface ScratchQuery {
+  path: string;
+  sql: string;
+}
+
 const open = new Map<string, Database.Database>();
 const statements = new Map<string, Database.Statement>();
 

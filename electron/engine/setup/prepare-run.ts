@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import type { Scenario } from '../../../shared/scenario';
 import { prepareReadFile } from '../kinds/file';
 import type { KindEnv } from '../kinds/kind-call';
-import { closeScratchDatabases, DEFAULT_SQLITE_QUERY, scratchStatement } from '../kinds/scratch-database';
+import { closeScratchDatabases, DEFAULT_SQLITE_QUERY, type ScratchQuery, scratchStatement } from '../kinds/scratch-database';
 import { readFilePath, sqlitePath } from '../kinds/scratch-paths';
 import { startTargetServer, type TargetServer } from '../target-server/target-server';
 import { seedDatabase } from './seed-database';
@@ -14,6 +14,8 @@ import { errorMessage } from '../../../shared/errors/error-message';
 /** What a run set up before its clock started; `close` releases it. */
 export interface PreparedRun {
   env: KindEnv;
+  /** The `sqlite` tasks' statements, prepared on this thread; worker threads prepare them too before the clock. */
+  queries: ScratchQuery[];
   close(): Promise<void>;
 }
 
@@ -42,6 +44,7 @@ async function step<T>(what: string, work: () => Promise<T> | T): Promise<T> {
  */
 export async function prepareRun(scenario: Scenario, scratchDir: string): Promise<PreparedRun> {
   let server: TargetServer | null = null;
+  const queries: ScratchQuery[] = [];
   const close = async () => {
     closeScratchDatabases();
     await server?.close();
@@ -55,9 +58,10 @@ export async function prepareRun(scenario: Scenario, scratchDir: string): Promis
       if (spec.kind === 'file-read') {
         await step(`tasks[${group}]: could not prepare the file to read`, () => prepareReadFile(readFilePath(scratchDir, group), spec.bytes));
       } else if (spec.kind === 'sqlite') {
-        const path = sqlitePath(scratchDir, group);
-        await step(`tasks[${group}]: could not seed the scratch database`, () => seedDatabase(path, spec.rows, scenario.options.seed + group));
-        await step(`tasks[${group}].sql`, () => scratchStatement(path, spec.sql ?? DEFAULT_SQLITE_QUERY));
+        const query = { path: sqlitePath(scratchDir, group), sql: spec.sql ?? DEFAULT_SQLITE_QUERY };
+        await step(`tasks[${group}]: could not seed the scratch database`, () => seedDatabase(query.path, spec.rows, scenario.options.seed + group));
+        await step(`tasks[${group}].sql`, () => scratchStatement(query.path, query.sql));
+        queries.push(query);
       }
     }
     await warmThreadPool();
@@ -68,5 +72,5 @@ export async function prepareRun(scenario: Scenario, scratchDir: string): Promis
     await close();
     throw error;
   }
-  return { env: { scratchDir, targetUrl: server?.url ?? null }, close };
+  return { env: { scratchDir, targetUrl: server?.url ?? null }, queries, close };
 }

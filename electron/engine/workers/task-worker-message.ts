@@ -1,12 +1,16 @@
 import type { RuntimeSlices } from '../../../shared/runtime/runtime-slices';
 import type { TaskGroup } from '../../../shared/scenario';
 import type { KindEnv } from '../kinds/kind-call';
+import type { ScratchQuery } from '../kinds/scratch-database';
 import type { WorkResult } from '../kinds/execute-kind';
 import type { AttemptDraw } from '../plan/seeded-random';
 
-/** What the engine asks a task worker thread to do: load (before the clock starts), or run one attempt. */
+/**
+ * What the engine asks a task worker thread to do: load and prepare the run's SQLite statements (before the
+ * clock starts, as the engine's own thread does), or run one attempt.
+ */
 export type TaskWorkerMessage =
-  | { type: 'warm-up' }
+  | { type: 'warm-up'; queries: ScratchQuery[] }
   | {
       type: 'attempt';
       spec: TaskGroup;

@@ -2,16 +2,22 @@ import { workerData } from 'piscina';
 import { TRACK_CODE } from '../../../shared/runtime/runtime-slices';
 import { NEVER_ABORTED } from '../attempts/attempt-abort';
 import { executeKind } from '../kinds/execute-kind';
+import { scratchStatement } from '../kinds/scratch-database';
 import { startTrace, takeSlices, traceOrigin, withTask } from '../runtime/trace-context';
 import type { TaskWorkerAnswer, TaskWorkerData, TaskWorkerMessage } from './task-worker-message';
 
 /**
  * The piscina worker of the `workers` strategy: runs one attempt of a task on this thread and answers when
- * its work ended (stamped here, on this thread) and how; a warm-up answers null. In a runtime trace it
+ * its work began and ended (stamped here, on this thread) and how; a warm-up prepares the run's SQLite
+ * statements and answers null. In a runtime trace it
  * records this thread's own loop from its first attempt on, and answers with what it recorded too.
  */
 export default async function runTaskInWorker(message: TaskWorkerMessage): Promise<TaskWorkerAnswer> {
-  if (message.type === 'warm-up') return null;
+  if (message.type === 'warm-up') {
+    // A first query's open and prepare (several ms) belongs to no task: the engine's thread prepares before its clock too.
+    for (const { path, sql } of message.queries) scratchStatement(path, sql);
+    return null;
+  }
   const { spec, index, group, draw, env, traceOriginMs } = message;
   const { childPid, lane } = workerData as TaskWorkerData;
   if (traceOriginMs !== null && traceOrigin() !== traceOriginMs) {

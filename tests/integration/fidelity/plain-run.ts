@@ -1,5 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -11,8 +10,8 @@ import type { Scenario, Strategy } from '../../../shared/scenario';
 import { strategyCode } from '../../../shared/strategies/strategy-code';
 
 const PLAIN_TASK_FILE = fileURLToPath(new URL('./plain-task.mjs', import.meta.url));
-const PISCINA_URL = pathToFileURL(createRequire(import.meta.url).resolve('piscina')).href;
-const P_LIMIT_URL = pathToFileURL(createRequire(import.meta.url).resolve('p-limit')).href;
+/** The project's node_modules: linked beside the shown code, its `import ... from 'piscina'` resolves as written. */
+const NODE_MODULES_DIR = fileURLToPath(new URL('../../../node_modules', import.meta.url));
 /** After the last task ended, this long with nothing running means the run is drained. */
 const QUIET_MS = 60;
 
@@ -30,6 +29,19 @@ export interface PlainRun {
   timings: (PlainTiming | null)[];
   /** Task indexes that failed (their own outcome). */
   failed: Set<number>;
+}
+
+/** What `plain-task.mjs` gets to prepare before the clock: the run's statements; `arrived` counts the threads warmed. */
+interface PlainWarmUp {
+  warmUp: true;
+  queries: { path?: string; sql?: string }[];
+  arrived: SharedArrayBuffer;
+  threads: number;
+}
+
+interface PlainTaskModule {
+  default(task: PlainTask | PlainWarmUp): Promise<void>;
+  closeStatements(): void;
 }
 
 /** What `plain-task.mjs` gets for one task. */
@@ -66,11 +78,8 @@ async function loadShownCode(strategy: Strategy, dir: string): Promise<ShownCode
   });
   if (js.diagnostics?.length) throw new Error(`the shown code of ${strategy.type} does not compile: ${ts.flattenDiagnosticMessageText(js.diagnostics[0]!.messageText, '\n')}`);
   const file = join(dir, `shown-${strategy.type}.mjs`);
-  const linked = js.outputText
-    .replaceAll("'./task.js'", JSON.stringify(PLAIN_TASK_FILE))
-    .replaceAll("'piscina'", JSON.stringify(PISCINA_URL))
-    .replaceAll("'p-limit'", JSON.stringify(P_LIMIT_URL));
-  writeFileSync(file, linked);
+  symlinkSync(NODE_MODULES_DIR, join(dir, 'node_modules'), 'dir');
+  writeFileSync(file, js.outputText.replaceAll("'./task.js'", JSON.stringify(PLAIN_TASK_FILE)));
   return (await import(pathToFileURL(file).href)) as ShownCode;
 }
 
@@ -103,6 +112,18 @@ function plainTasks(scenario: Scenario, scratchDir: string, times: SharedArrayBu
   return tasks;
 }
 
+/**
+ * Prepares the run's statements before the clock, as the engine does: on this thread, and on each of the
+ * pool's `threads` (one warm-up each: a warm-up waits for the others, so no thread takes two).
+ */
+async function warmUp(code: ShownCode, perform: PlainTaskModule['default'], inputs: readonly PlainTask[], threads: number): Promise<void> {
+  const queries = [...new Map(inputs.flatMap((task) => (task.kind === 'sqlite' ? [[`${task.path}\n${task.sql}`, { path: task.path, sql: task.sql }]] : []))).values()];
+  await perform({ warmUp: true, queries, arrived: new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT), threads: 1 });
+  if (code.pool === undefined) return;
+  const arrived = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
+  await Promise.all(Array.from({ length: threads }, () => code.pool!.run({ warmUp: true, queries, arrived, threads })));
+}
+
 /** Resolves once `isIdle` has held for `QUIET_MS`. */
 async function drained(isIdle: () => boolean): Promise<void> {
   let quietSince = performance.now();
@@ -124,10 +145,10 @@ export async function runPlain(scenario: Scenario): Promise<PlainRun> {
   const times = new SharedArrayBuffer(Float64Array.BYTES_PER_ELEMENT * 2 * count);
   const stamps = new Float64Array(times);
   const inputs = plainTasks(scenario, join(dir, 'scratch'), times);
-  const perform = ((await import(pathToFileURL(PLAIN_TASK_FILE).href)) as { default: (task: PlainTask) => Promise<void> }).default;
+  const { default: perform, closeStatements } = (await import(pathToFileURL(PLAIN_TASK_FILE).href)) as PlainTaskModule;
   const code = await loadShownCode(scenario.strategy, dir);
   try {
-    if (code.pool) await Promise.all(Array.from({ length: count }, () => code.pool!.run({ warmUp: true })));
+    await warmUp(code, perform, inputs, scenario.strategy.type === 'workers' ? scenario.strategy.threads : 0);
     const isIdle = () => inputs.every((task) => stamps[2 * task.index] === 0 || stamps[2 * task.index + 1] !== 0);
     const origin = performance.timeOrigin + performance.now();
     let settleMs = 0;
@@ -153,6 +174,7 @@ export async function runPlain(scenario: Scenario): Promise<PlainRun> {
     return { settleMs, timings, failed: new Set(inputs.filter((task) => task.fail && timings[task.index] !== null).map((task) => task.index)) };
   } finally {
     await code.close?.();
+    closeStatements();
     await prepared.close();
     rmSync(dir, { recursive: true, force: true });
   }

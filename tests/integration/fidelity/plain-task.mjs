@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 
 const Database = createRequire(import.meta.url)('better-sqlite3');
+/** Prepared statements by database and query, with their connections: prepared once per thread, like the engine's. */
 const statements = new Map();
 
 const now = () => performance.timeOrigin + performance.now();
@@ -14,10 +15,31 @@ function statement(path, sql) {
   const key = `${path}\n${sql}`;
   let prepared = statements.get(key);
   if (prepared === undefined) {
-    prepared = new Database(path).prepare(sql);
+    const db = new Database(path);
+    prepared = { db, statement: db.prepare(sql) };
     statements.set(key, prepared);
   }
-  return prepared;
+  return prepared.statement;
+}
+
+/** Closes the connections this thread opened (the run's scratch folder is removed next). */
+export function closeStatements() {
+  for (const { db } of statements.values()) db.close();
+  statements.clear();
+}
+
+/**
+ * Before the clock, as the engine does: prepares the run's statements on this thread, then waits until every
+ * thread of the pool has one warm-up (`arrived` counts them), so that no thread is left cold.
+ */
+function warmUp(task) {
+  for (const { path, sql } of task.queries) statement(path, sql);
+  const arrived = new Int32Array(task.arrived);
+  Atomics.add(arrived, 0, 1);
+  Atomics.notify(arrived, 0);
+  for (let count = Atomics.load(arrived, 0); count < task.threads; count = Atomics.load(arrived, 0)) {
+    if (Atomics.wait(arrived, 0, count, 10_000) === 'timed-out') throw new Error('a worker thread never took its warm-up');
+  }
 }
 
 async function work(task) {
@@ -44,10 +66,11 @@ async function work(task) {
 
 /**
  * Runs `task` and writes when it started and ended (`performance.timeOrigin + performance.now()`, the clock
- * every thread shares) into `task.times` at `2 * index`; rejects after the work when `task.fail`.
+ * every thread shares) into `task.times` at `2 * index`; rejects after the work when `task.fail`. A warm-up
+ * task (`warmUp`) only prepares.
  */
 export default async function perform(task) {
-  if (task.warmUp) return;
+  if (task.warmUp) return warmUp(task);
   const times = new Float64Array(task.times);
   times[2 * task.index] = now();
   const pending = work(task);

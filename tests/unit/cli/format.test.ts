@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareWithFirst, METRIC_ROWS, renderMetricsTable } from '../../../electron/cli/format/metrics-text';
-import { formatBytes, formatMs, renderTable } from '../../../electron/cli/format/plain-text';
+import { formatBytes, formatCount, formatMs, renderTable } from '../../../electron/cli/format/plain-text';
 import { sampleMetrics } from './sample-metrics';
 
 describe('units', () => {
@@ -49,5 +49,13 @@ describe('compareWithFirst', () => {
     expect(second?.['latencyMs.p99']?.ratio).toBeCloseTo(2.5);
     expect(third).toBeNull();
     expect(compareWithFirst([null, sampleMetrics(100)])).toEqual([null, null]);
+  });
+});
+
+describe('formatCount', () => {
+  it('groups thousands as en-US does, for every whole number and anything else', () => {
+    for (const n of [0, 7, 999, 1000, 12_000, 1_234_567, -1234, 10_000_000, Number.MAX_SAFE_INTEGER, 1.5, 1234.5678]) {
+      expect(formatCount(n)).toBe(n.toLocaleString('en-US'));
+    }
   });
 });

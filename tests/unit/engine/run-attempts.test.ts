@@ -8,7 +8,7 @@ import { preciseEpochMs, startClock } from '../../../electron/engine/recording/r
 const policy = { timeoutMs: 1_000, retries: 0, retryDelayMs: 0 };
 const never = new RunCancel(undefined);
 const clock = startClock();
-const done = (error: string | null = null): WorkResult => ({ endEpochMs: preciseEpochMs(), error });
+const done = (error: string | null = null, startEpochMs = preciseEpochMs()): WorkResult => ({ startEpochMs, endEpochMs: preciseEpochMs(), error });
 const busyFor = (ms: number) => {
   const until = performance.now() + ms;
   while (performance.now() < until);
@@ -111,6 +111,25 @@ describe('runAttempts', () => {
     );
     expect(outcome.endMs).toBe(workEndedAt);
     expect(clock.now() - outcome.endMs).toBeGreaterThanOrEqual(60);
+  });
+
+  it('starts a task when its first attempt\'s work began, as the thread that ran it stamped it', async () => {
+    const attemptedMs = clock.now();
+    const workStartsEpochMs: number[] = [];
+    const outcome = await runAttempts(
+      async () => {
+        // As on a worker thread: the work begins a while after the engine handed the attempt over.
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        workStartsEpochMs.push(preciseEpochMs());
+        return done(workStartsEpochMs.length < 2 ? 'first attempt fails' : null, workStartsEpochMs.at(-1));
+      },
+      { ...policy, retries: 1, retryDelayMs: 10 },
+      never,
+      clock,
+    );
+    expect(outcome).toMatchObject({ status: 'ok', attempts: 2 });
+    expect(outcome.startMs).toBe(clock.fromEpochMs(workStartsEpochMs[0]!));
+    expect(outcome.startMs - attemptedMs).toBeGreaterThanOrEqual(19);
   });
 
   it('records a timeout the blocked loop could not fire on time at the time it was due, noting how late it was', async () => {

@@ -22,6 +22,8 @@ describe('strategy guides', () => {
     expect(strategyCode({ type: 'pool', concurrency: 12 })).toContain('const limit = 12;');
     expect(strategyCode({ type: 'batch', size: 5 })).toContain('const size = 5;');
     expect(strategyCode({ type: 'workers', threads: 3 })).toContain('maxThreads: 3');
+    // Tasks start in order on the first free thread, as the engine's threads take them.
+    expect(strategyCode({ type: 'workers', threads: 3 })).toContain('stricterFIFO: true');
     expect(strategyCode({ type: 'allSettled' })).toContain('Promise.allSettled(tasks.map((task) => task()))');
     expect(strategyCode({ type: 'sequential' })).toContain('await task()');
     expect(strategyCode({ type: 'callbacks' })).not.toContain('Promise');
