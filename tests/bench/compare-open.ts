@@ -91,6 +91,8 @@ async function round(page: Page, ids: readonly number[]): Promise<Round> {
   try {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'History' }).click();
     const table = page.getByRole('table', { name: 'Run history' });
+    // The rows come a moment after the view: wait for them before ticking every one.
+    await table.getByRole('checkbox').nth(ids.length - 1).waitFor();
     for (const checkbox of await table.getByRole('checkbox').all()) await checkbox.check();
     const { shownMs, openMs } = await openComparison(page);
     return { shownMs, openMs, fetchMs: await fetchBoth(page, ids) };
