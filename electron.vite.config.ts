@@ -21,6 +21,7 @@ export default defineConfig({
           cli: fromRoot('./electron/cli/run-cli.ts'),
           engine: fromRoot('./electron/engine/main.ts'),
           'engine-worker': fromRoot('./electron/engine/workers/task-worker.ts'),
+          'target-server': fromRoot('./electron/engine/target-server/target-process.ts'),
           'history-reader': fromRoot('./electron/backend/history/run-read-worker.ts'),
         },
         external: ['better-sqlite3'],

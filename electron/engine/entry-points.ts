@@ -31,3 +31,8 @@ export function engineEntry(): EntryPoint {
 export function taskWorkerEntry(): EntryPoint {
   return entryPoint(join('workers', 'task-worker.ts'), 'engine-worker.js');
 }
+
+/** The built-in HTTP target's own process: `electron/engine/target-server/target-process.ts`, or the built `out/main/target-server.js`. */
+export function targetServerEntry(): EntryPoint {
+  return entryPoint(join('target-server', 'target-process.ts'), 'target-server.js');
+}

@@ -43,10 +43,11 @@ function workResult(laneIndex: number, answer: TaskWorkerAnswer): WorkResult {
 /**
  * Runs attempts on worker threads, one piscina of one thread per lane, so a task's lane is the thread
  * it really ran on. An aborted attempt (timeout, cancel) ends its thread, and the process group of the
- * child it started if any; piscina starts a fresh thread for the lane. The threads load, and prepare the
- * `sqlite` tasks' `queries`, before the clock starts.
+ * child it started if any; piscina starts a fresh thread for the lane. The threads load, prepare the
+ * `sqlite` tasks' `queries` and import the `modules` of `module` tasks before the clock starts (a thread piscina
+ * starts afresh does so at its first call).
  */
-export async function startThreadExecutor(threads: number, env: KindEnv, queries: ScratchQuery[]): Promise<Executor> {
+export async function startThreadExecutor(threads: number, env: KindEnv, queries: ScratchQuery[], modules: { url: string; name: string }[] = []): Promise<Executor> {
   // Loaded here, not at the engine's start: only the `workers` strategy needs it.
   const { Piscina } = await import('piscina');
   const { file, execArgv } = taskWorkerEntry();
@@ -63,7 +64,7 @@ export async function startThreadExecutor(threads: number, env: KindEnv, queries
     await Promise.all(pools.map((pool) => pool.destroy()));
   };
   try {
-    await Promise.all(pools.map((pool) => pool.run({ type: 'warm-up', queries })));
+    await Promise.all(pools.map((pool) => pool.run({ type: 'warm-up', queries, modules })));
   } catch (error) {
     await close();
     throw new Error(`could not start the worker threads: ${errorMessage(error)}`);

@@ -3,6 +3,7 @@ import type { Scenario } from '../../shared/scenario';
 import { computeMetrics } from '../../shared/metrics/compute-metrics';
 import { RunCancel } from './attempts/run-cancel';
 import { type Executor, localExecutor, startThreadExecutor } from './executor';
+import { moduleExports } from './kinds/module';
 import { TaskPlan } from './plan/plan-tasks';
 import { armLoopDelayMonitor, startSampler } from './probes/process-sampler';
 import { startBatchSender } from './recording/batch-sender';
@@ -10,15 +11,13 @@ import { startClock } from './recording/run-clock';
 import { RunRecorder } from './recording/run-recorder';
 import { clearTrace, startRuntimeTrace, stopTrace, takeSlices } from './runtime/engine-trace';
 import { CANCELLED_BEFORE_START, taskRunner } from './run-task';
-import { prepareRun, type PreparedRun } from './setup/prepare-run';
+import { prepareRun, type PrepareOptions, type PreparedRun } from './setup/prepare-run';
 import { laneCount, strategyFor } from './strategies';
 import { ignore } from './strategies/strategy-run';
 import { errorMessage } from '../../shared/errors/error-message';
 
-/** Where a run may write, how to stop it, and where its events go. */
-export interface RunScenarioOptions {
-  /** Every file the run makes goes inside this folder (created if missing). */
-  scratchDir: string;
+/** Where a run may write and read, how to stop it, and where its events go. */
+export interface RunScenarioOptions extends PrepareOptions {
   /** Cancel: unfinished tasks end `cancelled`, the run ends `cancelled`. */
   signal?: AbortSignal;
   /**
@@ -48,7 +47,7 @@ async function measure(scenario: Scenario, plan: TaskPlan, executor: Executor, c
   try {
     const { timeoutMs, retries, retryDelayMs, seed } = scenario.options;
     const runTask = taskRunner({ plan, recorder, executor, policy: { timeoutMs, retries, retryDelayMs }, seed, cancel, clock });
-    const run = strategyFor(scenario.strategy)({ count: plan.count, runTask });
+    const run = strategyFor(scenario.strategy)({ count: plan.count, runTask, cancelScope: () => cancel.scope() });
     await run.settled.then(ignore, ignore);
     wallMs = clock.now();
     recorder.markSettled(wallMs);
@@ -73,12 +72,12 @@ async function measure(scenario: Scenario, plan: TaskPlan, executor: Executor, c
 }
 
 /** Prepares the run and its executor; throws an Error naming what could not be set up, leaving nothing open. */
-async function setUp(scenario: Scenario, scratchDir: string, count: number): Promise<{ prepared: PreparedRun; executor: Executor }> {
-  const prepared = await prepareRun(scenario, scratchDir);
+async function setUp(scenario: Scenario, inputs: PrepareOptions, count: number): Promise<{ prepared: PreparedRun; executor: Executor }> {
+  const prepared = await prepareRun(scenario, inputs);
   const { strategy } = scenario;
   if (strategy.type !== 'workers') return { prepared, executor: localExecutor(prepared.env) };
   try {
-    return { prepared, executor: await startThreadExecutor(Math.min(strategy.threads, count), prepared.env, prepared.queries) };
+    return { prepared, executor: await startThreadExecutor(Math.min(strategy.threads, count), prepared.env, prepared.queries, moduleExports(scenario.tasks, prepared.env.groupFiles)) };
   } catch (error) {
     await prepared.close();
     throw error;
@@ -90,11 +89,11 @@ async function setUp(scenario: Scenario, scratchDir: string, count: number): Pro
  * with the scenario's strategy, streams batched events through `emit`, waits for orphans, and ends with
  * `finished` (or `failed` when the run could not be set up). Returns that last event.
  */
-export async function runScenario(scenario: Scenario, { scratchDir, signal, emit }: RunScenarioOptions): Promise<FinishedEvent | FailedEvent> {
+export async function runScenario(scenario: Scenario, { signal, emit, ...inputs }: RunScenarioOptions): Promise<FinishedEvent | FailedEvent> {
   const plan = new TaskPlan(scenario);
   let setup;
   try {
-    setup = await setUp(scenario, scratchDir, plan.count);
+    setup = await setUp(scenario, inputs, plan.count);
   } catch (error) {
     const failed: FailedEvent = { type: 'failed', message: errorMessage(error) };
     emit(failed);

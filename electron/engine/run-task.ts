@@ -10,6 +10,9 @@ import { withTask } from './runtime/trace-context';
 /** Why a task never started because the run was cancelled. */
 export const CANCELLED_BEFORE_START = 'cancelled before it started';
 
+/** Why a task never started because its strategy's scope was aborted by an earlier failure. */
+const SCOPE_ABORTED_BEFORE_START = 'never started: the strategy had aborted at an earlier failure';
+
 /** The rejection a strategy sees when a task does not end `ok`. */
 export class TaskFailed extends Error {}
 
@@ -24,20 +27,21 @@ export interface TaskRunnerOptions {
 }
 
 /**
- * The `runTask(index, lane)` strategies call: records the start, runs the attempts (timeouts, retries,
- * cancel), records the end (when the work ended, and when this continuation heard of it), and rejects when
- * the task did not end `ok`, as the task itself would.
+ * The `runTask(index, lane, scope?)` strategies call: records the start, runs the attempts (timeouts, retries,
+ * cancel, and the strategy's own `scope` when it gives one), records the end (when the work ended, and when
+ * this continuation heard of it), and rejects when the task did not end `ok`, as the task itself would.
  */
 export function taskRunner({ plan, recorder, executor, policy, seed, cancel, clock }: TaskRunnerOptions) {
-  return async (index: number, lane: number): Promise<void> => {
+  return async (index: number, lane: number, scope: RunCancel = cancel): Promise<void> => {
     const task = plan.task(index);
-    if (cancel.aborted) {
-      recorder.taskNeverStarted(index, 'cancelled', CANCELLED_BEFORE_START);
-      throw new TaskFailed(CANCELLED_BEFORE_START);
+    if (scope.aborted) {
+      const [status, reason] = cancel.aborted ? (['cancelled', CANCELLED_BEFORE_START] as const) : (['skipped', SCOPE_ABORTED_BEFORE_START] as const);
+      recorder.taskNeverStarted(index, status, reason);
+      throw new TaskFailed(reason);
     }
     recorder.taskStarted(index, lane);
     const nextDraw = taskDraws(seed, index, task.spec.failRate);
-    const outcome = await runAttempts((abort) => withTask(index, () => executor.execute(task, nextDraw(), lane, abort)), policy, cancel, clock);
+    const outcome = await runAttempts((abort) => withTask(index, () => executor.execute(task, nextDraw(), lane, abort)), policy, scope, clock);
     recorder.taskEnded(index, outcome);
     if (outcome.status !== 'ok') throw new TaskFailed(outcome.error ?? outcome.status);
   };

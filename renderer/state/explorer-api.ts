@@ -2,6 +2,7 @@ import { ApiError } from '../../shared/api/api-error';
 import type { RunEventsPayload, RunFinishedPayload, RunProgressPayload, RunStartedPayload } from '../../shared/api/run-events';
 import type { ApiArgs } from '../../shared/api/api-contract';
 import type { ConsentApi } from './consent/exec-consent.svelte';
+import type { RuntimeApi } from './runtimes/runtime-catalog.svelte';
 import type { ActiveRunInfo } from '../../shared/api/run-methods';
 import type { Finding } from '../../shared/findings';
 import type { MachineLoad } from '../../shared/presets';
@@ -18,9 +19,9 @@ type Unsubscribe = () => void;
  * The part of the typed API client (`shared/api/api-client.ts`) the explorer UI uses. State classes
  * depend on this narrow view so that tests can hand them a small fake; the real client satisfies it.
  */
-export interface ExplorerApi extends ConsentApi {
+export interface ExplorerApi extends ConsentApi, RuntimeApi {
   runs: {
-    start(args: { scenario: ScenarioInput }): Promise<{ key: string; runId: number | null }>;
+    start(args: { scenario: ScenarioInput; options?: { scenarioDir?: string } }): Promise<{ key: string; runId: number | null }>;
     cancel(args: { key: string }): Promise<{ cancelled: boolean }>;
     active(): Promise<ActiveRunInfo[]>;
     machine(): Promise<MachineLoad>;

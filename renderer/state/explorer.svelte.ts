@@ -15,6 +15,7 @@ import { ScenarioLibrary } from './library/scenario-library.svelte';
 import type { Route, WorkbenchTarget } from './routing/route';
 import { nextFrame } from './run/frame-coalescer';
 import { RunsUnderWay } from './run/runs-under-way.svelte';
+import { RuntimeCatalog } from './runtimes/runtime-catalog.svelte';
 import { Workspace } from './workspace.svelte';
 
 /** The top-level places of the app; `workbench` lives under "Scenarios" in the navigation. */
@@ -35,6 +36,8 @@ export class Explorer {
   readonly frameRate = new FrameRateMeter(nextFrame);
   /** Runs that were going on when the page loaded, which the workbench does not follow. */
   readonly runsUnderWay: RunsUnderWay;
+  /** Which runtimes the backend's machine has, for the editor's picker and "Compare runtimes". */
+  readonly runtimes: RuntimeCatalog;
 
   /** Where the app is, as the URL's hash names it. */
   readonly route: Route = $derived.by((): Route => {
@@ -60,6 +63,7 @@ export class Explorer {
     this.history = new RunHistory(api);
     this.comparison = new Comparison(api);
     this.runsUnderWay = new RunsUnderWay(api);
+    this.runtimes = new RuntimeCatalog(api);
     this.experiment = new ExperimentSession(api, (result) => {
       if (result.kind === 'matrix') void this.compare(result.runs.map((run) => run.id));
     });
@@ -145,6 +149,18 @@ export class Explorer {
   async runAllVariants(preset: Preset): Promise<void> {
     const variants = preset.variants.map((variant) => ({ id: variant.id, label: variant.label, scenario: variantScenario(preset, variant) }));
     await this.experiment.start({ kind: 'variants', name: `All variants: ${preset.title}`.slice(0, 120), presetId: preset.id, variants });
+  }
+
+  /**
+   * Runs the scenario once on every runtime installed here, as one experiment; its runs then open in the Compare
+   * view on one time axis. Returns why runtimes were left out (not installed, or no idiom for the scenario).
+   */
+  async compareRuntimes(scenario: Scenario): Promise<string[]> {
+    const { spec, leftOut } = await this.runtimes.comparison(scenario);
+    const notes = leftOut.map((l) => l.reason);
+    if (spec === null) return [`Fewer than two runtimes can run this scenario here. ${notes.join('; ')}`];
+    await this.experiment.start(spec);
+    return notes;
   }
 
   /** Runs a recorded run's exact scenario again, as a new run, in the workbench. */

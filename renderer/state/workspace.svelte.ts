@@ -16,7 +16,7 @@ import { RunSession, type RunSessionOptions } from './run/run-session.svelte';
 export type ScenarioOrigin =
   | { kind: 'preset'; preset: Preset; variantId: string }
   | { kind: 'saved'; id: number; name: string }
-  | { kind: 'file'; fileName: string }
+  | { kind: 'file'; fileName: string; folder?: string }
   | { kind: 'rerun'; runId: number; name: string }
   | { kind: 'new' };
 
@@ -177,7 +177,7 @@ export class Workspace {
   /** A scenario file from disk, as it is: saving it adds it to "My scenarios". */
   openFile(file: OpenedTextFile): void {
     this.editor.loadText(file.text);
-    this.#origin = { kind: 'file', fileName: file.fileName };
+    this.#origin = file.folder === undefined ? { kind: 'file', fileName: file.fileName } : { kind: 'file', fileName: file.fileName, folder: file.folder };
     this.#openedName = draftName(this.editor.draft);
     this.#forgetRun();
   }
@@ -220,7 +220,8 @@ export class Workspace {
       // Without the machine's load a miss is shown without a reason; the verdicts stand.
       () => undefined,
     );
-    await session.start(scenario);
+    // A file's relative `module` and `database` paths start from its folder.
+    await session.start(scenario, this.#origin.kind === 'file' ? this.#origin.folder : undefined);
   }
 
   async cancel(): Promise<void> {

@@ -6,6 +6,7 @@ import { experimentEvents, experimentMethods } from './experiment-methods';
 import { historyMethods } from './history-methods';
 import { runEvents } from './run-events';
 import { runMethods } from './run-methods';
+import { runtimeMethods } from './runtime-methods';
 import { scenarioMethods } from './scenario-methods';
 
 /**
@@ -17,6 +18,7 @@ export const API_METHODS = {
   ...scenarioMethods,
   ...consentMethods,
   ...runMethods,
+  ...runtimeMethods,
   ...historyMethods,
   ...experimentMethods,
   ...desktopMethods,

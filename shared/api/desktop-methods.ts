@@ -7,6 +7,11 @@ export interface OpenedTextFile {
   /** The file's name without its folder. */
   fileName: string;
   text: string;
+  /**
+   * The file's folder, absolute, where the host knows it (the desktop's Open dialog; a file picked in a browser
+   * page has none): the scenario's relative `module` and `database` paths start there.
+   */
+  folder?: string;
 }
 
 /** The update the packaged app has downloaded in the background, waiting for a restart. */
@@ -27,6 +32,11 @@ export const desktopMethods = {
    * A bad file is a `bad_request` listing every problem, and nothing is stored.
    */
   'dialogs.importRun': method(NoArgsSchema).returns<{ id: number; fileName: string } | null>(),
+  /**
+   * Shows the Open dialog for a file a task uses (`module`: your code; `database`: your SQLite file) and returns its
+   * absolute path for the editor's field; null when the user cancels.
+   */
+  'dialogs.chooseTaskFile': method(z.strictObject({ purpose: z.enum(['module', 'database']) })).returns<{ path: string } | null>(),
   /** Shows the Save dialog for a run in `format` and writes the file; null when the user cancels. */
   'dialogs.exportRun': method(z.strictObject({ id: IdSchema, format: z.enum(RUN_EXPORT_FORMATS) })).returns<{
     path: string;

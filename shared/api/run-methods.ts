@@ -16,6 +16,8 @@ export const RunStartOptionsSchema = z.strictObject({
   experimentId: IdSchema.nullable().optional(),
   /** `false`: run without recording it in the history (`runId` is then null). */
   save: z.boolean().optional(),
+  /** The absolute folder of the scenario's file, which relative `module` and `database` paths start from. */
+  scenarioDir: z.string().min(1).max(4096).optional(),
 });
 
 /** A run that is under way, as `runs.active` lists it. */

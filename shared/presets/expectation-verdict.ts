@@ -37,6 +37,7 @@ const METRIC_NAMES: Record<ExpectationMetric, string> = {
   ok: 'tasks ok',
   timedOut: 'timeouts',
   orphaned: 'orphaned tasks',
+  cancelled: 'cancelled tasks',
   elu: 'event-loop utilisation',
   effectiveConcurrency: 'effective concurrency',
   'latencyMs.p50': 'latency p50',

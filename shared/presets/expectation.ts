@@ -7,6 +7,7 @@ export const EXPECTATION_METRICS = [
   'ok',
   'timedOut',
   'orphaned',
+  'cancelled',
   'elu',
   'effectiveConcurrency',
   'latencyMs.p50',

@@ -7,8 +7,11 @@ import { callbacksVsPromises } from './builtin/callbacks-vs-promises';
 import { allVsAllSettled } from './builtin/all-vs-allsettled';
 import { poolVsUnbounded } from './builtin/pool-vs-unbounded';
 import { timeoutsAndRetries } from './builtin/timeouts-and-retries';
+import { structuredVsAll } from './builtin/structured-vs-all';
 import { threadpoolExhaustion } from './builtin/threadpool-exhaustion';
 import { serverUnderLoad } from './builtin/server-under-load';
+import { ioOnFourRuntimes } from './builtin/io-on-four-runtimes';
+import { cpuThreadsOnFourRuntimes } from './builtin/cpu-threads-on-four-runtimes';
 
 export * from './preset';
 export * from './expectation';
@@ -23,9 +26,12 @@ export const PRESETS: readonly Preset[] = [
   allVsAllSettled,
   poolVsUnbounded,
   timeoutsAndRetries,
+  structuredVsAll,
   cpuLoopVsWorkers,
   threadpoolExhaustion,
   serverUnderLoad,
+  ioOnFourRuntimes,
+  cpuThreadsOnFourRuntimes,
 ];
 
 /** The built-in experiment with this id, if any. */

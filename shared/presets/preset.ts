@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ScenarioInput, ScenarioOptionsSchema, StrategySchema, TaskGroupInput } from '../scenario';
+import type { Runtime, ScenarioInput, ScenarioOptionsSchema, StrategySchema, TaskGroupInput } from '../scenario';
 import type { Expectation } from './expectation';
 
 /** The concepts of the product brief, in the order a UI lists them. */
@@ -13,6 +13,7 @@ export const PRESET_CONCEPTS = [
   'I/O-bound vs CPU-bound',
   'Thread-pool exhaustion',
   'Servers under load',
+  'Runtimes compared',
 ] as const;
 export type PresetConcept = (typeof PRESET_CONCEPTS)[number];
 
@@ -29,6 +30,8 @@ export interface PresetVariant {
   options?: Partial<z.input<typeof ScenarioOptionsSchema>>;
   /** Replaces the base scenario's task groups. */
   tasks?: TaskGroupInput[];
+  /** Runs the scenario on another runtime. */
+  runtime?: Runtime;
 }
 
 /** A built-in experiment: a scenario that makes one concept visible, and the variants to compare. */
@@ -60,5 +63,6 @@ export function variantScenario(preset: Preset, variant: PresetVariant): Scenari
     strategy: variant.strategy ?? preset.scenario.strategy,
     options: { ...preset.scenario.options, ...variant.options },
     tasks: variant.tasks ?? preset.scenario.tasks,
+    ...(variant.runtime === undefined ? {} : { runtime: variant.runtime }),
   };
 }

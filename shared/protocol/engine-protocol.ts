@@ -9,11 +9,22 @@ import { SampleSchema, TaskRecordSchema, TaskStartSchema } from './task-record';
  * that launched it. Events travel in batches, never one message per task.
  */
 
-/** Parent -> engine: run this scenario; files go only inside `scratchDir`. Sent once. */
+/**
+ * Parent -> engine: run this scenario; files go only inside `scratchDir`. Sent once.
+ *
+ * The built-in HTTP target server runs in a process of its own that the backend starts before the run (for
+ * every runtime: the Node engine and every runner get its address the same way, and none of them serves
+ * requests on the loop or threads it measures), and hands over as `targetUrl`. Only a scenario with
+ * `options.target: "in-engine"` gets no `targetUrl`: the Node engine then serves the target itself.
+ */
 export const StartMessageSchema = z.object({
   type: z.literal('start'),
   scenario: ScenarioSchema,
   scratchDir: z.string().min(1),
+  /** The folder of the scenario's file: `module` and `database` paths are relative to it. Null: it has no file. */
+  scenarioDir: z.string().min(1).nullable().optional(),
+  /** `http://127.0.0.1:<port>` of the target process, when the scenario has `http` tasks without `url`. */
+  targetUrl: z.string().url().nullable().optional(),
 });
 
 /** Parent -> engine: stop as soon as possible; unfinished tasks end `cancelled`. */

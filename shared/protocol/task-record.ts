@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { TASK_KINDS } from '../scenario';
 
 /**
- * The task's own outcome. `cancelled`: stopped by Cancel (or never started because of it); `skipped`: never
+ * The task's own outcome. `cancelled`: stopped by Cancel (or never started because of it), or by the
+ * `structured` strategy, which aborts the tasks still running at the first failure; `skipped`: never
  * started because the strategy stopped at an earlier failure. Whether the task ended after its strategy had
  * settled is a separate fact, `orphaned`.
  */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ScenarioSchema, StrategySchema } from '../scenario';
+import { RuntimeSchema, ScenarioSchema, StrategySchema } from '../scenario';
 import { RunMetricsSchema } from '../metrics/metrics-schema';
 import { RuntimeTraceSchema, type RuntimeTrace } from '../runtime/runtime-slices';
 import { SampleSchema, TaskRecordSchema } from '../protocol/task-record';
@@ -15,6 +15,8 @@ export const RunSummarySchema = z.object({
   name: z.string(),
   scenarioName: z.string(),
   strategy: StrategySchema,
+  /** Where it ran (the scenario's `runtime`); runs recorded before runtimes existed ran on Node. */
+  runtimeName: RuntimeSchema.default('node'),
   status: RunStatusSchema,
   /** ISO 8601. */
   createdAt: z.string(),

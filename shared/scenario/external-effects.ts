@@ -3,15 +3,27 @@ import type { TaskGroup } from './task-kinds';
 
 /**
  * Something a scenario will execute or open outside its run's scratch folder: what a user must agree to
- * before a scenario that came from someone else runs. `kind` says which (a program today; a `module` path
- * and a user `database` path are the cases to add with those task kinds), `text` is exactly what is run or
- * opened, as the consent dialog and the CLI list it.
+ * before a scenario that came from someone else runs. `kind` says which: a program (`command`), code loaded
+ * and run in the engine (`module`), a user's database read (`database`); `text` is exactly what is run or
+ * opened (the path as the scenario writes it), as the consent dialog and the CLI list it.
  */
 export interface ExternalEffect {
   /** Index of the task group in `scenario.tasks`. */
   group: number;
-  kind: 'command';
+  kind: 'command' | 'module' | 'database';
   text: string;
+}
+
+/** What each kind of effect is, in a word or two, for the lists that show them. */
+export const EFFECT_LABELS: Readonly<Record<ExternalEffect['kind'], string>> = {
+  command: 'runs the program',
+  module: 'runs the code of',
+  database: 'reads the database',
+};
+
+/** An effect as one line of a list: `tasks[2]: runs the code of ./fetch-user.mjs`. */
+export function effectLine(effect: ExternalEffect): string {
+  return effect.kind === 'command' ? `tasks[${effect.group}]: ${effect.text}` : `tasks[${effect.group}]: ${EFFECT_LABELS[effect.kind]} ${effect.text}`;
 }
 
 /** A command line as a shell would read it back: arguments with spaces or quotes are single-quoted. */
@@ -28,6 +40,10 @@ function effectOf(spec: TaskGroup, group: number): ExternalEffect | null {
   switch (spec.kind) {
     case 'spawn':
       return { group, kind: 'command', text: commandLine(spec.command, spec.args) };
+    case 'module':
+      return { group, kind: 'module', text: spec.export === 'default' ? spec.path : `${spec.path} (export ${spec.export})` };
+    case 'sqlite':
+      return spec.database === undefined ? null : { group, kind: 'database', text: spec.database };
     default:
       return null;
   }

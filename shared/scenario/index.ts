@@ -1,6 +1,7 @@
 export * from './limits';
 export * from './task-kinds';
 export * from './strategy';
+export * from './runtime-support';
 export * from './scenario-schema';
 export * from './parse-scenario';
 export * from './strategy-text';
@@ -8,3 +9,5 @@ export * from './external-effects';
 export * from './sql-statements';
 export * from './lane-label';
 export * from './scenario-json-schema';
+export * from './user-paths';
+export * from './target-placement';

@@ -3,6 +3,7 @@ import { DEFAULT_TRACE_SLICE_LIMIT } from '../runtime/runtime-slices';
 import { wholeNumber } from '../validation/numbers';
 import { formatVersion } from '../validation/format-version';
 import { plainLines, plainText } from '../validation/plain-text';
+import { RuntimeSchema, unsupportedKind, unsupportedStrategy } from './runtime-support';
 import { StrategySchema } from './strategy';
 import { TaskGroupSchema } from './task-kinds';
 import {
@@ -35,6 +36,11 @@ export const ScenarioOptionsSchema = z.strictObject({
   trace: z.enum(['tasks', 'runtime']).default('tasks'),
   /** In `runtime` mode: slices recorded before those shorter than 50 µs are merged per 1 ms. */
   traceSliceLimit: wholeNumber(1_000, 100_000_000).default(DEFAULT_TRACE_SLICE_LIMIT),
+  /**
+   * Where the built-in HTTP target server runs: absent (`process`), in a process of its own, so that the client
+   * under test and the server never share a loop; `in-engine`, inside the Node engine, to show a server under load.
+   */
+  target: z.enum(['process', 'in-engine']).optional(),
 });
 
 /** The user's workload: what to run and how to schedule it. Version 1 of the format. */
@@ -43,11 +49,19 @@ export const ScenarioSchema = z
     version: formatVersion(1, 'scenario'),
     name: plainText().trim().min(1).max(120),
     description: plainLines().max(4000).optional(),
+    /** Where the tasks run: Node's engine, or the runner of another language (`runners/`). */
+    runtime: RuntimeSchema.default('node'),
     strategy: StrategySchema,
     options: ScenarioOptionsSchema.default(() => ScenarioOptionsSchema.parse({})),
     tasks: z.array(TaskGroupSchema).min(1).max(100),
   })
   .superRefine((scenario, ctx) => {
+    const strategyRefused = unsupportedStrategy(scenario.runtime, scenario.strategy.type);
+    if (strategyRefused !== null) ctx.addIssue({ code: 'custom', path: ['strategy', 'type'], message: strategyRefused });
+    scenario.tasks.forEach((group, index) => {
+      const kindRefused = unsupportedKind(scenario.runtime, group.kind);
+      if (kindRefused !== null) ctx.addIssue({ code: 'custom', path: ['tasks', index, 'kind'], message: kindRefused });
+    });
     const total = scenario.tasks.reduce((sum, g) => sum + g.count, 0);
     if (total > MAX_TASKS_PER_RUN) {
       ctx.addIssue({

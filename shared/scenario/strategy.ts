@@ -28,6 +28,11 @@ export const StrategySchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('any') }),
   /** The same work as `all`, orchestrated with Node-style callbacks and a counter. */
   z.strictObject({ type: z.literal('callbacks') }),
+  /**
+   * Structured concurrency: `Promise.all` plus an `AbortController` whose signal every task gets; the first
+   * failure aborts it, so the tasks still running end `cancelled` instead of running on as orphans.
+   */
+  z.strictObject({ type: z.literal('structured') }),
   /** A bounded pool: never more than `concurrency` tasks in flight; `onFailure` says what a failure does to it. */
   z.strictObject({ type: z.literal('pool'), concurrency: wholeNumber(1, MAX_CONCURRENCY), onFailure: PoolOnFailureSchema.optional() }),
   /** Batches of `size`: each batch runs at once, the next starts when the whole batch is done. */

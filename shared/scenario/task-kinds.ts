@@ -53,6 +53,19 @@ export const FileWriteTaskSchema = z.strictObject({ kind: z.literal('file-write'
 /** Reads a file of `bytes` from the run's scratch folder (prepared before the clock starts). */
 export const FileReadTaskSchema = z.strictObject({ kind: z.literal('file-read'), ...fileFields });
 
+/** An HTTP header name: an RFC 9110 token. */
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/** Request headers: names are tokens, values plain text on one line (no CR or LF, which would split the request). */
+const HttpHeadersSchema = z
+  .record(z.string().max(200), plainText().max(8192))
+  .superRefine((headers, ctx) => {
+    for (const [name, value] of Object.entries(headers)) {
+      if (!HEADER_NAME.test(name)) ctx.addIssue({ code: 'custom', path: [name], message: `"${name}" is not a header name: use letters, digits and !#$%&'*+-.^_\`|~ only` });
+      if (/[\r\n]/.test(value)) ctx.addIssue({ code: 'custom', path: [name], message: 'a header value must be on one line (no CR or LF)' });
+    }
+  });
+
 /** An HTTP request: to `url`, or without one to the built-in loopback target server. */
 export const HttpTaskSchema = z.strictObject({
   kind: z.literal('http'),
@@ -68,12 +81,27 @@ export const HttpTaskSchema = z.strictObject({
   jitterMs: milliseconds(MAX_TIMER_MS).default(0),
   /** Built-in target only: size of the response body. */
   bytes: wholeNumber(0, MAX_HTTP_BODY_BYTES).default(1024),
+  /** Request headers sent as they are (an `Authorization` for a real API, say). */
+  headers: HttpHeadersSchema.optional(),
 });
 
-/** A query against the run's scratch database, seeded with `rows` sample rows. */
+/**
+ * A file path a task opens outside the run's scratch folder (a `module`, a user's `database`): absolute, or
+ * relative to the scenario's file (a scenario that has no file can only use absolute paths).
+ */
+export function userPath() {
+  return plainText().trim().min(1).max(4096);
+}
+
+/**
+ * A query against the run's scratch database, seeded with `rows` sample rows; or, with `database`, against the
+ * user's own database file, opened read-only (a query that would write is refused by SQLite), which needs `sql`.
+ */
 export const SqliteTaskSchema = z.strictObject({
   kind: z.literal('sqlite'),
   ...common,
+  /** The user's SQLite file, relative to the scenario's file or absolute; absent: the seeded scratch database. */
+  database: userPath().optional(),
   /** One statement; ATTACH, DETACH, VACUUM INTO and extension loading are refused when the engine prepares it. */
   sql: plainLines()
     .min(1)
@@ -81,6 +109,10 @@ export const SqliteTaskSchema = z.strictObject({
     .refine((sql) => countSqlStatements(sql) <= 1, { message: 'must be one SQL statement: a task runs one query' })
     .optional(),
   rows: wholeNumber(1, 1_000_000).default(10_000),
+}).superRefine((spec, ctx) => {
+  if (spec.database !== undefined && spec.sql === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['sql'], message: 'is needed with database: the default query is for the seeded scratch table' });
+  }
 });
 
 /** `pbkdf2` with `iterations`: runs on the libuv thread pool, so it shows the pool's size. */
@@ -98,6 +130,30 @@ export const SpawnTaskSchema = z.strictObject({
   args: z.array(plainLines().max(10_000)).max(100).default([]),
 });
 
+/** File endings a `module` task may load: ES modules and TypeScript for Node, `.py` for Python. */
+export const MODULE_EXTENSIONS = ['.mjs', '.js', '.mts', '.ts', '.py'] as const;
+
+/**
+ * Your own code: the `export` of the module at `path` (relative to the scenario's file, or absolute), an async
+ * function called once per attempt. Node passes `{ index, attempt, signal, args }`; `signal` aborts on the
+ * timeout and on Cancel. A thrown error is the task's error.
+ */
+export const ModuleTaskSchema = z.strictObject({
+  kind: z.literal('module'),
+  ...common,
+  path: userPath().refine((path) => MODULE_EXTENSIONS.some((ending) => path.toLowerCase().endsWith(ending)), {
+    message: `must name a module file ending in ${MODULE_EXTENSIONS.join(', ')}`,
+  }),
+  /** The exported function's name. */
+  export: z
+    .string()
+    .regex(/^[A-Za-z_$][\w$]*$/, { message: 'must be the name of an export, such as default or fetchUser' })
+    .max(200)
+    .default('default'),
+  /** Passed as they are (JSON) to every call. */
+  args: z.record(z.string(), z.json()).default({}),
+});
+
 /** One group of identical tasks; `kind` picks the operation. */
 export const TaskGroupSchema = z.discriminatedUnion('kind', [
   TimerTaskSchema,
@@ -108,6 +164,7 @@ export const TaskGroupSchema = z.discriminatedUnion('kind', [
   SqliteTaskSchema,
   CryptoTaskSchema,
   SpawnTaskSchema,
+  ModuleTaskSchema,
 ]);
 
 export type TaskGroup = z.output<typeof TaskGroupSchema>;

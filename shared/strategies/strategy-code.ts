@@ -62,6 +62,20 @@ export function strategyCode(strategy: Strategy): string {
       return combinator('race', 'Settles with the first task to settle, success or failure.');
     case 'any':
       return combinator('any', 'Settles with the first success; an AggregateError only if every task fails.');
+    case 'structured':
+      return `async function run(tasks: Array<(signal: AbortSignal) => Promise<unknown>>) {
+  const controller = new AbortController();
+  // Every task gets the signal; the first failure aborts it, so the others stop and end cancelled
+  // instead of running on unobserved. Work that cannot be interrupted (a thread-pool hash) finishes, ignored.
+  return Promise.all(
+    tasks.map((task) =>
+      task(controller.signal).catch((error) => {
+        controller.abort(error);
+        throw error;
+      }),
+    ),
+  );
+}`;
     case 'callbacks':
       return `function run(tasks: Array<(done: (err: Error | null, value?: unknown) => void) => void>,
              callback: (err: Error | null, results?: unknown[]) => void) {

@@ -44,6 +44,12 @@ export const STRATEGY_GUIDES: readonly StrategyGuide[] = [
     summary: 'The same work as Promise.all written with Node-style callbacks and a counter: different syntax, same behaviour.',
   },
   {
+    type: 'structured',
+    label: 'Structured (fail fast, cancel the rest)',
+    summary:
+      'Promise.all with an AbortController: starts every task at once, and the first failure aborts the others, which end cancelled instead of running on unobserved.',
+  },
+  {
     type: 'pool',
     label: 'Bounded pool',
     summary: 'Keeps at most N tasks in flight, starting the next one as soon as a slot frees up.',

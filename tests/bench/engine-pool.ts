@@ -14,6 +14,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import pLimit from 'p-limit';
 import { runScenario } from '../../electron/engine/run-scenario';
+import { RunCancel } from '../../electron/engine/attempts/run-cancel';
 import { pool } from '../../electron/engine/strategies/bounded';
 import { ScenarioSchema } from '../../shared/scenario';
 import { median, type BenchRow } from './bench-kit';
@@ -23,6 +24,7 @@ const CONCURRENCY = 100;
 const ROUNDS = 5;
 
 const zeroDelayTask = () => sleep(0);
+const cancelScope = () => new RunCancel(undefined);
 
 async function timed(work: () => Promise<unknown>): Promise<number> {
   const start = performance.now();
@@ -36,12 +38,12 @@ function withPLimit(): Promise<unknown> {
 }
 
 function withBarePool(): Promise<unknown> {
-  return pool(CONCURRENCY)({ count: TASKS, runTask: zeroDelayTask }).settled;
+  return pool(CONCURRENCY)({ count: TASKS, runTask: zeroDelayTask, cancelScope }).settled;
 }
 
 /** The pool's p-limit forms queue every task at once as p-limit does, and give each its slot. */
 function withQueuedPool(): Promise<unknown> {
-  return pool(CONCURRENCY, 'continue')({ count: TASKS, runTask: zeroDelayTask }).settled;
+  return pool(CONCURRENCY, 'continue')({ count: TASKS, runTask: zeroDelayTask, cancelScope }).settled;
 }
 
 async function withEngine(scratchDir: string): Promise<void> {

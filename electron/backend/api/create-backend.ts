@@ -9,6 +9,7 @@ import { translateHistoryErrors } from './history-errors';
 import { historyHandlers } from './history-handlers';
 import { LargeRunReads } from './large-run-reads';
 import { runHandlers } from './run-handlers';
+import { runtimeHandlers } from './runtime-handlers';
 import { scenarioHandlers } from './scenario-handlers';
 import { transferHandlers } from './transfer-handlers';
 
@@ -30,6 +31,7 @@ export function createBackend({ store, runService, runReads }: BackendServices):
     ...scenarioHandlers(store),
     ...consentHandlers(store),
     ...runHandlers(runService, events),
+    ...runtimeHandlers(),
     ...historyHandlers(store, reads),
     ...transferHandlers(store, reads),
     ...experimentHandlers(store, runService, events),

@@ -1,5 +1,6 @@
 import { availableParallelism, loadavg } from 'node:os';
 import type { RunService, ActiveRun } from '../runs/run-service';
+import { requireRuntime } from '../runtimes/require-runtime';
 import type { ApiHandlers } from './api-endpoint';
 import type { ApiEventHub } from './event-hub';
 
@@ -8,7 +9,8 @@ type RunHandlers = Pick<ApiHandlers, 'runs.start' | 'runs.cancel' | 'runs.active
 /** Runs go through the run service; their events are relayed to every client. */
 export function runHandlers(runService: RunService, events: ApiEventHub): RunHandlers {
   return {
-    'runs.start': ({ scenario, options }) => {
+    'runs.start': async ({ scenario, options }) => {
+      await requireRuntime(scenario.runtime);
       const run = runService.start(scenario, options);
       relayRunEvents(run, events);
       return { key: run.key, runId: run.runId };

@@ -1,4 +1,5 @@
 import type { EngineEvent, ParentToEngine } from '../../../shared/protocol/engine-protocol';
+import type { TargetProcess } from './target-process';
 
 /** One engine process, running (at most) one scenario. */
 export interface EngineProcess {
@@ -19,4 +20,10 @@ export interface EngineProcess {
 export interface EngineLauncher {
   /** `threadpoolSize` becomes the new process's `UV_THREADPOOL_SIZE` (it only works at process start). */
   launch(options: { threadpoolSize: number }): EngineProcess;
+  /**
+   * Starts the built-in HTTP target in a process of its own, resolving once it listens. Absent: it is forked
+   * with `child_process` (`startTargetProcess`), which plain Node hosts do; the desktop app, whose packaged
+   * binary cannot run as Node, starts a utility process instead.
+   */
+  launchTarget?(): Promise<TargetProcess>;
 }

@@ -1,5 +1,5 @@
 import { rm } from 'node:fs/promises';
-import type { Scenario } from '../../../shared/scenario';
+import { needsTargetProcess, type Scenario } from '../../../shared/scenario';
 import type { BatchEvent, EngineEvent, StartedEvent } from '../../../shared/protocol/engine-protocol';
 import type { Sample } from '../../../shared/protocol/task-record';
 import type { FindingTask } from '../../../shared/findings';
@@ -11,6 +11,7 @@ import type { EngineLauncher, EngineProcess } from './engine-launcher';
 import { Listeners } from './listeners';
 import type { ProgressSink, RunOutcome } from './progress-sink';
 import { makeScratchFolder } from './scratch-folders';
+import { startTargetProcess, type TargetProcess } from './target-process';
 import { TaskLedger, type RunProgress } from './task-ledger';
 
 /** A run under way: its events, its end, and the way to stop it. */
@@ -41,6 +42,8 @@ export interface EngineRunOptions {
   key: string;
   runId: number | null;
   scenario: Scenario;
+  /** The folder of the scenario's file, for relative `module` and `database` paths; null when it has none. */
+  scenarioDir: string | null;
   launcher: EngineLauncher;
   progress: ProgressSink;
   scratchRoot: string;
@@ -76,6 +79,8 @@ export class EngineRun implements ActiveRun {
   /** The engine process until it exits. */
   #engine: EngineProcess | null = null;
   #scratchDir: string | null = null;
+  /** The built-in HTTP target's own process, when the scenario calls it (see `needsTargetProcess`). */
+  #target: Promise<TargetProcess> | null = null;
   #startedEvent: StartedEvent | null = null;
   #timer: NodeJS.Timeout | undefined;
   /** Set when the run settles. */
@@ -154,6 +159,11 @@ export class EngineRun implements ActiveRun {
       this.#settleCancelled();
       return;
     }
+    if (needsTargetProcess(this.scenario)) {
+      this.#target = launcher.launchTarget?.() ?? startTargetProcess();
+      // Its failure is reported when the engine is ready for the start message.
+      this.#target.catch(() => {});
+    }
     let engine: EngineProcess;
     try {
       engine = launcher.launch({ threadpoolSize: this.scenario.options.threadpoolSize });
@@ -180,7 +190,7 @@ export class EngineRun implements ActiveRun {
   #handle(event: EngineEvent): void {
     switch (event.type) {
       case 'ready':
-        this.#engine?.send({ type: 'start', scenario: this.scenario, scratchDir: this.#scratchDir ?? '' });
+        void this.#sendStart();
         return;
       case 'started':
         this.#recordStarted(event);
@@ -265,6 +275,22 @@ export class EngineRun implements ActiveRun {
     return { status: 'cancelled', metrics, error: null };
   }
 
+  /** Sends the engine its scenario, once the target process (if any) listens. */
+  async #sendStart(): Promise<void> {
+    let targetUrl: string | null = null;
+    if (this.#target !== null) {
+      try {
+        targetUrl = (await this.#target).url;
+      } catch (error) {
+        this.#engine?.kill();
+        this.#settle({ status: 'failed', metrics: null, error: errorMessage(error) });
+        return;
+      }
+    }
+    if (this.#isSettled) return;
+    this.#engine?.send({ type: 'start', scenario: this.scenario, scratchDir: this.#scratchDir ?? '', scenarioDir: this.#options.scenarioDir, targetUrl });
+  }
+
   #settle(ending: Ending): void {
     if (this.#isSettled) return;
     clearTimeout(this.#timer);
@@ -284,6 +310,7 @@ export class EngineRun implements ActiveRun {
     if (this.#phase === 'ended' || outcome === null) return;
     this.#phase = 'ended';
     clearTimeout(this.#timer);
+    void this.#target?.then((target) => target.stop(), () => {});
     if (this.#scratchDir !== null) {
       // An engine killed while its loop was blocked could not take its children's process groups with it.
       killRecordedChildGroups(this.#scratchDir);

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { ApiError } from '../../../shared/api/api-error';
-import type { Scenario } from '../../../shared/scenario';
+import { RUNTIME_LABELS, unresolvablePaths, type Scenario } from '../../../shared/scenario';
+import { defaultRuntimeLaunchers } from '../runtimes/runtime-launchers';
+import type { RunnerRuntime } from '../runtimes/runtime-runner';
 import type { EngineLauncher } from './engine-launcher';
 import { EngineRun, type ActiveRun } from './engine-run';
 import { DISCARD_PROGRESS, historySink, type RunHistoryWriter } from './progress-sink';
@@ -20,7 +22,10 @@ export interface RunHistory extends RunHistoryWriter {
 export interface RunServiceOptions {
   /** Where runs are recorded; null records nothing (every run is then unsaved). */
   store: RunHistory | null;
+  /** Starts Node engines. */
   launcher: EngineLauncher;
+  /** Starts the runners of other runtimes; defaults to one launcher per runner of the registry. */
+  runtimeLaunchers?: Partial<Record<RunnerRuntime, EngineLauncher>>;
   /** Each run gets a fresh folder under it, removed after the run. Defaults to `os.tmpdir()/concurrency-explorer`. */
   scratchRoot?: string;
   /** How long a cancelled engine may take to finish before it is killed. Defaults to 1000 ms. */
@@ -34,6 +39,8 @@ export interface RunStartOptions {
   experimentId?: number | null;
   /** `false`: run without recording it (`runId` is then null). */
   save?: boolean;
+  /** The folder of the scenario's file: its relative `module` and `database` paths start there. */
+  scenarioDir?: string;
 }
 
 export const DEFAULT_CANCEL_GRACE_MS = 1000;
@@ -42,6 +49,7 @@ export const DEFAULT_CANCEL_GRACE_MS = 1000;
 export class RunService {
   readonly #store: RunHistory | null;
   readonly #launcher: EngineLauncher;
+  readonly #runtimeLaunchers: Partial<Record<RunnerRuntime, EngineLauncher>>;
   readonly #scratchRoot: string;
   readonly #cancelGraceMs: number;
   readonly #active = new Map<string, ActiveRun>();
@@ -52,6 +60,7 @@ export class RunService {
   constructor(options: RunServiceOptions) {
     this.#store = options.store;
     this.#launcher = options.launcher;
+    this.#runtimeLaunchers = options.runtimeLaunchers ?? defaultRuntimeLaunchers();
     this.#scratchRoot = options.scratchRoot ?? path.join(os.tmpdir(), 'concurrency-explorer');
     this.#cancelGraceMs = options.cancelGraceMs ?? DEFAULT_CANCEL_GRACE_MS;
     // Every host (CLI, browser host, app) makes its RunService at start: the moment to clear what killed ones left.
@@ -60,10 +69,15 @@ export class RunService {
 
   /**
    * Starts an engine process for the scenario; with a store and `save !== false`, the run is recorded
-   * while it runs. Throws (before any process starts) only when the store refuses the new run, or after `stop`.
+   * while it runs. Throws (before any process starts) when the scenario names a relative path and has no
+   * `scenarioDir`, when the store refuses the new run, or after `stop`.
    */
   start(scenario: Scenario, options: RunStartOptions = {}): ActiveRun {
     if (this.#stopped) throw new ApiError('unavailable', 'Concurrency Explorer is closing: no new run can start.');
+    const unresolvable = unresolvablePaths(scenario, options.scenarioDir);
+    if (unresolvable.length > 0) throw new ApiError('bad_request', unresolvable.join('\n'));
+    const launcher = scenario.runtime === 'node' ? this.#launcher : this.#runtimeLaunchers[scenario.runtime];
+    if (launcher === undefined) throw new ApiError('unavailable', `This build has no runner for ${RUNTIME_LABELS[scenario.runtime]}.`);
     const store = options.save === false ? null : this.#store;
     const runId =
       store?.createRun({ scenario, name: options.name, tags: options.tags, experimentId: options.experimentId ?? null }) ?? null;
@@ -72,7 +86,8 @@ export class RunService {
       key,
       runId,
       scenario,
-      launcher: this.#launcher,
+      scenarioDir: options.scenarioDir ?? null,
+      launcher,
       progress: store === null || runId === null ? DISCARD_PROGRESS : historySink(store, runId),
       scratchRoot: this.#scratchRoot,
       cancelGraceMs: this.#cancelGraceMs,

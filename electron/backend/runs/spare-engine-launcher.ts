@@ -66,7 +66,9 @@ export function spareEngineLauncher(inner: EngineLauncher, options: { threadpool
     spare = new SpareEngine(inner.launch({ threadpoolSize }), threadpoolSize);
   };
   startSpare(options.threadpoolSize);
+  const launchTarget = inner.launchTarget?.bind(inner);
   return {
+    ...(launchTarget === undefined ? {} : { launchTarget }),
     launch({ threadpoolSize }): EngineProcess {
       const ready = spare;
       spare = null;

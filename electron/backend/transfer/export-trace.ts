@@ -1,6 +1,6 @@
 import type { Sample, TaskRecord } from '../../../shared/protocol/task-record';
 import type { ExportableRun } from '../../../shared/run/run-schema';
-import { laneLabeller, strategyText } from '../../../shared/scenario';
+import { laneLabeller, RUNTIME_LABELS, strategyText } from '../../../shared/scenario';
 import { runtimeTraceEvents } from './export-runtime-trace';
 import { jsonWithStreamedArray, STREAMED_ARRAY, streamedRun, type StreamedRun } from './run-stream';
 import type { TraceEvent } from './trace-event';
@@ -26,7 +26,7 @@ const COUNTERS: readonly { name: string; value: (s: Sample) => number }[] = [
 function metadataEvents(run: StreamedRun): TraceEvent[] {
   const { lanes } = run;
   const events: TraceEvent[] = [
-    { name: 'process_name', ph: 'M', pid: TRACE_PID, tid: 0, args: { name: `Run ${run.id}: ${run.name}` } },
+    { name: 'process_name', ph: 'M', pid: TRACE_PID, tid: 0, args: { name: `Run ${run.id}: ${run.name} (${RUNTIME_LABELS[run.runtimeName]})` } },
   ];
   // Lanes are named as the app names them ("Slot 1").
   const laneName = laneLabeller(run.strategy);
@@ -91,7 +91,7 @@ export function* runTraceChunks(run: StreamedRun): Generator<string> {
   const trace = {
     traceEvents: STREAMED_ARRAY,
     displayTimeUnit: 'ms',
-    otherData: { run: run.id, name: run.name, scenario: run.scenarioName, strategy: strategyText(run.strategy), status: run.status, createdAt: run.createdAt },
+    otherData: { run: run.id, name: run.name, scenario: run.scenarioName, strategy: strategyText(run.strategy), runtime: run.runtimeName, status: run.status, createdAt: run.createdAt },
   };
   yield* jsonWithStreamedArray(trace, allEvents(run));
   yield '\n';

@@ -31,6 +31,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   { name: 'export', load: async () => (await import('./export')).registerExport },
   { name: 'import', load: async () => (await import('./import')).registerImport },
   { name: 'delete', load: async () => (await import('./delete')).registerDelete },
+  { name: 'runtimes', load: async () => (await import('./runtimes')).registerRuntimes },
   { name: 'presets', load: async () => (await import('./presets')).registerPresets },
   { name: 'serve', load: async () => (await import('./serve')).registerServe },
 ];

@@ -21,6 +21,7 @@ function renderRunList(runs: readonly RunSummary[]): string {
     String(r.id),
     r.name,
     strategyText(r.strategy),
+    r.runtimeName,
     r.status,
     formatCount(r.tasks),
     formatCount(r.failures),
@@ -30,9 +31,9 @@ function renderRunList(runs: readonly RunSummary[]): string {
     r.tags.join(','),
   ]);
   return renderTable(
-    ['id', 'name', 'strategy', 'status', 'tasks', 'failures', 'wall', 'created', 'experiment', 'tags'],
+    ['id', 'name', 'strategy', 'runtime', 'status', 'tasks', 'failures', 'wall', 'created', 'experiment', 'tags'],
     rows,
-    ['right', 'left', 'left', 'left', 'right', 'right', 'right', 'left', 'right'],
+    ['right', 'left', 'left', 'left', 'left', 'right', 'right', 'right', 'left', 'right'],
   );
 }
 

@@ -1,7 +1,9 @@
+import { dirname, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Scenario, Strategy } from '../../../shared/scenario';
 import { MAX_REPEAT_RUNS, MAX_WARMUP_RUNS, type ExperimentSpec } from '../../../shared/experiments/experiment-spec';
 import { RunService } from '../../backend/runs/run-service';
+import { defaultRuntimeLaunchers } from '../../backend/runtimes/runtime-launchers';
 import type { HistoryStore } from '../../backend/history';
 import type { CliIo } from '../cli-io';
 import { CliError, EXIT_CODES } from '../cli-error';
@@ -53,16 +55,22 @@ function failIfIncomplete(runs: readonly FinishedRun[], interrupted: boolean): v
   if (interrupted) throw new CliError('Cancelled (Ctrl+C).', EXIT_CODES.failure);
 }
 
-async function runOnce(scenario: Scenario, flags: RunFlags, io: CliIo): Promise<void> {
+/** Runner launchers that tell stderr what a runner's first build is doing (compiling Go or Java takes a while). */
+function cliRuntimeLaunchers(io: CliIo) {
+  return defaultRuntimeLaunchers({ onProgress: (runtime, message) => io.err(`${runtime}: ${message}\n`) });
+}
+
+async function runOnce(scenario: Scenario, flags: RunFlags, io: CliIo, scenarioDir: string | undefined): Promise<void> {
   const launcher = await cliEngineLauncher();
-  const execute = (store: HistoryStore | null) => executeRun(new RunService({ store, launcher }), scenario, { tags: flags.tag, save: flags.save }, io);
+  const execute = (store: HistoryStore | null) =>
+    executeRun(new RunService({ store, launcher, runtimeLaunchers: cliRuntimeLaunchers(io) }), scenario, { tags: flags.tag, save: flags.save, scenarioDir }, io);
   const { run, interrupted } = flags.save ? await withHistory(flags.db, io, execute) : await execute(null);
   io.out(flags.json === true ? `${JSON.stringify({ runs: runsJson([run]) }, null, 2)}\n` : renderRunText(run));
   failIfIncomplete([run], interrupted);
 }
 
 /** Runs an experiment; on a terminal, prints it as `show --experiment` would, read back from the history. */
-async function runExperimentCommand(spec: ExperimentSpec, flags: RunFlags, io: CliIo): Promise<void> {
+async function runExperimentCommand(spec: ExperimentSpec, flags: RunFlags, io: CliIo, scenarioDir: string | undefined): Promise<void> {
   // Loaded only for an experiment: its statistics libraries would otherwise be most of what a single run loads.
   const [{ loadExperiment }, { executeExperiment }, { experimentJson }, { renderExperiment }] = await Promise.all([
     import('../../backend/experiments'),
@@ -71,8 +79,8 @@ async function runExperimentCommand(spec: ExperimentSpec, flags: RunFlags, io: C
     import('../format/experiment-text'),
   ]);
   const { experiment, text } = await withHistory(flags.db, io, async (store) => {
-    const service = new RunService({ store, launcher: await cliEngineLauncher() });
-    const finished = await executeExperiment(service, store, spec, { tags: flags.tag }, io);
+    const service = new RunService({ store, launcher: await cliEngineLauncher(), runtimeLaunchers: cliRuntimeLaunchers(io) });
+    const finished = await executeExperiment(service, store, spec, { tags: flags.tag, scenarioDir }, io);
     const report =
       flags.json === true
         ? `${JSON.stringify(experimentJson(finished), null, 2)}\n`
@@ -90,7 +98,7 @@ export function registerRun(program: Command, io: CliIo): void {
     .description('run a scenario (a JSON file, or a built-in one with --preset), once or as an experiment, and print its metrics')
     .argument('[scenario]', 'scenario JSON file')
     .option('--preset <id>', 'run a built-in scenario (see the presets command)')
-    .option('--strategy <strategy>', 'replace the scenario\'s strategy: sequential|all|allSettled|race|any|callbacks|pool:N[:stop-slot|reject|continue]|batch:N|workers:N', strategyOption)
+    .option('--strategy <strategy>', 'replace the scenario\'s strategy: sequential|all|allSettled|race|any|callbacks|structured|pool:N[:stop-slot|reject|continue]|batch:N|workers:N', strategyOption)
     .option('--repeat <k>', `experiment: run it k times (1 to ${MAX_REPEAT_RUNS}) and print mean, sd and 95% CI`, wholeNumberOption(1, MAX_REPEAT_RUNS))
     .option('--warmup <w>', `with --repeat: first run it w times (0 to ${MAX_WARMUP_RUNS}) without counting or storing`, wholeNumberOption(0, MAX_WARMUP_RUNS))
     .option('--matrix <strategies>', 'experiment: one run per strategy, in order (sequential,all,pool:4,workers:2), compared with the first', matrixOption)
@@ -106,7 +114,9 @@ export function registerRun(program: Command, io: CliIo): void {
     if (file !== undefined) await confirmExec(chosen, file, flags.allowExec === true, io);
     const scenario = flags.trace === undefined ? chosen : { ...chosen, options: { ...chosen.options, trace: flags.trace } };
     const plan = planRuns(scenario, flags);
-    if (plan.kind === 'single') await runOnce(plan.scenario, flags, io);
-    else await runExperimentCommand(plan.spec, flags, io);
+    // Relative `module` and `database` paths start from the scenario file's folder.
+    const scenarioDir = file === undefined ? undefined : dirname(resolve(file));
+    if (plan.kind === 'single') await runOnce(plan.scenario, flags, io, scenarioDir);
+    else await runExperimentCommand(plan.spec, flags, io, scenarioDir);
   });
 }

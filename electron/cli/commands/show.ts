@@ -48,7 +48,7 @@ function findingsOf(run: RunDetail, runtime: RuntimeTrace): Finding[] {
 function renderRun(run: RunDetail, runtime: RuntimeTrace): string {
   const lines = [
     `run ${run.id}: ${run.name}`,
-    `scenario: ${run.scenarioName}   strategy: ${strategyText(run.strategy)}   status: ${run.status}`,
+    `scenario: ${run.scenarioName}   strategy: ${strategyText(run.strategy)}   runtime: ${run.runtimeName}   status: ${run.status}`,
     `created: ${run.createdAt}   finished: ${run.finishedAt ?? '-'}${run.tags.length > 0 ? `   tags: ${run.tags.join(', ')}` : ''}`,
   ];
   if (run.experimentId !== null) lines.push(`experiment: ${run.experimentId} (show --experiment ${run.experimentId})`);

@@ -1,7 +1,7 @@
 import type { RunMetrics } from '../../../shared/metrics/metrics-schema';
 import { mixesRecordVersions, OLDER_ENGINE_NOTE } from '../../../shared/run/record-version';
 import type { RunDetail } from '../../../shared/run/run-schema';
-import { strategyText } from '../../../shared/scenario';
+import { strategyOnRuntime, strategyText } from '../../../shared/scenario';
 import { compareRepeats, type RepeatedMetricComparison } from '../../../shared/stats/compare-repeats';
 import { type ExperimentReader, loadExperiment } from '../../backend/experiments';
 import { compareWithFirst, type RatiosToBaseline, renderMetricsTable, renderRepeatComparison } from '../format/metrics-text';
@@ -92,6 +92,7 @@ export function compareJson(runs: readonly RunDetail[], groups: readonly RepeatG
       name: run.name,
       scenario: run.scenarioName,
       strategy: strategyText(run.strategy),
+      runtime: run.runtimeName,
       status: run.status,
       experimentId: run.experimentId,
       recordVersion: run.recordVersion,
@@ -106,7 +107,7 @@ export function compareJson(runs: readonly RunDetail[], groups: readonly RepeatG
 /** `compare` on a terminal: a line per run, the metrics side by side, then the repeats compared as groups. */
 export function renderComparison(runs: readonly RunDetail[], groups: readonly RepeatGroup[] | null): string {
   const legend = runs
-    .map((r) => `#${r.id}: ${r.name}  [${strategyText(r.strategy)}, ${r.status}${r.experimentId === null ? '' : `, experiment ${r.experimentId}`}]`)
+    .map((r) => `#${r.id}: ${r.name}  [${strategyOnRuntime(r.strategy, r.runtimeName)}, ${r.status}${r.experimentId === null ? '' : `, experiment ${r.experimentId}`}]`)
     .join('\n');
   const table = renderMetricsTable(
     runs.map((r) => ({ title: `#${r.id}`, metrics: r.metrics, complete: r.status === 'completed' })),

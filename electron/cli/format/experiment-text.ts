@@ -1,4 +1,4 @@
-import { strategyText } from '../../../shared/scenario';
+import { strategyOnRuntime, strategyText } from '../../../shared/scenario';
 import type { ExperimentRun, ReopenedExperiment } from '../../../shared/experiments/experiment-summary';
 import { COMPARED_METRICS } from '../../../shared/stats/compare-metrics';
 import { summaryWarnings, type RepeatStats, type SampleSummary } from '../../../shared/stats/sample-summary';
@@ -70,7 +70,7 @@ function renderRuns(runs: readonly ExperimentRun[]): string {
   const rows = runs.map((r) => [
     String(r.id),
     r.name,
-    strategyText(r.strategy),
+    strategyOnRuntime(r.strategy, r.runtimeName),
     r.status,
     r.metrics === null ? '-' : formatMs(r.metrics.wallMs),
     r.metrics === null ? '-' : formatPerSecond(r.metrics.throughputPerSec),

@@ -23,12 +23,12 @@ export async function executeExperiment(
   service: RunService,
   store: HistoryStore,
   spec: ExperimentSpec,
-  options: { tags: string[] },
+  options: { tags: string[]; scenarioDir?: string },
   io: CliIo,
 ): Promise<FinishedExperiment> {
   const controller = new AbortController();
   const stopListening = handleInterrupts(io, () => controller.abort(), 'the experiment');
-  const tagged: ExperimentRunner = { start: (scenario, startOptions) => service.start(scenario, { ...startOptions, tags: options.tags }) };
+  const tagged: ExperimentRunner = { start: (scenario, startOptions) => service.start(scenario, { ...startOptions, tags: options.tags, scenarioDir: options.scenarioDir }) };
   const counted: Promise<FinishedRun>[] = [];
   try {
     const result = await runExperiment(tagged, store, spec, {

@@ -1,6 +1,6 @@
 import { findFindings, type Finding } from '../../../shared/findings';
 import type { RunMetrics } from '../../../shared/metrics/metrics-schema';
-import { type Scenario, strategyText } from '../../../shared/scenario';
+import { remoteMeasurementNote, type Runtime, type Scenario, strategyOnRuntime, strategyText } from '../../../shared/scenario';
 import type { ActiveRun, RunOutcome } from '../../backend/runs/run-service';
 import { renderFindings, renderMetricsTable } from '../format/metrics-text';
 
@@ -31,6 +31,8 @@ export interface RunJson {
   scenario: string;
   /** Short form: `pool:4`. */
   strategy: string;
+  /** Where it ran: `node`, `python`, `go`, `java`. */
+  runtime: Runtime;
   status: RunOutcome['status'];
   metrics: RunMetrics | null;
   /** Why the run failed; null unless `status` is `failed`. */
@@ -45,6 +47,7 @@ export function runsJson(runs: readonly FinishedRun[]): RunJson[] {
     id: outcome.runId,
     scenario: scenario.name,
     strategy: strategyText(scenario.strategy),
+    runtime: scenario.runtime,
     status: outcome.status,
     metrics: outcome.metrics,
     error: outcome.error,
@@ -55,8 +58,9 @@ export function runsJson(runs: readonly FinishedRun[]): RunJson[] {
 /** The summary `run` prints on a terminal for a single run: a line naming it, then its metrics and findings (when it has some). */
 export function renderRunText({ scenario, outcome, findings }: FinishedRun): string {
   const id = outcome.runId === null ? 'unsaved run' : `run ${outcome.runId}`;
-  const title = `${id}: ${scenario.name} (${strategyText(scenario.strategy)}) ${outcome.status}`;
+  const title = `${id}: ${scenario.name} (${strategyOnRuntime(scenario.strategy, scenario.runtime)}) ${outcome.status}`;
   if (outcome.metrics === null) return `${title}\n`;
   const column = { title: outcome.runId === null ? strategyText(scenario.strategy) : `#${outcome.runId}`, metrics: outcome.metrics };
-  return `${title}\n\n${renderMetricsTable([column], { compare: false })}\n${renderFindings(findings)}`;
+  const note = remoteMeasurementNote(scenario);
+  return `${title}\n\n${renderMetricsTable([column], { compare: false })}\n${note === null ? '' : `Note: ${note}\n\n`}${renderFindings(findings)}`;
 }

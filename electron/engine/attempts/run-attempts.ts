@@ -52,7 +52,7 @@ export function timeoutMessage(timeoutMs: number, latenessMs: number): string {
 function runAttempt(operation: (abort: AttemptAbort) => Promise<WorkResult>, timeoutMs: number, cancel: RunCancel, clock: RunClock): Promise<AttemptResult> {
   if (cancel.aborted) {
     const nowMs = clock.now();
-    return Promise.resolve({ status: 'cancelled', error: 'cancelled', startMs: nowMs, endMs: nowMs });
+    return Promise.resolve({ status: 'cancelled', error: cancel.reason, startMs: nowMs, endMs: nowMs });
   }
   const abort = new AttemptAbortController();
   const startedMs = clock.now();
@@ -72,7 +72,7 @@ function runAttempt(operation: (abort: AttemptAbort) => Promise<WorkResult>, tim
       const latenessMs = nowMs - dueMs;
       finish({ status: 'timeout', error: timeoutMessage(timeoutMs, latenessMs), startMs: startedMs, endMs: latenessMs > LATE_TIMEOUT_NOTE_MS ? dueMs : nowMs });
     }, timeoutMs);
-    const onCancel = () => finish({ status: 'cancelled', error: 'cancelled', startMs: startedMs, endMs: clock.now() });
+    const onCancel = () => finish({ status: 'cancelled', error: cancel.reason, startMs: startedMs, endMs: clock.now() });
     cancel.join(onCancel);
     operation(abort).then(
       (work) =>
@@ -125,6 +125,6 @@ async function runRetrying(operation: (abort: AttemptAbort) => Promise<WorkResul
     const result = await runAttempt(operation, policy.timeoutMs, cancel, clock);
     startMs ??= result.startMs;
     if (result.status === 'ok' || result.status === 'cancelled' || attempt > policy.retries) return { ...result, startMs, attempts: attempt };
-    if (!(await backoff(policy.retryDelayMs * 2 ** (attempt - 1), cancel))) return { status: 'cancelled', error: 'cancelled', startMs, endMs: clock.now(), attempts: attempt };
+    if (!(await backoff(policy.retryDelayMs * 2 ** (attempt - 1), cancel))) return { status: 'cancelled', error: cancel.reason, startMs, endMs: clock.now(), attempts: attempt };
   }
 }

@@ -5,6 +5,7 @@ import { runCpu } from './cpu';
 import { runCrypto } from './crypto';
 import { runFileRead, runFileWrite } from './file';
 import { runHttp } from './http';
+import { runModule } from './module';
 import { runSpawn } from './spawn';
 import { runSqlite } from './sqlite';
 import { runTimer } from './timer';
@@ -42,6 +43,8 @@ function runOperation(spec: TaskGroup, call: KindCall): void | Promise<void> {
       return runCrypto(spec, call);
     case 'spawn':
       return runSpawn(spec, call);
+    case 'module':
+      return runModule(spec, call);
   }
 }
 

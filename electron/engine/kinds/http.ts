@@ -18,9 +18,9 @@ function requestUrl(spec: SpecOf<'http'>, call: KindCall): URL {
 }
 
 /** Sends the request and reads the whole body; resolves with the response once it has ended. */
-function send(url: URL, method: string, signal: AbortSignal): Promise<IncomingMessage> {
+function send(url: URL, method: string, headers: Record<string, string> | undefined, signal: AbortSignal): Promise<IncomingMessage> {
   return new Promise((resolve, reject) => {
-    const request = (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, { method, signal }, (response) => {
+    const request = (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, { method, headers, signal }, (response) => {
       response.once('error', reject);
       response.once('end', () => resolve(response));
       response.resume();
@@ -31,12 +31,12 @@ function send(url: URL, method: string, signal: AbortSignal): Promise<IncomingMe
 }
 
 /**
- * One HTTP request (node:http, keep-alive), body read to the end. Without `url` it goes to the built-in
+ * One HTTP request (node:http, keep-alive) with the scenario's `headers`, body read to the end. Without `url` it goes to the built-in
  * target server, which also decides the injected failures (a real 500 over the wire).
  */
 export async function runHttp(spec: SpecOf<'http'>, call: KindCall): Promise<void> {
   const url = requestUrl(spec, call);
-  const response = await send(url, spec.method, call.abort.signal);
+  const response = await send(url, spec.method, spec.headers, call.abort.signal);
   const status = response.statusCode ?? 0;
   if (status >= 400) {
     const reason = response.statusMessage ? ` ${response.statusMessage}` : '';

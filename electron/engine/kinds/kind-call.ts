@@ -7,6 +7,11 @@ export interface KindEnv {
   scratchDir: string;
   /** Base URL of the built-in HTTP target server, when the scenario needs it. */
   targetUrl: string | null;
+  /**
+   * By task group: the file a `module` group imports (a file URL; a `.ts` module's bundle in the scratch
+   * folder) or the user's database a `sqlite` group opens (an absolute path), resolved before the clock starts.
+   */
+  groupFiles: Record<number, string>;
 }
 
 /** One attempt of one task, as a task kind sees it. */

@@ -12,10 +12,24 @@ FROM orders WHERE amount > 20 GROUP BY category ORDER BY revenue DESC`;
 export interface ScratchQuery {
   path: string;
   sql: string;
+  /** The user's own database, opened read-only (a `sqlite` task's `database`). */
+  readonly?: boolean;
 }
 
 const open = new Map<string, Database.Database>();
 const statements = new Map<string, Database.Statement>();
+
+function connect(path: string, readonly: boolean): Database.Database {
+  const key = `${readonly ? 'ro' : 'rw'}:${path}`;
+  let db = open.get(key);
+  if (db === undefined) {
+    const nativeBinding = process.env.CONCURRENCY_EXPLORER_SQLITE_BINDING;
+    db = new Database(path, { readonly, fileMustExist: readonly, ...(nativeBinding ? { nativeBinding } : {}) });
+    db.pragma('busy_timeout = 5000');
+    open.set(key, db);
+  }
+  return db;
+}
 
 /**
  * The connection to a scratch database, one per file per thread (better-sqlite3 is synchronous: a query
@@ -23,22 +37,29 @@ const statements = new Map<string, Database.Statement>();
  * `CONCURRENCY_EXPLORER_SQLITE_BINDING` when the desktop app sets it.
  */
 export function scratchDatabase(path: string): Database.Database {
-  let db = open.get(path);
-  if (db === undefined) {
-    const nativeBinding = process.env.CONCURRENCY_EXPLORER_SQLITE_BINDING;
-    db = new Database(path, nativeBinding ? { nativeBinding } : {});
-    db.pragma('busy_timeout = 5000');
-    open.set(path, db);
-  }
+  return connect(path, false);
+}
+
+/**
+ * The user's own database file, opened read-only (SQLITE_OPEN_READONLY: SQLite itself refuses every write),
+ * one connection per file per thread; throws when it is missing or not a database.
+ */
+export function openUserDatabase(path: string): Database.Database {
+  const db = connect(path, true);
+  // Opening is lazy: reading the schema now makes a file that is not a database fail here, before the clock.
+  db.prepare('SELECT count(*) FROM sqlite_master').get();
   return db;
 }
 
-/** The prepared statement for `sql` on the database at `path`, prepared once per thread through the guard. */
-export function scratchStatement(path: string, sql: string): Database.Statement {
-  const key = `${path}\n${sql}`;
+/**
+ * The prepared statement for `sql` on the database at `path` (the user's, read-only, when `readonly`), prepared
+ * once per thread through the guard.
+ */
+export function scratchStatement(path: string, sql: string, readonly = false): Database.Statement {
+  const key = `${readonly ? 'ro' : 'rw'}:${path}\n${sql}`;
   let statement = statements.get(key);
   if (statement === undefined) {
-    statement = prepareGuarded(scratchDatabase(path), sql);
+    statement = prepareGuarded(connect(path, readonly), sql);
     statements.set(key, statement);
   }
   return statement;

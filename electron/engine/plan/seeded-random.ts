@@ -1,5 +1,7 @@
 /** What chance decided for one attempt of a task, drawn from the run's seed. */
 export interface AttemptDraw {
+  /** 1 for the first attempt, 2 for the first retry, ... */
+  attempt: number;
   /** The attempt fails on purpose (`failRate`). */
   failInjected: boolean;
   /** 0..1: the share of `jitterMs` this attempt adds. */
@@ -26,7 +28,9 @@ export function mulberry32(seed: number): () => number {
  */
 export function taskDraws(runSeed: number, taskIndex: number, failRate: number): () => AttemptDraw {
   const random = mulberry32(Math.imul(runSeed ^ 0x5bd1e995, 0x9e3779b1) ^ Math.imul(taskIndex + 1, 0x85ebca6b));
+  let attempt = 0;
   return () => ({
+    attempt: (attempt += 1),
     failInjected: random() < failRate,
     jitter: random(),
     seed: Math.floor(random() * 4294967296),

@@ -9,7 +9,23 @@ import { closeScratchDatabases, DEFAULT_SQLITE_QUERY, type ScratchQuery, scratch
 import { readFilePath, sqlitePath } from '../kinds/scratch-paths';
 import { startTargetServer, type TargetServer } from '../target-server/target-server';
 import { seedDatabase } from './seed-database';
+import { prepareUserFiles } from './prepare-user-files';
+import { needsTarget } from '../../../shared/scenario';
 import { errorMessage } from '../../../shared/errors/error-message';
+
+/** Where a run's inputs come from, beside the scenario. */
+export interface PrepareOptions {
+  /** Every file the run makes goes inside this folder (created if missing). */
+  scratchDir: string;
+  /** The folder of the scenario's file, which relative `module` and `database` paths start from; null: none. */
+  scenarioDir?: string | null;
+  /**
+   * The built-in target server's URL when the backend started it in a process of its own. Without it, a
+   * scenario whose `http` tasks need the target gets one inside this engine (`options.target: "in-engine"`,
+   * and direct callers of the engine such as tests).
+   */
+  targetUrl?: string | null;
+}
 
 /** What a run set up before its clock started; `close` releases it. */
 export interface PreparedRun {
@@ -37,12 +53,12 @@ async function step<T>(what: string, work: () => Promise<T> | T): Promise<T> {
 }
 
 /**
- * Prepares everything the tasks need before the clock starts: the scratch folder, the files `file-read`
- * tasks read, the seeded `sqlite` databases (and checks their query), the libuv thread pool, the built-in
- * HTTP target server.
+ * Prepares everything the tasks need before the clock starts: the scratch folder, the user's modules and
+ * databases, the files `file-read` tasks read, the seeded `sqlite` databases (and checks every query), the libuv
+ * thread pool, the built-in HTTP target server when no target process was started for the run.
  * Throws an Error whose message names what could not be prepared; nothing is left open then.
  */
-export async function prepareRun(scenario: Scenario, scratchDir: string): Promise<PreparedRun> {
+export async function prepareRun(scenario: Scenario, { scratchDir, scenarioDir = null, targetUrl = null }: PrepareOptions): Promise<PreparedRun> {
   let server: TargetServer | null = null;
   const queries: ScratchQuery[] = [];
   const close = async () => {
@@ -54,8 +70,14 @@ export async function prepareRun(scenario: Scenario, scratchDir: string): Promis
       await mkdir(scratchDir, { recursive: true });
       await access(scratchDir, constants.W_OK);
     });
+    const groupFiles = await prepareUserFiles(scenario, scenarioDir, scratchDir);
     for (const [group, spec] of scenario.tasks.entries()) {
-      if (spec.kind === 'file-read') {
+      const userDatabase = groupFiles[group];
+      if (spec.kind === 'sqlite' && userDatabase !== undefined) {
+        const query = { path: userDatabase, sql: spec.sql ?? DEFAULT_SQLITE_QUERY, readonly: true };
+        await step(`tasks[${group}].sql`, () => scratchStatement(query.path, query.sql, true));
+        queries.push(query);
+      } else if (spec.kind === 'file-read') {
         await step(`tasks[${group}]: could not prepare the file to read`, () => prepareReadFile(readFilePath(scratchDir, group), spec.bytes));
       } else if (spec.kind === 'sqlite') {
         const query = { path: sqlitePath(scratchDir, group), sql: spec.sql ?? DEFAULT_SQLITE_QUERY };
@@ -65,12 +87,12 @@ export async function prepareRun(scenario: Scenario, scratchDir: string): Promis
       }
     }
     await warmThreadPool();
-    if (scenario.tasks.some((spec) => spec.kind === 'http' && spec.url === undefined)) {
+    if (targetUrl === null && needsTarget(scenario)) {
       server = await step('could not start the built-in HTTP target server', startTargetServer);
     }
+    return { env: { scratchDir, targetUrl: targetUrl ?? server?.url ?? null, groupFiles }, queries, close };
   } catch (error) {
     await close();
     throw error;
   }
-  return { env: { scratchDir, targetUrl: server?.url ?? null }, queries, close };
 }

@@ -32,6 +32,22 @@ export const any: Strategy = (context) => {
 };
 
 /**
+ * `Promise.all` plus an `AbortController` whose signal every task gets: the first failure aborts it, so the
+ * tasks still running stop and end `cancelled` (at the abort: work the runtime cannot interrupt, a pool
+ * thread's hash or file read, finishes unobserved and its result is discarded) instead of running on as orphans.
+ */
+export const structured: Strategy = ({ count, runTask, cancelScope }) => {
+  const scope = cancelScope();
+  const tasks = Array.from({ length: count }, (_, index) =>
+    runTask(index, index, scope).catch((error: unknown) => {
+      scope.abort(`cancelled: task ${index} failed first, and the structured strategy aborted the rest`);
+      throw error;
+    }),
+  );
+  return { settled: Promise.all(tasks), drained: Promise.allSettled(tasks) };
+};
+
+/**
  * The same work as `all`, written with error-first callbacks and a counter: every task starts at once,
  * the final callback runs at the first error (the rest become orphans) or when the counter reaches zero.
  */

@@ -1,6 +1,6 @@
 import type { Strategy as StrategySpec } from '../../../shared/scenario';
 import { batch, pool, sequential, workers } from './bounded';
-import { all, allSettled, any, callbacks, race } from './all-at-once';
+import { all, allSettled, any, callbacks, race, structured } from './all-at-once';
 import type { Strategy } from './strategy-run';
 
 /** The strategy that schedules tasks as `spec` says. */
@@ -18,6 +18,8 @@ export function strategyFor(spec: StrategySpec): Strategy {
       return any;
     case 'callbacks':
       return callbacks;
+    case 'structured':
+      return structured;
     case 'pool':
       return pool(spec.concurrency, spec.onFailure);
     case 'batch':

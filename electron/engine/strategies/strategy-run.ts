@@ -1,7 +1,12 @@
+import type { RunCancel } from '../attempts/run-cancel';
+
 /** What a strategy needs: how many tasks, and how to run one (rejects when the task does not end `ok`). */
 export interface StrategyContext {
   count: number;
-  runTask(index: number, lane: number): Promise<void>;
+  /** Runs task `index` on `lane`; with a `scope`, aborting the scope stops the task (it ends `cancelled`). */
+  runTask(index: number, lane: number, scope?: RunCancel): Promise<void>;
+  /** A cancel scope inside the run's Cancel: the `AbortController` of a strategy that stops its own tasks. */
+  cancelScope(): RunCancel;
 }
 
 /**

@@ -30,6 +30,8 @@ function answer(request: IncomingMessage, response: ServerResponse): void {
   const random = mulberry32(query.seed);
   const fails = random() < query.failRate;
   const delayMs = query.latencyMs + random() * query.jitterMs;
+  // Which process served it: the target's own, or the engine's under `options.target: "in-engine"`.
+  response.setHeader('x-target-pid', String(process.pid));
   const timer = setTimeout(() => {
     if (fails) response.writeHead(500, { 'content-type': 'text/plain' }).end('injected failure');
     else response.writeHead(200, { 'content-type': 'application/octet-stream' }).end(bodyOf(query.bytes));

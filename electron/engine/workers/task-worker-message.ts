@@ -10,7 +10,8 @@ import type { AttemptDraw } from '../plan/seeded-random';
  * clock starts, as the engine's own thread does), or run one attempt.
  */
 export type TaskWorkerMessage =
-  | { type: 'warm-up'; queries: ScratchQuery[] }
+  /** Load, prepare the SQLite `queries` and import the task functions of `module` tasks, so that no attempt pays for it. */
+  | { type: 'warm-up'; queries: ScratchQuery[]; modules: { url: string; name: string }[] }
   | {
       type: 'attempt';
       spec: TaskGroup;

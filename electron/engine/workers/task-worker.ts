@@ -2,6 +2,7 @@ import { workerData } from 'piscina';
 import { TRACK_CODE } from '../../../shared/runtime/runtime-slices';
 import { NEVER_ABORTED } from '../attempts/attempt-abort';
 import { executeKind } from '../kinds/execute-kind';
+import { loadTaskFunction } from '../kinds/module';
 import { scratchStatement } from '../kinds/scratch-database';
 import { startTrace, takeSlices, traceOrigin, withTask } from '../runtime/trace-context';
 import type { TaskWorkerAnswer, TaskWorkerData, TaskWorkerMessage } from './task-worker-message';
@@ -9,13 +10,14 @@ import type { TaskWorkerAnswer, TaskWorkerData, TaskWorkerMessage } from './task
 /**
  * The piscina worker of the `workers` strategy: runs one attempt of a task on this thread and answers when
  * its work began and ended (stamped here, on this thread) and how; a warm-up prepares the run's SQLite
- * statements and answers null. In a runtime trace it
+ * statements, imports its `module` tasks' functions and answers null. In a runtime trace it
  * records this thread's own loop from its first attempt on, and answers with what it recorded too.
  */
 export default async function runTaskInWorker(message: TaskWorkerMessage): Promise<TaskWorkerAnswer> {
   if (message.type === 'warm-up') {
+    await Promise.all(message.modules.map(({ url, name }) => loadTaskFunction(url, name)));
     // A first query's open and prepare (several ms) belongs to no task: the engine's thread prepares before its clock too.
-    for (const { path, sql } of message.queries) scratchStatement(path, sql);
+    for (const { path, sql, readonly } of message.queries) scratchStatement(path, sql, readonly);
     return null;
   }
   const { spec, index, group, draw, env, traceOriginMs } = message;

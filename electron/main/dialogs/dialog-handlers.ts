@@ -24,12 +24,20 @@ const EXPORT_FILTERS: Record<RunExportFormat, FileFilter[]> = {
 export function dialogHandlers(
   chooser: FileChooser,
   api: ApiClient,
-): Pick<ApiHandlers, 'dialogs.openScenario' | 'dialogs.importRun' | 'dialogs.exportRun'> {
+): Pick<ApiHandlers, 'dialogs.openScenario' | 'dialogs.chooseTaskFile' | 'dialogs.importRun' | 'dialogs.exportRun'> {
   return {
+    'dialogs.chooseTaskFile': async ({ purpose }) => {
+      const file = await chooser.chooseFileToOpen(
+        purpose === 'module'
+          ? { title: 'Choose Your Module', filters: [{ name: 'JavaScript or TypeScript module', extensions: ['mjs', 'js', 'mts', 'ts'] }, ALL_FILES] }
+          : { title: 'Choose Your Database', filters: [{ name: 'SQLite database', extensions: ['db', 'sqlite', 'sqlite3'] }, ALL_FILES] },
+      );
+      return file === null ? null : { path: path.resolve(file) };
+    },
     'dialogs.openScenario': async () => {
       const file = await chooser.chooseFileToOpen({ title: 'Open Scenario', filters: [JSON_FILES, ALL_FILES] });
       if (file === null) return null;
-      return { fileName: path.basename(file), text: await readChosenTextFile(file, MAX_SCENARIO_TEXT_CHARS, 'scenario') };
+      return { fileName: path.basename(file), folder: path.dirname(path.resolve(file)), text: await readChosenTextFile(file, MAX_SCENARIO_TEXT_CHARS, 'scenario') };
     },
     'dialogs.importRun': async () => {
       const file = await chooser.chooseFileToOpen({ title: 'Import Run', filters: [EXPORT_FILTERS.json[0]!, ALL_FILES] });

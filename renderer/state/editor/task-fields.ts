@@ -4,7 +4,8 @@ import { ScenarioOptionsSchema, type TaskGroupInput, type TaskKind } from '../..
 export interface FieldSpec {
   key: string;
   label: string;
-  type: 'number' | 'text' | 'checkbox' | 'select' | 'lines' | 'multiline';
+  /** `path`: a file path, typed or picked (desktop); `json`: a JSON object, edited as text. */
+  type: 'number' | 'text' | 'checkbox' | 'select' | 'lines' | 'multiline' | 'path' | 'json';
   /** Shown after the input: `ms`, `bytes`. */
   unit?: string;
   /** One line under the label. */
@@ -35,11 +36,13 @@ export const TASK_FIELDS: Record<TaskKind, readonly FieldSpec[]> = {
     { key: 'latencyMs', label: 'Server latency', type: 'number', unit: 'ms', placeholder: 'default 50' },
     jitter,
     { key: 'bytes', label: 'Response size', type: 'number', unit: 'bytes', placeholder: 'default 1024' },
+    { key: 'headers', label: 'Headers', type: 'json', placeholder: '{ "authorization": "Bearer …" }', hint: 'A JSON object of header names and values' },
     failRate,
     label,
   ],
   sqlite: [
     count,
+    { key: 'database', label: 'Your database', type: 'path', placeholder: 'the seeded scratch database', hint: 'A SQLite file, opened read-only; relative to the scenario file' },
     { key: 'rows', label: 'Sample rows', type: 'number', unit: 'rows', placeholder: 'default 10000' },
     { key: 'sql', label: 'Query', type: 'multiline', placeholder: 'default: a grouped query over the sample rows' },
     failRate,
@@ -50,6 +53,14 @@ export const TASK_FIELDS: Record<TaskKind, readonly FieldSpec[]> = {
     count,
     { key: 'command', label: 'Command', type: 'text' },
     { key: 'args', label: 'Arguments', type: 'lines', hint: 'One per line' },
+    failRate,
+    label,
+  ],
+  module: [
+    count,
+    { key: 'path', label: 'Module file', type: 'path', placeholder: './fetch-user.mjs', hint: 'An ES module (.mjs, .js) or .ts file, relative to the scenario file' },
+    { key: 'export', label: 'Export', type: 'text', placeholder: 'default', hint: 'An async function called with { index, attempt, signal, args }' },
+    { key: 'args', label: 'Arguments', type: 'json', placeholder: '{ "userId": 42 }', hint: 'A JSON object passed as args to every call' },
     failRate,
     label,
   ],
@@ -86,6 +97,7 @@ export const KIND_LABELS: Record<TaskKind, string> = {
   sqlite: 'SQLite query',
   crypto: 'Crypto (pbkdf2)',
   spawn: 'Child process',
+  module: 'Your module',
 };
 
 /** A sensible new group of each kind. */
@@ -98,6 +110,7 @@ export const NEW_GROUPS: Record<TaskKind, TaskGroupInput> = {
   sqlite: { kind: 'sqlite', count: 10, rows: 10_000 },
   crypto: { kind: 'crypto', count: 8, iterations: 100_000 },
   spawn: { kind: 'spawn', count: 2, command: 'node', args: ['-e', 'setTimeout(() => {}, 100)'] },
+  module: { kind: 'module', count: 10, path: './task.mjs' },
 };
 
 /** The field keys a group of `kind` may have (plus `kind` itself). */

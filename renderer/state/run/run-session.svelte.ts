@@ -145,13 +145,16 @@ export class RunSession {
     return progressFigures(this.#done, this.#total, Math.max(0, elapsed), this.#cancelled, this.#metrics?.wallMs ?? null);
   }
 
-  /** Starts `scenario`; a refusal (e.g. an invalid scenario) ends the session as failed with the reason. */
-  async start(scenario: ScenarioInput): Promise<void> {
+  /**
+   * Starts `scenario` (`scenarioDir`: its file's folder, for relative paths); a refusal (e.g. an invalid scenario,
+   * or a relative path with no folder) ends the session as failed with the reason.
+   */
+  async start(scenario: ScenarioInput, scenarioDir?: string): Promise<void> {
     if (this.active) return;
     this.#phase = 'starting';
     this.#scenario = scenario;
     try {
-      const { key, runId } = await this.#api.runs.start({ scenario });
+      const { key, runId } = await this.#api.runs.start(scenarioDir === undefined ? { scenario } : { scenario, options: { scenarioDir } });
       this.#key = key;
       this.#runId = runId;
       if (this.#phase === 'starting') this.#phase = 'running';

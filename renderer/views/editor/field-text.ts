@@ -8,6 +8,14 @@ export function parseFieldText(spec: FieldSpec, text: string): unknown {
     const n = Number(text.trim());
     return Number.isFinite(n) ? n : text;
   }
+  if (spec.type === 'json') {
+    // Text that is not JSON yet stays as typed, and the scenario's check says what is wrong with it.
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return text;
+    }
+  }
   return text;
 }
 

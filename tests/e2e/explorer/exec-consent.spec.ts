@@ -87,3 +87,25 @@ test('an experiment of a scenario file that runs a program asks first too', asyn
   await expect(page.getByRole('button', { name: 'Run experiment' })).toBeEnabled();
   expect(existsSync(marker)).toBe(false);
 });
+
+test('a file with your own module: marked and asked for like a program; picked in a browser page it has no folder, so its relative path is refused by name', async ({ page }) => {
+  const scenarios = new ScenariosPage(page);
+  const workbench = new WorkbenchPage(page);
+  const own = { version: 1, name: 'Own code', strategy: { type: 'structured' }, tasks: [{ kind: 'module', count: 2, path: './fetch-user.mjs', args: { userId: 42 } }] };
+  await scenarios.openFile('own-code.json', JSON.stringify(own));
+
+  const marked = workbench.editor.getByRole('note', { name: 'Runs programs' });
+  await expect(marked).toContainText('runs the code of ./fetch-user.mjs');
+  await workbench.showTab('Form');
+  await expect(workbench.editor.getByLabel('Module file')).toHaveValue('./fetch-user.mjs');
+  await expect(workbench.editor.getByLabel('Arguments')).toHaveValue('{"userId":42}');
+  // The browser host has no Open dialog: the path stays a checked text box, with no "Choose…".
+  await expect(workbench.editor.getByRole('button', { name: /^Choose the file/ })).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('own-module-form.png'), fullPage: true });
+
+  await workbench.runButton.click();
+  const dialog = page.getByRole('dialog', { name: 'Run programs from “Own code”?' });
+  await expect(dialog).toContainText('run code or read files');
+  await dialog.getByRole('button', { name: 'Run' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'tasks[0].path' })).toContainText(`"./fetch-user.mjs" is relative to the scenario's file, and this scenario has no file`);
+});

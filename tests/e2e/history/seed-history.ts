@@ -59,6 +59,7 @@ export function syntheticRunExport(index: number, options: { tasks: number; crea
       name: index % 7 === 3 ? `${preset.scenario.name} (after the fix)` : preset.scenario.name,
       scenarioName: preset.scenario.name,
       strategy,
+      runtimeName: 'node',
       status,
       createdAt: options.createdAt,
       finishedAt: new Date(Date.parse(options.createdAt) + Math.ceil(wallMs)).toISOString(),

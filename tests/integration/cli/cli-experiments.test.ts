@@ -78,7 +78,7 @@ describe('CLI experiments', () => {
     const { code, stdout } = await cli.run(['run', scenarioFile, '--repeat', '2']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^experiment \d+: Repeat x2: Eight timers$/m);
-    expect(stdout).toMatch(/^\s*\d+\s+Eight timers \(repeat 2\/2\)\s+all\s+completed/m);
+    expect(stdout).toMatch(/^\s*\d+\s+Eight timers \(repeat 2\/2\)\s+all on Node\.js\s+completed/m);
     expect(stdout).toMatch(/^wall time\s+\S+ m?s\s+\S+ m?s\s+\S+ m?s \.\. \S+ m?s(\s+\S+ m?s){3}\s+\S+%\s+2$/m);
   });
 

@@ -51,7 +51,7 @@ describe('CLI end to end', () => {
 
   it('run on a terminal-less stdout prints a summary table, and exits 0 even when tasks failed', async () => {
     const { code, stdout } = await cli.run(['run', scenarioFile, '--db', cli.db]);
-    expect(stdout).toMatch(/^run \d+: Eight timers \(all\) completed$/m);
+    expect(stdout).toMatch(/^run \d+: Eight timers \(all on Node\.js\) completed$/m);
     expect(stdout).toMatch(/^wall time\s+\S+ m?s$/m);
     expect(stdout).toMatch(/^failed\s+[1-8]$/m);
     expect(stdout).toMatch(/^findings:/m);
@@ -72,7 +72,7 @@ describe('CLI end to end', () => {
     expect(runs[1]?.tags).toEqual(['ci', 'cli']);
     expect((await cli.json<{ runs: RunSummary[] }>(['list', '--json', '--limit', '1'])).runs.map((r) => r.id)).toEqual([ids[1]]);
     const text = await cli.run(['list']);
-    expect(text.stdout).toMatch(new RegExp(`^\\s*${ids[0]}\\s+Eight timers\\s+pool:2\\s+completed\\s+8`, 'm'));
+    expect(text.stdout).toMatch(new RegExp(`^\\s*${ids[0]}\\s+Eight timers\\s+pool:2\\s+node\\s+completed\\s+8`, 'm'));
   });
 
   it('show --json gives the run with its tasks, samples and findings', async () => {

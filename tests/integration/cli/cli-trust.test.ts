@@ -47,6 +47,24 @@ async function waitFor<T>(probe: () => T | null | undefined, what: string): Prom
   throw new Error(`gave up waiting for ${what}`);
 }
 
+describe('run FILE with your own module', () => {
+  it('needs consent off a terminal, then loads the module relative to the scenario file, wherever the CLI runs', async () => {
+    const folder = cli.file('own-code');
+    mkdirSync(folder, { recursive: true });
+    const marker = path.join(folder, 'called');
+    writeFileSync(path.join(folder, 'task.mjs'), "import { appendFileSync } from 'node:fs';\nexport default async ({ index, args }) => appendFileSync(args.marker, `${index}\\n`);\n");
+    const file = await cli.writeJson('own-code/scenario.json', { version: 1, name: 'Own code', strategy: { type: 'structured' }, tasks: [{ kind: 'module', count: 2, path: './task.mjs', args: { marker } }] });
+    const refused = await cli.run(['run', file, '--no-save']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('tasks[0]: runs the code of ./task.mjs');
+    expect(existsSync(marker)).toBe(false);
+    const { code, stdout } = await cli.run(['run', file, '--no-save', '--allow-exec', '--json']);
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as { runs: { metrics: { ok: number } }[] }).runs[0]?.metrics.ok).toBe(2);
+    expect(readFileSync(marker, 'utf8').trim().split('\n').sort()).toEqual(['0', '1']);
+  });
+});
+
 describe('run FILE that executes programs', () => {
   it('off a terminal, refuses with exit 2, lists each command and names --allow-exec; nothing runs', async () => {
     const marker = cli.file('ran-refused');

@@ -15,12 +15,12 @@ export interface InProcessRun {
 }
 
 /** Runs a scenario with the engine in this process (scratch folder removed afterwards). */
-export async function runInProcess(input: Omit<ScenarioInput, 'version' | 'name'>, signal?: AbortSignal): Promise<InProcessRun> {
+export async function runInProcess(input: Omit<ScenarioInput, 'version' | 'name'>, signal?: AbortSignal, inputs: { scenarioDir?: string } = {}): Promise<InProcessRun> {
   const scenario = ScenarioSchema.parse({ version: 1, name: 'unit', ...input });
   const scratchDir = mkdtempSync(join(tmpdir(), 'engine-unit-'));
   const events: EngineEvent[] = [];
   try {
-    const last = await runScenario(scenario, { scratchDir, signal, emit: (event) => events.push(event) });
+    const last = await runScenario(scenario, { scratchDir, scenarioDir: inputs.scenarioDir, signal, emit: (event) => events.push(event) });
     if (last.type !== 'finished') throw new Error(`run failed: ${last.message}`);
     const records = events.flatMap((event) => (event.type === 'batch' ? event.finished : [])).sort((a, b) => a.index - b.index);
     return { events, records, finished: last };

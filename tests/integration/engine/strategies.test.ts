@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runScenario } from '../../../electron/engine/run-scenario';
 import type { EngineEvent } from '../../../shared/protocol/engine-protocol';
 import type { TaskRecord } from '../../../shared/protocol/task-record';
@@ -174,5 +174,39 @@ describe('cancel and setup failures', () => {
     const last = await runScenario(scenario, { scratchDir: join(aFile, 'scratch'), emit: (event) => events.push(event) });
     expect(last).toEqual({ type: 'failed', message: expect.stringContaining(`the scratch folder ${join(aFile, 'scratch')} is not usable: ENOTDIR`) as string });
     expect(events).toEqual([last]);
+  });
+});
+
+// Last in the file: the pbkdf2 this leaves running on a pool thread must not load the timing-sensitive tests above.
+describe('structured', () => {
+  it('structured: the first failure aborts the rest; they end cancelled at that moment, none orphaned; the child process is killed', async () => {
+    const pidFile = join(mkdtempSync(join(tmpdir(), 'structured-')), 'child.pid');
+    const { records, finished } = await runInProcess({
+      strategy: { type: 'structured' },
+      tasks: [
+        { kind: 'timer', count: 2, ms: 2000 },
+        { kind: 'timer', count: 1, ms: 300, failRate: 1 },
+        { kind: 'http', count: 1, latencyMs: 2000 },
+        { kind: 'spawn', count: 1, command: 'sh', args: ['-c', `echo $$ > '${pidFile}'; exec sleep 5`] },
+        { kind: 'crypto', count: 1, iterations: 1_000_000 },
+      ],
+    });
+    expect(outcomes(records)).toEqual(['cancelled', 'cancelled', 'error', 'cancelled', 'cancelled', 'cancelled']);
+    expect(records[2]?.error).toMatch(/injected failure/);
+    for (const i of [0, 1, 3, 4, 5]) {
+      expect(records[i]?.error).toMatch(/task 2 failed first/);
+      // Ended at the abort, right after the failure, not when the work would have finished.
+      expect(records[i]!.endMs).toBeLessThanOrEqual(finished.metrics.wallMs);
+      expect(records[i]!.endMs).toBeLessThan(1000);
+    }
+    expect(finished.status).toBe('completed');
+    expect(finished.metrics.cancelled).toBe(5);
+    const childPid = Number(readFileSync(pidFile, 'utf8'));
+    await vi.waitFor(() => expect(() => process.kill(childPid, 0)).toThrow(), { timeout: 5000 });
+  });
+
+  it('structured with nothing failing: the same as all', async () => {
+    const { records } = await runInProcess({ strategy: { type: 'structured' }, tasks: [{ kind: 'timer', count: 3, ms: 20 }] });
+    expect(outcomes(records)).toEqual(['ok', 'ok', 'ok']);
   });
 });

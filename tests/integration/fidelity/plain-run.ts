@@ -29,6 +29,8 @@ export interface PlainRun {
   timings: (PlainTiming | null)[];
   /** Task indexes that failed (their own outcome). */
   failed: Set<number>;
+  /** Task indexes stopped by the abort signal the shown code handed them (`structured`). */
+  cancelled: Set<number>;
 }
 
 /** What `plain-task.mjs` gets to prepare before the clock: the run's statements; `arrived` counts the threads warmed. */
@@ -40,7 +42,7 @@ interface PlainWarmUp {
 }
 
 interface PlainTaskModule {
-  default(task: PlainTask | PlainWarmUp): Promise<void>;
+  default(task: PlainTask | PlainWarmUp, signal?: AbortSignal): Promise<void>;
   closeStatements(): void;
 }
 
@@ -57,7 +59,7 @@ interface PlainTask {
   iterations?: number;
 }
 
-type PromiseTask = () => Promise<unknown>;
+type PromiseTask = (signal?: AbortSignal) => Promise<unknown>;
 type CallbackTask = (done: (error: Error | null) => void) => void;
 interface ShownCode {
   run(tasks: unknown[], callback?: (error: Error | null) => void): Promise<unknown> | void;
@@ -140,12 +142,13 @@ async function drained(isIdle: () => boolean): Promise<void> {
  */
 export async function runPlain(scenario: Scenario): Promise<PlainRun> {
   const dir = mkdtempSync(join(tmpdir(), 'plain-run-'));
-  const prepared = await prepareRun(scenario, join(dir, 'scratch'));
+  const prepared = await prepareRun(scenario, { scratchDir: join(dir, 'scratch') });
   const count = scenario.tasks.reduce((sum, group) => sum + group.count, 0);
   const times = new SharedArrayBuffer(Float64Array.BYTES_PER_ELEMENT * 2 * count);
   const stamps = new Float64Array(times);
   const inputs = plainTasks(scenario, join(dir, 'scratch'), times);
   const { default: perform, closeStatements } = (await import(pathToFileURL(PLAIN_TASK_FILE).href)) as PlainTaskModule;
+  const cancelled = new Set<number>();
   const code = await loadShownCode(scenario.strategy, dir);
   try {
     await warmUp(code, perform, inputs, scenario.strategy.type === 'workers' ? scenario.strategy.threads : 0);
@@ -163,7 +166,12 @@ export async function runPlain(scenario: Scenario): Promise<PlainRun> {
       } else if (code.pool) {
         (code.run(inputs) as Promise<unknown>).then(settle, settle);
       } else {
-        const tasks: PromiseTask[] = inputs.map((input) => () => perform(input));
+        const tasks: PromiseTask[] = inputs.map((input) => (signal) =>
+          perform(input, signal).catch((error: unknown) => {
+            if (signal?.aborted && !input.fail) cancelled.add(input.index);
+            throw error;
+          }),
+        );
         (code.run(tasks) as Promise<unknown>).then(settle, settle);
       }
     });
@@ -171,7 +179,7 @@ export async function runPlain(scenario: Scenario): Promise<PlainRun> {
     const timings = inputs.map((task): PlainTiming | null =>
       stamps[2 * task.index] === 0 ? null : { startMs: stamps[2 * task.index]! - origin, endMs: stamps[2 * task.index + 1]! - origin },
     );
-    return { settleMs, timings, failed: new Set(inputs.filter((task) => task.fail && timings[task.index] !== null).map((task) => task.index)) };
+    return { settleMs, timings, cancelled, failed: new Set(inputs.filter((task) => task.fail && timings[task.index] !== null).map((task) => task.index)) };
   } finally {
     await code.close?.();
     closeStatements();

@@ -42,10 +42,21 @@ function warmUp(task) {
   }
 }
 
-async function work(task) {
+/** A timer that stops at `signal`'s abort, as the shown code of `structured` expects of its tasks. */
+function timer(ms, signal) {
+  return new Promise((resolve, reject) => {
+    const pending = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(pending);
+      reject(signal.reason);
+    }, { once: true });
+  });
+}
+
+async function work(task, signal) {
   switch (task.kind) {
     case 'timer':
-      return new Promise((resolve) => setTimeout(resolve, task.ms));
+      return timer(task.ms, signal);
     case 'cpu': {
       const end = performance.now() + task.ms;
       while (performance.now() < end);
@@ -69,14 +80,18 @@ async function work(task) {
  * every thread shares) into `task.times` at `2 * index`; rejects after the work when `task.fail`. A warm-up
  * task (`warmUp`) only prepares.
  */
-export default async function perform(task) {
+export default async function perform(task, signal) {
   if (task.warmUp) return warmUp(task);
   const times = new Float64Array(task.times);
   times[2 * task.index] = now();
-  const pending = work(task);
+  const pending = work(task, signal);
   // Synchronous work is done when work() returns: time it there, as the plain `cpu(); t1 = now()` would.
   if (task.kind === 'cpu' || task.sync || task.kind === 'sqlite') times[2 * task.index + 1] = now();
-  await pending;
-  if (times[2 * task.index + 1] === 0) times[2 * task.index + 1] = now();
+  try {
+    await pending;
+  } finally {
+    // An aborted task ends at its abort.
+    if (times[2 * task.index + 1] === 0) times[2 * task.index + 1] = now();
+  }
   if (task.fail) throw new Error('injected failure');
 }

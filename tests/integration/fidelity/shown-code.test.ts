@@ -14,6 +14,7 @@ const TASKS = [
 const STRATEGIES: readonly Strategy[] = [
   ...COMPARED_STRATEGIES,
   { type: 'callbacks' },
+  { type: 'structured' },
   { type: 'pool', concurrency: 2, onFailure: 'reject' },
   { type: 'pool', concurrency: 2, onFailure: 'continue' },
 ];
@@ -33,6 +34,7 @@ async function compare(strategy: Strategy): Promise<string[]> {
   same('skipped', indexes(engine.records.map((r) => r.status === 'skipped')), indexes(plain.timings.map((t) => t === null)));
   same('orphaned', indexes(engine.records.map((r) => r.orphaned)), indexes(plain.timings.map((t) => t !== null && t.endMs > plain.settleMs)));
   same('failed', indexes(engine.records.map((r) => r.status === 'error')), [...plain.failed].sort((a, b) => a - b));
+  same('cancelled', indexes(engine.records.map((r) => r.status === 'cancelled')), [...plain.cancelled].sort((a, b) => a - b));
   const settle = disagreement('settled', engine.finished.metrics.wallMs, plain.settleMs);
   if (settle !== null) problems.push(settle);
   return problems;

@@ -83,6 +83,16 @@ describe('every built-in preset makes the point it claims, on the real engine', 
     expect(r['retries-2']!.tasks.some((t) => t.attempts > 1)).toBe(true);
   });
 
+  it('structured-vs-all: both settle at the first failure; the tasks all leaves orphaned end cancelled under structured', async () => {
+    const r = await runVariants('structured-vs-all');
+    expect(await missedExpectations('structured-vs-all', r)).toEqual([]);
+    expect(r.all!.metrics.cancelled).toBe(0);
+    const indexes = (tasks: VariantResult['tasks'], which: (t: VariantResult['tasks'][number]) => boolean) => tasks.filter(which).map((t) => t.index).sort((a, b) => a - b);
+    // Same seed, same tasks: the ones still running at the first failure.
+    expect(indexes(r.structured!.tasks, (t) => t.status === 'cancelled')).toEqual(indexes(r.all!.tasks, (t) => t.orphaned));
+    for (const task of r.structured!.tasks.filter((t) => t.status === 'cancelled')) expect(task.endMs).toBeLessThanOrEqual(r.structured!.metrics.wallMs);
+  });
+
   it('cpu-loop-vs-workers: Promise.all gains nothing on cpu work; worker threads are faster than the loop', async () => {
     const r = await runVariants('cpu-loop-vs-workers');
     expect(await missedExpectations('cpu-loop-vs-workers', r)).toEqual([]);

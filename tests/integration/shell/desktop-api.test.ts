@@ -70,13 +70,25 @@ async function apiError(promise: Promise<unknown>): Promise<ApiError> {
 }
 
 describe('dialogs.openScenario', () => {
-  it('returns the chosen file as text (without a byte-order mark), or null when the user cancels', async () => {
+  it('returns the chosen file as text (without a byte-order mark) with its folder, or null when the user cancels', async () => {
     const file = path.join(dir, 'pool.json');
     writeFileSync(file, '\uFEFF{"version": 1, "name": "Pool"}');
     chooser.answers.push(file, null);
-    expect(await api.dialogs.openScenario()).toEqual({ fileName: 'pool.json', text: '{"version": 1, "name": "Pool"}' });
+    expect(await api.dialogs.openScenario()).toEqual({ fileName: 'pool.json', folder: path.resolve(dir), text: '{"version": 1, "name": "Pool"}' });
     expect(await api.dialogs.openScenario()).toBeNull();
     expect(chooser.asked[0]).toMatchObject({ kind: 'open', title: 'Open Scenario', extensions: ['json', '*'] });
+  });
+
+  it("chooses a module's or a database's file, as an absolute path, with filters for each", async () => {
+    chooser.answers.push(path.join(dir, 'fetch-user.mjs'), path.join(dir, 'app.db'), null);
+    expect(await api.dialogs.chooseTaskFile({ purpose: 'module' })).toEqual({ path: path.join(path.resolve(dir), 'fetch-user.mjs') });
+    expect(await api.dialogs.chooseTaskFile({ purpose: 'database' })).toEqual({ path: path.join(path.resolve(dir), 'app.db') });
+    expect(await api.dialogs.chooseTaskFile({ purpose: 'module' })).toBeNull();
+    expect(chooser.asked.slice(-3)).toMatchObject([
+      { kind: 'open', title: 'Choose Your Module', extensions: ['mjs', 'js', 'mts', 'ts', '*'] },
+      { kind: 'open', title: 'Choose Your Database', extensions: ['db', 'sqlite', 'sqlite3', '*'] },
+      { kind: 'open', title: 'Choose Your Module' },
+    ]);
   });
 
   it('refuses a binary file, a folder, a missing file and a file that is far too long, each naming the file', async () => {

@@ -28,6 +28,24 @@ describe('consent for scenarios that execute code', () => {
     expect((await api.consent.check({ scenario: edited })).granted).toBe(false);
   });
 
+  it("needs consent for a module (its code runs) and for a user's database (it is read), exactly like a command", async () => {
+    const own = {
+      ...spawning,
+      tasks: [timers, { kind: 'module' as const, count: 1, path: './fetch-user.mjs' }, { kind: 'sqlite' as const, count: 1, database: '../data/app.db', sql: 'SELECT 1' }],
+    };
+    expect(await api.consent.check({ scenario: own })).toEqual({
+      granted: false,
+      effects: [
+        { group: 1, kind: 'module', text: './fetch-user.mjs' },
+        { group: 2, kind: 'database', text: '../data/app.db' },
+      ],
+    });
+    await api.consent.grant({ scenario: own });
+    expect((await api.consent.check({ scenario: own })).granted).toBe(true);
+    const otherModule = { ...own, tasks: [timers, { kind: 'module' as const, count: 1, path: './other.mjs', export: 'run' }] };
+    expect(await api.consent.check({ scenario: otherModule })).toEqual({ granted: false, effects: [{ group: 1, kind: 'module', text: './other.mjs (export run)' }] });
+  });
+
   it('keeps the answer in the history, for the next start of the app', async () => {
     await api.consent.grant({ scenario: spawning });
     temp.store.close();

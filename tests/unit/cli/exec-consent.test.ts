@@ -50,3 +50,26 @@ describe('confirmExec on a terminal', () => {
     expect(printed()).toBe('');
   });
 });
+
+describe('confirmExec for your own code and data', () => {
+  const own = checkScenario({
+    version: 1,
+    name: 'own',
+    strategy: { type: 'all' },
+    tasks: [{ kind: 'module', count: 1, path: './fetch-user.mjs' }, { kind: 'sqlite', count: 1, database: 'app.db', sql: 'SELECT 1' }],
+  });
+  const ownScenario = own.ok ? own.scenario : (() => { throw new Error('bad fixture'); })();
+
+  it('lists the module it runs and the database it reads, and asks', async () => {
+    const { io, printed } = terminal('y');
+    await confirmExec(ownScenario, 'own.json', false, io);
+    expect(printed()).toContain('tasks[0]: runs the code of ./fetch-user.mjs\n  tasks[1]: reads the database app.db');
+  });
+
+  it('refuses off a terminal without --allow-exec, saying what it would run and read', async () => {
+    const { io } = terminal('y');
+    const error = await confirmExec(ownScenario, 'own.json', false, { ...io, stdinIsTTY: false }).then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(CliError);
+    expect((error as CliError).message).toContain('own.json runs code or reads files on this computer');
+  });
+});

@@ -14,6 +14,7 @@ function run(id: number, strategy: Strategy, wallMs: number | null): ExperimentR
     name: `Timers (#${id})`,
     scenarioName: 'Timers',
     strategy,
+    runtimeName: 'node',
     status: wallMs === null ? 'failed' : 'completed',
     createdAt: '2026-01-01T00:00:00.000Z',
     finishedAt: null,

@@ -32,21 +32,33 @@ const runs: FinishedRun[] = [
 ];
 
 describe('run report', () => {
+  it('notes that a remote host is part of the measurement, and says nothing for loopback requests', () => {
+    const withUrl = (url: string): FinishedRun => {
+      const check = checkScenario({ version: 1, name: 'API', strategy: { type: 'all' }, tasks: [{ kind: 'http', count: 2, url }] });
+      if (!check.ok) throw new Error('bad test scenario');
+      return { scenario: check.scenario, outcome: { key: '8', runId: 8, status: 'completed', metrics: sampleMetrics(100), error: null }, findings: [] };
+    };
+    expect(renderRunText(withUrl('https://api.example.com/users'))).toContain(
+      "Note: Requests went to api.example.com: the remote side's behaviour (its load, the network, its rate limits) is part of this measurement.\n",
+    );
+    expect(renderRunText(withUrl('http://127.0.0.1:8080/'))).not.toContain('Note:');
+  });
+
   it('gives the public JSON shape: id, scenario name, short strategy, status, metrics, findings', () => {
     expect(runsJson(runs)).toEqual([
-      { id: 7, scenario: 'Timers', strategy: 'pool:4', status: 'completed', metrics: sampleMetrics(100), error: null, findings: [blocked] },
-      { id: null, scenario: 'Timers', strategy: 'all', status: 'failed', metrics: null, error: 'boom', findings: [] },
+      { id: 7, scenario: 'Timers', strategy: 'pool:4', runtime: 'node', status: 'completed', metrics: sampleMetrics(100), error: null, findings: [blocked] },
+      { id: null, scenario: 'Timers', strategy: 'all', runtime: 'node', status: 'failed', metrics: null, error: 'boom', findings: [] },
     ]);
   });
 
   it('prints a line naming the run, then its metrics and its findings under them when it has some', () => {
     const text = renderRunText(runs[0]!);
-    expect(text).toMatch(/^run 7: Timers \(pool:4\) completed\n/);
+    expect(text).toMatch(/^run 7: Timers \(pool:4 on Node.js\) completed\n/);
     expect(text).toMatch(/^metric\s+#7$/m);
     expect(text).toMatch(/^wall time\s+100\.0 ms$/m);
     expect(text.indexOf('findings:')).toBeGreaterThan(text.indexOf('wall time'));
     expect(text).toContain('  [problem] loop-blocked: The event loop was blocked\n    The event loop stalled for up to 300 ms.\n    suggestion: Try workers:4\n');
-    expect(renderRunText(runs[1]!)).toBe('unsaved run: Timers (all) failed\n');
+    expect(renderRunText(runs[1]!)).toBe('unsaved run: Timers (all on Node.js) failed\n');
   });
 
   it('says so when a run shows nothing', () => {

@@ -137,6 +137,7 @@ export function makeRunExport(overrides: Partial<RunExport['run']> = {}, taskCou
       name: scenario.name,
       scenarioName: scenario.name,
       strategy: scenario.strategy,
+      runtimeName: 'node',
       status: 'completed',
       createdAt: '2025-03-01T10:00:00.000Z',
       finishedAt: '2025-03-01T10:00:01.000Z',

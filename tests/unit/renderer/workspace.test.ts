@@ -193,6 +193,17 @@ describe('Workspace consent for foreign scenarios that execute code', () => {
     await edited;
   });
 
+  it("runs a file's own module with consent, from the file's folder when the host knows it", async () => {
+    const own = { version: 1, name: 'Own', strategy: { type: 'all' }, tasks: [{ kind: 'module', count: 1, path: './task.mjs' }] };
+    const { api, workspace } = setup();
+    workspace.openFile({ fileName: 'own.json', text: JSON.stringify(own), folder: '/home/me/scenarios' });
+    const run = workspace.run();
+    await vi.waitFor(() => expect(workspace.consent.request?.effects).toEqual([{ group: 0, kind: 'module', text: './task.mjs' }]));
+    workspace.consent.answer(true);
+    await run;
+    expect(api.startOptions).toEqual([{ scenarioDir: '/home/me/scenarios' }]);
+  });
+
   it('never asks for a scenario written in the app or a built-in', async () => {
     const { api, workspace } = setup();
     workspace.openNew(spawning as ScenarioInput);

@@ -11,6 +11,7 @@ function makeRun(taskCount: number, sampleCount: number): RunDetail {
     name: 'Sixteen timers, pool of four!',
     scenarioName: scenario.name,
     strategy: scenario.strategy,
+    runtimeName: 'node',
     status: 'completed',
     createdAt: '2025-03-01T10:00:00.000Z',
     finishedAt: '2025-03-01T10:00:01.000Z',
@@ -111,7 +112,7 @@ describe('trace export', () => {
       [4, 'Slot 4'],
     ]);
     const processNames = events('M').filter((e) => e.name === 'process_name');
-    expect(processNames.map((e) => e.args.name)).toEqual(['Run 7: Sixteen timers, pool of four!']);
+    expect(processNames.map((e) => e.args.name)).toEqual(['Run 7: Sixteen timers, pool of four! (Node.js)']);
     expect(new Set(trace.traceEvents.map((e) => e.pid))).toEqual(new Set([1]));
     expect(trace.displayTimeUnit).toBe('ms');
   });

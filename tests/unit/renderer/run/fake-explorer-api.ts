@@ -21,9 +21,13 @@ export class FakeExplorerApi implements ExplorerApi {
   startError: Error | null = null;
   cancelAnswer = true;
 
+  /** The options of each `runs.start`, in order. */
+  readonly startOptions: ({ scenarioDir?: string } | undefined)[] = [];
+
   runs = {
-    start: async (): Promise<{ key: string; runId: number | null }> => {
+    start: async (args: { options?: { scenarioDir?: string } }): Promise<{ key: string; runId: number | null }> => {
       this.calls.push('runs.start');
+      this.startOptions.push(args.options);
       if (this.startError !== null) throw this.startError;
       this.beforeStartResolves();
       return { key: 'run-1', runId: 7 };
@@ -42,6 +46,9 @@ export class FakeExplorerApi implements ExplorerApi {
   machine = { cpuCount: 2, loadAverage1m: 0.5 };
   /** What `runs.active` answers. */
   activeRuns: ActiveRunInfo[] = [];
+  runtimes: ExplorerApi['runtimes'] = {
+    list: async () => ({ runtimes: [{ name: 'node', available: true, version: '22.0.0', path: '/usr/bin/node', reason: null }] }),
+  };
   scenarios: ExplorerApi['scenarios'] = {
     list: async () => ({ builtIn: [], saved: [] }),
     save: async () => {

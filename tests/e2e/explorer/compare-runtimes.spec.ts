@@ -1,0 +1,43 @@
+import { execFileSync } from 'node:child_process';
+import { expect, test } from '../fixtures/app-test';
+import { ComparePage } from '../history/pages/compare-page';
+import { ScenariosPage } from './pages/scenarios-page';
+
+const TITLE = 'One I/O workload, four runtimes';
+
+/** Whether a toolchain answers here, as the backend's detection would find it on PATH. */
+function installed(command: string, args: string[]): boolean {
+  try {
+    execFileSync(command, args, { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const PYTHON = installed('python3', ['--version']);
+
+test.describe('Compare runtimes', () => {
+  test.skip(!PYTHON, 'python3 is not installed: the comparison needs a second runtime besides Node');
+
+  test('the editor offers every runtime, and "Compare runtimes" runs the scenario on each installed one and compares them on one time axis', async ({ page }, testInfo) => {
+    test.setTimeout(120_000);
+    await new ScenariosPage(page).openBuiltIn(TITLE);
+    const picker = page.getByRole('combobox', { name: 'Runtime' });
+    await expect(picker).toHaveValue('node');
+    await expect(picker.getByRole('option', { name: /^Python/ })).toBeEnabled();
+
+    await page.getByRole('button', { name: 'Compare runtimes' }).click();
+    const compare = new ComparePage(page);
+    await expect(compare.comparison).toBeVisible({ timeout: 90_000 });
+    await expect(compare.metrics.getByRole('columnheader')).toContainText([/Node\.js/, /Python/]);
+    await expect(compare.comparison.getByText(/pool:20 · Python/).first()).toBeVisible();
+    // One time axis: a timeline per run, zoomed and panned together.
+    await expect(compare.timelines).toHaveCount(await compare.baselines.count());
+    const stacked = compare.comparison.getByRole('region', { name: 'Timelines on one time axis' });
+    // Tall enough that the section fits below the sticky navigation bar.
+    await page.setViewportSize({ width: 1280, height: 1800 });
+    await stacked.evaluate((section) => section.scrollIntoView({ block: 'end' }));
+    await stacked.screenshot({ path: testInfo.outputPath('compare-runtimes-light.png') });
+  });
+});
