@@ -1,5 +1,6 @@
 import type { RunMetrics } from '../../../shared/metrics/metrics-schema';
 import type { TaskRecord } from '../../../shared/protocol/task-record';
+import { recordsFromArrays, type TaskArrays } from '../../../shared/run/task-columns';
 import { externalEffects, MAX_THREADPOOL_SIZE, StrategySchema, type Scenario, type Strategy, type StrategyType } from '../../../shared/scenario';
 import { defaultStrategy, strategyGuide } from '../../../shared/strategies';
 import { predictionErrorPercent, predictRun, scenarioWithStrategy, type Prediction } from '../../../shared/whatif';
@@ -7,10 +8,10 @@ import type { ExplorerApi } from '../explorer-api';
 import { RunSession } from '../run/run-session.svelte';
 import { TimelineData } from '../../timeline/data/timeline-data';
 
-/** The recorded run a what-if starts from. */
+/** The recorded run a what-if starts from: its tasks as records (a live run) or as columns (a run opened from History). */
 export interface RecordedRun {
   scenario: Scenario;
-  tasks: readonly TaskRecord[];
+  tasks: readonly TaskRecord[] | TaskArrays;
   metrics: RunMetrics;
 }
 
@@ -67,7 +68,10 @@ export class WhatIf {
   get strategy(): Strategy { return this.#strategy; }
   get threadpoolSize(): number { return this.#threadpoolSize; }
   get recordedStrategy(): Strategy { return this.#recorded.scenario.strategy; }
-  get tooBig(): boolean { return this.#recorded.tasks.length > MAX_PREDICTED_TASKS; }
+  get tooBig(): boolean {
+    const { tasks } = this.#recorded;
+    return (Array.isArray(tasks) ? tasks.length : (tasks as TaskArrays).count) > MAX_PREDICTED_TASKS;
+  }
   /**
    * True when the scenario executes commands or opens files of its own: its variants run from the workbench,
    * where a scenario from outside the app asks before it runs (this panel does not ask).
@@ -97,8 +101,16 @@ export class WhatIf {
   readonly prediction: Prediction | null = $derived.by(() => {
     if (this.tooBig) return null;
     const { scenario, tasks } = this.#recorded;
-    return predictRun({ scenario, tasks, strategy: this.#strategy, cores: this.#cores, threadpoolSize: this.#threadpoolSize });
+    return predictRun({ scenario, tasks: this.#records(tasks), strategy: this.#strategy, cores: this.#cores, threadpoolSize: this.#threadpoolSize });
   });
+
+  // Columns become records only for a run small enough to predict here, and only once.
+  #recordsCache: readonly TaskRecord[] | null = null;
+  #records(tasks: RecordedRun['tasks']): readonly TaskRecord[] {
+    if (Array.isArray(tasks)) return tasks;
+    this.#recordsCache ??= recordsFromArrays(tasks as TaskArrays);
+    return this.#recordsCache;
+  }
 
   /** The predicted records as a timeline; null when there is no prediction or the timeline cannot hold it. */
   readonly predictedTimeline: TimelineData | null = $derived.by(() => (this.prediction === null ? null : timelineOf(this.prediction.tasks)));

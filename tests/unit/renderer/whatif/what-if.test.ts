@@ -2,11 +2,38 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ScenarioInput } from '../../../../shared/scenario';
 import type { TaskRecord } from '../../../../shared/protocol/task-record';
+import type { TaskArrays } from '../../../../shared/run/task-columns';
 import { MAX_PREDICTED_TASKS, WhatIf, type RecordedRun } from '../../../../renderer/state/whatif/what-if.svelte';
 import { craftedRun, tasksOf } from '../../findings/crafted-run';
 import { FakeExplorerApi } from '../run/fake-explorer-api';
 
 /** A crafted run as the what-if takes it: `craftedRun` builds whole task records, its type names what the rules read. */
+/** The records as the unpacked columns a run opened from History holds. */
+function arraysOf(tasks: readonly TaskRecord[]): TaskArrays {
+  const kinds = [...new Set(tasks.map((t) => t.kind))];
+  const statuses = [...new Set(tasks.map((t) => t.status))];
+  const failed = tasks.filter((t) => t.error !== null);
+  const u32 = (of: (t: TaskRecord) => number) => Uint32Array.from(tasks, of);
+  const f64 = (of: (t: TaskRecord) => number) => Float64Array.from(tasks, of);
+  return {
+    count: tasks.length,
+    kinds,
+    statuses,
+    errors: { at: failed.map((t) => tasks.indexOf(t)), message: failed.map((_, i) => i), messages: failed.map((t) => t.error!) },
+    index: u32((t) => t.index),
+    group: u32((t) => t.group),
+    kind: u32((t) => kinds.indexOf(t.kind)),
+    lane: u32((t) => t.lane),
+    queuedMs: f64((t) => t.queuedMs),
+    startMs: f64((t) => t.startMs),
+    endMs: f64((t) => t.endMs),
+    observedMs: f64((t) => t.observedMs),
+    status: u32((t) => statuses.indexOf(t.status)),
+    orphaned: u32((t) => (t.orphaned ? 1 : 0)),
+    attempts: u32((t) => t.attempts),
+  };
+}
+
 function recordedOf(run: ReturnType<typeof craftedRun>): RecordedRun {
   return { scenario: run.scenario, tasks: run.tasks as readonly TaskRecord[], metrics: run.metrics };
 }
@@ -66,9 +93,16 @@ describe('WhatIf', () => {
     expect(whatIf.canRunForReal).toBe(false);
   });
 
+  it('predicts a run opened from History, its tasks as columns, as it does from the same records', () => {
+    const fromRecords = recorded();
+    const fromColumns = new WhatIf({ ...fromRecords, tasks: arraysOf(fromRecords.tasks as readonly TaskRecord[]) }, 4, null);
+    expect(fromColumns.tooBig).toBe(false);
+    expect(fromColumns.prediction).toEqual(new WhatIf(fromRecords, 4, null).prediction);
+  });
+
   it('leaves a run past the size it predicts on the page to the CLI', () => {
     const big = recorded();
-    const whatIf = new WhatIf({ ...big, tasks: Array.from({ length: MAX_PREDICTED_TASKS + 1 }, (_, i) => ({ ...big.tasks[0]!, index: i })) }, 4, null);
+    const whatIf = new WhatIf({ ...big, tasks: Array.from({ length: MAX_PREDICTED_TASKS + 1 }, (_, i) => ({ ...(big.tasks as readonly TaskRecord[])[0]!, index: i })) }, 4, null);
     expect(whatIf.tooBig).toBe(true);
     expect(whatIf.prediction).toBeNull();
     expect(whatIf.figures).toEqual([]);
