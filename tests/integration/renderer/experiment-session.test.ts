@@ -140,7 +140,8 @@ describe('ExperimentForm', () => {
     form.toggle(idOf(form, 'sequential'), false);
     form.addCopy('pool');
     form.setSize(idOf(form, 'pool', 1), 20);
-    expect(form.matrix.map((c) => c.type).slice(6, 8)).toEqual(['pool', 'pool']);
+    const firstPool = form.matrix.findIndex((c) => c.type === 'pool');
+    expect(form.matrix.map((c) => c.type).slice(firstPool, firstPool + 3)).toEqual(['pool', 'pool', 'batch']);
     expect(form.strategies(pooled)).toEqual([
       { type: 'all' },
       { type: 'pool', concurrency: 6, onFailure: 'continue' },
