@@ -617,7 +617,6 @@ public final class Runner {
         static CompletableFuture<Void> http(Env env, Group spec, Draw draw, Abort abort) {
             String address = spec.url();
             if (address == null) {
-                if (env.targetUrl() == null) return CompletableFuture.failedFuture(new IllegalStateException("the built-in HTTP target server is not running"));
                 address = env.targetUrl() + "/?latencyMs=" + jsNumber(spec.latencyMs()) + "&jitterMs=" + jsNumber(spec.jitterMs()) + "&bytes="
                         + spec.bytes() + "&failRate=" + jsNumber(spec.failRate()) + "&seed=" + draw.seed();
             }
