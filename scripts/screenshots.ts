@@ -1,7 +1,8 @@
 /**
  * Renders the explorer's main views into docs/screenshots/ (light and dark): the scenario library, the
  * editor, and a finished run with its results; then the History, Compare and sweep views on a seeded history;
- * then the runtime tracks of the readFileSync and thread-pool experiments, then findings and a preset's expectations.
+ * then the runtime tracks of the readFileSync and thread-pool experiments, then findings and a preset's expectations,
+ * and "What if…" on a finished run.
  * Runs the real browser host on a fresh temporary history database and drives Debian's Chromium through the
  * same page objects as the end-to-end tests.
  */
@@ -16,11 +17,14 @@ import { WorkbenchPage } from '../tests/e2e/explorer/pages/workbench-page';
 import { shootHistoryViews } from '../tests/e2e/history/history-screenshots';
 import { shootRuntimeViews } from '../tests/e2e/explorer/runtime-screenshots';
 import { shootFindingsViews } from '../tests/e2e/explorer/findings-screenshots';
+import { shootWhatIfView } from '../tests/e2e/explorer/what-if-screenshots';
 import { errorMessage } from '../shared/errors/error-message';
 
-/** `npm run screenshots -- runtime` makes only the runtime-track shots; `-- findings` only the findings shots. */
-const ONLY_RUNTIME = process.argv.slice(2).includes('runtime');
-const ONLY_FINDINGS = process.argv.slice(2).includes('findings');
+/**
+ * `npm run screenshots -- runtime` makes only the runtime-track shots; `-- findings` only the findings shots;
+ * `-- whatif` only the "What if…" one.
+ */
+const ONLY = (['runtime', 'findings', 'whatif'] as const).find((part) => process.argv.slice(2).includes(part)) ?? null;
 
 const OUT_DIR = join(PROJECT_ROOT, 'docs', 'screenshots');
 /** Each view at the size the app is designed for and at the smallest it supports; the small ones end `-1024`. */
@@ -97,14 +101,15 @@ async function main(): Promise<void> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   try {
-    if (!ONLY_RUNTIME && !ONLY_FINDINGS) {
+    if (ONLY === null) {
       for (const viewport of VIEWPORTS) {
         for (const scheme of SCHEMES) await shootScheme(browser, host.url, scheme, viewport);
       }
       await shootHistoryViews(OUT_DIR, VIEWPORTS);
     }
-    if (!ONLY_FINDINGS) await shootRuntimeViews(browser, host.url, OUT_DIR);
-    if (!ONLY_RUNTIME) await shootFindingsViews(browser, host.url, OUT_DIR);
+    if (ONLY === null || ONLY === 'runtime') await shootRuntimeViews(browser, host.url, OUT_DIR);
+    if (ONLY === null || ONLY === 'findings') await shootFindingsViews(browser, host.url, OUT_DIR);
+    if (ONLY === null || ONLY === 'whatif') await shootWhatIfView(browser, host.url, OUT_DIR);
   } finally {
     await browser.close();
     await host.stop();

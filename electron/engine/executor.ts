@@ -6,7 +6,7 @@ import { executeKind, type WorkResult } from './kinds/execute-kind';
 import type { KindEnv } from './kinds/kind-call';
 import type { ScratchQuery } from './kinds/scratch-database';
 import type { PlannedTask } from './plan/plan-tasks';
-import type { AttemptDraw } from './plan/seeded-random';
+import type { AttemptDraw } from '../../shared/random/seeded-random';
 import { addWorkerSlices, traceOrigin } from './runtime/trace-context';
 import type { TaskWorkerAnswer, TaskWorkerData, TaskWorkerMessage } from './workers/task-worker-message';
 

@@ -2,7 +2,7 @@ import type { RunCancel } from './attempts/run-cancel';
 import { runAttempts, type AttemptPolicy } from './attempts/run-attempts';
 import type { Executor } from './executor';
 import type { TaskPlan } from './plan/plan-tasks';
-import { taskDraws } from './plan/seeded-random';
+import { taskDraws } from '../../shared/random/seeded-random';
 import type { RunClock } from './recording/run-clock';
 import type { RunRecorder } from './recording/run-recorder';
 import { withTask } from './runtime/trace-context';

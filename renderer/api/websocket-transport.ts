@@ -33,6 +33,8 @@ export class WebSocketTransport implements ApiTransport {
   #state: ConnectionState = 'open';
   #retryMs = RETRY_FIRST_MS;
   #retry: ReturnType<typeof setTimeout> | null = null;
+  /** The socket once it is open, until it closes. */
+  #openSocket: WebSocket | null = null;
   #nextId = 0;
 
   readonly #probe: () => Promise<number | null>;
@@ -55,11 +57,15 @@ export class WebSocketTransport implements ApiTransport {
 
   async call(method: string, args: unknown): Promise<ApiResponse> {
     if (this.#state === 'restarted') return unavailable(RESTARTED_MESSAGE);
-    let socket: WebSocket;
-    try {
-      socket = await this.#open();
-    } catch (error) {
-      return unavailable(errorMessage(error));
+    // An open socket is written to at once, before this call's caller yields: a state change it made (Run
+    // mounts the live timeline and charts) would otherwise be rendered before the call leaves the page.
+    let socket = this.#openSocket;
+    if (socket === null) {
+      try {
+        socket = await this.#open();
+      } catch (error) {
+        return unavailable(errorMessage(error));
+      }
     }
     const id = this.#nextId++;
     return new Promise((resolve) => {
@@ -81,6 +87,7 @@ export class WebSocketTransport implements ApiTransport {
     this.#socket ??= new Promise((resolve, reject) => {
       const socket = new WebSocket(this.#url);
       socket.addEventListener('open', () => {
+        this.#openSocket = socket;
         this.#retryMs = RETRY_FIRST_MS;
         this.#setState('open');
         resolve(socket);
@@ -90,6 +97,7 @@ export class WebSocketTransport implements ApiTransport {
       socket.addEventListener('error', () => undefined);
       socket.addEventListener('close', (event) => {
         this.#socket = null;
+        this.#openSocket = null;
         reject(new Error('the connection was refused or closed'));
         const why = event.reason === '' ? `code ${event.code}` : event.reason;
         for (const answer of this.#pending.values()) answer(unavailable(`the connection was lost (${why})`));

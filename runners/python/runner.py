@@ -40,7 +40,7 @@ def emit(event):
         sys.stdout.flush()
 
 
-# --- seeded chance: the same mulberry32 streams as the Node engine (electron/engine/plan/seeded-random.ts) ---
+# --- seeded chance: the same mulberry32 streams as the Node engine (shared/random/seeded-random.ts) ---
 
 
 def imul(a, b):

@@ -4,10 +4,8 @@ export interface Span {
   endMs: number;
 }
 
-/**
- * The most spans open at any one moment. A span that ends exactly when another starts does not overlap it.
- */
-export function peakOverlap(spans: readonly Span[]): number {
+/** The spans' starts and their ends, each sorted: the edges of how many are open, with no object per edge. */
+export function sortedStartsAndEnds(spans: readonly Span[]): { starts: Float64Array; ends: Float64Array } {
   // Filled in a plain loop: `Float64Array.from` with a mapping function is several times slower.
   const starts = new Float64Array(spans.length);
   const ends = new Float64Array(spans.length);
@@ -15,7 +13,15 @@ export function peakOverlap(spans: readonly Span[]): number {
     starts[i] = span.startMs;
     ends[i] = span.endMs;
   });
-  return peakOverlapOfSorted(starts.sort(), ends.sort());
+  return { starts: starts.sort(), ends: ends.sort() };
+}
+
+/**
+ * The most spans open at any one moment. A span that ends exactly when another starts does not overlap it.
+ */
+export function peakOverlap(spans: readonly Span[]): number {
+  const { starts, ends } = sortedStartsAndEnds(spans);
+  return peakOverlapOfSorted(starts, ends);
 }
 
 /** `peakOverlap` of spans given as columns (entry `i` of each is one span); the arrays are sorted in place. */

@@ -100,7 +100,11 @@ function unpackColumn(column: PackedColumn, name: string): Float64Array | Unsign
 
 /** The records the columns stand for, by index; throws like `unpackTaskColumns`, or on a kind, status or message code past its table. */
 export function recordsFromColumns(columns: TaskColumns): TaskRecord[] {
-  const arrays = unpackTaskColumns(columns);
+  return recordsFromArrays(unpackTaskColumns(columns));
+}
+
+/** The records unpacked columns stand for, by index; throws on a kind, status or message code past its table. */
+export function recordsFromArrays(arrays: TaskArrays): TaskRecord[] {
   const errors = new Map<number, string>();
   arrays.errors.at.forEach((at, i) => errors.set(at, entry(arrays.errors.messages, arrays.errors.message[i]!, 'errors.messages')));
   const tasks = new Array<TaskRecord>(arrays.count);

@@ -12,6 +12,7 @@ import { benchStartup } from './startup';
 import { benchFidelity } from './fidelity';
 import { benchScale } from './scale';
 import { benchRuntimeTrace } from './runtime-trace';
+import { benchWhatIfAccuracy } from './whatif-accuracy';
 
 interface Row {
   name: string;
@@ -57,6 +58,7 @@ const suites: Suite[] = [
       })),
   },
   { title: 'fidelity: the engine against plain code, every kind and strategy', run: () => benchFidelity() },
+  { title: 'what-if: predicted wall time vs real runs (recorded once, predicted and run per strategy)', run: () => benchWhatIfAccuracy() },
   { title: 'start-up of the built app vs node -e 0', run: () => benchStartup() },
   { title: 'a million tasks: memory, exports, History', run: () => benchScale(1_000_000) },
 ];

@@ -131,6 +131,20 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX runtime_chunks_run ON runtime_chunks (run_id, id);
     `,
   },
+  {
+    // Tasks also as packed columns, a chunk per batch, beside their rows: what opening a large run reads.
+    version: 5,
+    sql: `
+      CREATE TABLE task_chunks (
+        id INTEGER PRIMARY KEY,
+        run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+        task_count INTEGER NOT NULL,
+        tables TEXT NOT NULL,
+        data BLOB NOT NULL
+      );
+      CREATE INDEX task_chunks_run ON task_chunks (run_id, id);
+    `,
+  },
 ];
 
 /** The schema version this code writes and reads. */

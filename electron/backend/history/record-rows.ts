@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Sample, TaskRecord } from '../../../shared/protocol/task-record';
+import { TaskChunks } from './task-chunks';
 
 /** `tasks` columns in `TaskRecord` field order, for a `.raw()` statement whose rows `taskFromRow` reads. */
 export const TASK_ROW_COLUMNS = 'idx, grp, kind, lane, queued_ms, start_ms, end_ms, observed_ms, status, orphaned, error, attempts';
@@ -40,12 +41,14 @@ export const SAMPLE_COLUMNS = `t_ms AS tMs, in_flight AS inFlight, loop_delay_ms
 /** The one `INSERT INTO tasks` of the store, shared by live recording, import and the benchmark's baseline. */
 export const INSERT_TASK_SQL = `INSERT INTO tasks (run_id, ${TASK_ROW_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
-/** Writes task records and samples of a run; the caller holds the transaction. */
+/** Writes task records (as rows and as packed chunks) and samples of a run; the caller holds the transaction. */
 export class RecordRows {
   readonly #insertTask: Statement;
   readonly #insertSample: Statement;
+  readonly #chunks: TaskChunks;
 
   constructor(db: Database) {
+    this.#chunks = new TaskChunks(db);
     this.#insertTask = db.prepare(INSERT_TASK_SQL);
     this.#insertSample = db.prepare(
       `INSERT INTO samples (run_id, t_ms, in_flight, loop_delay_ms, elu, cpu_percent, rss_bytes, heap_used_bytes)
@@ -55,6 +58,7 @@ export class RecordRows {
 
   insert(runId: number, tasks: readonly TaskRecord[], samples: readonly Sample[]): void {
     for (const t of tasks) this.#insertTask.run(runId, ...taskRowValues(t));
+    if (tasks.length > 0) this.#chunks.insert(runId, tasks);
     for (const s of samples) {
       this.#insertSample.run(runId, s.tMs, s.inFlight, s.loopDelayMs, s.elu, s.cpuPercent, s.rssBytes, s.heapUsedBytes);
     }

@@ -12,7 +12,8 @@ import type { RuntimeTrace } from '../../../shared/runtime/runtime-slices';
 import { parseInput } from './inputs';
 import { RuntimeRows } from './runtime-rows';
 import { SAMPLE_COLUMNS, TASK_ROW_COLUMNS, taskFromRow, type TaskRow } from './record-rows';
-import { TaskColumnsBuilder } from './task-columns-builder';
+import { TaskChunks } from './task-chunks';
+import { packTaskArrays, TaskColumnsBuilder } from './task-columns-builder';
 import { runOrder, runWhere } from './run-query-sql';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './run-rows';
 
@@ -28,6 +29,7 @@ export class RunReader {
   readonly #tasks: Statement;
   readonly #samples: Statement;
   readonly #runtime: RuntimeRows;
+  readonly #chunks: TaskChunks;
   readonly #lanes: Statement;
   readonly #db: Database;
 
@@ -39,6 +41,7 @@ export class RunReader {
     this.#samples = db.prepare(`SELECT ${SAMPLE_COLUMNS} FROM samples WHERE run_id = ? ORDER BY t_ms`);
     this.#lanes = db.prepare('SELECT DISTINCT lane FROM tasks WHERE run_id = ? ORDER BY lane').pluck();
     this.#runtime = new RuntimeRows(db);
+    this.#chunks = new TaskChunks(db);
   }
 
   /** `getRun` with its runtime tracks, for an export. */
@@ -80,9 +83,11 @@ export class RunReader {
     return this.#readRun(id, () => (this.#tasks.all(id) as TaskRow[]).map(taskFromRow));
   }
 
-  /** `getRun` with the tasks as columns, filled straight from the rows without a record per task. */
+  /** `getRun` with the tasks as columns: from their packed chunks, or else straight from the rows without a record per task. */
   getColumnarRun(id: number): ColumnarRun | null {
     return this.#readRun(id, () => {
+      const chunked = this.#chunks.read(id);
+      if (chunked !== null) return packTaskArrays(chunked);
       const builder = new TaskColumnsBuilder();
       for (const row of this.#tasks.iterate(id) as IterableIterator<TaskRow>) builder.add(row);
       return builder.build();

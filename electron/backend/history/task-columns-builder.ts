@@ -2,7 +2,7 @@ import type { TaskRecord, TaskStatus } from '../../../shared/protocol/task-recor
 import type { TaskRow } from './record-rows';
 import type { FindingTask } from '../../../shared/findings';
 import { ensureLength } from '../../../shared/arrays/ensure-length';
-import { PACKED_ARRAY_TYPES, type PackedColumn, type PackedType, type TaskColumns } from '../../../shared/run/task-columns';
+import { PACKED_ARRAY_TYPES, type PackedColumn, type PackedType, type TaskArrays, type TaskColumns } from '../../../shared/run/task-columns';
 
 /** Positions of values in a table that grows as new values come. */
 class CodeTable<T> {
@@ -25,9 +25,9 @@ class CodeTable<T> {
   }
 }
 
-type Growable = Float64Array | Uint32Array;
+type Packable = Float64Array | Uint32Array | Uint16Array | Uint8Array;
 
-function pack(type: PackedType, values: Growable, count: number): PackedColumn {
+function pack(type: PackedType, values: Packable, count: number): PackedColumn {
   const Constructor = PACKED_ARRAY_TYPES[type];
   const first = values.subarray(0, count);
   const typed = first instanceof Constructor ? first : new Constructor(first);
@@ -35,10 +35,32 @@ function pack(type: PackedType, values: Growable, count: number): PackedColumn {
 }
 
 /** Whole numbers >= 0 in the narrowest unsigned width that holds the largest. */
-function packWhole(values: Uint32Array, count: number): PackedColumn {
+function packWhole(values: Exclude<Packable, Float64Array>, count: number): PackedColumn {
   let max = 0;
   for (let i = 0; i < count; i++) if (values[i]! > max) max = values[i]!;
   return pack(max <= 0xff ? 'u8' : max <= 0xffff ? 'u16' : 'u32', values, count);
+}
+
+/** Unpacked columns packed for the API, each whole-number column in the narrowest width that holds it. */
+export function packTaskArrays(arrays: TaskArrays): TaskColumns {
+  const n = arrays.count;
+  return {
+    count: n,
+    index: packWhole(arrays.index, n),
+    group: packWhole(arrays.group, n),
+    kind: pack('u8', arrays.kind, n),
+    lane: packWhole(arrays.lane, n),
+    queuedMs: pack('f64', arrays.queuedMs, n),
+    startMs: pack('f64', arrays.startMs, n),
+    endMs: pack('f64', arrays.endMs, n),
+    observedMs: pack('f64', arrays.observedMs, n),
+    status: pack('u8', arrays.status, n),
+    orphaned: pack('u8', arrays.orphaned, n),
+    attempts: packWhole(arrays.attempts, n),
+    kinds: arrays.kinds,
+    statuses: arrays.statuses,
+    errors: arrays.errors,
+  };
 }
 
 /** Fills `TaskColumns` one task at a time, in the order the columns are to hold them, then packs them. */
@@ -101,24 +123,23 @@ export class TaskColumnsBuilder {
   }
 
   build(): TaskColumns {
-    const n = this.#count;
-    return {
-      count: n,
-      index: packWhole(this.#index, n),
-      group: packWhole(this.#group, n),
-      kind: pack('u8', this.#kind, n),
-      lane: packWhole(this.#lane, n),
-      queuedMs: pack('f64', this.#queuedMs, n),
-      startMs: pack('f64', this.#startMs, n),
-      endMs: pack('f64', this.#endMs, n),
-      observedMs: pack('f64', this.#observedMs, n),
-      status: pack('u8', this.#status, n),
-      orphaned: pack('u8', this.#orphaned, n),
-      attempts: packWhole(this.#attempts, n),
+    return packTaskArrays({
+      count: this.#count,
+      index: this.#index,
+      group: this.#group,
+      kind: this.#kind,
+      lane: this.#lane,
+      queuedMs: this.#queuedMs,
+      startMs: this.#startMs,
+      endMs: this.#endMs,
+      observedMs: this.#observedMs,
+      status: this.#status,
+      orphaned: this.#orphaned,
+      attempts: this.#attempts,
       kinds: this.#kinds.values,
       statuses: this.#statuses.values,
       errors: { ...this.#errors, messages: this.#messages.values },
-    };
+    });
   }
 
   #grow(length: number): void {

@@ -28,6 +28,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   { name: 'list', load: async () => (await import('./list')).registerList },
   { name: 'show', load: async () => (await import('./show')).registerShow },
   { name: 'compare', load: async () => (await import('./compare')).registerCompare },
+  { name: 'whatif', load: async () => (await import('./whatif')).registerWhatIf },
   { name: 'export', load: async () => (await import('./export')).registerExport },
   { name: 'import', load: async () => (await import('./import')).registerImport },
   { name: 'delete', load: async () => (await import('./delete')).registerDelete },

@@ -1,6 +1,6 @@
 import type { TaskGroup, TaskKind } from '../../../shared/scenario';
 import type { AttemptAbort } from '../attempts/attempt-abort';
-import type { AttemptDraw } from '../plan/seeded-random';
+import type { AttemptDraw } from '../../../shared/random/seeded-random';
 
 /** Where a run's tasks find what was prepared for them; plain data, so worker threads get it too. */
 export interface KindEnv {

@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { mulberry32 } from '../plan/seeded-random';
+import { mulberry32 } from '../../../shared/random/seeded-random';
 import { scratchDatabase } from '../kinds/scratch-database';
 
 const CATEGORIES = ['books', 'games', 'garden', 'kitchen', 'music', 'office', 'sports', 'toys'];

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MAX_HTTP_BODY_BYTES, MAX_TIMER_MS } from '../../../shared/scenario';
-import { mulberry32 } from '../plan/seeded-random';
+import { mulberry32 } from '../../../shared/random/seeded-random';
 import { parseTargetQuery } from './target-query';
 import { errorMessage } from '../../../shared/errors/error-message';
 

@@ -3,7 +3,7 @@ import type { TaskGroup } from '../../../shared/scenario';
 import type { KindEnv } from '../kinds/kind-call';
 import type { ScratchQuery } from '../kinds/scratch-database';
 import type { WorkResult } from '../kinds/execute-kind';
-import type { AttemptDraw } from '../plan/seeded-random';
+import type { AttemptDraw } from '../../../shared/random/seeded-random';
 
 /**
  * What the engine asks a task worker thread to do: load and prepare the run's SQLite statements (before the

@@ -98,8 +98,8 @@ export class Comparison {
       // Each run's series is made as soon as it arrives, while the next is still on its way.
       const loaded = await Promise.all(
         ids.map(async (id) => {
-          const [run, findings] = await Promise.all([this.#api.history.getColumnar({ id }), this.#api.history.findings({ id })]);
-          return { run, findings, series: seriesOf(run) };
+          const run = await this.#api.history.getColumnar({ id });
+          return { run, series: seriesOf(run) };
         }),
       );
       const runs = loaded.map(({ run }) => run);
@@ -108,9 +108,14 @@ export class Comparison {
       this.#runs = runs;
       this.#series = loaded.map(({ series }) => series);
       this.#groups = groups;
-      this.#findings = new Map(loaded.map(({ run, findings }) => [run.id, findings]));
+      this.#findings = new Map();
       this.#baselineId = runs[0]?.id ?? null;
       this.#error = null;
+      // Findings after the runs are shown: the backend reads every record for them, which must not hold up the
+      // timelines (nor share the reading threads with their columns).
+      const findings = await Promise.all(runs.map((run) => this.#api.history.findings({ id: run.id })));
+      if (generation !== this.#generation) return false;
+      this.#findings = new Map(runs.map((run, i) => [run.id, findings[i]!]));
       return true;
     } catch (error) {
       if (generation === this.#generation) this.#error = `The runs could not be compared: ${describeError(error)}`;

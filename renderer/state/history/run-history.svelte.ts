@@ -1,7 +1,7 @@
 import type { Finding } from '../../../shared/findings';
 import type { ExperimentSummary } from '../../../shared/api/experiment-methods';
 import type { ExportedFile } from '../../../shared/api/history-methods';
-import { recordsFromColumns } from '../../../shared/run/task-columns';
+import { unpackTaskColumns, type TaskArrays } from '../../../shared/run/task-columns';
 import { unpackRuntime } from '../../../shared/runtime/runtime-packing';
 import type { RunDetail, RunSummary } from '../../../shared/run/run-schema';
 import type { ReopenedExperiment } from '../../../shared/experiments/experiment-summary';
@@ -14,6 +14,9 @@ import { RunPages } from './run-pages.svelte';
 import { RunSelection } from './run-selection.svelte';
 import { RunTransfer } from './run-transfer.svelte';
 import { RunTrash } from './run-trash.svelte';
+
+/** A run opened in full: its tasks as unpacked columns (a million tasks are a few typed arrays, not a million objects). */
+export type OpenedRunDetail = Omit<RunDetail, 'tasks'> & { tasks: TaskArrays };
 
 /** What a person may change about a recorded run. */
 export interface RunPatch {
@@ -33,9 +36,11 @@ export class RunHistory {
   readonly trash: RunTrash;
   readonly transfer: RunTransfer;
   #experiments = $state.raw<readonly ExperimentSummary[]>([]);
-  #opened = $state.raw<RunDetail | null>(null);
+  #opened = $state.raw<OpenedRunDetail | null>(null);
   #openedRuntime = $state.raw<RuntimeTrackData | null>(null);
   #openedFindings = $state.raw<Finding[]>([]);
+  /** The run whose findings are awaited or shown. */
+  #findingsFor = -1;
   #openedExperiment = $state.raw<ReopenedExperiment | null>(null);
   #error = $state<string | null>(null);
   readonly #api: HistoryApi;
@@ -52,7 +57,7 @@ export class RunHistory {
 
   /** Every experiment, newest first (for the experiment filter and column). */
   get experiments(): readonly ExperimentSummary[] { return this.#experiments; }
-  get opened(): RunDetail | null { return this.#opened; }
+  get opened(): OpenedRunDetail | null { return this.#opened; }
   /** The opened run's runtime tracks; null for a run recorded in `tasks` mode. */
   get openedRuntime(): RuntimeTrackData | null { return this.#openedRuntime; }
   /** What the opened run shows (`history.findings`: computed by the backend beside its records), worst first. */
@@ -82,24 +87,34 @@ export class RunHistory {
     return this.pages.show(this.filters.query);
   }
 
-  /** Loads one run with every task and sample (fetched as columns: a fraction of the records' size). */
-  async open(id: number): Promise<RunDetail | null> {
+  /** Loads one run with every task and sample (fetched as columns: a fraction of the records' size, and kept so). */
+  async open(id: number): Promise<OpenedRunDetail | null> {
     try {
-      const [{ tasks, ...rest }, packed, findings] = await Promise.all([
-        this.#api.history.getColumnar({ id }),
-        this.#api.history.getRuntime({ id }),
-        this.#api.history.findings({ id }),
-      ]);
-      const run: RunDetail = { ...rest, tasks: recordsFromColumns(tasks) };
-      this.#openedFindings = findings;
+      this.#openedFindings = [];
+      this.#findingsFor = id;
+      const [{ tasks, ...rest }, packed] = await Promise.all([this.#api.history.getColumnar({ id }), this.#api.history.getRuntime({ id })]);
+      const run: OpenedRunDetail = { ...rest, tasks: unpackTaskColumns(tasks) };
       this.#openedRuntime = packed === null ? null : RuntimeTrackData.fromArrays(unpackRuntime(packed));
       this.#opened = run;
       this.#openedExperiment = null;
       this.#error = null;
+      // Findings after the run is shown: the backend reads every record for them, which must not hold up its
+      // timeline (nor share the reading threads with its columns).
+      await this.#loadFindings(id);
       return run;
     } catch (error) {
       this.#error = `Run ${id} could not be opened: ${describeError(error)}`;
       return null;
+    }
+  }
+
+  /** The findings of run `id`, kept if that run is still the one being opened or shown; none when they cannot be had. */
+  async #loadFindings(id: number): Promise<void> {
+    try {
+      const findings = await this.#api.history.findings({ id });
+      if (this.#findingsFor === id) this.#openedFindings = findings;
+    } catch {
+      // A run whose findings cannot be computed still opens; its findings panel stays empty.
     }
   }
 

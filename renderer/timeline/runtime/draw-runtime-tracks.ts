@@ -5,10 +5,16 @@ import type { TimelineContext } from '../render/timeline-view';
 import type { TimeScale } from '../scale/time-scale';
 import type { TimelineTheme } from '../theme/timeline-theme';
 import { BLOCKED_LOOP_MS, firstEndingFrom, rowLabel, rowTopPx, RUNTIME_ROW_HEIGHT_PX } from './runtime-layout';
+import { rowLod } from './row-lod';
 import type { RuntimeRow, RuntimeTrackData } from './runtime-track-data';
 
 /** Slices at least this wide are drawn one by one; narrower ones merge into pixel columns. */
 const WIDE_SLICE_MIN_PX = 3;
+/**
+ * Past this many slices per pixel column in the window, a row (but a pool lane, whose lead-ins need each
+ * request) is drawn from its pyramid (`row-lod.ts`): a bin or two per column, whatever the slice count.
+ */
+const LOD_MIN_SLICES_PER_COLUMN = 4;
 /** The engine's own work is drawn see-through: it served no task. */
 const ENGINE_ALPHA = 0.45;
 const BAR_INSET_PX = 3;
@@ -95,8 +101,13 @@ function drawRow(ctx: TimelineContext, data: RuntimeTrackData, row: RuntimeRow, 
   const barHeight = RUNTIME_ROW_HEIGHT_PX - 2 * BAR_INSET_PX;
   const isPool = row.track === TRACK_CODE.pool;
   const isLoop = row.track === TRACK_CODE.loop;
+  const first = firstEndingFrom(data, row, windowStart);
+  if (!isPool && firstEndingFrom(data, row, windowEnd) - first > LOD_MIN_SLICES_PER_COLUMN * columns) {
+    drawRowFromLod(ctx, data, row, view, top, columns, isLoop);
+    return;
+  }
   const wide: number[] = [];
-  for (let k = firstEndingFrom(data, row, windowStart); k < row.count; k++) {
+  for (let k = first; k < row.count; k++) {
     const slot = row.slots[k]!;
     const start = data.startMs[slot]!;
     // Pool requests are placed in submission order, so their submit times only grow along a row too.
@@ -147,6 +158,32 @@ function drawRow(ctx: TimelineContext, data: RuntimeTrackData, row: RuntimeRow, 
     }
   }
   ctx.globalAlpha = 1;
+}
+
+/** A row with many slices per column: each column's colour from the pyramid, then the blocked marks. */
+function drawRowFromLod(ctx: TimelineContext, data: RuntimeTrackData, row: RuntimeRow, view: RuntimeView, top: number, columns: number, isLoop: boolean): void {
+  const { scale, theme } = view;
+  const lod = rowLod(data, row);
+  const columnMs = 1 / scale.pxPerMs;
+  for (let c = 0; c < columns; c++) {
+    const fromMs = scale.startMs + c * columnMs;
+    const slot = lod.longestIn(fromMs, fromMs + columnMs, columnMs);
+    columnKey[c] = slot < 0 ? 0 : keyOf(data, view, slot);
+  }
+  const left = scale.leftPx;
+  forEachRun(columnKey, columns, (from, to, key) => {
+    ctx.fillStyle = fillOfKey(view, key);
+    ctx.globalAlpha = key === 1 ? ENGINE_ALPHA : 1;
+    ctx.fillRect(left + from, top + BAR_INSET_PX, to - from, RUNTIME_ROW_HEIGHT_PX - 2 * BAR_INSET_PX);
+  });
+  ctx.globalAlpha = 1;
+  if (!isLoop) return;
+  ctx.fillStyle = theme.statusFill[ERROR_CODE] ?? theme.text;
+  for (const slot of lod.blocked) {
+    const x0 = Math.max(left - 1, scale.msToPx(data.startMs[slot]!));
+    const x1 = Math.min(left + scale.widthPx + 1, scale.msToPx(data.endMs[slot]!));
+    if (x1 >= left && x0 <= left + scale.widthPx) ctx.fillRect(x0, top, Math.max(1, x1 - x0 - 1), BLOCKED_MARK_PX);
+  }
 }
 
 /** Calls `draw(from, to, key)` once per run of adjacent columns sharing a non-zero key (`to` exclusive). */

@@ -26,7 +26,7 @@ async function live(page: Page, file: string): Promise<void> {
   await page.screenshot({ path: file, fullPage: true });
 }
 
-/** Screenshots of the harness, light and dark: 100,000 tasks zoomed out, and zoomed in with a tooltip. */
+/** Screenshots of the harness, light and dark: 100,000 tasks zoomed out, and zoomed in with a tooltip; then many lanes, a live run, and a million loop slices. */
 export async function screenshotTimeline(): Promise<string[]> {
   await mkdir(SHOTS_DIR, { recursive: true });
   const harness = await startHarness();
@@ -50,6 +50,14 @@ export async function screenshotTimeline(): Promise<string[]> {
     await live(page, streaming);
     files.push(manyLanes, streaming);
     await page.context().close();
+    // A million loop slices above the tasks: zoomed out they are drawn from each row's pyramid of time bins.
+    const runtimePage = await harness.open();
+    await runtimePage.evaluate(() => window.timelineBench.load(100_000, 16));
+    await runtimePage.evaluate(() => window.timelineBench.loadRuntime(1_000_000));
+    const runtime = join(SHOTS_DIR, 'timeline-light-runtime-1m.png');
+    await runtimePage.screenshot({ path: runtime, fullPage: true });
+    files.push(runtime);
+    await runtimePage.context().close();
   } finally {
     await harness.close();
   }

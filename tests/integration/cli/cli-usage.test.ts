@@ -102,7 +102,7 @@ describe('CLI bad usage and bad input exit with 2 and a clear message', () => {
   it('help exits 0', async () => {
     const { code, stdout } = await cli.run(['--help']);
     expect(stdout).toMatch(/Usage: concurrency-explorer/);
-    for (const command of ['run', 'list', 'show', 'compare', 'export', 'import', 'delete', 'presets']) expect(stdout).toContain(command);
+    for (const command of ['run', 'list', 'show', 'compare', 'export', 'import', 'delete', 'presets', 'whatif']) expect(stdout).toContain(command);
     expect(code).toBe(0);
   });
 });

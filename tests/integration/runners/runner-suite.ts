@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { taskDraws } from '../../../electron/engine/plan/seeded-random';
+import { taskDraws } from '../../../shared/random/seeded-random';
 import type { RunnerCommand, RuntimeRunner } from '../../../electron/backend/runtimes/runtime-runner';
 import type { ScenarioInput } from '../../../shared/scenario';
 import { bestOf } from '../runtimes/runtime-harness';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { taskDraws } from '../../../electron/engine/plan/seeded-random';
+import { taskDraws } from '../../../shared/random/seeded-random';
 import { parseTargetQuery, targetUrl } from '../../../electron/engine/target-server/target-query';
 
 const limits = { maxMs: 10_000, maxBytes: 1_000 };

@@ -44,11 +44,12 @@ describe('electron-builder.yml', () => {
     });
   });
 
-  it('never rebuilds node_modules in place, and packs the Electron-ABI SQLite build beside the archive', () => {
+  it('never rebuilds node_modules in place; packs the Electron-ABI SQLite build, the runners and esbuild outside the archive', () => {
     expect(config.npmRebuild).toBe(false);
     expect(config.beforePack).toBe('./scripts/electron-builder-before-pack.mjs');
-    expect(config.asarUnpack).toEqual(['**/*.node']);
+    expect(config.asarUnpack).toEqual(['**/*.node', 'node_modules/esbuild/**', 'node_modules/@esbuild/**']);
     expect(config.extraResources).toEqual([
+      { from: 'runners', to: 'runners' },
       { from: '.cache/electron-sqlite', to: 'electron-sqlite', filter: ['**/better_sqlite3-*-${platform}-${arch}.node'] },
     ]);
   });

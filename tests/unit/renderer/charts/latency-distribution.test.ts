@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { cdfPoints, columnLatencies, histogramBins, niceBinWidth, taskLatencies } from '../../../../renderer/charts/latency-distribution';
+import { cdfPoints, columnLatencies, histogramBins, niceBinWidth, taskLatencies, timelineLatencies } from '../../../../renderer/charts/latency-distribution';
 import { unpackTaskColumns } from '../../../../shared/run/task-columns';
 import { columnsOf } from '../../run/task-columns-fixtures';
+import { TimelineData } from '../../../../renderer/timeline/data/timeline-data';
 import { task } from '../run/fake-explorer-api';
+import { seededRandom } from '../../timeline/fixtures/synthetic-run';
 
 describe('latency distribution', () => {
   it('takes the duration of tasks that ran, not of those cancelled before they started', () => {
@@ -13,6 +15,7 @@ describe('latency distribution', () => {
   it('takes the same durations from unpacked columns as from records', () => {
     const tasks = [task(0, 30), { ...task(1, 45, 'cancelled'), attempts: 0 }, task(2, 40, 'error'), { ...task(3, 52, 'cancelled'), startMs: 50 }];
     expect(Array.from(columnLatencies(unpackTaskColumns(columnsOf(tasks))))).toEqual(taskLatencies(tasks));
+    expect(Array.from(timelineLatencies(TimelineData.fromTasks(tasks)))).toEqual(taskLatencies(tasks));
   });
 
   it('picks round bin widths', () => {
@@ -43,5 +46,14 @@ describe('latency distribution', () => {
       expect(points[i]!.ms).toBeGreaterThanOrEqual(points[i - 1]!.ms);
       expect(points[i]!.fraction).toBeGreaterThan(points[i - 1]!.fraction);
     }
+  });
+
+  it('gives the same CDF from a million values as sorting them all would, skewed and repeated', () => {
+    const random = seededRandom(3);
+    const values = Float64Array.from({ length: 1_000_000 }, (_, i) => (i % 10 === 0 ? 1_000 * random() : i % 7 === 0 ? 2.5 : random() ** 4));
+    const sorted = Float64Array.from(values).sort();
+    const points = cdfPoints(values);
+    expect(points.length).toBeGreaterThan(100);
+    for (const { ms, fraction } of points) expect(ms).toBe(sorted[Math.round(fraction * values.length) - 1]);
   });
 });

@@ -3,6 +3,7 @@ import { errorGroups, orphanedTasks, topErrorGroups } from '../../../../renderer
 import { formatMs, formatRate } from '../../../../renderer/state/results/format-units';
 import { cpuPercent, summaryFigures } from '../../../../renderer/state/results/summary-figures';
 import type { RunMetrics } from '../../../../shared/metrics/metrics-schema';
+import { TimelineData } from '../../../../renderer/timeline/data/timeline-data';
 import { task } from '../run/fake-explorer-api';
 
 const METRICS: RunMetrics = {
@@ -57,7 +58,7 @@ describe('errors and orphans', () => {
       { ...task(3, 10, 'timeout'), error: null },
       task(4, 10, 'ok'),
     ];
-    expect(errorGroups(tasks)).toEqual([
+    expect(errorGroups(TimelineData.fromTasks(tasks))).toEqual([
       { message: 'injected failure', count: 2, kinds: ['http', 'timer'], statuses: ['error'], sampleTasks: [1, 2] },
       { message: 'ECONNRESET', count: 1, kinds: ['timer'], statuses: ['error'], sampleTasks: [0] },
       { message: 'timed out', count: 1, kinds: ['timer'], statuses: ['timeout'], sampleTasks: [3] },
@@ -66,14 +67,17 @@ describe('errors and orphans', () => {
 
   it('keeps the most frequent groups for the table and counts the messages and tasks of the rest', () => {
     const tasks = Array.from({ length: 60 }, (_, i) => ({ ...task(i, 10, 'error'), error: i < 20 ? 'injected failure' : `ENOENT: task ${i}` }));
-    const top = topErrorGroups(errorGroups(tasks), 25);
+    const top = topErrorGroups(errorGroups(TimelineData.fromTasks(tasks)), 25);
     expect(top.shown).toHaveLength(25);
     expect(top.shown[0]).toMatchObject({ message: 'injected failure', count: 20 });
     expect(top.more).toEqual({ messages: 16, tasks: 16 });
-    expect(topErrorGroups(errorGroups(tasks.slice(0, 5)), 25).more).toEqual({ messages: 0, tasks: 0 });
+    expect(topErrorGroups(errorGroups(TimelineData.fromTasks(tasks.slice(0, 5))), 25).more).toEqual({ messages: 0, tasks: 0 });
   });
 
   it('finds the tasks left running after the strategy settled', () => {
-    expect(orphanedTasks([task(0, 1), task(1, 2, 'error', true), task(2, 3, 'ok', true)]).map((t) => t.index)).toEqual([1, 2]);
+    expect(orphanedTasks(TimelineData.fromTasks([task(0, 11), task(1, 12, 'error', true), task(2, 13, 'ok', true)]))).toEqual([
+      { index: 1, status: 'error', endMs: 12 },
+      { index: 2, status: 'ok', endMs: 13 },
+    ]);
   });
 });
