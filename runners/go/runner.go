@@ -4,9 +4,11 @@
 // or `failed`). The backend validates the scenario before it arrives and computes the run's metrics from
 // what this runner records. Standard library only, Go 1.19+.
 //
-// `runner --target` is the built-in HTTP target instead, in a process of its own (see the last section).
+// `http` tasks without a url call the built-in HTTP target at the start message's `targetUrl`: the backend
+// runs it in a process of its own for every runtime, so that every runtime measures against the same server
+// and the client under test never shares a scheduler with it.
 //
-// Sections: protocol, clock and recording, kinds, attempts, strategies, run, HTTP target.
+// Sections: protocol, clock and recording, kinds, attempts, strategies, run.
 package main
 
 import (
@@ -20,7 +22,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -86,6 +87,8 @@ type inMessage struct {
 	Type       string    `json:"type"`
 	Scenario   *scenario `json:"scenario"`
 	ScratchDir string    `json:"scratchDir"`
+	// TargetURL is the built-in HTTP target's `http://127.0.0.1:<port>`; null when no task calls it.
+	TargetURL *string `json:"targetUrl"`
 }
 
 type taskStart struct {
@@ -422,24 +425,29 @@ func readFilePath(scratchDir string, group int) string {
 	return filepath.Join(scratchDir, fmt.Sprintf("read-group-%d.bin", group))
 }
 
-func requestURL(env *kindEnv, spec *taskGroup, draw attemptDraw) (string, error) {
-	if spec.URL != nil {
-		return *spec.URL, nil
+// needsTarget: the scenario has http tasks without a url, which call the built-in HTTP target.
+func needsTarget(s *scenario) bool {
+	for _, spec := range s.Tasks {
+		if spec.Kind == "http" && spec.URL == nil {
+			return true
+		}
 	}
-	if env.targetURL == "" {
-		return "", errors.New("the built-in HTTP target server is not running")
+	return false
+}
+
+// requestURL is the task's own url, or the built-in target's (prepare has checked that the run has one).
+func requestURL(env *kindEnv, spec *taskGroup, draw attemptDraw) string {
+	if spec.URL != nil {
+		return *spec.URL
 	}
 	query := "latencyMs=" + jsNumber(spec.LatencyMs) + "&jitterMs=" + jsNumber(spec.JitterMs) + "&bytes=" +
 		strconv.Itoa(spec.Bytes) + "&failRate=" + jsNumber(spec.FailRate) + "&seed=" + strconv.FormatUint(uint64(draw.seed), 10)
-	return env.targetURL + "/?" + query, nil
+	return env.targetURL + "/?" + query
 }
 
 // runHTTP sends one request (keep-alive) and reads the whole body.
 func runHTTP(ctx context.Context, env *kindEnv, spec *taskGroup, draw attemptDraw) error {
-	address, err := requestURL(env, spec, draw)
-	if err != nil {
-		return err
-	}
+	address := requestURL(env, spec, draw)
 	request, err := http.NewRequestWithContext(ctx, spec.Method, address, nil)
 	if err != nil {
 		return err
@@ -967,17 +975,16 @@ func planTasks(s *scenario) []plannedTask {
 }
 
 // prepare makes what the tasks need before the clock starts; the error names what could not be made.
-func prepare(s *scenario, scratchDir string) (*kindEnv, error) {
+func prepare(s *scenario, scratchDir string, targetURL *string) (*kindEnv, error) {
 	if err := os.MkdirAll(scratchDir, 0o755); err != nil {
 		return nil, fmt.Errorf("the scratch folder %s is not usable: %v", scratchDir, err)
 	}
 	env := &kindEnv{scratchDir: scratchDir, client: &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 1024}}}
 	if needsTarget(s) {
-		url, err := startTarget()
-		if err != nil {
-			return nil, fmt.Errorf("could not start the built-in HTTP target server: %v", err)
+		if targetURL == nil || *targetURL == "" {
+			return nil, errors.New("the scenario has http tasks without a url, and the start message has no targetUrl (the built-in HTTP target's address)")
 		}
-		env.targetURL = url
+		env.targetURL = strings.TrimRight(*targetURL, "/")
 	}
 	for group, spec := range s.Tasks {
 		switch spec.Kind {
@@ -995,7 +1002,7 @@ func prepare(s *scenario, scratchDir string) (*kindEnv, error) {
 
 func runScenario(start inMessage, runCtx context.Context) {
 	s := start.Scenario
-	env, err := prepare(s, start.ScratchDir)
+	env, err := prepare(s, start.ScratchDir, start.TargetURL)
 	if err != nil {
 		fail(err.Error())
 		return
@@ -1055,10 +1062,6 @@ func readMessages(first chan<- inMessage, cancel context.CancelFunc) {
 }
 
 func main() {
-	if len(os.Args) > 1 && os.Args[1] == "--target" {
-		serveTarget()
-		return
-	}
 	emit(map[string]interface{}{"type": "ready", "pid": os.Getpid()})
 	runCtx, cancel := context.WithCancel(context.Background())
 	first := make(chan inMessage, 1)
@@ -1072,108 +1075,4 @@ func main() {
 		return
 	}
 	runScenario(start, runCtx)
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// HTTP target: `runner --target`, the loopback server `http` tasks without a url call, in a process of its
-// own so that the client under test and the server never share a scheduler. It answers as the Node engine's
-// (electron/engine/target-server): waits latencyMs plus seeded jitter, then a body of `bytes`, or 500 at failRate.
-// ---------------------------------------------------------------------------------------------------------
-
-const (
-	maxTargetMs    = 3_600_000
-	maxTargetBytes = 16 * 1024 * 1024
-)
-
-func needsTarget(s *scenario) bool {
-	for _, spec := range s.Tasks {
-		if spec.Kind == "http" && spec.URL == nil {
-			return true
-		}
-	}
-	return false
-}
-
-// startTarget starts this executable as the target (its own process group; it ends when its stdin closes,
-// that is with this runner) and returns the base URL it prints.
-func startTarget() (string, error) {
-	self, err := os.Executable()
-	if err != nil {
-		return "", err
-	}
-	target := exec.Command(self, "--target")
-	target.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	if _, err := target.StdinPipe(); err != nil {
-		return "", err
-	}
-	out, err := target.StdoutPipe()
-	if err != nil {
-		return "", err
-	}
-	if err := target.Start(); err != nil {
-		return "", err
-	}
-	line, err := bufio.NewReader(out).ReadString('\n')
-	if !strings.HasPrefix(line, "http://") {
-		target.Process.Kill()
-		return "", fmt.Errorf("it printed %q (%v)", line, err)
-	}
-	return strings.TrimSpace(line), nil
-}
-
-func targetParam(query url.Values, key string, max float64) (float64, error) {
-	raw := query.Get(key)
-	if raw == "" {
-		return 0, nil
-	}
-	value, err := strconv.ParseFloat(raw, 64)
-	if err != nil || value < 0 || value > max {
-		return 0, fmt.Errorf("query parameter %s must be a number from 0 to %s, got %q", key, jsNumber(max), raw)
-	}
-	return value, nil
-}
-
-func answerTarget(w http.ResponseWriter, request *http.Request) {
-	query := request.URL.Query()
-	var values [5]float64
-	for i, param := range []struct {
-		key string
-		max float64
-	}{{"latencyMs", maxTargetMs}, {"jitterMs", maxTargetMs}, {"bytes", maxTargetBytes}, {"failRate", 1}, {"seed", 4294967296}} {
-		value, err := targetParam(query, param.key, param.max)
-		if err != nil {
-			http.Error(w, err.Error(), http.StatusBadRequest)
-			return
-		}
-		values[i] = value
-	}
-	random := mulberry32(uint32(values[4]))
-	fails := random() < values[3]
-	delay := time.NewTimer(time.Duration((values[0] + random()*values[1]) * float64(time.Millisecond)))
-	defer delay.Stop()
-	select {
-	case <-delay.C:
-	case <-request.Context().Done(): // the client gave up (timeout or cancel)
-		return
-	}
-	if fails {
-		http.Error(w, "injected failure", http.StatusInternalServerError)
-		return
-	}
-	w.Header().Set("content-type", "application/octet-stream")
-	w.Write(contentOf(int(values[2])))
-}
-
-func serveTarget() {
-	listener, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		fmt.Println("could not listen:", err)
-		os.Exit(1)
-	}
-	fmt.Println("http://" + listener.Addr().String())
-	go func() {
-		io.Copy(io.Discard, os.Stdin)
-		os.Exit(0)
-	}()
-	http.Serve(listener, http.HandlerFunc(answerTarget))
 }

@@ -43,9 +43,11 @@ import javax.crypto.spec.PBEKeySpec;
  * backend validates the scenario before it arrives and computes the run's metrics from what this runner
  * records. JDK 17 only, one file (`java Runner.java` runs it; the backend compiles it once with javac).
  *
- * <p>{@code Runner --target} is the built-in HTTP target instead, in a process of its own (the last section).
+ * <p>{@code http} tasks without a url call the built-in HTTP target at the start message's {@code targetUrl}: the
+ * backend runs it in a process of its own for every runtime, so that every runtime measures against the same server
+ * and the client under test never shares threads with it.
  *
- * <p>Sections: JSON, protocol, clock and recording, seeded draws, kinds, attempts, strategies, run, HTTP target.
+ * <p>Sections: JSON, protocol, clock and recording, seeded draws, kinds, attempts, strategies, run.
  */
 public final class Runner {
     static final int SAMPLE_INTERVAL_MS = 20;
@@ -615,7 +617,6 @@ public final class Runner {
         static CompletableFuture<Void> http(Env env, Group spec, Draw draw, Abort abort) {
             String address = spec.url();
             if (address == null) {
-                if (env.targetUrl() == null) return CompletableFuture.failedFuture(new IllegalStateException("the built-in HTTP target server is not running"));
                 address = env.targetUrl() + "/?latencyMs=" + jsNumber(spec.latencyMs()) + "&jitterMs=" + jsNumber(spec.jitterMs()) + "&bytes="
                         + spec.bytes() + "&failRate=" + jsNumber(spec.failRate()) + "&seed=" + draw.seed();
             }
@@ -1177,14 +1178,10 @@ public final class Runner {
         List<Group> groups = new ArrayList<>();
         if (scenario.get("tasks") instanceof List<?> list) for (Object g : list) groups.add(Group.of(object(g)));
         Path scratchDir = Path.of(String.valueOf(start.get("scratchDir")));
-        String targetUrl = null;
-        if (groups.stream().anyMatch(g -> g.kind().equals("http") && g.url() == null)) {
-            try {
-                targetUrl = Target.start();
-            } catch (IOException | RuntimeException e) {
-                fail("could not start the built-in HTTP target server: " + messageOf(e));
-                return;
-            }
+        String targetUrl = start.get("targetUrl") instanceof String url && !url.isEmpty() ? url.replaceAll("/+$", "") : null;
+        if (targetUrl == null && groups.stream().anyMatch(g -> g.kind().equals("http") && g.url() == null)) {
+            fail("the scenario has http tasks without a url, and the start message has no targetUrl (the built-in HTTP target's address)");
+            return;
         }
         Env env = new Env(scratchDir, targetUrl);
         Map<String, Object> strategy = object(scenario.get("strategy"));
@@ -1239,10 +1236,6 @@ public final class Runner {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && args[0].equals("--target")) {
-            Target.serve();
-            return;
-        }
         emit(new JsonObject().put("type", "ready").put("pid", ProcessHandle.current().pid()));
         Scope runScope = new Scope();
         CompletableFuture<Map<String, Object>> first = new CompletableFuture<>();
@@ -1276,87 +1269,5 @@ public final class Runner {
         }
         runScope.cancel(CANCELLED);
         first.complete(null);
-    }
-
-    // ---------------------------------------------------------------------------------------------------
-    // HTTP target: `Runner --target`, the loopback server `http` tasks without a url call, in a process of its
-    // own so that the client under test and the server never share threads. It answers as the Node engine's
-    // (electron/engine/target-server): waits latencyMs plus seeded jitter, then a body of `bytes`, or 500 at failRate.
-    // ---------------------------------------------------------------------------------------------------
-
-    static final class Target {
-        static final double MAX_MS = 3_600_000;
-        static final double MAX_BYTES = 16 * 1024 * 1024;
-
-        /** Starts this class again as the target (it ends when its stdin closes: with this runner); its base URL. */
-        static String start() throws IOException {
-            String java = ProcessHandle.current().info().command().orElse("java");
-            Process target = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "Runner", "--target")
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            String line = new BufferedReader(new InputStreamReader(target.getInputStream(), StandardCharsets.UTF_8)).readLine();
-            if (line == null || !line.startsWith("http://")) {
-                target.destroyForcibly();
-                throw new IOException("it printed " + line);
-            }
-            return line.strip();
-        }
-
-        static double param(Map<String, String> query, String key, double max) {
-            String raw = query.get(key);
-            if (raw == null) return 0;
-            double value;
-            try {
-                value = Double.parseDouble(raw);
-            } catch (NumberFormatException e) {
-                value = -1;
-            }
-            if (!(value >= 0 && value <= max)) throw new IllegalArgumentException("query parameter " + key + " must be a number from 0 to " + jsNumber(max) + ", got \"" + raw + "\"");
-            return value;
-        }
-
-        static void answer(com.sun.net.httpserver.HttpExchange exchange) {
-            Map<String, String> query = new LinkedHashMap<>();
-            String raw = exchange.getRequestURI().getRawQuery();
-            if (raw != null) for (String pair : raw.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) query.put(pair.substring(0, eq), java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-            double latencyMs, jitterMs, bytes, failRate, seed;
-            try {
-                latencyMs = param(query, "latencyMs", MAX_MS);
-                jitterMs = param(query, "jitterMs", MAX_MS);
-                bytes = param(query, "bytes", MAX_BYTES);
-                failRate = param(query, "failRate", 1);
-                seed = param(query, "seed", 4294967296.0);
-            } catch (IllegalArgumentException e) {
-                respond(exchange, 400, e.getMessage().getBytes(StandardCharsets.UTF_8));
-                return;
-            }
-            Supplier<Double> random = mulberry32((int) (long) seed);
-            boolean fails = random.get() < failRate;
-            long delayNs = Math.round((latencyMs + random.get() * jitterMs) * 1e6);
-            byte[] body = fails ? "injected failure".getBytes(StandardCharsets.UTF_8) : Kinds.content((int) bytes);
-            SCHEDULER.schedule(() -> respond(exchange, fails ? 500 : 200, body), delayNs, TimeUnit.NANOSECONDS);
-        }
-
-        static void respond(com.sun.net.httpserver.HttpExchange exchange, int status, byte[] body) {
-            try (exchange) {
-                exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-                exchange.getResponseBody().write(body);
-            } catch (IOException e) {
-                // The client gave up (timeout or cancel): nobody is waiting for the answer any more.
-            }
-        }
-
-        static void serve() throws IOException {
-            com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 4096);
-            server.createContext("/", Target::answer);
-            server.setExecutor(Executors.newCachedThreadPool(daemon("target")));
-            server.start();
-            System.out.println("http://127.0.0.1:" + server.getAddress().getPort());
-            System.out.flush();
-            System.in.transferTo(java.io.OutputStream.nullOutputStream());
-            System.exit(0);
-        }
     }
 }

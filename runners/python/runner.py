@@ -3,8 +3,10 @@
 Speaks shared/protocol/runner-protocol.ts: reads `start` and `cancel` JSON lines on stdin, writes `ready`,
 `started`, `batch` (every 50 ms) and a last `finished` (or `failed`) as JSON lines on stdout. The backend has
 already validated the scenario (defaults filled in) and computes the run's metrics from the records.
-Python 3.9+, standard library only. `python3 runner.py --target` is the built-in HTTP target, in a process
-of its own so that the client under test and the server never share a GIL.
+Python 3.9+, standard library only. `http` tasks without a url call the built-in HTTP target at the start
+message's `targetUrl`: the backend runs it in a process of its own for every runtime, so that every runtime
+measures against the same server and the client under test never shares a GIL with it. Relative `module` and
+`database` paths start at the start message's `scenarioDir` (the folder of the scenario's file).
 """
 
 import asyncio
@@ -726,47 +728,6 @@ async def measure(run):
     })
 
 
-# --- the built-in HTTP target, in a process of its own ---
-
-
-def start_target():
-    """Starts `runner.py --target` and returns (process, its base URL)."""
-    process = subprocess.Popen([sys.executable, "-u", os.path.abspath(__file__), "--target"], stdout=subprocess.PIPE, stdin=subprocess.DEVNULL, start_new_session=True)
-    line = process.stdout.readline().decode().strip()
-    if not line.startswith("http://"):
-        process.kill()
-        raise TaskError(f"the built-in HTTP target did not start: {line or 'no output'}")
-    return process, line
-
-
-async def serve_target():
-    async def answer(reader, writer):
-        try:
-            request_line = (await reader.readline()).decode("latin-1")
-            while (await reader.readline()) not in (b"\r\n", b"\n", b""):
-                pass
-            target = request_line.split(" ")[1] if " " in request_line else "/"
-            params = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(target).query))
-            random = mulberry32(int(float(params.get("seed", 0))))
-            fails = random() < float(params.get("failRate", 0))
-            await asyncio.sleep((float(params.get("latencyMs", 0)) + random() * float(params.get("jitterMs", 0))) / 1000)
-            body = b"injected failure" if fails else b"x" * int(float(params.get("bytes", 0)))
-            status = "500 Internal Server Error" if fails else "200 OK"
-            writer.write(f"HTTP/1.1 {status}\r\nContent-Length: {len(body)}\r\nConnection: close\r\n\r\n".encode() + body)
-            await writer.drain()
-        except (ConnectionError, ValueError, IndexError):
-            pass
-        finally:
-            writer.close()
-
-    server = await asyncio.start_server(answer, "127.0.0.1", 0, backlog=4096)
-    print(f"http://127.0.0.1:{server.sockets[0].getsockname()[1]}", flush=True)
-    # Ends with its parent: stdin is closed then, or the parent's pid changes.
-    parent = os.getppid()
-    while os.getppid() == parent:
-        await asyncio.sleep(0.5)
-
-
 # --- the protocol ---
 
 
@@ -794,27 +755,22 @@ async def main():
         emit({"type": "failed", "message": "the runner expected a start message first"})
         return
     scenario, scratch_dir = message["scenario"], message["scratchDir"]
+    target_url = (message.get("targetUrl") or "").rstrip("/") or None
+    if target_url is None and any(spec["kind"] == "http" and spec.get("url") is None for spec in scenario["tasks"]):
+        emit({"type": "failed", "message": "the scenario has http tasks without a url, and the start message has no targetUrl (the built-in HTTP target's address)"})
+        return
     resolve_user_paths(scenario, message.get("scenarioDir"))
-    target = None
     try:
         prepare_inputs(scenario, scratch_dir)
-        if any(spec["kind"] == "http" and spec.get("url") is None for spec in scenario["tasks"]):
-            target = start_target()
-        run = Run(scenario, Kinds(scratch_dir, target[1] if target else None))
+        run = Run(scenario, Kinds(scratch_dir, target_url))
         loop = asyncio.get_running_loop()
         threading.Thread(target=read_messages, args=(loop, lambda m: run.cancel() if m.get("type") == "cancel" else None), daemon=True).start()
         await measure(run)
     except Exception as error:  # noqa: BLE001 - reported as the protocol's `failed`
         emit({"type": "failed", "message": f"{type(error).__name__}: {error}"})
-    finally:
-        if target is not None:
-            target[0].kill()
 
 
 if __name__ == "__main__":
-    if sys.argv[1:] == ["--target"]:
-        asyncio.run(serve_target())
-    else:
-        asyncio.run(main())
-        sys.stdout.flush()
-        os._exit(0)
+    asyncio.run(main())
+    sys.stdout.flush()
+    os._exit(0)

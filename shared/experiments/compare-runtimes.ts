@@ -1,4 +1,4 @@
-import { RUNTIME_LABELS, RUNTIMES, unsupportedKind, unsupportedStrategy, type Runtime, type Scenario } from '../scenario';
+import { RUNTIME_LABELS, RUNTIMES, unsupportedKind, unsupportedStrategy, unsupportedTargetPlacement, type Runtime, type Scenario } from '../scenario';
 import type { ExperimentSpecInput } from './experiment-spec';
 
 /** A runtime the comparison leaves out, and why. */
@@ -14,9 +14,9 @@ export interface RuntimeComparison {
   leftOut: RuntimeLeftOut[];
 }
 
-/** Why `scenario` cannot run on `runtime` (a strategy or kind that runtime has no idiom for), or null. */
+/** Why `scenario` cannot run on `runtime` (a strategy or kind that runtime has no idiom for, a target in the engine), or null. */
 export function whyNotOn(scenario: Scenario, runtime: Runtime): string | null {
-  const strategy = unsupportedStrategy(runtime, scenario.strategy.type);
+  const strategy = unsupportedStrategy(runtime, scenario.strategy.type) ?? unsupportedTargetPlacement(runtime, scenario.options.target);
   if (strategy !== null) return strategy;
   for (const group of scenario.tasks) {
     const kind = unsupportedKind(runtime, group.kind);

@@ -51,6 +51,15 @@ export function unsupportedKind(runtime: Runtime, kind: TaskKind): string | null
   return `task kind ${kind} is not supported in ${RUNTIME_LABELS[runtime]}; it runs on ${runtimesWith((r) => r.kinds.includes(kind))}`;
 }
 
+/**
+ * Why `options.target` cannot be `target` on `runtime`, or null when it can: only the Node engine can serve the
+ * built-in target itself (`in-engine`); every other runtime calls the target's own process.
+ */
+export function unsupportedTargetPlacement(runtime: Runtime, target: 'process' | 'in-engine' | undefined): string | null {
+  if (target !== 'in-engine' || runtime === 'node') return null;
+  return `target in-engine keeps the built-in HTTP target inside the Node engine, which ${RUNTIME_LABELS[runtime]} has not: leave it out, and the target runs in a process of its own`;
+}
+
 function runtimesWith(test: (support: (typeof RUNTIME_SUPPORT)[Runtime]) => boolean): string {
   return RUNTIMES.filter((r) => test(RUNTIME_SUPPORT[r]))
     .map((r) => RUNTIME_LABELS[r])

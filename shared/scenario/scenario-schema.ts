@@ -3,7 +3,7 @@ import { DEFAULT_TRACE_SLICE_LIMIT } from '../runtime/runtime-slices';
 import { wholeNumber } from '../validation/numbers';
 import { formatVersion } from '../validation/format-version';
 import { plainLines, plainText } from '../validation/plain-text';
-import { RuntimeSchema, unsupportedKind, unsupportedStrategy } from './runtime-support';
+import { RuntimeSchema, unsupportedKind, unsupportedStrategy, unsupportedTargetPlacement } from './runtime-support';
 import { StrategySchema } from './strategy';
 import { TaskGroupSchema } from './task-kinds';
 import {
@@ -58,6 +58,8 @@ export const ScenarioSchema = z
   .superRefine((scenario, ctx) => {
     const strategyRefused = unsupportedStrategy(scenario.runtime, scenario.strategy.type);
     if (strategyRefused !== null) ctx.addIssue({ code: 'custom', path: ['strategy', 'type'], message: strategyRefused });
+    const targetRefused = unsupportedTargetPlacement(scenario.runtime, scenario.options.target);
+    if (targetRefused !== null) ctx.addIssue({ code: 'custom', path: ['options', 'target'], message: targetRefused });
     scenario.tasks.forEach((group, index) => {
       const kindRefused = unsupportedKind(scenario.runtime, group.kind);
       if (kindRefused !== null) ctx.addIssue({ code: 'custom', path: ['tasks', index, 'kind'], message: kindRefused });

@@ -23,7 +23,8 @@ export interface EngineLauncher {
   /**
    * Starts the built-in HTTP target in a process of its own, resolving once it listens. Absent: it is forked
    * with `child_process` (`startTargetProcess`), which plain Node hosts do; the desktop app, whose packaged
-   * binary cannot run as Node, starts a utility process instead.
+   * binary cannot run as Node, starts a utility process instead. A runner's launcher has none: the RunService
+   * starts a runner run's target with the Node engine launcher's.
    */
   launchTarget?(): Promise<TargetProcess>;
 }

@@ -11,7 +11,7 @@ import type { EngineLauncher, EngineProcess } from './engine-launcher';
 import { Listeners } from './listeners';
 import type { ProgressSink, RunOutcome } from './progress-sink';
 import { makeScratchFolder } from './scratch-folders';
-import { startTargetProcess, type TargetProcess } from './target-process';
+import type { TargetProcess } from './target-process';
 import { TaskLedger, type RunProgress } from './task-ledger';
 
 /** A run under way: its events, its end, and the way to stop it. */
@@ -45,6 +45,11 @@ export interface EngineRunOptions {
   /** The folder of the scenario's file, for relative `module` and `database` paths; null when it has none. */
   scenarioDir: string | null;
   launcher: EngineLauncher;
+  /**
+   * Starts the built-in HTTP target's own process when the scenario needs it (`needsTargetProcess`), whatever the
+   * runtime: the RunService hands the Node engine launcher's `launchTarget` to runner runs too.
+   */
+  launchTarget: () => Promise<TargetProcess>;
   progress: ProgressSink;
   scratchRoot: string;
   cancelGraceMs: number;
@@ -148,7 +153,7 @@ export class EngineRun implements ActiveRun {
   }
 
   async #launch(): Promise<void> {
-    const { scratchRoot, launcher } = this.#options;
+    const { scratchRoot, launcher, launchTarget } = this.#options;
     try {
       this.#scratchDir = await makeScratchFolder(scratchRoot);
     } catch (error) {
@@ -160,7 +165,7 @@ export class EngineRun implements ActiveRun {
       return;
     }
     if (needsTargetProcess(this.scenario)) {
-      this.#target = launcher.launchTarget?.() ?? startTargetProcess();
+      this.#target = launchTarget();
       // Its failure is reported when the engine is ready for the start message.
       this.#target.catch(() => {});
     }

@@ -9,6 +9,7 @@ import type { EngineLauncher } from './engine-launcher';
 import { EngineRun, type ActiveRun } from './engine-run';
 import { DISCARD_PROGRESS, historySink, type RunHistoryWriter } from './progress-sink';
 import { removeAbandonedScratchFolders } from './scratch-folders';
+import { startTargetProcess } from './target-process';
 
 export type { ActiveRun } from './engine-run';
 export type { RunOutcome } from './progress-sink';
@@ -88,6 +89,8 @@ export class RunService {
       scenario,
       scenarioDir: options.scenarioDir ?? null,
       launcher,
+      // The Node launcher's way to start the target serves every runtime (the desktop app's cannot fork Node).
+      launchTarget: launcher.launchTarget?.bind(launcher) ?? this.#launcher.launchTarget?.bind(this.#launcher) ?? (() => startTargetProcess()),
       progress: store === null || runId === null ? DISCARD_PROGRESS : historySink(store, runId),
       scratchRoot: this.#scratchRoot,
       cancelGraceMs: this.#cancelGraceMs,

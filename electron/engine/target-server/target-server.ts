@@ -19,7 +19,8 @@ function bodyOf(bytes: number): Buffer {
   return body.subarray(0, bytes);
 }
 
-function answer(request: IncomingMessage, response: ServerResponse): void {
+/** `served`: how many requests this server has been asked, this one included. */
+function answer(request: IncomingMessage, response: ServerResponse, served: number): void {
   let query;
   try {
     query = parseTargetQuery(new URL(request.url ?? '/', 'http://target').search, { maxMs: MAX_TIMER_MS, maxBytes: MAX_HTTP_BODY_BYTES });
@@ -32,6 +33,8 @@ function answer(request: IncomingMessage, response: ServerResponse): void {
   const delayMs = query.latencyMs + random() * query.jitterMs;
   // Which process served it: the target's own, or the engine's under `options.target: "in-engine"`.
   response.setHeader('x-target-pid', String(process.pid));
+  // How many requests reached it: what a runtime's run sent to this server can be counted from outside.
+  response.setHeader('x-target-requests', String(served));
   const timer = setTimeout(() => {
     if (fails) response.writeHead(500, { 'content-type': 'text/plain' }).end('injected failure');
     else response.writeHead(200, { 'content-type': 'application/octet-stream' }).end(bodyOf(query.bytes));
@@ -46,7 +49,8 @@ function answer(request: IncomingMessage, response: ServerResponse): void {
  * (plus seeded jitter), then answers a body of the requested size, or 500 at the requested rate.
  */
 export async function startTargetServer(): Promise<TargetServer> {
-  const server = createServer(answer);
+  let served = 0;
+  const server = createServer((request, response) => answer(request, response, ++served));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());

@@ -3,11 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { startTargetProcess, type TargetProcess } from '../../../electron/backend/runs/target-process';
 import type { RunnerCommand, RuntimeRunner } from '../../../electron/backend/runtimes/runtime-runner';
 import { runnerSourcePath } from '../../../electron/backend/runtimes/runner-files';
 import { RunnerEventSchema, type RunnerEvent, type RunnerFinishedEvent } from '../../../shared/protocol/runner-protocol';
 import type { Sample, TaskRecord, TaskStart } from '../../../shared/protocol/task-record';
-import { ScenarioSchema, type ScenarioInput } from '../../../shared/scenario';
+import { needsTargetProcess, ScenarioSchema, type Scenario, type ScenarioInput } from '../../../shared/scenario';
 
 const RUN_LIMIT_MS = 60_000;
 
@@ -48,6 +49,8 @@ export interface RunnerRun {
   failed: string | undefined;
   /** From sending `cancel` until `finished` arrived, when `cancelAfterMs` was given. */
   cancelToFinishedMs: number | undefined;
+  /** The runner's process id, as its `ready` said. */
+  runnerPid: number | undefined;
 }
 
 export interface RunnerRunOptions {
@@ -55,12 +58,36 @@ export interface RunnerRunOptions {
   cancelAfterMs?: number;
   /** Replaces the whole start message (bad-input tests). */
   rawStart?: unknown;
+  /**
+   * The `targetUrl` to send. Absent: as the backend does, the built-in target is started in a process of its own
+   * (`startTargetProcess`) for a scenario with `http` tasks without `url`, and stopped after the run.
+   */
+  targetUrl?: string | null;
+}
+
+/** The target the backend would start for `scenario`, or null when it needs none or the test gives its own URL. */
+async function targetFor(scenario: Record<string, unknown>, options: RunnerRunOptions): Promise<TargetProcess | null> {
+  if (options.targetUrl !== undefined) return null;
+  // `startScenario` made it from the schema (only its strategy may be one the schema does not know yet).
+  return needsTargetProcess(scenario as Pick<Scenario, 'tasks' | 'options'>) ? startTargetProcess() : null;
 }
 
 /** Runs one scenario in a real runner process, reading every line it writes through the runner protocol's schema. */
 export async function runRunner(command: RunnerCommand, scenario: Record<string, unknown>, options: RunnerRunOptions = {}): Promise<RunnerRun> {
+  const target = await targetFor(scenario, options);
+  const targetUrl = options.targetUrl ?? target?.url ?? null;
   const scratchDir = mkdtempSync(join(tmpdir(), 'runner-it-'));
-  const run: RunnerRun = { events: [], starts: [], records: [], samples: [], lanes: 0, finished: undefined, failed: undefined, cancelToFinishedMs: undefined };
+  const run: RunnerRun = {
+    events: [],
+    starts: [],
+    records: [],
+    samples: [],
+    lanes: 0,
+    finished: undefined,
+    failed: undefined,
+    cancelToFinishedMs: undefined,
+    runnerPid: undefined,
+  };
   const child = spawn(command.command, command.args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...command.env } });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
@@ -79,7 +106,10 @@ export async function runRunner(command: RunnerCommand, scenario: Record<string,
           return;
         }
         run.events.push(event);
-        if (event.type === 'ready') send(options.rawStart ?? { type: 'start', scenario, scratchDir });
+        if (event.type === 'ready') {
+          run.runnerPid = event.pid;
+          send(options.rawStart ?? { type: 'start', scenario, scratchDir, targetUrl });
+        }
         if (event.type === 'started') {
           run.lanes = event.lanes;
           if (options.cancelAfterMs !== undefined) {
@@ -111,6 +141,7 @@ export async function runRunner(command: RunnerCommand, scenario: Record<string,
   } finally {
     child.stdin.end();
     if (child.exitCode === null) child.kill('SIGKILL');
+    target?.stop();
     rmSync(scratchDir, { recursive: true, force: true });
   }
   return run;

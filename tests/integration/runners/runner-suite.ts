@@ -229,6 +229,13 @@ export function describeRunner(runner: RuntimeRunner, plainTimers: PlainTimers):
       expect(Math.max(...result.samples.map((sample) => sample.rssBytes))).toBeGreaterThan(0);
     }, TEST_TIMEOUT_MS);
 
+    it('fails the run, naming targetUrl, when http tasks call the built-in target and the start message has no targetUrl', async (context) => {
+      if ('skip' in command) return context.skip(command.skip);
+      const result = await run({ strategy: { type: 'all' }, tasks: [{ kind: 'http', count: 2, latencyMs: 5 }] }, { targetUrl: null });
+      expect(result.failed).toBe("the scenario has http tasks without a url, and the start message has no targetUrl (the built-in HTTP target's address)");
+      expect(result.records).toEqual([]);
+    }, TEST_TIMEOUT_MS);
+
     it('answers a start message without a scenario with failed, naming what is missing', async (context) => {
       if ('skip' in command) return context.skip(command.skip);
       const result = await run({ strategy: { type: 'all' }, tasks: [{ kind: 'timer', count: 1, ms: 1 }] }, { rawStart: { type: 'start' } });

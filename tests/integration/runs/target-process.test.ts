@@ -1,4 +1,3 @@
-import { get } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,25 +7,7 @@ import type { EngineLauncher } from '../../../electron/backend/runs/engine-launc
 import { RunService } from '../../../electron/backend/runs/run-service';
 import { builtEngineEntry } from '../../fixtures/built-app';
 import { scenarioOf } from './run-fixture';
-
-/** Which process answered a request to the target at `url` (its `x-target-pid` header). */
-function servedBy(url: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    get(`${url}/?latencyMs=0`, (response) => {
-      response.resume();
-      resolve(Number(response.headers['x-target-pid']));
-    }).once('error', reject);
-  });
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { askTarget, isAlive } from './target-probe';
 
 /** The real launcher, remembering each engine's pid and the start message it was sent. */
 function watchingLauncher(seen: { enginePid?: number; start?: Extract<ParentToEngine, { type: 'start' }> }): EngineLauncher {
@@ -64,7 +45,7 @@ describe('the built-in HTTP target runs in a process of its own', () => {
     await started;
     const targetUrl = seen.start?.targetUrl;
     expect(targetUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const targetPid = await servedBy(targetUrl!);
+    const targetPid = (await askTarget(targetUrl!)).pid;
     expect(targetPid).toBeGreaterThan(0);
     expect(targetPid).not.toBe(seen.enginePid);
     expect(targetPid).not.toBe(process.pid);

@@ -39,6 +39,15 @@ describe('the scenario runtime', () => {
     expect(problemsOf({ ...base, ...sqlite, runtime: 'java' })).toHaveLength(1);
     expect(problemsOf({ ...base, ...sqlite, runtime: 'python' })).toEqual([]);
   });
+
+  it('keeps the built-in target in the engine (options.target "in-engine") on Node only, naming the runtime', () => {
+    const inEngine = { options: { target: 'in-engine' }, tasks: [{ kind: 'http', count: 1 }] };
+    expect(problemsOf({ ...base, ...inEngine, runtime: 'go' })).toEqual([
+      expect.stringMatching(/options\.target.*target in-engine keeps the built-in HTTP target inside the Node engine, which Go has not/),
+    ]);
+    expect(problemsOf({ ...base, ...inEngine, runtime: 'node' })).toEqual([]);
+    expect(compareRuntimes(scenario(inEngine), ['node', 'python']).leftOut.map((l) => l.runtime)).toEqual(['python', 'go', 'java']);
+  });
 });
 
 describe('Compare runtimes', () => {
