@@ -9,7 +9,7 @@ import type { CliIo } from '../cli-io';
  * Java takes a while) goes to stderr as lines, terminal or not.
  */
 export function showProgress(run: ActiveRun, io: CliIo, title: string = run.scenario.name): void {
-  const stopPreparing = run.onPreparing((message) => io.err(`${run.scenario.runtime}: ${escapeControlCharacters(message)}\n`));
+  const stopPreparing = run.onPreparing((message) => io.err(`${run.scenario.runtime}: ${message}\n`));
   run.onFinished(stopPreparing);
   if (!io.stderrIsTTY) return;
   const bar = new SingleBar({

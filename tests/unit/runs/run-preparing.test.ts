@@ -9,6 +9,8 @@ import { ApiEventHub } from '../../../electron/backend/api/event-hub';
 import type { EngineLauncher, EngineProcess } from '../../../electron/backend/runs/engine-launcher';
 import { Listeners } from '../../../electron/backend/runs/listeners';
 import { RunService } from '../../../electron/backend/runs/run-service';
+import type { CliIo } from '../../../electron/cli/cli-io';
+import { showProgress } from '../../../electron/cli/run/progress-display';
 
 const GO_SCENARIO = ScenarioSchema.parse({ version: 1, name: 'first Go run', runtime: 'go', strategy: { type: 'all' }, tasks: [{ kind: 'timer', count: 2, ms: 1 }] });
 
@@ -60,7 +62,21 @@ afterEach(async () => {
   scratchRoot = null;
 });
 
+async function goService(): Promise<RunService> {
+  scratchRoot = await mkdtemp(path.join(os.tmpdir(), 'ce-preparing-'));
+  return new RunService({ store: null, launcher: NO_NODE_ENGINE, runtimeLaunchers: { go: preparingLauncher() }, scratchRoot });
+}
+
 describe('a runner preparing before its run starts', () => {
+  it('is written to the CLI\'s stderr as lines naming the runtime, on a terminal or not', async () => {
+    const lines: string[] = [];
+    const io = { err: (text: string) => lines.push(text), stderrIsTTY: false } as unknown as CliIo;
+    const run = (await goService()).start(GO_SCENARIO);
+    showProgress(run, io);
+    await run.done;
+    expect(lines).toEqual(['go: building the go runner (first run only)\n', 'go: built[31m in 2.0 s\n']);
+  });
+
   it('becomes runPreparing events of that run, before runStarted, and no more once the run has started', async () => {
     scratchRoot = await mkdtemp(path.join(os.tmpdir(), 'ce-preparing-'));
     const go = preparingLauncher();
