@@ -1,5 +1,5 @@
 import { ApiError } from '../../shared/api/api-error';
-import type { RunEventsPayload, RunFinishedPayload, RunProgressPayload, RunStartedPayload } from '../../shared/api/run-events';
+import type { RunEventsPayload, RunFinishedPayload, RunPreparingPayload, RunProgressPayload, RunStartedPayload } from '../../shared/api/run-events';
 import type { ApiArgs } from '../../shared/api/api-contract';
 import type { ConsentApi } from './consent/exec-consent.svelte';
 import type { RuntimeApi } from './runtimes/runtime-catalog.svelte';
@@ -36,6 +36,7 @@ export interface ExplorerApi extends ConsentApi, RuntimeApi {
     getColumnar(args: { id: number }): Promise<ColumnarRun>;
     findings(args: { id: number }): Promise<Finding[]>;
   };
+  onRunPreparing(listener: (payload: RunPreparingPayload) => void): Unsubscribe;
   onRunStarted(listener: (payload: RunStartedPayload) => void): Unsubscribe;
   onRunProgress(listener: (payload: RunProgressPayload) => void): Unsubscribe;
   onRunEvents(listener: (payload: RunEventsPayload) => void): Unsubscribe;

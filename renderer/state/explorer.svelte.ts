@@ -159,13 +159,17 @@ export class Explorer {
     const { spec, leftOut } = await this.runtimes.comparison(scenario);
     const notes = leftOut.map((l) => l.reason);
     if (spec === null) return [`Fewer than two runtimes can run this scenario here. ${notes.join('; ')}`];
-    await this.experiment.start(spec);
+    const scenarioDir = this.workspace.scenarioDir;
+    await this.experiment.start(scenarioDir === undefined ? spec : { ...spec, scenarioDir });
     return notes;
   }
 
-  /** Runs a recorded run's exact scenario again, as a new run, in the workbench. */
+  /**
+   * Runs a recorded run's exact scenario again, as a new run, in the workbench: from its file's folder when the
+   * run was started here from a file (the history does not record the folder).
+   */
   async rerun(run: Pick<RunDetail, 'id' | 'scenario'>): Promise<void> {
-    this.workspace.openRerun(run.id, run.scenario);
+    this.workspace.openRerun(run.id, run.scenario, this.workspace.runFolder(run.id));
     this.#showWorkbench();
     await this.workspace.run();
   }
@@ -195,7 +199,7 @@ export class Explorer {
   async #tryFinding(base: { runId: number; scenario: Scenario; recorded: boolean }, suggestion: FindingSuggestion): Promise<void> {
     const variant = applySuggestion(base.scenario, suggestion);
     const checked = checkScenario(variant);
-    if (base.recorded && checked.ok) this.workspace.openRerun(base.runId, checked.scenario);
+    if (base.recorded && checked.ok) this.workspace.openRerun(base.runId, checked.scenario, this.workspace.runFolder(base.runId));
     else this.workspace.loadVariant(variant);
     this.#showWorkbench();
     const before = this.workspace.session;

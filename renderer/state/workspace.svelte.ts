@@ -17,7 +17,7 @@ export type ScenarioOrigin =
   | { kind: 'preset'; preset: Preset; variantId: string }
   | { kind: 'saved'; id: number; name: string }
   | { kind: 'file'; fileName: string; folder?: string }
-  | { kind: 'rerun'; runId: number; name: string }
+  | { kind: 'rerun'; runId: number; name: string; folder?: string }
   | { kind: 'new' };
 
 /**
@@ -61,6 +61,8 @@ export class Workspace {
   #runScenario = $state.raw<Scenario | null>(null);
   /** The latest run of each variant of the open preset but the shown one, by variant id. */
   readonly #variantRuns = new Map<string, KeptRun>();
+  /** The folder of each saved run's scenario file, for the runs started here: what "Run again" starts them from. */
+  readonly #runFolders = new Map<number, string>();
   /** Counts changes to `#variantRuns` (a plain map), for what derives from it. */
   #variantRunsVersion = $state(0);
   /** The machine's cores and load, asked after each run: what a missed expectation is judged by. */
@@ -123,6 +125,13 @@ export class Workspace {
   get runtime(): RuntimeTrackData | null { return this.#runtime; }
   /** The scenario the latest run started with (the editor may have changed since). */
   get runScenario(): Scenario | null { return this.#runScenario; }
+  /** The folder of the scenario's file, where its relative `module` and `database` paths start; undefined when it has none. */
+  get scenarioDir(): string | undefined {
+    const origin = this.#origin;
+    return origin.kind === 'file' || origin.kind === 'rerun' ? origin.folder : undefined;
+  }
+  /** The folder a saved run started here ran its scenario from, if it had one. */
+  runFolder(runId: number): string | undefined { return this.#runFolders.get(runId); }
   get running(): boolean { return this.#session?.active ?? false; }
   /** True while an experiment runs: Run waits for it, by button and by shortcut alike. */
   get experimentRunning(): boolean { return this.#experimentRunning(); }
@@ -156,11 +165,11 @@ export class Workspace {
     this.#forgetRun();
   }
 
-  /** A recorded run's exact scenario, to run again as a new run. */
-  openRerun(runId: number, scenario: Scenario): void {
+  /** A recorded run's exact scenario, to run again as a new run (from `folder`, its file's folder, when known). */
+  openRerun(runId: number, scenario: Scenario, folder?: string): void {
     if (this.running) return;
     this.editor.load(scenario);
-    this.#origin = { kind: 'rerun', runId, name: scenario.name };
+    this.#origin = folder === undefined ? { kind: 'rerun', runId, name: scenario.name } : { kind: 'rerun', runId, name: scenario.name, folder };
     this.#openedName = draftName(this.editor.draft);
     this.#forgetRun();
   }
@@ -221,7 +230,9 @@ export class Workspace {
       () => undefined,
     );
     // A file's relative `module` and `database` paths start from its folder.
-    await session.start(scenario, this.#origin.kind === 'file' ? this.#origin.folder : undefined);
+    const folder = this.scenarioDir;
+    await session.start(scenario, folder);
+    if (folder !== undefined && session.runId !== null) this.#runFolders.set(session.runId, folder);
   }
 
   async cancel(): Promise<void> {

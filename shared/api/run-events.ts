@@ -9,6 +9,11 @@ export interface RunRef {
   runId: number | null;
 }
 
+/** Before the run starts: what its runtime is preparing, in words (a runner's first build takes a while). */
+export interface RunPreparingPayload extends RunRef {
+  message: string;
+}
+
 /** The engine started the clock. */
 export interface RunStartedPayload extends RunRef {
   scenarioName: string;
@@ -42,8 +47,12 @@ export interface RunFinishedPayload extends RunRef {
   error: string | null;
 }
 
-/** Events about runs, pushed to every client. A batch gives `runEvents` then `runProgress`. */
+/**
+ * Events about runs, pushed to every client. Any `runPreparing` come before `runStarted`; a batch gives
+ * `runEvents` then `runProgress`.
+ */
 export const runEvents = {
+  runPreparing: event<RunPreparingPayload>(),
   runStarted: event<RunStartedPayload>(),
   runProgress: event<RunProgressPayload>(),
   runEvents: event<RunEventsPayload>(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { MachineLoad } from '../presets/expectation-verdict';
-import { ScenarioSchema } from '../scenario';
+import { ScenarioDirSchema, ScenarioSchema } from '../scenario';
 import { plainText } from '../validation/plain-text';
 import { IdSchema, method, NoArgsSchema } from './define-api';
 
@@ -17,7 +17,7 @@ export const RunStartOptionsSchema = z.strictObject({
   /** `false`: run without recording it in the history (`runId` is then null). */
   save: z.boolean().optional(),
   /** The absolute folder of the scenario's file, which relative `module` and `database` paths start from. */
-  scenarioDir: z.string().min(1).max(4096).optional(),
+  scenarioDir: ScenarioDirSchema.optional(),
 });
 
 /** A run that is under way, as `runs.active` lists it. */

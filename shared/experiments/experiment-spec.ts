@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_CONCURRENCY, ScenarioSchema, StrategySchema } from '../scenario';
+import { MAX_CONCURRENCY, ScenarioDirSchema, ScenarioSchema, StrategySchema } from '../scenario';
 import { toProblems, type Problem } from '../validation/format-issues';
 import { wholeNumber } from '../validation/numbers';
 
@@ -9,6 +9,8 @@ export const MAX_MATRIX_STRATEGIES = 20;
 export const MAX_SWEEP_LEVELS = 20;
 
 const name = z.string().trim().min(1).max(120).optional();
+/** As in `runs.start`: where the scenario's relative `module` and `database` paths start. */
+const scenarioDir = ScenarioDirSchema.optional();
 
 /**
  * What an experiment runs. Every kind stores its counted runs under one experiment, and runs them one after
@@ -20,12 +22,13 @@ const name = z.string().trim().min(1).max(120).optional();
  * - `variants`: several scenarios (a built-in scenario's variants), once each, in the given order; stored as a
  *   matrix, since it is one: one run per variant, compared with the first. With `presetId` and an `id` on each
  *   variant, the preset's expectations are judged on its runs (`variant-expectations.ts`).
- * `name` defaults to one made from the kind and the scenario's name.
+ * `name` defaults to one made from the kind and the scenario's name; `scenarioDir` goes to every run.
  */
 export const ExperimentSpecSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('repeat'),
     name,
+    scenarioDir,
     scenario: ScenarioSchema,
     repeat: wholeNumber(1, MAX_REPEAT_RUNS),
     warmup: wholeNumber(0, MAX_WARMUP_RUNS).default(0),
@@ -33,12 +36,14 @@ export const ExperimentSpecSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('matrix'),
     name,
+    scenarioDir,
     scenario: ScenarioSchema,
     strategies: z.array(StrategySchema).min(1).max(MAX_MATRIX_STRATEGIES),
   }),
   z.strictObject({
     kind: z.literal('variants'),
     name,
+    scenarioDir,
     presetId: z.string().min(1).max(100).optional(),
     variants: z
       .array(z.strictObject({ id: z.string().min(1).max(60).optional(), label: z.string().trim().min(1).max(60), scenario: ScenarioSchema }))
@@ -49,6 +54,7 @@ export const ExperimentSpecSchema = z.discriminatedUnion('kind', [
     .strictObject({
       kind: z.literal('sweep'),
       name,
+      scenarioDir,
       scenario: ScenarioSchema,
       maxConcurrency: wholeNumber(1, MAX_CONCURRENCY).optional(),
       concurrencies: z.array(wholeNumber(1, MAX_CONCURRENCY)).min(1).max(MAX_SWEEP_LEVELS).optional(),

@@ -1,4 +1,8 @@
+import { z } from 'zod';
 import type { Scenario } from './scenario-schema';
+
+/** The absolute folder of a scenario's file, which its relative `module` and `database` paths start from. */
+export const ScenarioDirSchema = z.string().min(1).max(4096);
 
 /** A path on any of the platforms the app runs on: `/x`, `C:\x`, `C:/x` or `\\server\share`. */
 export function isAbsolutePath(path: string): boolean {

@@ -27,11 +27,12 @@ export function runHandlers(runService: RunService, events: ApiEventHub): RunHan
 }
 
 /**
- * Turns one run's engine events into API events: `runStarted`, then per batch `runEvents` and
+ * Turns one run's engine events into API events: any `runPreparing`, `runStarted`, then per batch `runEvents` and
  * `runProgress`, then `runFinished`. Anything that starts runs for clients (e.g. experiments) relays them here.
  */
 export function relayRunEvents(run: ActiveRun, events: ApiEventHub): void {
   const ref = { key: run.key, runId: run.runId };
+  const stopPreparing = run.onPreparing((message) => events.emit('runPreparing', { ...ref, message }));
   const stopStarted = run.onStarted(({ totalTasks, lanes, startedAtEpochMs }) =>
     events.emit('runStarted', { ...ref, scenarioName: run.scenario.name, totalTasks, lanes, startedAtEpochMs }),
   );
@@ -40,6 +41,7 @@ export function relayRunEvents(run: ActiveRun, events: ApiEventHub): void {
     events.emit('runProgress', { ...ref, done, total: run.progress().total, inFlight, elapsedMs });
   });
   run.onFinished(({ status, metrics, error }) => {
+    stopPreparing();
     stopStarted();
     stopBatch();
     events.emit('runFinished', { ...ref, status, metrics, error });

@@ -65,10 +65,10 @@ export async function runExperiment(
       break;
     }
     const progress = { index, total: plan.length, label: planned.label, warmup: planned.warmup };
-    const run = runService.start(
-      planned.scenario,
-      planned.warmup ? { save: false } : { experimentId, name: planned.name },
-    );
+    const run = runService.start(planned.scenario, {
+      ...(planned.warmup ? { save: false } : { experimentId, name: planned.name }),
+      ...(spec.scenarioDir === undefined ? {} : { scenarioDir: spec.scenarioDir }),
+    });
     options.onRunStarted?.(run, progress);
     const outcome = await untilDone(run, options.signal);
     options.onRunFinished?.(outcome, progress);

@@ -18,8 +18,12 @@ export interface EngineProcess {
 
 /** Starts engine processes: `child_process.fork` in plain Node, `utilityProcess` in the desktop app. */
 export interface EngineLauncher {
-  /** `threadpoolSize` becomes the new process's `UV_THREADPOOL_SIZE` (it only works at process start). */
-  launch(options: { threadpoolSize: number }): EngineProcess;
+  /**
+   * `threadpoolSize` becomes the new process's `UV_THREADPOOL_SIZE` (it only works at process start).
+   * `onProgress` hears, in words, what a long preparation before the process starts is doing (a runner's first
+   * build); launchers with nothing to prepare never call it.
+   */
+  launch(options: { threadpoolSize: number; onProgress?: (message: string) => void }): EngineProcess;
   /**
    * Starts the built-in HTTP target in a process of its own, resolving once it listens. Absent: it is forked
    * with `child_process` (`startTargetProcess`), which plain Node hosts do; the desktop app, whose packaged

@@ -20,6 +20,8 @@ export interface ActiveRun {
   readonly key: string;
   readonly runId: number | null;
   readonly scenario: Scenario;
+  /** What the launcher says it is preparing before the engine starts (a runner's first build), in words. */
+  onPreparing(listener: (message: string) => void): () => void;
   onStarted(listener: (event: StartedEvent) => void): () => void;
   onBatch(listener: (event: BatchEvent) => void): () => void;
   /** Called once; a listener added after the end is called at once. */
@@ -76,6 +78,7 @@ export class EngineRun implements ActiveRun {
   readonly done: Promise<RunOutcome>;
   readonly #options: EngineRunOptions;
   readonly #ledger: TaskLedger;
+  readonly #preparing = new Listeners<string>();
   readonly #started = new Listeners<StartedEvent>();
   readonly #batches = new Listeners<BatchEvent>();
   readonly #finished = new Listeners<RunOutcome>();
@@ -99,6 +102,10 @@ export class EngineRun implements ActiveRun {
     this.#ledger = new TaskLedger(options.scenario);
     this.done = new Promise((resolve) => (this.#resolveDone = resolve));
     void this.#launch();
+  }
+
+  onPreparing(listener: (message: string) => void): () => void {
+    return this.#preparing.add(listener);
   }
 
   onStarted(listener: (event: StartedEvent) => void): () => void {
@@ -171,7 +178,12 @@ export class EngineRun implements ActiveRun {
     }
     let engine: EngineProcess;
     try {
-      engine = launcher.launch({ threadpoolSize: this.scenario.options.threadpoolSize });
+      engine = launcher.launch({
+        threadpoolSize: this.scenario.options.threadpoolSize,
+        onProgress: (message) => {
+          if (this.#startedEvent === null && !this.#isSettled) this.#preparing.emit(stripControlCharacters(message));
+        },
+      });
     } catch (error) {
       this.#settle({ status: 'failed', metrics: null, error: `Could not start the engine process: ${errorMessage(error)}` });
       return;

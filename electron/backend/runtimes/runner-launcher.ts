@@ -4,13 +4,10 @@ import type { RuntimeRunner } from './runtime-runner';
 
 /**
  * Starts another runtime's runner behind the same interface as the Node engine. `threadpoolSize` is libuv's and
- * means nothing to other runtimes. `onProgress` hears what a long preparation (a first build) is doing.
+ * means nothing to other runtimes; the launch's `onProgress` hears what a long preparation (a first build) is doing.
  */
-export function runnerLauncher(
-  runner: RuntimeRunner,
-  options: { env?: NodeJS.ProcessEnv; onProgress?: (message: string) => void } = {},
-): EngineLauncher {
+export function runnerLauncher(runner: RuntimeRunner, options: { env?: NodeJS.ProcessEnv } = {}): EngineLauncher {
   return {
-    launch: () => new RunnerProcess(runner, options.env ?? process.env, options.onProgress ?? (() => {})),
+    launch: ({ onProgress }) => new RunnerProcess(runner, options.env ?? process.env, onProgress ?? (() => {})),
   };
 }

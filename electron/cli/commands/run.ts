@@ -3,7 +3,6 @@ import { Option, type Command } from 'commander';
 import type { Scenario, Strategy } from '../../../shared/scenario';
 import { MAX_REPEAT_RUNS, MAX_WARMUP_RUNS, type ExperimentSpec } from '../../../shared/experiments/experiment-spec';
 import { RunService } from '../../backend/runs/run-service';
-import { defaultRuntimeLaunchers } from '../../backend/runtimes/runtime-launchers';
 import type { HistoryStore } from '../../backend/history';
 import type { CliIo } from '../cli-io';
 import { CliError, EXIT_CODES } from '../cli-error';
@@ -55,15 +54,10 @@ function failIfIncomplete(runs: readonly FinishedRun[], interrupted: boolean): v
   if (interrupted) throw new CliError('Cancelled (Ctrl+C).', EXIT_CODES.failure);
 }
 
-/** Runner launchers that tell stderr what a runner's first build is doing (compiling Go or Java takes a while). */
-function cliRuntimeLaunchers(io: CliIo) {
-  return defaultRuntimeLaunchers({ onProgress: (runtime, message) => io.err(`${runtime}: ${message}\n`) });
-}
-
 async function runOnce(scenario: Scenario, flags: RunFlags, io: CliIo, scenarioDir: string | undefined): Promise<void> {
   const launcher = await cliEngineLauncher();
   const execute = (store: HistoryStore | null) =>
-    executeRun(new RunService({ store, launcher, runtimeLaunchers: cliRuntimeLaunchers(io) }), scenario, { tags: flags.tag, save: flags.save, scenarioDir }, io);
+    executeRun(new RunService({ store, launcher }), scenario, { tags: flags.tag, save: flags.save, scenarioDir }, io);
   const { run, interrupted } = flags.save ? await withHistory(flags.db, io, execute) : await execute(null);
   io.out(flags.json === true ? `${JSON.stringify({ runs: runsJson([run]) }, null, 2)}\n` : renderRunText(run));
   failIfIncomplete([run], interrupted);
@@ -79,7 +73,7 @@ async function runExperimentCommand(spec: ExperimentSpec, flags: RunFlags, io: C
     import('../format/experiment-text'),
   ]);
   const { experiment, text } = await withHistory(flags.db, io, async (store) => {
-    const service = new RunService({ store, launcher: await cliEngineLauncher(), runtimeLaunchers: cliRuntimeLaunchers(io) });
+    const service = new RunService({ store, launcher: await cliEngineLauncher() });
     const finished = await executeExperiment(service, store, spec, { tags: flags.tag, scenarioDir }, io);
     const report =
       flags.json === true

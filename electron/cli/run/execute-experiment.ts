@@ -28,7 +28,7 @@ export async function executeExperiment(
 ): Promise<FinishedExperiment> {
   const controller = new AbortController();
   const stopListening = handleInterrupts(io, () => controller.abort(), 'the experiment');
-  const tagged: ExperimentRunner = { start: (scenario, startOptions) => service.start(scenario, { ...startOptions, tags: options.tags, scenarioDir: options.scenarioDir }) };
+  const tagged: ExperimentRunner = { start: (scenario, startOptions) => service.start(scenario, { ...startOptions, tags: options.tags, scenarioDir: options.scenarioDir ?? startOptions?.scenarioDir }) };
   const counted: Promise<FinishedRun>[] = [];
   try {
     const result = await runExperiment(tagged, store, spec, {

@@ -5,9 +5,12 @@ import type { CliIo } from '../cli-io';
 
 /**
  * Shows a run's progress as a bar on stderr, only when stderr is a terminal. `title` leads the bar: the
- * scenario's name, or `run 2/4 pool:2` within an experiment.
+ * scenario's name, or `run 2/4 pool:2` within an experiment. What the runtime prepares first (compiling Go or
+ * Java takes a while) goes to stderr as lines, terminal or not.
  */
 export function showProgress(run: ActiveRun, io: CliIo, title: string = run.scenario.name): void {
+  const stopPreparing = run.onPreparing((message) => io.err(`${run.scenario.runtime}: ${message}\n`));
+  run.onFinished(stopPreparing);
   if (!io.stderrIsTTY) return;
   const bar = new SingleBar({
     stream: io.errStream,

@@ -1,6 +1,6 @@
 import { findFindings, type Finding } from '../../../shared/findings';
 import type { RunMetrics } from '../../../shared/metrics/metrics-schema';
-import type { RunEventsPayload, RunFinishedPayload, RunProgressPayload, RunStartedPayload } from '../../../shared/api/run-events';
+import type { RunEventsPayload, RunFinishedPayload, RunPreparingPayload, RunProgressPayload, RunStartedPayload } from '../../../shared/api/run-events';
 import type { Sample, TaskRecord, TaskStart } from '../../../shared/protocol/task-record';
 import type { RuntimeSlices } from '../../../shared/runtime/runtime-slices';
 import { checkScenario, type ScenarioInput } from '../../../shared/scenario';
@@ -21,8 +21,9 @@ export interface TaskSink {
   appendSamples(samples: readonly Sample[]): void;
 }
 
+type RunEventType = 'preparing' | 'started' | 'progress' | 'events' | 'finished';
 type Incoming = { type: 'events'; payload: RunEventsPayload } | { type: 'progress'; payload: RunProgressPayload };
-type AnyRunPayload = RunStartedPayload | RunProgressPayload | RunEventsPayload | RunFinishedPayload;
+type AnyRunPayload = RunPreparingPayload | RunStartedPayload | RunProgressPayload | RunEventsPayload | RunFinishedPayload;
 
 /** How a session measures time and schedules frames; tests pass fakes. */
 export interface RunSessionOptions {
@@ -54,6 +55,7 @@ export class RunSession {
   #cancelRequested = $state(false);
   #missedEvents = $state(false);
   #findings = $state.raw<Finding[] | null>(null);
+  #preparing = $state<string | null>(null);
   #scenario: ScenarioInput | null = null;
 
   readonly #finished: TaskRecord[] = [];
@@ -63,7 +65,7 @@ export class RunSession {
   #settle: (phase: RunPhase) => void = () => {};
   /** Resolves with how the run ended (completed, cancelled or failed, a refused start included). */
   readonly settled: Promise<RunPhase> = new Promise((resolve) => (this.#settle = resolve));
-  #early: { type: 'started' | 'progress' | 'events' | 'finished'; payload: AnyRunPayload }[] = [];
+  #early: { type: RunEventType; payload: AnyRunPayload }[] = [];
   readonly #unsubscribe: (() => void)[];
   readonly #incoming: FrameCoalescer<Incoming>;
   readonly #now: () => number;
@@ -78,6 +80,7 @@ export class RunSession {
     this.#now = options.now ?? (() => performance.now());
     this.#incoming = new FrameCoalescer(options.schedule ?? nextFrame, (items) => this.#apply(items));
     this.#unsubscribe = [
+      api.onRunPreparing((p) => this.#route('preparing', p)),
       api.onRunStarted((p) => this.#route('started', p)),
       api.onRunProgress((p) => this.#route('progress', p)),
       api.onRunEvents((p) => this.#route('events', p)),
@@ -95,13 +98,15 @@ export class RunSession {
   get cancelRequested(): boolean { return this.#cancelRequested; }
   /** True when the connection to the backend was lost during the run: what it sent meanwhile never arrived. */
   get missedEvents(): boolean { return this.#missedEvents; }
-  /** True from Run until the run is over. */
+  /** What the runtime is preparing before the run starts (a runner's first build), in words; null otherwise. */
+  get preparing(): string | null { return this.#preparing; }
   /**
    * What the finished run shows (`shared/findings`), worst first; null until it is over and they have come. A
    * saved run's are computed by the backend beside its stored records (a run of a million tasks sends only its
    * findings); an unsaved run's here, from the records this session already holds.
    */
   get findings(): Finding[] | null { return this.#findings; }
+  /** True from Run until the run is over. */
   get active(): boolean { return this.#phase === 'starting' || this.#phase === 'running'; }
   /** Changes each time tasks or samples were appended. */
   get revision(): number { return this.#revision; }
@@ -210,7 +215,7 @@ export class RunSession {
     this.#incoming.clear();
   }
 
-  #route(type: 'started' | 'progress' | 'events' | 'finished', payload: AnyRunPayload): void {
+  #route(type: RunEventType, payload: AnyRunPayload): void {
     if (this.#phase === 'starting' && this.#key === null) {
       this.#early.push({ type, payload });
       return;
@@ -219,9 +224,12 @@ export class RunSession {
     this.#handle(type, payload);
   }
 
-  #handle(type: 'started' | 'progress' | 'events' | 'finished', payload: AnyRunPayload): void {
-    if (type === 'started') {
+  #handle(type: RunEventType, payload: AnyRunPayload): void {
+    if (type === 'preparing') {
+      if (this.#startedAtMs === null) this.#preparing = (payload as RunPreparingPayload).message;
+    } else if (type === 'started') {
       const started = payload as RunStartedPayload;
+      this.#preparing = null;
       this.#total = started.totalTasks;
       this.#lanes = Math.max(1, started.lanes);
       this.#startedAtMs = this.#now();
@@ -273,6 +281,7 @@ export class RunSession {
   #finish(payload: RunFinishedPayload): void {
     this.#incoming.flushNow();
     this.#endedAtMs = this.#now();
+    this.#preparing = null;
     if (this.#startedAtMs === null) this.#startedAtMs = this.#endedAtMs;
     this.#metrics = payload.metrics;
     this.#error = payload.error;

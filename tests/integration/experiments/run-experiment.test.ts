@@ -1,9 +1,13 @@
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/api/api-error';
 import { runExperiment, type ExperimentProgress } from '../../../electron/backend/experiments/run-experiment';
 import { loadExperiment } from '../../../electron/backend/experiments/load-experiment';
 import { findPreset, variantScenario } from '../../../shared/presets';
 import { RunFixture } from '../runs/run-fixture';
+
+/** The folder of the test's user modules, as the folder of a scenario file that names them. */
+const MODULES_DIR = fileURLToPath(new URL('../../fixtures/user-modules/', import.meta.url));
 
 let fixture: RunFixture;
 
@@ -143,5 +147,15 @@ describe('runExperiment through the real engine and store', () => {
       ],
     });
     expect(fixture.store.listExperiments()).toEqual([]);
+  });
+
+  it("runs a scenario's relative module path from the spec's scenarioDir, warm-ups included, and refuses it without one", async () => {
+    const own = { version: 1 as const, name: 'Own module', strategy: { type: 'all' as const }, tasks: [{ kind: 'module' as const, count: 2, path: './waits.mjs', args: { ms: 5 } }] };
+    const log = progressLog();
+    const result = await runExperiment(fixture.service(), fixture.store, { kind: 'repeat', scenario: own, repeat: 2, warmup: 1, scenarioDir: MODULES_DIR }, log);
+    expect(log.seen).toEqual(['1/3 warm-up 1/1 completed', '2/3 repeat 1/2 completed', '3/3 repeat 2/2 completed']);
+    expect(result.runs.map((r) => r.metrics?.ok)).toEqual([2, 2]);
+
+    await expect(runExperiment(fixture.service(), fixture.store, { kind: 'repeat', scenario: own, repeat: 1 })).rejects.toThrow(/\.\/waits\.mjs/);
   });
 });

@@ -24,7 +24,7 @@ describe('the API surface', () => {
         'experiments.get', 'experiments.list', 'experiments.run', 'experiments.open', 'experiments.cancel', 'experiments.active',
       ]),
     );
-    expect(API_EVENT_NAMES).toEqual(['runStarted', 'runProgress', 'runEvents', 'runFinished', 'experimentProgress', 'experimentFinished', 'menuCommand', 'updateReady']);
+    expect(API_EVENT_NAMES).toEqual(['runPreparing', 'runStarted', 'runProgress', 'runEvents', 'runFinished', 'experimentProgress', 'experimentFinished', 'menuCommand', 'updateReady']);
   });
 
   it('derives a typed client with a function per method and per event', async () => {

@@ -204,6 +204,32 @@ describe('Workspace consent for foreign scenarios that execute code', () => {
     expect(api.startOptions).toEqual([{ scenarioDir: '/home/me/scenarios' }]);
   });
 
+  it("runs a file's run again from the file's folder, which it remembers by the run's id", async () => {
+    const own = { version: 1, name: 'Own', strategy: { type: 'all' }, tasks: [{ kind: 'module', count: 1, path: './task.mjs' }] };
+    const { api, workspace } = setup();
+    workspace.openFile({ fileName: 'own.json', text: JSON.stringify(own), folder: '/home/me/scenarios' });
+    expect(workspace.scenarioDir).toBe('/home/me/scenarios');
+    const first = workspace.run();
+    await vi.waitFor(() => expect(workspace.consent.request).not.toBeNull());
+    workspace.consent.answer(true);
+    await first;
+    api.emitFinished('completed');
+    await vi.waitFor(() => expect(workspace.running).toBe(false));
+    expect(workspace.runFolder(7)).toBe('/home/me/scenarios');
+    expect(workspace.runFolder(8)).toBeUndefined();
+
+    const check = checkScenario(own);
+    if (!check.ok) throw new Error('invalid');
+    workspace.openRerun(7, check.scenario, workspace.runFolder(7));
+    expect(workspace.scenarioDir).toBe('/home/me/scenarios');
+    await workspace.run();
+    expect(api.startOptions).toEqual([{ scenarioDir: '/home/me/scenarios' }, { scenarioDir: '/home/me/scenarios' }]);
+    api.emitFinished('completed');
+    await vi.waitFor(() => expect(workspace.running).toBe(false));
+    workspace.openRerun(8, check.scenario);
+    expect(workspace.scenarioDir).toBeUndefined();
+  });
+
   it('never asks for a scenario written in the app or a built-in', async () => {
     const { api, workspace } = setup();
     workspace.openNew(spawning as ScenarioInput);

@@ -1,11 +1,12 @@
 import type { Finding } from '../../../../shared/findings';
 import type { ExplorerApi } from '../../../../renderer/state/explorer-api';
-import type { RunEventsPayload, RunFinishedPayload, RunProgressPayload, RunStartedPayload } from '../../../../shared/api/run-events';
+import type { RunEventsPayload, RunFinishedPayload, RunPreparingPayload, RunProgressPayload, RunStartedPayload } from '../../../../shared/api/run-events';
 import type { TaskRecord } from '../../../../shared/protocol/task-record';
 import type { ActiveRunInfo } from '../../../../shared/api/run-methods';
 import { externalEffects } from '../../../../shared/scenario';
 
 type Listeners = {
+  preparing: ((p: RunPreparingPayload) => void)[];
   started: ((p: RunStartedPayload) => void)[];
   progress: ((p: RunProgressPayload) => void)[];
   events: ((p: RunEventsPayload) => void)[];
@@ -14,7 +15,7 @@ type Listeners = {
 
 /** An in-memory backend for the run state: records calls and lets a test push run events. */
 export class FakeExplorerApi implements ExplorerApi {
-  readonly listeners: Listeners = { started: [], progress: [], events: [], finished: [] };
+  readonly listeners: Listeners = { preparing: [], started: [], progress: [], events: [], finished: [] };
   readonly calls: string[] = [];
   /** Runs before `runs.start` resolves, e.g. to send events before the key is known. */
   beforeStartResolves: () => void = () => {};
@@ -83,11 +84,15 @@ export class FakeExplorerApi implements ExplorerApi {
   /** What `history.findings` answers. */
   findings: Finding[] = [];
 
+  onRunPreparing(l: (p: RunPreparingPayload) => void) { return this.#add(this.listeners.preparing, l); }
   onRunStarted(l: (p: RunStartedPayload) => void) { return this.#add(this.listeners.started, l); }
   onRunProgress(l: (p: RunProgressPayload) => void) { return this.#add(this.listeners.progress, l); }
   onRunEvents(l: (p: RunEventsPayload) => void) { return this.#add(this.listeners.events, l); }
   onRunFinished(l: (p: RunFinishedPayload) => void) { return this.#add(this.listeners.finished, l); }
 
+  emitPreparing(message: string, key = 'run-1'): void {
+    for (const l of this.listeners.preparing) l({ key, runId: 7, message });
+  }
   emitStarted(key = 'run-1', totalTasks = 4): void {
     for (const l of this.listeners.started) l({ key, runId: 7, scenarioName: 's', totalTasks, lanes: 2, startedAtEpochMs: 0 });
   }

@@ -151,3 +151,29 @@ describe('RunSession', () => {
     expect(api.listeners.finished).toHaveLength(0);
   });
 });
+
+describe('RunSession before its run starts', () => {
+  it('shows what the runtime is preparing until the run starts, and ignores word of another run', async () => {
+    const { api, session } = harness();
+    api.beforeStartResolves = () => api.emitPreparing('building the go runner (first run only)');
+    await session.start(SCENARIO);
+    expect(session.preparing).toBe('building the go runner (first run only)');
+    api.emitPreparing('compiling Runner.java', 'another-run');
+    expect(session.preparing).toBe('building the go runner (first run only)');
+    api.emitPreparing('built in 2.0 s');
+    expect(session.preparing).toBe('built in 2.0 s');
+    api.emitStarted();
+    expect(session.preparing).toBeNull();
+    api.emitPreparing('too late');
+    expect(session.preparing).toBeNull();
+  });
+
+  it('clears the message when the run ends before it starts (a failed build)', async () => {
+    const { api, session } = harness();
+    await session.start(SCENARIO);
+    api.emitPreparing('building the go runner (first run only)');
+    api.emitFinished('failed');
+    expect(session.preparing).toBeNull();
+    expect(session.phase).toBe('failed');
+  });
+});
