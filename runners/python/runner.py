@@ -188,14 +188,29 @@ async def http_async(method, url, headers):
         writer.close()
 
 
+# Each spawned child leads a process group of its own, noted in the run's scratch folder as the Node engine does
+# (`child-groups.txt`): when the run ends, the backend kills every group noted there, even a child a worker
+# thread's timed-out task left running.
+child_groups_path = None
+
+
+def record_child_group(pid):
+    if child_groups_path is not None:
+        with open(child_groups_path, "a", encoding="utf-8") as groups:
+            groups.write(f"{pid}\n")
+
+
 def spawn_blocking(command, args):
-    completed = subprocess.run([command, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
-    if completed.returncode != 0:
-        raise TaskError(f"{command} exited with code {completed.returncode}: {completed.stderr.decode(errors='replace').strip()[:500]}")
+    process = subprocess.Popen([command, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    record_child_group(process.pid)
+    _, stderr = process.communicate()
+    if process.returncode != 0:
+        raise TaskError(f"{command} exited with code {process.returncode}: {stderr.decode(errors='replace').strip()[:500]}")
 
 
 async def spawn_async(command, args):
     process = await asyncio.create_subprocess_exec(command, *args, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE, start_new_session=True)
+    record_child_group(process.pid)
     try:
         _, stderr = await process.communicate()
     except asyncio.CancelledError:
@@ -754,7 +769,9 @@ async def main():
     if message.get("type") != "start":
         emit({"type": "failed", "message": "the runner expected a start message first"})
         return
+    global child_groups_path
     scenario, scratch_dir = message["scenario"], message["scratchDir"]
+    child_groups_path = os.path.join(scratch_dir, "child-groups.txt")
     target_url = (message.get("targetUrl") or "").rstrip("/") or None
     if target_url is None and any(spec["kind"] == "http" and spec.get("url") is None for spec in scenario["tasks"]):
         emit({"type": "failed", "message": "the scenario has http tasks without a url, and the start message has no targetUrl (the built-in HTTP target's address)"})

@@ -16,12 +16,15 @@ function installed(command: string, args: string[]): boolean {
 }
 
 const PYTHON = installed('python3', ['--version']);
+const GO = installed('go', ['version']);
+const JAVA = installed('javac', ['-version']);
 
 test.describe('Compare runtimes', () => {
   test.skip(!PYTHON, 'python3 is not installed: the comparison needs a second runtime besides Node');
 
   test('the editor offers every runtime, and "Compare runtimes" runs the scenario on each installed one and compares them on one time axis', async ({ page }, testInfo) => {
-    test.setTimeout(120_000);
+    // A first run on Go or Java builds its runner into the user's cache first.
+    test.setTimeout(240_000);
     await new ScenariosPage(page).openBuiltIn(TITLE);
     const picker = page.getByRole('combobox', { name: 'Runtime' });
     await expect(picker).toHaveValue('node');
@@ -29,8 +32,8 @@ test.describe('Compare runtimes', () => {
 
     await page.getByRole('button', { name: 'Compare runtimes' }).click();
     const compare = new ComparePage(page);
-    await expect(compare.comparison).toBeVisible({ timeout: 90_000 });
-    await expect(compare.metrics.getByRole('columnheader')).toContainText([/Node\.js/, /Python/]);
+    await expect(compare.comparison).toBeVisible({ timeout: 200_000 });
+    await expect(compare.metrics.getByRole('columnheader')).toContainText([/Node\.js/, /Python/, ...(GO ? [/Go/] : []), ...(JAVA ? [/Java/] : [])]);
     await expect(compare.comparison.getByText(/pool:20 · Python/).first()).toBeVisible();
     // One time axis: a timeline per run, zoomed and panned together.
     await expect(compare.timelines).toHaveCount(await compare.baselines.count());

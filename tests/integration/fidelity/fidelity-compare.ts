@@ -15,6 +15,14 @@ export type Tasks = ScenarioInput['tasks'];
  */
 export const FIDELITY_ATTEMPTS = { most: 6, budgetMs: 12_000 } as const;
 
+/**
+ * The kinds `npm test` holds to the comparison. Not `crypto`: on a 2-core machine two hashes on the libuv pool
+ * share the cores with the engine's own thread (its sampling and batches), and a hash then takes up to 1.5x its
+ * plain time in one run out of a few; the bench (`npm run bench -- fidelity`) prints that comparison instead of
+ * letting it fail the suite at random (issue #15).
+ */
+export const HELD_IN_TESTS: ReadonlySet<string> = new Set(['timer', 'cpu', 'file-read sync', 'file-read async', 'sqlite', 'mixed']);
+
 /** The kinds of work the fidelity comparison covers, each as a small scenario's task groups. */
 export const FIDELITY_KINDS: Record<string, Tasks> = {
   timer: [
@@ -25,7 +33,12 @@ export const FIDELITY_KINDS: Record<string, Tasks> = {
   'file-read sync': [{ kind: 'file-read', count: 4, bytes: 8_000_000, sync: true }],
   'file-read async': [{ kind: 'file-read', count: 4, bytes: 8_000_000 }],
   sqlite: [{ kind: 'sqlite', count: 4, rows: 20_000 }],
-  crypto: [{ kind: 'crypto', count: 4, iterations: 20_000 }],
+  // Two hashes of clearly different lengths: on 2 cores they run side by side without a third contending for a core, so
+  // their ends keep their order (four threads on two cores end in whatever order the OS's time slices give).
+  crypto: [
+    { kind: 'crypto', count: 1, iterations: 60_000 },
+    { kind: 'crypto', count: 1, iterations: 20_000 },
+  ],
   // CPU work between timers, with a failure: orphans, skipped tasks and results that wait for the loop.
   mixed: [
     { kind: 'timer', count: 2, ms: 30 },

@@ -1,3 +1,7 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { metricsOf, runScenario, scenarioOn, toolchainOf } from './runtime-harness';
 
@@ -118,4 +122,38 @@ describe.skipIf(!status.available)(title, () => {
       ['spawn', expect.stringMatching(/false exited with code 1/)],
     ]);
   });
+
+  it('a spawned child that a timed-out task on a worker thread left running ends with the run, process group and all', async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'python-child-'));
+    const pidFile = path.join(folder, 'pid');
+    try {
+      const run = await runScenario(
+        scenarioOn('python', {
+          strategy: { type: 'workers', threads: 1 },
+          options: { timeoutMs: 300 },
+          tasks: [{ kind: 'spawn', count: 1, command: 'sh', args: ['-c', `echo $$ > '${pidFile}'; sleep 30`] }],
+        }),
+      );
+      expect(run.records[0]?.status).toBe('timeout');
+      const pid = Number((await readFile(pidFile, 'utf8')).trim());
+      expect(pid).toBeGreaterThan(0);
+      expect(await endsWithin(pid, 5000)).toBe(true);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
 });
+
+/** True once no process has `pid` (polled: the killed child is reaped a moment later). */
+async function endsWithin(pid: number, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return true;
+    }
+    await sleep(50);
+  }
+  return false;
+}
