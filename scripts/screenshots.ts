@@ -19,6 +19,7 @@ import { shootRuntimeViews } from '../tests/e2e/explorer/runtime-screenshots';
 import { shootFindingsViews } from '../tests/e2e/explorer/findings-screenshots';
 import { shootWhatIfView } from '../tests/e2e/explorer/what-if-screenshots';
 import { errorMessage } from '../shared/errors/error-message';
+import { TWO_FRAMES } from '../tests/e2e/fixtures/screenshot-kit';
 
 /**
  * `npm run screenshots -- runtime` makes only the runtime-track shots; `-- findings` only the findings shots;
@@ -43,7 +44,6 @@ const PAGE_HEIGHT_PX = `(() => {
   const main = document.querySelector('main');
   return main === null ? window.innerHeight : window.innerHeight + main.scrollHeight - main.clientHeight;
 })()`;
-const TWO_FRAMES = 'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))';
 // No focus ring from the last click, and the page from its top.
 const SETTLE_PAGE = `document.activeElement?.blur(); document.querySelector('main')?.scrollTo(0, 0);`;
 

@@ -1,12 +1,11 @@
 import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
+import { TWO_FRAMES, screenshotContext } from '../fixtures/screenshot-kit';
 import { FindingsPanel } from '../pages/findings-panel';
 import { ScenariosPage } from './pages/scenarios-page';
 import { WorkbenchPage } from './pages/workbench-page';
 
-const VIEWPORT = { width: 1440, height: 900 };
 const RUN_TIMEOUT_MS = 60_000;
-const TWO_FRAMES = 'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))';
 /** CPU work started all at once on one loop: a blocked loop, and a change to try. */
 const BLOCKED_LOOP = { version: 1, name: 'CPU work on the loop', strategy: { type: 'all' }, tasks: [{ kind: 'cpu', count: 6, ms: 120 }] };
 
@@ -16,7 +15,7 @@ const BLOCKED_LOOP = { version: 1, name: 'CPU work on the loop', strategy: { typ
  * machine after two of its variants ran.
  */
 export async function shootFindingsViews(browser: Browser, url: string, outDir: string): Promise<void> {
-  const context = await browser.newContext({ viewport: VIEWPORT, colorScheme: 'light', deviceScaleFactor: 1 });
+  const context = await screenshotContext(browser);
   try {
     const page = await context.newPage();
     await page.goto(url);

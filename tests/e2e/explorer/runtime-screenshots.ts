@@ -1,11 +1,10 @@
 import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
+import { TWO_FRAMES, screenshotContext } from '../fixtures/screenshot-kit';
 import { ScenariosPage } from './pages/scenarios-page';
 import { WorkbenchPage } from './pages/workbench-page';
 
-const VIEWPORT = { width: 1440, height: 900 };
 const RUN_TIMEOUT_MS = 120_000;
-const TWO_FRAMES = 'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))';
 
 /** The presets whose lesson the runtime tracks show, each shot as its run's timeline (tracks and lanes). */
 const SHOTS = [
@@ -15,7 +14,7 @@ const SHOTS = [
 
 /** Runs each preset's first variant on the host at `url` and writes its timeline with the runtime tracks into `outDir`. */
 export async function shootRuntimeViews(browser: Browser, url: string, outDir: string): Promise<void> {
-  const context = await browser.newContext({ viewport: VIEWPORT, colorScheme: 'light', deviceScaleFactor: 1 });
+  const context = await screenshotContext(browser);
   try {
     const page = await context.newPage();
     await page.goto(url);

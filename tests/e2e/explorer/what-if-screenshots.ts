@@ -1,17 +1,16 @@
 import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
+import { SCREENSHOT_VIEWPORT, TWO_FRAMES, screenshotContext } from '../fixtures/screenshot-kit';
 import { ScenariosPage } from './pages/scenarios-page';
 import { WhatIfPanel } from './pages/what-if-panel';
 import { WorkbenchPage } from './pages/workbench-page';
 
-const VIEWPORT = { width: 1440, height: 900 };
 const RUN_TIMEOUT_MS = 60_000;
 // Run in the page; written as text because this module is type-checked without the DOM's types.
 const PAGE_HEIGHT_PX = `(() => {
   const main = document.querySelector('main');
   return main === null ? window.innerHeight : window.innerHeight + main.scrollHeight - main.clientHeight;
 })()`;
-const TWO_FRAMES = 'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))';
 
 /** Twelve requests at once to the built-in target, each answered in about 100 ms: what would a pool of 4 do? */
 const SHOWN_SCENARIO = {
@@ -23,7 +22,7 @@ const SHOWN_SCENARIO = {
 
 /** "What if…" on a finished run, predicting a pool of 4 and then run for real: written into `outDir`. */
 export async function shootWhatIfView(browser: Browser, url: string, outDir: string): Promise<void> {
-  const context = await browser.newContext({ viewport: VIEWPORT, colorScheme: 'light', deviceScaleFactor: 1 });
+  const context = await screenshotContext(browser);
   try {
     const page = await context.newPage();
     await page.goto(url);
@@ -38,7 +37,7 @@ export async function shootWhatIfView(browser: Browser, url: string, outDir: str
     await whatIf.runForReal.click();
     await whatIf.figures.getByRole('columnheader', { name: 'Prediction error' }).waitFor({ timeout: RUN_TIMEOUT_MS });
     // The app scrolls inside its main area: a window as tall as the page shows the whole panel at once.
-    await page.setViewportSize({ width: VIEWPORT.width, height: await page.evaluate<number>(PAGE_HEIGHT_PX) });
+    await page.setViewportSize({ width: SCREENSHOT_VIEWPORT.width, height: await page.evaluate<number>(PAGE_HEIGHT_PX) });
     await whatIf.region.scrollIntoViewIfNeeded();
     await page.evaluate('document.activeElement?.blur()');
     await page.evaluate(TWO_FRAMES);

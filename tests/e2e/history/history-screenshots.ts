@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { TWO_FRAMES } from '../fixtures/screenshot-kit';
 import { ComparePage } from './pages/compare-page';
 import { HistoryPage } from './pages/history-page';
 import { seedExperiments, TIMERS } from './seed-experiments';
@@ -21,7 +22,6 @@ const PAGE_HEIGHT_PX = `(() => {
 })()`;
 /** The search waits a quarter second after typing before it asks again; this covers that and the answer. */
 const SEARCH_SETTLE_MS = 800;
-const TWO_FRAMES = 'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))';
 
 /** Grows the window to the whole page (the app scrolls inside its main area) and takes one image of it. */
 async function shoot(page: Page, viewport: ShotViewport, path: string, wholePage: boolean): Promise<void> {
