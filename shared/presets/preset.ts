@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Runtime, ScenarioInput, ScenarioOptionsSchema, StrategySchema, TaskGroupInput } from '../scenario';
+import { RUNTIME_LABELS, RUNTIMES, type Runtime, type ScenarioInput, type ScenarioOptionsSchema, type StrategySchema, type TaskGroupInput } from '../scenario';
 import type { Expectation } from './expectation';
 
 /** The concepts of the product brief, in the order a UI lists them. */
@@ -32,6 +32,11 @@ export interface PresetVariant {
   tasks?: TaskGroupInput[];
   /** Runs the scenario on another runtime. */
   runtime?: Runtime;
+}
+
+/** One variant per runtime, each named by its runtime (`node`, `python`, ...): a preset that compares runtimes. */
+export function variantPerRuntime(): PresetVariant[] {
+  return RUNTIMES.map((runtime) => ({ id: runtime, label: RUNTIME_LABELS[runtime], runtime }));
 }
 
 /** A built-in experiment: a scenario that makes one concept visible, and the variants to compare. */

@@ -1,4 +1,4 @@
-import type { Preset } from '../preset';
+import { variantPerRuntime, type Preset } from '../preset';
 
 /** CPU-bound work on two threads: parallel in Node, Go and Java; not in Python, except where the GIL is released. */
 export const cpuThreadsOnFourRuntimes: Preset = {
@@ -21,10 +21,7 @@ export const cpuThreadsOnFourRuntimes: Preset = {
     tasks: [{ kind: 'cpu', count: 8, ms: 100 }],
   },
   variants: [
-    { id: 'node', label: 'Node.js', runtime: 'node' },
-    { id: 'python', label: 'Python', runtime: 'python' },
-    { id: 'go', label: 'Go', runtime: 'go' },
-    { id: 'java', label: 'Java', runtime: 'java' },
+    ...variantPerRuntime(),
     { id: 'python-crypto', label: 'Python hashing', runtime: 'python', tasks: [{ kind: 'crypto', count: 8, iterations: 100_000 }] },
   ],
 };

@@ -1,4 +1,4 @@
-import type { Preset } from '../preset';
+import { variantPerRuntime, type Preset } from '../preset';
 
 /** The same I/O-bound work on every runtime: waiting is waiting, whoever waits. */
 export const ioOnFourRuntimes: Preset = {
@@ -21,10 +21,5 @@ export const ioOnFourRuntimes: Preset = {
     strategy: { type: 'pool', concurrency: 20 },
     tasks: [{ kind: 'http', count: 200, latencyMs: 50 }],
   },
-  variants: [
-    { id: 'node', label: 'Node.js', runtime: 'node' },
-    { id: 'python', label: 'Python', runtime: 'python' },
-    { id: 'go', label: 'Go', runtime: 'go' },
-    { id: 'java', label: 'Java', runtime: 'java' },
-  ],
+  variants: variantPerRuntime(),
 };
