@@ -156,7 +156,7 @@ def query(db_path, sql, read_only=False):
         connection = sqlite3.connect(target, uri=read_only, check_same_thread=True)
         connection.execute("PRAGMA busy_timeout = 5000")
         local[db_path] = connection
-    checked = local.setdefault("checked", set())
+    checked = _sqlite_checked.__dict__.setdefault("queries", set())
     if (db_path, sql) not in checked:
         refused = refusal(connection, sql)
         if refused is not None:
@@ -172,6 +172,8 @@ def query(db_path, sql, read_only=False):
 
 
 _sqlite_local = threading.local()
+# The (database, sql) pairs this thread's guard has let through: each is checked once.
+_sqlite_checked = threading.local()
 DEFAULT_SQLITE_QUERY = (
     "SELECT category, COUNT(*) AS orders, ROUND(AVG(amount), 2) AS average, SUM(amount) AS revenue "
     "FROM orders WHERE amount > 20 GROUP BY category ORDER BY revenue DESC"
