@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -562,7 +563,7 @@ public final class Runner {
                 case "file-read" -> CompletableFuture.runAsync(() -> fileRead(env, spec, task.group()), blocking);
                 case "http" -> http(env, spec, draw, abort);
                 case "crypto" -> CompletableFuture.runAsync(() -> crypto(spec, task.index()), blocking);
-                case "spawn" -> spawn(spec, abort);
+                case "spawn" -> spawn(env, spec, abort);
                 default -> CompletableFuture.failedFuture(new IllegalStateException("the Java runner cannot run " + spec.kind() + " tasks"));
             };
         }
@@ -639,9 +640,33 @@ public final class Runner {
             }
         }
 
-        /** ProcessBuilder (no shell); a timeout or Cancel destroys the child and its descendants forcibly. */
-        static CompletableFuture<Void> spawn(Group spec, Abort abort) {
+        /**
+         * `setsid` (util-linux) on PATH, or null: Java 17's ProcessBuilder cannot start a child in a process group of
+         * its own, but `setsid command args...` execs the command as the leader of a new session and group (the JVM's
+         * child is never a group leader, so setsid does not fork and the child's pid is the group's id). Without it
+         * (Windows, macOS) a child stays in the runner's group, which the backend kills with the runner, and is not
+         * noted for the run's end.
+         */
+        static final String SETSID = onPath("setsid");
+
+        static String onPath(String name) {
+            if (System.getProperty("os.name", "").startsWith("Windows")) return null;
+            for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+                if (dir.isEmpty()) continue;
+                Path candidate = Path.of(dir, name);
+                if (Files.isExecutable(candidate)) return candidate.toString();
+            }
+            return null;
+        }
+
+        /**
+         * Each child leads a process group of its own (through `setsid`), noted in the run's scratch folder as the
+         * Node engine does (`child-groups.txt`), so that the backend kills every group noted there when the run
+         * ends, whatever this runner could do; a timeout or Cancel kills the child's whole group at once.
+         */
+        static CompletableFuture<Void> spawn(Env env, Group spec, Abort abort) {
             List<String> command = new ArrayList<>();
+            if (SETSID != null) command.add(SETSID);
             command.add(spec.command());
             command.addAll(spec.args());
             Process process;
@@ -650,6 +675,7 @@ public final class Runner {
             } catch (IOException e) {
                 return CompletableFuture.failedFuture(e);
             }
+            if (SETSID != null) noteChildGroup(env, process.pid());
             try {
                 process.getOutputStream().close(); // the child reads no input, as the engine's `stdio: 'ignore'`
             } catch (IOException e) {
@@ -658,6 +684,8 @@ public final class Runner {
             abort.onAbort(() -> {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
+                // Descendants that left the child's tree (a daemon, a grandchild whose parent ended) are still in its group.
+                if (SETSID != null) killGroup(process.pid());
             });
             CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> tail(process.getErrorStream()), PIPES);
             return process.onExit().thenCombine(stderr, (exited, tail) -> {
@@ -666,6 +694,23 @@ public final class Runner {
                 String detail = tail.strip();
                 throw new IllegalStateException(spec.command() + " exited with code " + code + (detail.isEmpty() ? "" : ": " + detail));
             });
+        }
+
+        static synchronized void noteChildGroup(Env env, long pid) {
+            try {
+                Files.writeString(env.scratchDir().resolve("child-groups.txt"), pid + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                // The backend's sweep misses this group; Cancel and timeouts still kill it here.
+            }
+        }
+
+        /** SIGKILL to the process group `pgid` with kill(1): Java has no killpg. */
+        static void killGroup(long pgid) {
+            try {
+                new ProcessBuilder("kill", "-KILL", "--", "-" + pgid).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            } catch (IOException e) {
+                // No kill(1): the child and its descendants were destroyed above, and the backend sweeps the group.
+            }
         }
 
         static String tail(InputStream stream) {

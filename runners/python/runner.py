@@ -126,6 +126,26 @@ def pbkdf2(iterations, seed):
     hashlib.pbkdf2_hmac("sha512", b"password", seed.to_bytes(4, "little"), iterations, 64)
 
 
+# What a `sqlite` task may not do, found in the program SQLite compiles the statement to (`EXPLAIN`), as the Node
+# engine's `kinds/sqlite-guard.ts` does: reach another file (ATTACH, DETACH, VACUUM INTO) or load an extension.
+REFUSED_FUNCTIONS = (
+    ("sqlite_attach(", "ATTACH (it would open another database file)"),
+    ("sqlite_detach(", "DETACH"),
+    ("load_extension(", "loading an extension"),
+)
+
+
+def refusal(connection, sql):
+    for _addr, opcode, _p1, p2, _p3, p4, *_rest in connection.execute("EXPLAIN " + sql):
+        if opcode == "Vacuum" and p2 != 0:
+            return "VACUUM INTO (it would write another file)"
+        if opcode in ("Function", "PureFunc"):
+            for prefix, what in REFUSED_FUNCTIONS:
+                if str(p4 or "").startswith(prefix):
+                    return what
+    return None
+
+
 def query(db_path, sql, read_only=False):
     # One connection per thread: sqlite3 connections stay on the thread that made them.
     local = _sqlite_local.__dict__
@@ -136,10 +156,24 @@ def query(db_path, sql, read_only=False):
         connection = sqlite3.connect(target, uri=read_only, check_same_thread=True)
         connection.execute("PRAGMA busy_timeout = 5000")
         local[db_path] = connection
-    connection.execute(sql).fetchall()
+    checked = _sqlite_checked.__dict__.setdefault("queries", set())
+    if (db_path, sql) not in checked:
+        refused = refusal(connection, sql)
+        if refused is not None:
+            allowed = f"the database it names, {db_path} (opened read-only)" if read_only else "its own scratch database"
+            raise TaskError(f"a sqlite task may only query {allowed}: {refused} is not allowed")
+        checked.add((db_path, sql))
+    try:
+        connection.execute(sql).fetchall()
+    except sqlite3.OperationalError as error:
+        if read_only and (getattr(error, "sqlite_errorname", "").startswith("SQLITE_READONLY") or "readonly" in str(error)):
+            raise TaskError(f"SQLite refused to write: your database {db_path} is opened read-only, and this query would change it ({error})") from error
+        raise
 
 
 _sqlite_local = threading.local()
+# The (database, sql) pairs this thread's guard has let through: each is checked once.
+_sqlite_checked = threading.local()
 DEFAULT_SQLITE_QUERY = (
     "SELECT category, COUNT(*) AS orders, ROUND(AVG(amount), 2) AS average, SUM(amount) AS revenue "
     "FROM orders WHERE amount > 20 GROUP BY category ORDER BY revenue DESC"

@@ -69,7 +69,8 @@ export class RunnerProcess implements EngineProcess {
     }
     if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
     try {
-      // The runner leads its own process group: its threads' children (spawn tasks) go with it.
+      // The runner leads its own process group, which goes whole; its spawn tasks' children lead groups of their
+      // own, listed in child-groups.txt, which the run's end kills (EngineRun).
       process.kill(process.platform === 'win32' ? child.pid : -child.pid, 'SIGKILL');
     } catch {
       child.kill('SIGKILL');

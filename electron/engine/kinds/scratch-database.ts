@@ -59,7 +59,7 @@ export function scratchStatement(path: string, sql: string, readonly = false): D
   const key = `${readonly ? 'ro' : 'rw'}:${path}\n${sql}`;
   let statement = statements.get(key);
   if (statement === undefined) {
-    statement = prepareGuarded(connect(path, readonly), sql);
+    statement = prepareGuarded(connect(path, readonly), sql, readonly ? path : null);
     statements.set(key, statement);
   }
   return statement;

@@ -29,14 +29,17 @@ function refusal(step: ProgramStep): string | null {
  * connections are defensive (SQLITE_DBCONFIG_DEFENSIVE; the engine never calls `unsafeMode`) and the
  * `load_extension()` SQL function is off.
  *
- * Prepares `sql` on `db` after that check; throws an Error naming what is refused (shown as the task's
- * error, or as the scenario's when the engine checks the query before the clock starts).
+ * Prepares `sql` on `db` after that check; throws an Error naming the database the task may query (its scratch
+ * database, or the user's `database` at `userDatabase`) and what is refused (shown as the task's error, or as the
+ * scenario's when the engine checks the query before the clock starts).
  */
-export function prepareGuarded(db: Database.Database, sql: string): Database.Statement {
+export function prepareGuarded(db: Database.Database, sql: string, userDatabase: string | null = null): Database.Statement {
   const program = db.prepare(`EXPLAIN ${sql}`).all() as ProgramStep[];
   for (const step of program) {
     const refused = refusal(step);
-    if (refused !== null) throw new Error(`a sqlite task may only query its own scratch database: ${refused} is not allowed`);
+    if (refused === null) continue;
+    const allowed = userDatabase === null ? 'its own scratch database' : `the database it names, ${userDatabase} (opened read-only)`;
+    throw new Error(`a sqlite task may only query ${allowed}: ${refused} is not allowed`);
   }
   return db.prepare(sql);
 }

@@ -4,10 +4,10 @@ import type { KindCall, SpecOf } from './kind-call';
 import { DEFAULT_SQLITE_QUERY, scratchStatement } from './scratch-database';
 import { sqlitePath } from './scratch-paths';
 
-/** SQLite's refusal of a write on a connection opened read-only, told as such. */
+/** SQLite's refusal of a write on the user's database, opened read-only, told as such. */
 function refusedWrite(error: unknown, path: string): unknown {
   if (typeof error === 'object' && error !== null && 'code' in error && String(error.code).startsWith('SQLITE_READONLY')) {
-    return new Error(`SQLite refused to write: ${path} is opened read-only, and this query would change it (${errorMessage(error)})`);
+    return new Error(`SQLite refused to write: your database ${path} is opened read-only, and this query would change it (${errorMessage(error)})`);
   }
   return error;
 }
@@ -24,6 +24,6 @@ export function runSqlite(spec: SpecOf<'sqlite'>, call: KindCall): void {
   try {
     blockingWork(() => (statement.reader ? statement.all() : statement.run()));
   } catch (error) {
-    throw refusedWrite(error, path);
+    throw userFile === undefined ? error : refusedWrite(error, path);
   }
 }

@@ -1,5 +1,5 @@
 import type { ExperimentFinishedPayload, ExperimentProgressPayload } from '../../../shared/api/experiment-methods';
-import type { RunProgressPayload } from '../../../shared/api/run-events';
+import type { RunPreparingPayload, RunProgressPayload, RunStartedPayload } from '../../../shared/api/run-events';
 import type { ExperimentSpecInput } from '../../../shared/experiments/experiment-spec';
 import type { ReopenedExperiment } from '../../../shared/experiments/experiment-summary';
 import { describeError } from '../explorer-api';
@@ -19,12 +19,28 @@ export interface ExperimentStep {
   /** Tasks done and planned in this run, from its progress events. */
   done: number;
   tasks: number;
+  /** What the run's runtime is preparing before it starts (a Go or Java runner's first build); null otherwise. */
+  preparing: string | null;
 }
 
 type Incoming =
   | { type: 'progress'; payload: ExperimentProgressPayload }
   | { type: 'finished'; payload: ExperimentFinishedPayload }
-  | { type: 'run'; payload: RunProgressPayload };
+  | { type: 'run'; payload: RunProgressPayload }
+  | { type: 'preparing'; payload: RunPreparingPayload }
+  | { type: 'runStarted'; payload: RunStartedPayload };
+
+/** What a run event of the current step changes in it: the backend sends no `runPreparing` once the run started. */
+function stepUpdate(item: Extract<Incoming, { type: 'run' | 'preparing' | 'runStarted' }>): Partial<ExperimentStep> {
+  switch (item.type) {
+    case 'preparing':
+      return { preparing: item.payload.message };
+    case 'runStarted':
+      return { preparing: null, tasks: item.payload.totalTasks };
+    case 'run':
+      return { preparing: null, done: item.payload.done, tasks: item.payload.total };
+  }
+}
 
 /**
  * One experiment from the UI's side: starts it with `experiments.run`, follows its runs through the
@@ -51,6 +67,8 @@ export class ExperimentSession {
       api.onExperimentProgress((payload) => this.#route({ type: 'progress', payload })),
       api.onExperimentFinished((payload) => this.#route({ type: 'finished', payload })),
       api.onRunProgress((payload) => this.#route({ type: 'run', payload })),
+      api.onRunPreparing((payload) => this.#route({ type: 'preparing', payload })),
+      api.onRunStarted((payload) => this.#route({ type: 'runStarted', payload })),
     ];
   }
 
@@ -137,9 +155,9 @@ export class ExperimentSession {
       return;
     }
     if (!this.active) return;
-    if (item.type === 'run') {
+    if (item.type === 'run' || item.type === 'preparing' || item.type === 'runStarted') {
       const step = this.#step;
-      if (step !== null && item.payload.key === step.key) this.#step = { ...step, done: item.payload.done, tasks: item.payload.total };
+      if (step !== null && item.payload.key === step.key) this.#step = { ...step, ...stepUpdate(item) };
       return;
     }
     if (item.payload.experimentId !== this.#experimentId) return;
@@ -148,7 +166,7 @@ export class ExperimentSession {
       return;
     }
     const { phase, index, total, label, warmup, key } = item.payload;
-    if (phase === 'started') this.#step = { index, total, label, warmup, key, done: 0, tasks: 0 };
+    if (phase === 'started') this.#step = { index, total, label, warmup, key, done: 0, tasks: 0, preparing: null };
     else this.#runsDone = index + 1;
   }
 

@@ -6,5 +6,5 @@ import type { ApiClient } from '../../../shared/api/api-client';
  */
 export type HistoryApi = Pick<
   ApiClient,
-  'history' | 'experiments' | 'dialogs' | 'onExperimentProgress' | 'onExperimentFinished' | 'onRunProgress' | 'onMenuCommand'
+  'history' | 'experiments' | 'dialogs' | 'onExperimentProgress' | 'onExperimentFinished' | 'onRunProgress' | 'onRunPreparing' | 'onRunStarted' | 'onMenuCommand'
 >;

@@ -1,6 +1,6 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -38,9 +38,18 @@ describe("sqlite against the user's own database, read-only", () => {
     for (const strategy of [{ type: 'all' as const }, { type: 'workers' as const, threads: 1 }]) {
       const { records } = await runInProcess({ strategy, tasks: [{ kind: 'sqlite', count: 1, database: APP_DB, sql: "INSERT INTO users (name) VALUES ('mallory')" }] });
       expect(records[0]?.status, strategy.type).toBe('error');
-      expect(records[0]?.error, strategy.type).toMatch(/^SQLite refused to write: .*app\.db is opened read-only, and this query would change it \(attempt to write a readonly database\)$/);
+      expect(records[0]?.error, strategy.type).toBe(`SQLite refused to write: your database ${APP_DB} is opened read-only, and this query would change it (attempt to write a readonly database)`);
     }
     expect(userCount()).toBe(2);
+  });
+
+  it('a query that would reach another file fails the run before the clock, naming the database it may query', async () => {
+    const other = join(dir, 'other.db');
+    const run = runInProcess({ strategy: { type: 'all' }, tasks: [{ kind: 'sqlite', count: 1, database: APP_DB, sql: `ATTACH '${other}' AS other` }] });
+    await expect(run).rejects.toThrow(
+      `tasks[0].sql: a sqlite task may only query the database it names, ${APP_DB} (opened read-only): ATTACH (it would open another database file) is not allowed`,
+    );
+    expect(existsSync(other)).toBe(false);
   });
 });
 

@@ -4,6 +4,10 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isProcessAlive } from '../../../electron/backend/history/process-alive';
+import { CACHE_ENV_VAR } from '../../../electron/backend/runtimes/runner-files';
+import { defaultRuntimeLaunchers } from '../../../electron/backend/runtimes/runtime-launchers';
+import { TEST_RUNNER_CACHE } from '../runners/runner-harness';
+import { toolchainOf } from '../runtimes/runtime-harness';
 import { RunFixture, scenarioOf } from './run-fixture';
 
 let fixture: RunFixture;
@@ -89,4 +93,40 @@ describe('no process and no file outlives its run', () => {
     expect(await service.leftoversRemoved).toBe(1);
     expect((await fixture.scratchLeft()).sort()).toEqual(['not-a-run', `run-${process.pid}-keep`]);
   });
+});
+
+/**
+ * A `spawn` child whose grandchild (`sleep`, its output elsewhere, as a daemon's) leaves the child's process tree at
+ * once (its parent, a subshell, ends): only a kill of the child's process group finds it. Writes the grandchild's
+ * pid, then the child's, to `pidFile`; the child then sleeps too, unless `leave` makes it end at once.
+ */
+function escapingGrandchild(pidFile: string, leave = false) {
+  const script = `(sleep 60 >/dev/null 2>&1 & echo $! >> '${pidFile}'); echo $$ >> '${pidFile}'${leave ? '' : '; exec sleep 60'}`;
+  return { kind: 'spawn', count: 1, command: 'sh', args: ['-c', script] };
+}
+
+const RUNTIMES = ['node', 'python', 'go', 'java'] as const;
+const toolchains = await Promise.all(RUNTIMES.map(async (runtime) => ({ runtime, ...(runtime === 'node' ? { title: 'node engine', status: { available: true } } : await toolchainOf(runtime)) })));
+
+describe.each(toolchains)('a spawned child leads a process group of its own, on the $title', ({ runtime, status }) => {
+  const service = () => fixture.service({ runtimeLaunchers: defaultRuntimeLaunchers({ env: { ...process.env, [CACHE_ENV_VAR]: TEST_RUNNER_CACHE } }) });
+  const scenario = (pidFile: string, leave: boolean) =>
+    scenarioOf({ version: 1, name: `escaping grandchild on ${runtime}`, runtime, strategy: { type: 'all' }, tasks: [escapingGrandchild(pidFile, leave)] });
+
+  it.skipIf(!status.available)('Cancel kills the group, a grandchild that left the child\'s tree included', async () => {
+    const pidFile = path.join(fixture.dir, 'pids');
+    const run = service().start(scenario(pidFile, false));
+    const pids = await pidsIn(pidFile, 2);
+    run.cancel();
+    expect((await run.done).status).toBe('cancelled');
+    expect(await survivors(pids)).toEqual([]);
+  }, 300_000);
+
+  it.skipIf(!status.available)('the group is noted for the run\'s end: what the child left running ends with a completed run', async () => {
+    const pidFile = path.join(fixture.dir, 'pids');
+    const outcome = await service().start(scenario(pidFile, true)).done;
+    expect(outcome.status, outcome.error ?? '').toBe('completed');
+    expect(outcome.metrics?.ok).toBe(1);
+    expect(await survivors(await pidsIn(pidFile, 2))).toEqual([]);
+  }, 300_000);
 });

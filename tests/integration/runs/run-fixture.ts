@@ -5,7 +5,7 @@ import { checkScenario, type Scenario } from '../../../shared/scenario';
 import { HistoryStore } from '../../../electron/backend/history';
 import { forkLauncher } from '../../../electron/backend/runs/fork-launcher';
 import { builtEngineEntry } from '../../fixtures/built-app';
-import { RunService } from '../../../electron/backend/runs/run-service';
+import { RunService, type RunServiceOptions } from '../../../electron/backend/runs/run-service';
 
 /** A scenario from a literal, with defaults filled in; throws on a typo in the test itself. */
 export function scenarioOf(input: unknown): Scenario {
@@ -30,7 +30,7 @@ export class RunFixture {
     return path.join(this.dir, 'scratch');
   }
 
-  service(options: { cancelGraceMs?: number; scratchRoot?: string } = {}): RunService {
+  service(options: Pick<RunServiceOptions, 'cancelGraceMs' | 'scratchRoot' | 'runtimeLaunchers'> = {}): RunService {
     return new RunService({ store: this.store, launcher: forkLauncher(builtEngineEntry()), scratchRoot: this.scratchRoot, ...options });
   }
 

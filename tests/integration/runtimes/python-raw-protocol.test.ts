@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -49,7 +50,7 @@ describe.skipIf(!status.available)(title, () => {
     expect(finished?.type === 'finished' ? finished.wallMs : Infinity).toBeLessThan(1000);
   });
 
-  it("sqlite with database opens the user's database read-only: a query that writes is refused by SQLite", async () => {
+  it("sqlite with database opens the user's database read-only: a query that writes is refused by SQLite, one that reaches another file by the guard, each naming the database", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'python-db-'));
     try {
       const database = path.join(dir, 'app.db');
@@ -58,19 +59,25 @@ describe.skipIf(!status.available)(title, () => {
           code === 0 ? resolve(code) : reject(new Error(`exit ${code}`)),
         ),
       );
-      const base = scenarioOn('python', { strategy: { type: 'allSettled' }, tasks: [{ kind: 'sqlite', count: 1 }, { kind: 'sqlite', count: 1 }] });
+      const attach = `ATTACH '${path.join(dir, 'other.db')}' AS other`;
+      const base = scenarioOn('python', { strategy: { type: 'allSettled' }, tasks: Array.from({ length: 4 }, () => ({ kind: 'sqlite', count: 1 })) });
       const events = await runRaw({
         ...base,
         tasks: [
           { ...base.tasks[0], sql: 'SELECT COUNT(*) FROM t', database },
           { ...base.tasks[1], sql: 'INSERT INTO t VALUES (1)', database },
+          { ...base.tasks[2], sql: attach, database },
+          { ...base.tasks[3], sql: attach },
         ],
       });
       const records = events.flatMap((event) => (event.type === 'batch' ? event.finished : [])).sort((a, b) => a.index - b.index);
       expect(records.map((r) => [r.status, r.error])).toEqual([
         ['ok', null],
-        ['error', expect.stringMatching(/SQLite: attempt to write a readonly database/)],
+        ['error', `SQLite refused to write: your database ${database} is opened read-only, and this query would change it (attempt to write a readonly database)`],
+        ['error', `a sqlite task may only query the database it names, ${database} (opened read-only): ATTACH (it would open another database file) is not allowed`],
+        ['error', 'a sqlite task may only query its own scratch database: ATTACH (it would open another database file) is not allowed'],
       ]);
+      expect(existsSync(path.join(dir, 'other.db'))).toBe(false);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

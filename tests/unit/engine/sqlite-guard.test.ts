@@ -28,6 +28,16 @@ describe('a sqlite task reaches no other file', () => {
     expect(existsSync(join(outside, 'copy.db'))).toBe(false);
   });
 
+  it("names the database the task may query: its scratch database, or the user's file, opened read-only", () => {
+    const attach = `ATTACH '${join(outside, 'a.db')}' AS other`;
+    expect(() => prepareGuarded(db, attach)).toThrow(
+      'a sqlite task may only query its own scratch database: ATTACH (it would open another database file) is not allowed',
+    );
+    expect(() => prepareGuarded(db, attach, '/home/me/app.db')).toThrow(
+      'a sqlite task may only query the database it names, /home/me/app.db (opened read-only): ATTACH (it would open another database file) is not allowed',
+    );
+  });
+
   it('lets ordinary queries, writes and a plain VACUUM of its own database through', () => {
     expect(prepareGuarded(db, 'SELECT COUNT(*) AS n FROM orders').get()).toEqual({ n: 0 });
     prepareGuarded(db, 'INSERT INTO orders (amount) VALUES (1.5)').run();

@@ -5,7 +5,7 @@ import type { RunExport } from '../../../../shared/run/run-schema';
 import type { ExportedFile } from '../../../../shared/api/history-methods';
 import { createBackend } from '../../../../electron/backend/api/create-backend';
 import type { EngineLauncher } from '../../../../electron/backend/runs/engine-launcher';
-import { RunService } from '../../../../electron/backend/runs/run-service';
+import { RunService, type RunServiceOptions } from '../../../../electron/backend/runs/run-service';
 import type { HistoryStore } from '../../../../electron/backend/history';
 import { makeMetrics, makeRunExport, makeTasks, openTempStore } from '../../history/fixtures';
 
@@ -28,8 +28,9 @@ export class HistoryBackend {
   readonly downloads: ExportedFile[] = [];
   readonly #temp = openTempStore();
 
-  constructor(launcher: EngineLauncher = NO_ENGINES) {
-    const backend = createBackend({ store: this.store, runService: new RunService({ store: this.store, launcher }) });
+  /** `runtimeLaunchers`, when given, stand in for the runners of other runtimes. */
+  constructor(launcher: EngineLauncher = NO_ENGINES, runtimeLaunchers?: RunServiceOptions['runtimeLaunchers']) {
+    const backend = createBackend({ store: this.store, runService: new RunService({ store: this.store, launcher, runtimeLaunchers }) });
     this.transport = {
       call: (method, args) => {
         this.calls.push(method);
