@@ -20,6 +20,8 @@ export const NewRunSchema = z.object({
   experimentId: z.number().int().min(1).nullable().optional(),
   scenarioDir: ScenarioDirSchema.nullable().optional(),
 });
+/** A run to record: its scenario as written and, when it came from a file, that file's folder (`scenarioDir`). */
+export type NewRun = z.input<typeof NewRunSchema>;
 
 export const RunPatchSchema = z.strictObject({
   name: NameSchema.optional(),

@@ -3,7 +3,7 @@ import type { RunMetrics } from '../../../shared/metrics/metrics-schema';
 import type { Sample, TaskRecord } from '../../../shared/protocol/task-record';
 import type { Scenario } from '../../../shared/scenario';
 import { HistoryError } from './history-error';
-import { NewRunSchema, parseInput, RunEndSchema } from './inputs';
+import { NewRunSchema, parseInput, RunEndSchema, type NewRun } from './inputs';
 import { isProcessAlive } from './process-alive';
 import type { RuntimeSlices } from '../../../shared/runtime/runtime-slices';
 import { RecordRows } from './record-rows';
@@ -49,7 +49,7 @@ export class RunWriter {
     this.#setInterrupted = db.prepare("UPDATE runs SET status = 'interrupted', owner_pid = NULL WHERE id = ? AND status = 'running'");
   }
 
-  createRun(input: { scenario: Scenario; name?: string; tags?: string[]; experimentId?: number | null; scenarioDir?: string | null }): number {
+  createRun(input: NewRun): number {
     const run = parseInput(NewRunSchema, input, 'run');
     const experimentId = run.experimentId ?? null;
     if (experimentId !== null && this.#experimentExists.get(experimentId) === undefined) {

@@ -8,6 +8,7 @@ import type { RunnerRuntime } from '../runtimes/runtime-runner';
 import type { EngineLauncher } from './engine-launcher';
 import { EngineRun, type ActiveRun } from './engine-run';
 import { DISCARD_PROGRESS, historySink, type RunHistoryWriter } from './progress-sink';
+import type { NewRun } from '../history/inputs';
 import { removeAbandonedScratchFolders } from './scratch-folders';
 import { startTargetProcess } from './target-process';
 import { resolveUserPaths } from './user-paths';
@@ -18,7 +19,7 @@ export type { RunProgress } from './task-ledger';
 
 /** The part of the history store that running scenarios needs. */
 export interface RunHistory extends RunHistoryWriter {
-  createRun(run: { scenario: Scenario; name?: string; tags?: string[]; experimentId?: number | null; scenarioDir?: string | null }): number;
+  createRun(run: NewRun): number;
 }
 
 export interface RunServiceOptions {
