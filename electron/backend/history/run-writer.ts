@@ -1,7 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { RunMetrics } from '../../../shared/metrics/metrics-schema';
 import type { Sample, TaskRecord } from '../../../shared/protocol/task-record';
-import type { Scenario } from '../../../shared/scenario';
 import { HistoryError } from './history-error';
 import { NewRunSchema, parseInput, RunEndSchema, type NewRun } from './inputs';
 import { isProcessAlive } from './process-alive';
