@@ -48,8 +48,8 @@ function serve(channel: ParentChannel): void {
     running = true;
     scratchDir = message.scratchDir;
     watchdog.watchScratch(scratchDir);
-    const { scenarioDir = null, targetUrl = null } = message;
-    runScenario(message.scenario, { scratchDir: message.scratchDir, scenarioDir, targetUrl, signal: cancel.signal, emit: (event) => channel.send(event) }).then(
+    const { targetUrl = null } = message;
+    runScenario(message.scenario, { scratchDir: message.scratchDir, targetUrl, signal: cancel.signal, emit: (event) => channel.send(event) }).then(
       (last) => exit(last.type === 'finished' ? 0 : 1),
       (error: unknown) => fail(`the engine failed: ${errorMessage(error)}`),
     );

@@ -165,11 +165,11 @@ export class Explorer {
   }
 
   /**
-   * Runs a recorded run's exact scenario again, as a new run, in the workbench: from its file's folder when the
-   * run was started here from a file (the history does not record the folder).
+   * Runs a recorded run's exact scenario again, as a new run, in the workbench: from the folder of its file that
+   * the history recorded, so that its relative `module` and `database` paths start there again.
    */
-  async rerun(run: Pick<RunDetail, 'id' | 'scenario'>): Promise<void> {
-    this.workspace.openRerun(run.id, run.scenario, this.workspace.runFolder(run.id));
+  async rerun(run: Pick<RunDetail, 'id' | 'scenario' | 'scenarioDir'>): Promise<void> {
+    this.workspace.openRerun(run.id, run.scenario, run.scenarioDir);
     this.#showWorkbench();
     await this.workspace.run();
   }
@@ -179,14 +179,14 @@ export class Explorer {
     const runId = this.workspace.session?.runId ?? null;
     const scenario = this.workspace.runScenario;
     if (runId === null || scenario === null || finding.suggestion === undefined) return;
-    await this.#tryFinding({ runId, scenario, recorded: false }, finding.suggestion);
+    await this.#tryFinding({ runId, scenario, scenarioDir: null, recorded: false }, finding.suggestion);
   }
 
   /** "Try it" on a finding of the run opened in History. */
   async tryOpenedRunFinding(finding: Finding): Promise<void> {
     const run = this.history.opened;
     if (run === null || finding.suggestion === undefined) return;
-    await this.#tryFinding({ runId: run.id, scenario: run.scenario, recorded: true }, finding.suggestion);
+    await this.#tryFinding({ runId: run.id, scenario: run.scenario, scenarioDir: run.scenarioDir, recorded: true }, finding.suggestion);
   }
 
   /**
@@ -196,10 +196,10 @@ export class Explorer {
    * workbench's own run keeps where its scenario came from. An invalid variant stays in the editor with its
    * problems, unrun.
    */
-  async #tryFinding(base: { runId: number; scenario: Scenario; recorded: boolean }, suggestion: FindingSuggestion): Promise<void> {
+  async #tryFinding(base: { runId: number; scenario: Scenario; scenarioDir: string | null; recorded: boolean }, suggestion: FindingSuggestion): Promise<void> {
     const variant = applySuggestion(base.scenario, suggestion);
     const checked = checkScenario(variant);
-    if (base.recorded && checked.ok) this.workspace.openRerun(base.runId, checked.scenario, this.workspace.runFolder(base.runId));
+    if (base.recorded && checked.ok) this.workspace.openRerun(base.runId, checked.scenario, base.scenarioDir);
     else this.workspace.loadVariant(variant);
     this.#showWorkbench();
     const before = this.workspace.session;

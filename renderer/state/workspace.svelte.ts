@@ -61,8 +61,6 @@ export class Workspace {
   #runScenario = $state.raw<Scenario | null>(null);
   /** The latest run of each variant of the open preset but the shown one, by variant id. */
   readonly #variantRuns = new Map<string, KeptRun>();
-  /** The folder of each saved run's scenario file, for the runs started here: what "Run again" starts them from. */
-  readonly #runFolders = new Map<number, string>();
   /** Counts changes to `#variantRuns` (a plain map), for what derives from it. */
   #variantRunsVersion = $state(0);
   /** The machine's cores and load, asked after each run: what a missed expectation is judged by. */
@@ -130,8 +128,6 @@ export class Workspace {
     const origin = this.#origin;
     return origin.kind === 'file' || origin.kind === 'rerun' ? origin.folder : undefined;
   }
-  /** The folder a saved run started here ran its scenario from, if it had one. */
-  runFolder(runId: number): string | undefined { return this.#runFolders.get(runId); }
   get running(): boolean { return this.#session?.active ?? false; }
   /** True while an experiment runs: Run waits for it, by button and by shortcut alike. */
   get experimentRunning(): boolean { return this.#experimentRunning(); }
@@ -165,11 +161,11 @@ export class Workspace {
     this.#forgetRun();
   }
 
-  /** A recorded run's exact scenario, to run again as a new run (from `folder`, its file's folder, when known). */
-  openRerun(runId: number, scenario: Scenario, folder?: string): void {
+  /** A recorded run's exact scenario, to run again as a new run (from `folder`, its file's folder, when recorded). */
+  openRerun(runId: number, scenario: Scenario, folder: string | null): void {
     if (this.running) return;
     this.editor.load(scenario);
-    this.#origin = folder === undefined ? { kind: 'rerun', runId, name: scenario.name } : { kind: 'rerun', runId, name: scenario.name, folder };
+    this.#origin = folder === null ? { kind: 'rerun', runId, name: scenario.name } : { kind: 'rerun', runId, name: scenario.name, folder };
     this.#openedName = draftName(this.editor.draft);
     this.#forgetRun();
   }
@@ -208,7 +204,7 @@ export class Workspace {
 
   /** Whether `scenario` may run: always for the user's own; a foreign one that executes code asks first. */
   async mayRun(scenario: Scenario): Promise<boolean> {
-    return !isForeign(this.#origin) || this.consent.confirm(scenario);
+    return !isForeign(this.#origin) || this.consent.confirm(scenario, this.scenarioDir);
   }
 
   /** Starts the scenario in the editor, with a fresh timeline; a foreign one that executes code asks first. */
@@ -229,10 +225,8 @@ export class Workspace {
       // Without the machine's load a miss is shown without a reason; the verdicts stand.
       () => undefined,
     );
-    // A file's relative `module` and `database` paths start from its folder.
-    const folder = this.scenarioDir;
-    await session.start(scenario, folder);
-    if (folder !== undefined && session.runId !== null) this.#runFolders.set(session.runId, folder);
+    // A file's relative `module` and `database` paths start from its folder (the history records it with the run).
+    await session.start(scenario, this.scenarioDir);
   }
 
   async cancel(): Promise<void> {

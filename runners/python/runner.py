@@ -5,8 +5,8 @@ Speaks shared/protocol/runner-protocol.ts: reads `start` and `cancel` JSON lines
 already validated the scenario (defaults filled in) and computes the run's metrics from the records.
 Python 3.9+, standard library only. `http` tasks without a url call the built-in HTTP target at the start
 message's `targetUrl`: the backend runs it in a process of its own for every runtime, so that every runtime
-measures against the same server and the client under test never shares a GIL with it. Relative `module` and
-`database` paths start at the start message's `scenarioDir` (the folder of the scenario's file).
+measures against the same server and the client under test never shares a GIL with it. `module` and
+`database` paths arrive absolute: the backend resolves them from the scenario file's folder.
 """
 
 import asyncio
@@ -787,15 +787,6 @@ def read_messages(loop, on_message):
     loop.call_soon_threadsafe(on_message, {"type": "cancel"})
 
 
-def resolve_user_paths(scenario, scenario_dir):
-    """A `module` path or `database` is relative to the scenario's folder (the backend refuses a relative one without it)."""
-    for spec in scenario["tasks"]:
-        for field in ("path", "database"):
-            value = spec.get(field)
-            if value is not None and not os.path.isabs(value) and scenario_dir is not None:
-                spec[field] = os.path.join(scenario_dir, value)
-
-
 async def main():
     emit({"type": "ready", "pid": os.getpid()})
     line = sys.stdin.readline()
@@ -810,7 +801,6 @@ async def main():
     if target_url is None and any(spec["kind"] == "http" and spec.get("url") is None for spec in scenario["tasks"]):
         emit({"type": "failed", "message": "the scenario has http tasks without a url, and the start message has no targetUrl (the built-in HTTP target's address)"})
         return
-    resolve_user_paths(scenario, message.get("scenarioDir"))
     try:
         prepare_inputs(scenario, scratch_dir)
         run = Run(scenario, Kinds(scratch_dir, target_url))

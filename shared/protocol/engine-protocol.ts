@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ScenarioSchema } from '../scenario';
+import { isAbsolutePath, ScenarioSchema, userPaths } from '../scenario';
 import { RunMetricsSchema } from '../metrics/metrics-schema';
 import { RuntimeSlicesSchema } from '../runtime/runtime-slices';
 import { SampleSchema, TaskRecordSchema, TaskStartSchema } from './task-record';
@@ -19,10 +19,13 @@ import { SampleSchema, TaskRecordSchema, TaskStartSchema } from './task-record';
  */
 export const StartMessageSchema = z.object({
   type: z.literal('start'),
-  scenario: ScenarioSchema,
+  /** Its `module` and `database` paths are absolute: the backend resolves them once, for every runtime. */
+  scenario: ScenarioSchema.superRefine((scenario, ctx) => {
+    for (const { at, path } of userPaths(scenario)) {
+      if (!isAbsolutePath(path)) ctx.addIssue({ code: 'custom', path: at, message: `"${path}" is not absolute: the backend resolves user paths before a run starts` });
+    }
+  }),
   scratchDir: z.string().min(1),
-  /** The folder of the scenario's file: `module` and `database` paths are relative to it. Null: it has no file. */
-  scenarioDir: z.string().min(1).nullable().optional(),
   /** `http://127.0.0.1:<port>` of the target process, when the scenario has `http` tasks without `url`. */
   targetUrl: z.string().url().nullable().optional(),
 });

@@ -8,7 +8,7 @@ import { BatchEventSchema, FailedEventSchema, ReadyEventSchema, StartedEventSche
  * metrics (one implementation of percentiles and windows for every runtime), so a runner ends with
  * `RunnerFinishedEvent` (its own clock and CPU time) and the backend turns it into the engine's `finished`.
  * The `start` message carries `targetUrl` (the built-in HTTP target, already running in a process of its own)
- * and `scenarioDir` (where relative `module` and `database` paths start), as it does for the Node engine.
+ * and a scenario whose `module` and `database` paths are absolute, as it does for the Node engine.
  */
 export const RunnerFinishedEventSchema = z.object({
   type: z.literal('finished'),

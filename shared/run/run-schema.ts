@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RuntimeSchema, ScenarioSchema, StrategySchema } from '../scenario';
+import { RuntimeSchema, ScenarioDirSchema, ScenarioSchema, StrategySchema } from '../scenario';
 import { RunMetricsSchema } from '../metrics/metrics-schema';
 import { RuntimeTraceSchema, type RuntimeTrace } from '../runtime/runtime-slices';
 import { SampleSchema, TaskRecordSchema } from '../protocol/task-record';
@@ -33,6 +33,11 @@ export const RunSummarySchema = z.object({
   experimentId: z.number().int().nullable(),
   /** Set when status is `failed`. */
   error: z.string().nullable(),
+  /**
+   * The folder of the scenario's file when the run started from one: where its relative `module` and `database`
+   * paths start, and so what Run again starts it from. Null otherwise; exports made before it existed lack it.
+   */
+  scenarioDir: ScenarioDirSchema.nullable().default(null),
 });
 export type RunSummary = z.output<typeof RunSummarySchema>;
 
@@ -48,6 +53,8 @@ export type RunDetail = z.output<typeof RunDetailSchema>;
 /**
  * The lossless JSON export of a run; importing it gives back the same run (with a new id). Version 2 holds
  * task outcomes with `orphaned` apart; version 1 files are upgraded on import (`transfer/legacy-export.ts`).
+ * `run.scenarioDir` came later within version 2: it is optional (a file without it imports with no folder), and an
+ * older app reading a file with it drops it, so both directions still import and the version stays.
  */
 export const RunExportSchema = z.strictObject({
   format: z.literal('concurrency-explorer/run'),

@@ -10,6 +10,7 @@ import type { RuntimeTrace } from '../../../shared/runtime/runtime-slices';
 import type { SavedScenario } from '../../../shared/run/saved-scenario';
 import type { Scenario } from '../../../shared/scenario';
 import { HistoryError } from './history-error';
+import type { NewRun } from './inputs';
 import { ExecConsents } from './exec-consents';
 import { ExperimentStore, type Experiment, type ExperimentKind, type ExperimentSummary } from './experiments';
 import { openDatabase, type OpenOptions } from './open-database';
@@ -91,7 +92,7 @@ export class HistoryStore {
   }
 
   /** Starts recording a run (status `running`, owned by this process); returns its id. */
-  createRun(input: { scenario: Scenario; name?: string; tags?: string[]; experimentId?: number | null }): number {
+  createRun(input: NewRun): number {
     this.assertWritable();
     return this.#writer.createRun(input);
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ScenarioSchema } from '../../../shared/scenario';
+import { ScenarioDirSchema, ScenarioSchema } from '../../../shared/scenario';
 import { toProblems } from '../../../shared/validation/format-issues';
 import { plainLines, plainText } from '../../../shared/validation/plain-text';
 import { MAX_TAGS, NOTES_MAX_CHARS, RUN_NAME_MAX_CHARS, TAG_MAX_CHARS } from '../../../shared/run/run-limits';
@@ -18,7 +18,10 @@ export const NewRunSchema = z.object({
   name: NameSchema.optional(),
   tags: TagsSchema.optional(),
   experimentId: z.number().int().min(1).nullable().optional(),
+  scenarioDir: ScenarioDirSchema.nullable().optional(),
 });
+/** A run to record: its scenario as written and, when it came from a file, that file's folder (`scenarioDir`). */
+export type NewRun = z.input<typeof NewRunSchema>;
 
 export const RunPatchSchema = z.strictObject({
   name: NameSchema.optional(),

@@ -145,6 +145,12 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX task_chunks_run ON task_chunks (run_id, id);
     `,
   },
+  {
+    // The folder of the run's scenario file, where its relative `module` and `database` paths start: what Run again
+    // starts it from. Null for runs without a file and for every run recorded before.
+    version: 6,
+    sql: `ALTER TABLE runs ADD COLUMN scenario_dir TEXT;`,
+  },
 ];
 
 /** The schema version this code writes and reads. */

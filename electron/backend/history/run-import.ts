@@ -17,9 +17,9 @@ export class RunImporter {
     this.#records = new RecordRows(db);
     this.#runtime = new RuntimeRows(db);
     this.#insertRun = db.prepare(
-      `INSERT INTO runs (name, scenario_name, strategy_type, strategy, scenario, status, created_at, finished_at,
+      `INSERT INTO runs (name, scenario_name, strategy_type, strategy, scenario, scenario_dir, status, created_at, finished_at,
          wall_ms, task_count, failure_count, record_version, tags, notes, error, metrics)
-       VALUES (@name, @scenarioName, @strategyType, @strategy, @scenario, @status, @createdAt, @finishedAt,
+       VALUES (@name, @scenarioName, @strategyType, @strategy, @scenario, @scenarioDir, @status, @createdAt, @finishedAt,
          @wallMs, @taskCount, @failureCount, @recordVersion, @tags, @notes, @error, @metrics)`,
     );
   }
@@ -37,6 +37,7 @@ export class RunImporter {
         strategyType: run.strategy.type,
         strategy: JSON.stringify(run.strategy),
         scenario: JSON.stringify(run.scenario),
+        scenarioDir: run.scenarioDir,
         status: run.status === 'running' ? 'interrupted' : run.status,
         createdAt: run.createdAt,
         finishedAt: run.finishedAt,

@@ -7,7 +7,8 @@ import { isFailure } from '../../../shared/metrics/compute-metrics';
 export const SUMMARY_COLUMNS = `r.id, r.name, r.scenario_name AS scenarioName, r.strategy,
   COALESCE(json_extract(r.scenario, '$.runtime'), 'node') AS runtimeName, r.status,
   r.created_at AS createdAt, r.finished_at AS finishedAt, r.wall_ms AS wallMs, r.task_count AS tasks,
-  r.failure_count AS failures, r.record_version AS recordVersion, r.tags, r.notes, r.experiment_id AS experimentId, r.error`;
+  r.failure_count AS failures, r.record_version AS recordVersion, r.tags, r.notes, r.experiment_id AS experimentId, r.error,
+  r.scenario_dir AS scenarioDir`;
 
 /** A row selected with `SUMMARY_COLUMNS`: JSON columns still as text. */
 export interface SummaryRow extends Omit<RunSummary, 'strategy' | 'tags' | 'status' | 'runtimeName'> {

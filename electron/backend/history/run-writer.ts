@@ -1,9 +1,8 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { RunMetrics } from '../../../shared/metrics/metrics-schema';
 import type { Sample, TaskRecord } from '../../../shared/protocol/task-record';
-import type { Scenario } from '../../../shared/scenario';
 import { HistoryError } from './history-error';
-import { NewRunSchema, parseInput, RunEndSchema } from './inputs';
+import { NewRunSchema, parseInput, RunEndSchema, type NewRun } from './inputs';
 import { isProcessAlive } from './process-alive';
 import type { RuntimeSlices } from '../../../shared/runtime/runtime-slices';
 import { RecordRows } from './record-rows';
@@ -36,8 +35,8 @@ export class RunWriter {
     this.#records = new RecordRows(db);
     this.#runtime = new RuntimeRows(db);
     this.#insertRun = db.prepare(
-      `INSERT INTO runs (name, scenario_name, strategy_type, strategy, scenario, status, created_at, tags, experiment_id, owner_pid, record_version)
-       VALUES (@name, @scenarioName, @strategyType, @strategy, @scenario, 'running', @createdAt, @tags, @experimentId, @ownerPid, ${RECORD_VERSION})`,
+      `INSERT INTO runs (name, scenario_name, strategy_type, strategy, scenario, scenario_dir, status, created_at, tags, experiment_id, owner_pid, record_version)
+       VALUES (@name, @scenarioName, @strategyType, @strategy, @scenario, @scenarioDir, 'running', @createdAt, @tags, @experimentId, @ownerPid, ${RECORD_VERSION})`,
     );
     this.#experimentExists = db.prepare('SELECT 1 FROM experiments WHERE id = ?').pluck();
     this.#setStarted = db.prepare('UPDATE runs SET started_at_epoch_ms = ?, planned_tasks = ?, lanes = ? WHERE id = ?');
@@ -49,7 +48,7 @@ export class RunWriter {
     this.#setInterrupted = db.prepare("UPDATE runs SET status = 'interrupted', owner_pid = NULL WHERE id = ? AND status = 'running'");
   }
 
-  createRun(input: { scenario: Scenario; name?: string; tags?: string[]; experimentId?: number | null }): number {
+  createRun(input: NewRun): number {
     const run = parseInput(NewRunSchema, input, 'run');
     const experimentId = run.experimentId ?? null;
     if (experimentId !== null && this.#experimentExists.get(experimentId) === undefined) {
@@ -61,6 +60,7 @@ export class RunWriter {
       strategyType: run.scenario.strategy.type,
       strategy: JSON.stringify(run.scenario.strategy),
       scenario: JSON.stringify(run.scenario),
+      scenarioDir: run.scenarioDir ?? null,
       createdAt: new Date().toISOString(),
       tags: JSON.stringify(run.tags ?? []),
       experimentId,

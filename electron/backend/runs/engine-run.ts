@@ -19,6 +19,7 @@ export interface ActiveRun {
   /** `String(runId)`, or a random id when the run is not saved. */
   readonly key: string;
   readonly runId: number | null;
+  /** The scenario it runs: its `module` and `database` paths absolute (`user-paths.ts`). */
   readonly scenario: Scenario;
   /** What the launcher says it is preparing before the engine starts (a runner's first build), in words. */
   onPreparing(listener: (message: string) => void): () => void;
@@ -43,9 +44,8 @@ export interface ActiveRun {
 export interface EngineRunOptions {
   key: string;
   runId: number | null;
+  /** With absolute `module` and `database` paths (`resolveUserPaths`): engines and runners resolve none. */
   scenario: Scenario;
-  /** The folder of the scenario's file, for relative `module` and `database` paths; null when it has none. */
-  scenarioDir: string | null;
   launcher: EngineLauncher;
   /**
    * Starts the built-in HTTP target's own process when the scenario needs it (`needsTargetProcess`), whatever the
@@ -305,7 +305,7 @@ export class EngineRun implements ActiveRun {
       }
     }
     if (this.#isSettled) return;
-    this.#engine?.send({ type: 'start', scenario: this.scenario, scratchDir: this.#scratchDir ?? '', scenarioDir: this.#options.scenarioDir, targetUrl });
+    this.#engine?.send({ type: 'start', scenario: this.scenario, scratchDir: this.#scratchDir ?? '', targetUrl });
   }
 
   #settle(ending: Ending): void {

@@ -2,14 +2,16 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { ApiError } from '../../../shared/api/api-error';
-import { RUNTIME_LABELS, unresolvablePaths, type Scenario } from '../../../shared/scenario';
+import { RUNTIME_LABELS, type Scenario } from '../../../shared/scenario';
 import { defaultRuntimeLaunchers } from '../runtimes/runtime-launchers';
 import type { RunnerRuntime } from '../runtimes/runtime-runner';
 import type { EngineLauncher } from './engine-launcher';
 import { EngineRun, type ActiveRun } from './engine-run';
 import { DISCARD_PROGRESS, historySink, type RunHistoryWriter } from './progress-sink';
+import type { NewRun } from '../history/inputs';
 import { removeAbandonedScratchFolders } from './scratch-folders';
 import { startTargetProcess } from './target-process';
+import { resolveUserPaths } from './user-paths';
 
 export type { ActiveRun } from './engine-run';
 export type { RunOutcome } from './progress-sink';
@@ -17,7 +19,7 @@ export type { RunProgress } from './task-ledger';
 
 /** The part of the history store that running scenarios needs. */
 export interface RunHistory extends RunHistoryWriter {
-  createRun(run: { scenario: Scenario; name?: string; tags?: string[]; experimentId?: number | null }): number;
+  createRun(run: NewRun): number;
 }
 
 export interface RunServiceOptions {
@@ -40,7 +42,7 @@ export interface RunStartOptions {
   experimentId?: number | null;
   /** `false`: run without recording it (`runId` is then null). */
   save?: boolean;
-  /** The folder of the scenario's file: its relative `module` and `database` paths start there. */
+  /** The folder of the scenario's file: its relative `module` and `database` paths start there; recorded with the run. */
   scenarioDir?: string;
 }
 
@@ -70,24 +72,23 @@ export class RunService {
 
   /**
    * Starts an engine process for the scenario; with a store and `save !== false`, the run is recorded
-   * while it runs. Throws (before any process starts) when the scenario names a relative path and has no
-   * `scenarioDir`, when the store refuses the new run, or after `stop`.
+   * while it runs (as written, with its `scenarioDir`); the engine or runner gets it with absolute user paths.
+   * Throws (before any process starts) when the scenario names a relative path and has no `scenarioDir` or that
+   * folder is gone, when the store refuses the new run, or after `stop`.
    */
   start(scenario: Scenario, options: RunStartOptions = {}): ActiveRun {
     if (this.#stopped) throw new ApiError('unavailable', 'Concurrency Explorer is closing: no new run can start.');
-    const unresolvable = unresolvablePaths(scenario, options.scenarioDir);
-    if (unresolvable.length > 0) throw new ApiError('bad_request', unresolvable.join('\n'));
+    const runnable = resolveUserPaths(scenario, options.scenarioDir);
     const launcher = scenario.runtime === 'node' ? this.#launcher : this.#runtimeLaunchers[scenario.runtime];
     if (launcher === undefined) throw new ApiError('unavailable', `This build has no runner for ${RUNTIME_LABELS[scenario.runtime]}.`);
     const store = options.save === false ? null : this.#store;
     const runId =
-      store?.createRun({ scenario, name: options.name, tags: options.tags, experimentId: options.experimentId ?? null }) ?? null;
+      store?.createRun({ scenario, name: options.name, tags: options.tags, experimentId: options.experimentId ?? null, scenarioDir: options.scenarioDir ?? null }) ?? null;
     const key = runId === null ? randomUUID() : String(runId);
     const run = new EngineRun({
       key,
       runId,
-      scenario,
-      scenarioDir: options.scenarioDir ?? null,
+      scenario: runnable,
       launcher,
       // The Node launcher's way to start the target serves every runtime (the desktop app's cannot fork Node).
       launchTarget: launcher.launchTarget?.bind(launcher) ?? this.#launcher.launchTarget?.bind(this.#launcher) ?? (() => startTargetProcess()),

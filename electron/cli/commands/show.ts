@@ -49,6 +49,7 @@ function renderRun(run: RunDetail, runtime: RuntimeTrace): string {
   const lines = [
     `run ${run.id}: ${run.name}`,
     `scenario: ${run.scenarioName}   strategy: ${strategyText(run.strategy)}   runtime: ${run.runtimeName}   status: ${run.status}`,
+    ...(run.scenarioDir === null ? [] : [`folder: ${run.scenarioDir} (where its relative paths start)`]),
     `created: ${run.createdAt}   finished: ${run.finishedAt ?? '-'}${run.tags.length > 0 ? `   tags: ${run.tags.join(', ')}` : ''}`,
   ];
   if (run.experimentId !== null) lines.push(`experiment: ${run.experimentId} (show --experiment ${run.experimentId})`);

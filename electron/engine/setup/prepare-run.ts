@@ -17,8 +17,6 @@ import { errorMessage } from '../../../shared/errors/error-message';
 export interface PrepareOptions {
   /** Every file the run makes goes inside this folder (created if missing). */
   scratchDir: string;
-  /** The folder of the scenario's file, which relative `module` and `database` paths start from; null: none. */
-  scenarioDir?: string | null;
   /**
    * The built-in target server's URL when the backend started it in a process of its own. Without it, a
    * scenario whose `http` tasks need the target gets one inside this engine (`options.target: "in-engine"`,
@@ -58,7 +56,7 @@ async function step<T>(what: string, work: () => Promise<T> | T): Promise<T> {
  * thread pool, the built-in HTTP target server when no target process was started for the run.
  * Throws an Error whose message names what could not be prepared; nothing is left open then.
  */
-export async function prepareRun(scenario: Scenario, { scratchDir, scenarioDir = null, targetUrl = null }: PrepareOptions): Promise<PreparedRun> {
+export async function prepareRun(scenario: Scenario, { scratchDir, targetUrl = null }: PrepareOptions): Promise<PreparedRun> {
   let server: TargetServer | null = null;
   const queries: ScratchQuery[] = [];
   const close = async () => {
@@ -70,7 +68,7 @@ export async function prepareRun(scenario: Scenario, { scratchDir, scenarioDir =
       await mkdir(scratchDir, { recursive: true });
       await access(scratchDir, constants.W_OK);
     });
-    const groupFiles = await prepareUserFiles(scenario, scenarioDir, scratchDir);
+    const groupFiles = await prepareUserFiles(scenario, scratchDir);
     for (const [group, spec] of scenario.tasks.entries()) {
       const userDatabase = groupFiles[group];
       if (spec.kind === 'sqlite' && userDatabase !== undefined) {

@@ -1,21 +1,20 @@
 import { errorMessage } from '../../../shared/errors/error-message';
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
-import { isAbsolute, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { unresolvablePaths, type Scenario, type TaskGroup } from '../../../shared/scenario';
+import type { Scenario, TaskGroup } from '../../../shared/scenario';
 import { loadTaskFunction } from '../kinds/module';
 import { openUserDatabase } from '../kinds/scratch-database';
 
-/** The user's file at `path` (as the scenario writes it), made absolute; throws when it is missing or unreadable. */
-async function userFile(path: string, scenarioDir: string | null): Promise<string> {
-  const absolute = isAbsolute(path) || scenarioDir === null ? path : resolve(scenarioDir, path);
+/** The user's file at `path` (absolute: the backend resolved it); throws when it is missing or unreadable. */
+async function userFile(path: string): Promise<string> {
   try {
-    await access(absolute, constants.R_OK);
+    await access(path, constants.R_OK);
   } catch {
-    throw new Error(`cannot read ${absolute}${absolute === path ? '' : ` ("${path}" from ${scenarioDir})`}`);
+    throw new Error(`cannot read ${path}`);
   }
-  return absolute;
+  return path;
 }
 
 /**
@@ -57,19 +56,18 @@ async function prepareModule(spec: Extract<TaskGroup, { kind: 'module' }>, file:
 }
 
 /**
- * Resolves each `module` and user `database` path of the scenario (relative to `scenarioDir`, the folder of its
- * file), bundles TypeScript modules, imports every module once and opens every database read-only, before the
- * clock starts. Returns the group files of `KindEnv.groupFiles`; throws an Error naming the field and the problem.
+ * Checks each `module` and user `database` file of the scenario (absolute paths: the backend resolved relative
+ * ones from the scenario file's folder), bundles TypeScript modules, imports every module once and opens every
+ * database read-only, before the clock starts. Returns the group files of `KindEnv.groupFiles`; throws an Error
+ * naming the field and the problem.
  */
-export async function prepareUserFiles(scenario: Scenario, scenarioDir: string | null, scratchDir: string): Promise<Record<number, string>> {
-  const unresolvable = unresolvablePaths(scenario, scenarioDir);
-  if (unresolvable.length > 0) throw new Error(unresolvable.join('\n'));
+export async function prepareUserFiles(scenario: Scenario, scratchDir: string): Promise<Record<number, string>> {
   const files: Record<number, string> = {};
   for (const [group, spec] of scenario.tasks.entries()) {
     try {
-      if (spec.kind === 'module') files[group] = await prepareModule(spec, await userFile(spec.path, scenarioDir), scratchDir, group);
+      if (spec.kind === 'module') files[group] = await prepareModule(spec, await userFile(spec.path), scratchDir, group);
       else if (spec.kind === 'sqlite' && spec.database !== undefined) {
-        const file = await userFile(spec.database, scenarioDir);
+        const file = await userFile(spec.database);
         openUserDatabase(file);
         files[group] = file;
       }

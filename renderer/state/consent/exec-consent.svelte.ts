@@ -4,8 +4,8 @@ import type { ExternalEffect, Scenario } from '../../../shared/scenario';
 /** The part of the API client consent needs. */
 export interface ConsentApi {
   consent: {
-    check(args: { scenario: Scenario }): Promise<ConsentCheck>;
-    grant(args: { scenario: Scenario }): Promise<{ granted: true }>;
+    check(args: { scenario: Scenario; scenarioDir?: string }): Promise<ConsentCheck>;
+    grant(args: { scenario: Scenario; scenarioDir?: string }): Promise<{ granted: true }>;
   };
 }
 
@@ -32,16 +32,20 @@ export class ExecConsent {
   /** The question the dialog shows; null when none is open. */
   get request(): ConsentRequest | null { return this.#request; }
 
-  /** Resolves true when the scenario may run: nothing to agree to, agreed before, or Run chosen now. */
-  async confirm(scenario: Scenario): Promise<boolean> {
-    const check = await this.#api.consent.check({ scenario });
+  /**
+   * Resolves true when the scenario may run: nothing to agree to, agreed before, or Run chosen now. `scenarioDir`:
+   * the folder its relative paths start from, so that the question names the files that would really run.
+   */
+  async confirm(scenario: Scenario, scenarioDir?: string): Promise<boolean> {
+    const args = scenarioDir === undefined ? { scenario } : { scenario, scenarioDir };
+    const check = await this.#api.consent.check(args);
     if (check.effects.length === 0 || check.granted) return true;
     this.#answer?.(false);
     const run = await new Promise<boolean>((resolve) => {
       this.#answer = resolve;
       this.#request = { scenarioName: scenario.name, effects: check.effects };
     });
-    if (run) await this.#api.consent.grant({ scenario });
+    if (run) await this.#api.consent.grant(args);
     return run;
   }
 

@@ -69,6 +69,7 @@ export function syntheticRunExport(index: number, options: { tasks: number; crea
       tags: TAGS[index % TAGS.length]!,
       notes: index % 9 === 0 ? 'Kept for the write-up.' : '',
       error: status === 'failed' ? 'The engine process exited with code 1' : null,
+      scenarioDir: null,
       scenario,
       metrics: status === 'failed' ? null : computeMetrics({ tasks, samples, wallMs, cpu: { userMs: wallMs * 0.4, systemMs: wallMs * 0.05 } }),
       tasks,

@@ -56,12 +56,13 @@ describe('run FILE with your own module', () => {
     const file = await cli.writeJson('own-code/scenario.json', { version: 1, name: 'Own code', strategy: { type: 'structured' }, tasks: [{ kind: 'module', count: 2, path: './task.mjs', args: { marker } }] });
     const refused = await cli.run(['run', file, '--no-save']);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('tasks[0]: runs the code of ./task.mjs');
+    expect(refused.stderr).toContain(`tasks[0]: runs the code of ${path.join(folder, 'task.mjs')}`);
     expect(existsSync(marker)).toBe(false);
-    const { code, stdout } = await cli.run(['run', file, '--no-save', '--allow-exec', '--json']);
+    const { code, stdout } = await cli.run(['run', file, '--allow-exec', '--json']);
     expect(code).toBe(0);
     expect((JSON.parse(stdout) as { runs: { metrics: { ok: number } }[] }).runs[0]?.metrics.ok).toBe(2);
     expect(readFileSync(marker, 'utf8').trim().split('\n').sort()).toEqual(['0', '1']);
+    expect((await cli.run(['show', '1'])).stdout).toContain(`folder: ${folder} (where its relative paths start)`);
   });
 });
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runScenario } from '../../../electron/engine/run-scenario';
+import { resolveUserPaths } from '../../../electron/backend/runs/user-paths';
 import { ScenarioSchema, type Strategy } from '../../../shared/scenario';
 import { runInProcess } from './run-in-process';
 
@@ -79,14 +80,13 @@ describe('module tasks: cancel, paths and setup', () => {
     expect(records[0]?.status).toBe('ok');
   });
 
-  it('a relative path without a scenario file, a missing file or a missing export fail the run, naming the field', async () => {
-    const failure = async (task: object, scenarioDir?: string) => {
-      const scenario = ScenarioSchema.parse({ version: 1, name: 'paths', strategy: { type: 'all' }, tasks: [task] });
-      const last = await runScenario(scenario, { scratchDir: join(logDir, 'scratch'), scenarioDir, emit: () => {} });
+  it('a missing file or a missing export fail the run, naming the field', async () => {
+    const failure = async (task: object) => {
+      const scenario = resolveUserPaths(ScenarioSchema.parse({ version: 1, name: 'paths', strategy: { type: 'all' }, tasks: [task] }), MODULES_DIR);
+      const last = await runScenario(scenario, { scratchDir: join(logDir, 'scratch'), emit: () => {} });
       return last.type === 'failed' ? last.message : 'finished';
     };
-    expect(await failure({ kind: 'module', count: 1, path: './waits.mjs' })).toMatch(/^tasks\[0\]\.path: "\.\/waits\.mjs" is relative to the scenario's file, and this scenario has no file/);
-    expect(await failure({ kind: 'module', count: 1, path: './nowhere.mjs' }, MODULES_DIR)).toMatch(/^tasks\[0\]\.path: cannot read .*nowhere\.mjs/);
-    expect(await failure({ kind: 'module', count: 1, path: './throws.mjs' }, MODULES_DIR)).toMatch(/has no function export "default": its functions are lookUpUser/);
+    expect(await failure({ kind: 'module', count: 1, path: './nowhere.mjs' })).toMatch(/^tasks\[0\]\.path: cannot read .*nowhere\.mjs/);
+    expect(await failure({ kind: 'module', count: 1, path: './throws.mjs' })).toMatch(/has no function export "default": its functions are lookUpUser/);
   });
 });

@@ -5,6 +5,7 @@ import type { EngineEvent, FinishedEvent } from '../../../shared/protocol/engine
 import type { TaskRecord } from '../../../shared/protocol/task-record';
 import { ScenarioSchema, type ScenarioInput } from '../../../shared/scenario';
 import { runScenario } from '../../../electron/engine/run-scenario';
+import { resolveUserPaths } from '../../../electron/backend/runs/user-paths';
 
 /** What an in-process run produced. */
 export interface InProcessRun {
@@ -14,13 +15,16 @@ export interface InProcessRun {
   finished: FinishedEvent;
 }
 
-/** Runs a scenario with the engine in this process (scratch folder removed afterwards). */
+/**
+ * Runs a scenario with the engine in this process (scratch folder removed afterwards); its relative user paths
+ * start from `scenarioDir`, resolved by the backend's code as for a real run.
+ */
 export async function runInProcess(input: Omit<ScenarioInput, 'version' | 'name'>, signal?: AbortSignal, inputs: { scenarioDir?: string } = {}): Promise<InProcessRun> {
-  const scenario = ScenarioSchema.parse({ version: 1, name: 'unit', ...input });
+  const scenario = resolveUserPaths(ScenarioSchema.parse({ version: 1, name: 'unit', ...input }), inputs.scenarioDir);
   const scratchDir = mkdtempSync(join(tmpdir(), 'engine-unit-'));
   const events: EngineEvent[] = [];
   try {
-    const last = await runScenario(scenario, { scratchDir, scenarioDir: inputs.scenarioDir, signal, emit: (event) => events.push(event) });
+    const last = await runScenario(scenario, { scratchDir, signal, emit: (event) => events.push(event) });
     if (last.type !== 'finished') throw new Error(`run failed: ${last.message}`);
     const records = events.flatMap((event) => (event.type === 'batch' ? event.finished : [])).sort((a, b) => a.index - b.index);
     return { events, records, finished: last };

@@ -155,6 +155,7 @@ describe('runExperiment through the real engine and store', () => {
     const result = await runExperiment(fixture.service(), fixture.store, { kind: 'repeat', scenario: own, repeat: 2, warmup: 1, scenarioDir: MODULES_DIR }, log);
     expect(log.seen).toEqual(['1/3 warm-up 1/1 completed', '2/3 repeat 1/2 completed', '3/3 repeat 2/2 completed']);
     expect(result.runs.map((r) => r.metrics?.ok)).toEqual([2, 2]);
+    expect(result.runs.map((r) => fixture.store.getRunSummary(r.runId!)?.scenarioDir)).toEqual([MODULES_DIR, MODULES_DIR]);
 
     await expect(runExperiment(fixture.service(), fixture.store, { kind: 'repeat', scenario: own, repeat: 1 })).rejects.toThrow(/\.\/waits\.mjs/);
   });

@@ -11,11 +11,11 @@ import { scenarioOn, toolchainOf } from './runtime-harness';
 const { status, title } = await toolchainOf('python');
 
 /** Speaks the runner protocol with runner.py directly: `structured` is a strategy the scenario schema gains elsewhere. */
-async function runRaw(scenario: Record<string, unknown> & { tasks: unknown[] }, extra: { scenarioDir?: string } = {}): Promise<RunnerEvent[]> {
+async function runRaw(scenario: Record<string, unknown> & { tasks: unknown[] }): Promise<RunnerEvent[]> {
   const scratchDir = await mkdtemp(path.join(os.tmpdir(), 'python-raw-'));
   try {
     const child = spawn(status.path ?? 'python3', ['-u', runnerSourcePath('python/runner.py')], { stdio: ['pipe', 'pipe', 'inherit'] });
-    child.stdin.write(`${JSON.stringify({ type: 'start', scenario, scratchDir, ...extra })}\n`);
+    child.stdin.write(`${JSON.stringify({ type: 'start', scenario, scratchDir })}\n`);
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (text: string) => (out += text));
     await new Promise((resolve) => child.on('close', resolve));
@@ -121,21 +121,5 @@ describe.skipIf(!status.available)(title, () => {
       message: "the scenario has http tasks without a url, and the start message has no targetUrl (the built-in HTTP target's address)",
     });
     expect(events.some((event) => event.type === 'started')).toBe(false);
-  });
-
-  it("resolves a relative module path from the start message's scenarioDir", async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'python-module-dir-'));
-    try {
-      await writeFile(path.join(dir, 'answer.py'), 'async def default(index, attempt, args):\n    return index\n');
-      const base = scenarioOn('python', { strategy: { type: 'all' }, tasks: [{ kind: 'timer', count: 2, ms: 1 }] });
-      const events = await runRaw({ ...base, tasks: [{ kind: 'module', count: 2, failRate: 0, path: 'answer.py', export: 'default', args: {} }] }, { scenarioDir: dir });
-      const records = events.flatMap((event) => (event.type === 'batch' ? event.finished : []));
-      expect(records.map((r) => [r.status, r.error])).toEqual([
-        ['ok', null],
-        ['ok', null],
-      ]);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
   });
 });

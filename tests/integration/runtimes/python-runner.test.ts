@@ -1,4 +1,5 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import Database from 'better-sqlite3';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -138,6 +139,31 @@ describe.skipIf(!status.available)(title, () => {
       const pid = Number((await readFile(pidFile, 'utf8')).trim());
       expect(pid).toBeGreaterThan(0);
       expect(await endsWithin(pid, 5000)).toBe(true);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+
+  it("runs a relative module path and database from the scenario's folder: the backend hands the runner both absolute", async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'python-own-folder-'));
+    try {
+      await writeFile(path.join(folder, 'answer.py'), 'async def default(index, attempt, args):\n    return index\n');
+      const db = new Database(path.join(folder, 'app.db'));
+      db.exec("CREATE TABLE users (name TEXT); INSERT INTO users VALUES ('ada');");
+      db.close();
+      const scenario = scenarioOn('python', {
+        strategy: { type: 'all' },
+        tasks: [
+          { kind: 'module', count: 2, path: 'answer.py' },
+          { kind: 'sqlite', count: 1, database: './app.db', sql: 'SELECT name FROM users' },
+        ],
+      });
+      const run = await runScenario(scenario, { scenarioDir: folder });
+      expect(run.records.map((r) => [r.kind, r.status, r.error])).toEqual([
+        ['module', 'ok', null],
+        ['module', 'ok', null],
+        ['sqlite', 'ok', null],
+      ]);
     } finally {
       await rm(folder, { recursive: true, force: true });
     }

@@ -39,12 +39,15 @@ export interface RuntimeRun {
   cancelToEndMs: number | null;
 }
 
-/** Runs `scenario` through a RunService (nothing stored), cancelling `cancelAfterMs` after it started when asked. */
-export async function runScenario(scenario: Scenario, options: { cancelAfterMs?: number } = {}): Promise<RuntimeRun> {
+/**
+ * Runs `scenario` through a RunService (nothing stored), cancelling `cancelAfterMs` after it started when asked;
+ * `scenarioDir` is the folder its relative user paths start from.
+ */
+export async function runScenario(scenario: Scenario, options: { cancelAfterMs?: number; scenarioDir?: string } = {}): Promise<RuntimeRun> {
   const scratchRoot = await mkdtemp(path.join(os.tmpdir(), `runtime-${scenario.runtime}-`));
   try {
     const service = new RunService({ store: null, launcher: forkLauncher(), scratchRoot });
-    const run = service.start(scenario, { save: false });
+    const run = service.start(scenario, { save: false, scenarioDir: options.scenarioDir });
     const records: TaskRecord[] = [];
     const samples: Sample[] = [];
     let lanes = 0;

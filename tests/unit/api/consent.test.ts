@@ -46,6 +46,25 @@ describe('consent for scenarios that execute code', () => {
     expect(await api.consent.check({ scenario: otherModule })).toEqual({ granted: false, effects: [{ group: 1, kind: 'module', text: './other.mjs (export run)' }] });
   });
 
+  it("lists a module and a database absolute from the scenario's folder, and asks again for the same scenario in another folder", async () => {
+    const own = {
+      ...spawning,
+      tasks: [timers, { kind: 'module' as const, count: 1, path: './fetch-user.mjs' }, { kind: 'sqlite' as const, count: 1, database: '../data/app.db', sql: 'SELECT 1' }],
+    };
+    expect(await api.consent.check({ scenario: own, scenarioDir: '/home/me/scenarios' })).toEqual({
+      granted: false,
+      effects: [
+        { group: 1, kind: 'module', text: '/home/me/scenarios/fetch-user.mjs' },
+        { group: 2, kind: 'database', text: '/home/me/data/app.db' },
+      ],
+    });
+    await api.consent.grant({ scenario: own, scenarioDir: '/home/me/scenarios' });
+    expect((await api.consent.check({ scenario: own, scenarioDir: '/home/me/scenarios' })).granted).toBe(true);
+    expect((await api.consent.check({ scenario: own, scenarioDir: '/tmp/elsewhere' })).granted).toBe(false);
+    const relative = await api.consent.check({ scenario: own, scenarioDir: 'scenarios' }).then(() => null, (e: unknown) => e);
+    expect((relative as ApiError).problems).toEqual([expect.objectContaining({ path: 'scenarioDir', message: expect.stringContaining('must be an absolute folder path') })]);
+  });
+
   it('keeps the answer in the history, for the next start of the app', async () => {
     await api.consent.grant({ scenario: spawning });
     temp.store.close();

@@ -60,10 +60,10 @@ describe('confirmExec for your own code and data', () => {
   });
   const ownScenario = own.ok ? own.scenario : (() => { throw new Error('bad fixture'); })();
 
-  it('lists the module it runs and the database it reads, and asks', async () => {
+  it("lists the module it runs and the database it reads, from the file's folder, and asks", async () => {
     const { io, printed } = terminal('y');
-    await confirmExec(ownScenario, 'own.json', false, io);
-    expect(printed()).toContain('tasks[0]: runs the code of ./fetch-user.mjs\n  tasks[1]: reads the database app.db');
+    await confirmExec(ownScenario, '/home/me/own.json', false, io);
+    expect(printed()).toContain('tasks[0]: runs the code of /home/me/fetch-user.mjs\n  tasks[1]: reads the database /home/me/app.db');
   });
 
   it('refuses off a terminal without --allow-exec, saying what it would run and read', async () => {

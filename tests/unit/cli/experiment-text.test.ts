@@ -26,6 +26,7 @@ function run(id: number, strategy: Strategy, wallMs: number | null): ExperimentR
     notes: '',
     experimentId: 1,
     error: null,
+    scenarioDir: null,
     metrics: wallMs === null ? null : metricsWith({ wallMs }),
   };
 }

@@ -147,6 +147,7 @@ export function makeRunExport(overrides: Partial<RunExport['run']> = {}, taskCou
       tags: [],
       notes: '',
       error: null,
+      scenarioDir: null,
       scenario,
       metrics,
       tasks,

@@ -204,29 +204,21 @@ describe('Workspace consent for foreign scenarios that execute code', () => {
     expect(api.startOptions).toEqual([{ scenarioDir: '/home/me/scenarios' }]);
   });
 
-  it("runs a file's run again from the file's folder, which it remembers by the run's id", async () => {
+  it("runs a run again from the folder the history recorded for it, and without one when it has none", async () => {
     const own = { version: 1, name: 'Own', strategy: { type: 'all' }, tasks: [{ kind: 'module', count: 1, path: './task.mjs' }] };
     const { api, workspace } = setup();
-    workspace.openFile({ fileName: 'own.json', text: JSON.stringify(own), folder: '/home/me/scenarios' });
-    expect(workspace.scenarioDir).toBe('/home/me/scenarios');
-    const first = workspace.run();
-    await vi.waitFor(() => expect(workspace.consent.request).not.toBeNull());
-    workspace.consent.answer(true);
-    await first;
-    api.emitFinished('completed');
-    await vi.waitFor(() => expect(workspace.running).toBe(false));
-    expect(workspace.runFolder(7)).toBe('/home/me/scenarios');
-    expect(workspace.runFolder(8)).toBeUndefined();
-
     const check = checkScenario(own);
     if (!check.ok) throw new Error('invalid');
-    workspace.openRerun(7, check.scenario, workspace.runFolder(7));
+    workspace.openRerun(7, check.scenario, '/home/me/scenarios');
     expect(workspace.scenarioDir).toBe('/home/me/scenarios');
-    await workspace.run();
-    expect(api.startOptions).toEqual([{ scenarioDir: '/home/me/scenarios' }, { scenarioDir: '/home/me/scenarios' }]);
+    const again = workspace.run();
+    await vi.waitFor(() => expect(workspace.consent.request).not.toBeNull());
+    workspace.consent.answer(true);
+    await again;
+    expect(api.startOptions).toEqual([{ scenarioDir: '/home/me/scenarios' }]);
     api.emitFinished('completed');
     await vi.waitFor(() => expect(workspace.running).toBe(false));
-    workspace.openRerun(8, check.scenario);
+    workspace.openRerun(8, check.scenario, null);
     expect(workspace.scenarioDir).toBeUndefined();
   });
 

@@ -22,6 +22,7 @@ function makeRun(taskCount: number, sampleCount: number): RunDetail {
     notes: '',
     experimentId: null,
     error: null,
+    scenarioDir: null,
     scenario,
     metrics: makeMetrics(tasks),
     tasks,
