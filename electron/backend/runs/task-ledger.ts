@@ -1,8 +1,8 @@
 import type { Scenario } from '../../../shared/scenario';
-import type { FindingTask } from '../../../shared/findings';
+import type { FindingColumns } from '../../../shared/findings';
 import type { BatchEvent } from '../../../shared/protocol/engine-protocol';
 import type { Sample, TaskRecord, TaskStart } from '../../../shared/protocol/task-record';
-import { recordsFromColumns } from '../../../shared/run/task-columns';
+import { recordsFromArrays } from '../../../shared/run/task-columns';
 import { taskRowValues } from '../history/record-rows';
 import { TaskColumnsBuilder } from '../history/task-columns-builder';
 
@@ -39,16 +39,15 @@ export class TaskLedger {
 
   /** Every record reported (or closed by `cancelUnreported`) so far, in the order they came. */
   get records(): TaskRecord[] {
-    return recordsFromColumns(this.#columns.build());
+    return recordsFromArrays(this.#columns.arrays());
   }
 
   /**
-   * What the findings read of every task (`FindingTask`, by task index), made from the columns, which the ledger
-   * then lets go of: for a run that is over, whose records are stored, so that the findings of a million tasks
-   * are not computed beside a second copy of them.
+   * What the findings read of every task (`FindingColumns`, in index order), made from the columns, which the
+   * ledger then lets go of: for a run that is over, whose records are stored.
    */
-  takeFindingTasks(): FindingTask[] {
-    const tasks = this.#columns.findingTasks();
+  takeFindingColumns(): FindingColumns {
+    const tasks = this.#columns.findingColumns();
     this.#columns = new TaskColumnsBuilder();
     return tasks;
   }
