@@ -284,7 +284,7 @@ export class EngineRun implements ActiveRun {
     const { done, inFlight, elapsedMs } = this.#ledger.progress;
     this.#batches.emit({ type: 'batch', started: [], finished, samples: [], done, inFlight, elapsedMs });
     const metrics = computeMetrics({
-      tasks: this.#ledger.records,
+      tasks: this.#ledger.metricColumns(),
       samples: this.#ledger.samples,
       wallMs: atMs,
       cpu: { userMs: this.#ledger.estimatedCpuMs(), systemMs: 0 },
