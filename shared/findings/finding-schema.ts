@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RunMetrics } from '../metrics/metrics-schema';
-import type { Sample, TaskRecord } from '../protocol/task-record';
+import type { Sample } from '../protocol/task-record';
+import type { TaskArrays } from '../run/task-columns';
 import type { Scenario } from '../scenario';
 import type { RuntimeTrace } from '../runtime/runtime-slices';
 
@@ -61,15 +62,17 @@ export type FindingId = Finding['id'];
 export type RuntimeTracks = Readonly<Pick<RuntimeTrace, 'loop' | 'threadpool' | 'workers'>>;
 
 /**
- * What the rules read of each task; a `TaskRecord` has all of it, and a recorder that keeps tasks as columns makes
- * only this much of each (a million tasks as full records would take about 180 MB).
+ * What the rules read of a run's tasks: columns in the order of the tasks' indexes (as `TaskArrays` holds them,
+ * which has all of these). Never an object per task: at the end of a run of a million tasks those took over
+ * 200 MB of the recording process; these columns take about 30 MB, or nothing when they are a view of the
+ * columns a run already keeps. `findingColumnsOf` makes them from records.
  */
-export type FindingTask = Pick<TaskRecord, 'index' | 'group' | 'kind' | 'startMs' | 'endMs' | 'status' | 'orphaned' | 'attempts'>;
+export type FindingColumns = Pick<TaskArrays, 'count' | 'index' | 'group' | 'kind' | 'kinds' | 'startMs' | 'endMs' | 'status' | 'statuses' | 'orphaned' | 'attempts'>;
 
-/** What the rules read: a finished run's scenario, its tasks by index, samples and metrics, and its runtime tracks if any. */
+/** What the rules read: a finished run's scenario, its tasks as columns, samples and metrics, and its runtime tracks if any. */
 export interface RunForFindings {
   scenario: Scenario;
-  tasks: readonly FindingTask[];
+  tasks: FindingColumns;
   samples: readonly Sample[];
   metrics: RunMetrics;
   runtime?: RuntimeTracks;

@@ -1,4 +1,5 @@
 export * from './finding-schema';
+export * from './finding-columns';
 export * from './thresholds';
 export * from './find-findings';
 export * from './sweep-findings';

@@ -1,10 +1,10 @@
-import type { Span } from '../metrics/peak-overlap';
-import type { FindingTask } from './finding-schema';
+import type { FindingColumns } from './finding-schema';
+import { MAX_FINDING_TASKS } from './thresholds';
 import type { Scenario, TaskGroup } from '../scenario';
 
 /*
- * Facts about a run that several rules need: where each task's work runs, which tasks ran, and numbers
- * written the way a finding's sentence reads them.
+ * Facts about a run that several rules need: where each task's work runs, which tasks ran (read from the task
+ * columns entry by entry), and numbers written the way a finding's sentence reads them.
  */
 
 /** Where a task's work happens: on the one event loop, on the libuv thread pool, or elsewhere (a server, a timer). */
@@ -27,33 +27,57 @@ export function workPlace(group: TaskGroup): WorkPlace {
 }
 
 /** The place of each task's work, by its group. */
-export function placeOf(scenario: Scenario, task: Pick<FindingTask, 'group'>): WorkPlace {
+export function placeOf(scenario: Scenario, task: { group: number }): WorkPlace {
   const group = scenario.tasks[task.group];
   return group === undefined ? 'elsewhere' : workPlace(group);
 }
 
-/** Tasks that started (a task that never started has `attempts: 0`). */
-export function ranTasks<T extends Pick<FindingTask, 'attempts'>>(tasks: readonly T[]): T[] {
-  return tasks.filter((task) => task.attempts > 0);
+/** The place of each group's work, by group index, for a rule that asks it of every task. */
+export function groupPlaces(scenario: Scenario): WorkPlace[] {
+  return scenario.tasks.map(workPlace);
 }
 
-/** Tasks whose work overlapped `fromMs..toMs`. */
-export function tasksDuring(tasks: readonly FindingTask[], fromMs: number, toMs: number): number[] {
-  return ranTasks(tasks)
-    .filter((task) => task.startMs < toMs && task.endMs > fromMs)
-    .map((task) => task.index);
+/** The place of the work of the task at entry `i`. */
+export function placeAt(places: readonly WorkPlace[], tasks: FindingColumns, i: number): WorkPlace {
+  return places[tasks.group[i]!] ?? 'elsewhere';
 }
 
-/** How long at least `level` spans were open at once, in ms (an end at the same time as a start does not overlap). */
-export function timeAtOrAbove(spans: readonly Span[], level: number): number {
+/** Entries of the tasks for which `keep` holds, in index order. */
+export function entriesWhere(tasks: FindingColumns, keep: (i: number) => boolean): Uint32Array {
+  const entries = new Uint32Array(tasks.count);
+  let n = 0;
+  for (let i = 0; i < tasks.count; i++) if (keep(i)) entries[n++] = i;
+  return entries.slice(0, n);
+}
+
+/** Whether the task at entry `i` started (a task that never started has `attempts: 0`). */
+export function ran(tasks: FindingColumns, i: number): boolean {
+  return tasks.attempts[i]! > 0;
+}
+
+/** The indexes of the tasks at `entries`, the first `MAX_FINDING_TASKS` of them: what a finding lists. */
+export function listedIndexes(tasks: FindingColumns, entries: Uint32Array): number[] {
+  return Array.from(entries.subarray(0, MAX_FINDING_TASKS), (i) => tasks.index[i]!);
+}
+
+/** The starts and ends of the tasks at `entries`, as two new columns. */
+export function spansAt(tasks: FindingColumns, entries: Uint32Array): { starts: Float64Array; ends: Float64Array } {
+  const starts = new Float64Array(entries.length);
+  const ends = new Float64Array(entries.length);
+  entries.forEach((i, at) => {
+    starts[at] = tasks.startMs[i]!;
+    ends[at] = tasks.endMs[i]!;
+  });
+  return { starts, ends };
+}
+
+/**
+ * How long at least `level` spans were open at once, in ms (an end at the same time as a start does not overlap),
+ * of spans given as columns (entry `i` of each is one span); the arrays are sorted in place.
+ */
+export function timeAtOrAbove(starts: Float64Array, ends: Float64Array, level: number): number {
   // Starts and ends as two sorted typed arrays, merged with an end before a start at the same time: no object per
   // edge, which for a run of a million tasks would take hundreds of MB.
-  const starts = new Float64Array(spans.length);
-  const ends = new Float64Array(spans.length);
-  spans.forEach((span, i) => {
-    starts[i] = span.startMs;
-    ends[i] = span.endMs;
-  });
   starts.sort();
   ends.sort();
   let open = 0;

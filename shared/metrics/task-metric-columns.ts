@@ -1,4 +1,5 @@
 import type { TaskRecord, TaskStatus } from '../protocol/task-record';
+import type { TaskArrays } from '../run/task-columns';
 
 /** The statuses in code order: entry `c` of `TaskMetricColumns.status` is `TASK_STATUS_ORDER[c]`. */
 export const TASK_STATUS_ORDER: readonly TaskStatus[] = ['ok', 'error', 'timeout', 'cancelled', 'skipped'];
@@ -59,4 +60,20 @@ export function metricColumnsOf(records: readonly TaskRecord[]): TaskMetricColum
     columns.kind[i] = kindCode;
   });
   return { ...columns, kinds };
+}
+
+/** The columns of unpacked task columns, in their order: their time columns as they are, the codes rewritten. */
+export function metricColumnsOfArrays(arrays: TaskArrays): TaskMetricColumns {
+  const { count } = arrays;
+  const statusCodes = arrays.statuses.map((status) => TASK_STATUS_CODE[status]);
+  const status = new Uint8Array(count);
+  const orphaned = new Uint8Array(count);
+  const kind = new Uint16Array(count);
+  const attempts = arrays.attempts instanceof Uint32Array ? arrays.attempts : Uint32Array.from(arrays.attempts);
+  for (let i = 0; i < count; i++) {
+    status[i] = statusCodes[arrays.status[i]!]!;
+    orphaned[i] = arrays.orphaned[i]!;
+    kind[i] = arrays.kind[i]!;
+  }
+  return { count, queuedMs: arrays.queuedMs, startMs: arrays.startMs, endMs: arrays.endMs, observedMs: arrays.observedMs, status, orphaned, attempts, kind, kinds: arrays.kinds };
 }

@@ -5,7 +5,7 @@ import type { Sample } from '../../../shared/protocol/task-record';
 import { RunQuerySchema, type RunQuery } from '../../../shared/run/run-query';
 import type { ExportableRun, RunDetail, RunSummary } from '../../../shared/run/run-schema';
 import type { StreamedRun } from '../../../shared/run/streamed-run';
-import type { ColumnarRun } from '../../../shared/run/task-columns';
+import type { ColumnarRun, TaskArrays } from '../../../shared/run/task-columns';
 import type { Scenario } from '../../../shared/scenario';
 import type { PackedRuntime } from '../../../shared/runtime/runtime-packing';
 import type { RuntimeTrace } from '../../../shared/runtime/runtime-slices';
@@ -67,7 +67,10 @@ export class RunReader {
    * findings travel. Empty for a run without metrics (failed, interrupted); null for an unknown or trashed run.
    */
   getFindings(id: number): Finding[] | null {
-    const run = this.getExportableRun(id);
+    const run = this.#db.transaction(() => {
+      const found = this.#readRun(id, () => this.#taskArrays(id));
+      return found === null ? null : { ...found, runtime: this.#runtime.readTrace(id) };
+    })();
     if (run === null) return null;
     if (run.metrics === null) return [];
     return findFindings({ scenario: run.scenario, tasks: run.tasks, samples: run.samples, metrics: run.metrics, runtime: run.runtime });
@@ -83,15 +86,18 @@ export class RunReader {
     return this.#readRun(id, () => (this.#tasks.all(id) as TaskRow[]).map(taskFromRow));
   }
 
-  /** `getRun` with the tasks as columns: from their packed chunks, or else straight from the rows without a record per task. */
+  /** `getRun` with the tasks as columns. */
   getColumnarRun(id: number): ColumnarRun | null {
-    return this.#readRun(id, () => {
-      const chunked = this.#chunks.read(id);
-      if (chunked !== null) return packTaskArrays(chunked);
-      const builder = new TaskColumnsBuilder();
-      for (const row of this.#tasks.iterate(id) as IterableIterator<TaskRow>) builder.add(row);
-      return builder.build();
-    });
+    return this.#readRun(id, () => packTaskArrays(this.#taskArrays(id)));
+  }
+
+  /** The run's tasks as columns in index order: from their packed chunks, or else straight from the rows without a record per task. */
+  #taskArrays(id: number): TaskArrays {
+    const chunked = this.#chunks.read(id);
+    if (chunked !== null) return chunked;
+    const builder = new TaskColumnsBuilder();
+    for (const row of this.#tasks.iterate(id) as IterableIterator<TaskRow>) builder.add(row);
+    return builder.arrays();
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { TaskRecord, TaskStatus } from '../../../shared/protocol/task-record';
 import type { TaskRow } from './record-rows';
-import type { FindingTask } from '../../../shared/findings';
+import { inIndexOrder, type FindingColumns } from '../../../shared/findings';
 import { ensureLength } from '../../../shared/arrays/ensure-length';
 import { PACKED_ARRAY_TYPES, type PackedColumn, type PackedType, type TaskArrays, type TaskColumns } from '../../../shared/run/task-columns';
 
@@ -66,21 +66,39 @@ export function packTaskArrays(arrays: TaskArrays): TaskColumns {
 /** Fills `TaskColumns` one task at a time, in the order the columns are to hold them, then packs them. */
 export class TaskColumnsBuilder {
   #count = 0;
-  #index = new Uint32Array(1024);
-  #group = new Uint32Array(1024);
-  #kind = new Uint32Array(1024);
-  #lane = new Uint32Array(1024);
-  #queuedMs = new Float64Array(1024);
-  #startMs = new Float64Array(1024);
-  #endMs = new Float64Array(1024);
-  #observedMs = new Float64Array(1024);
-  #status = new Uint32Array(1024);
-  #orphaned = new Uint32Array(1024);
-  #attempts = new Uint32Array(1024);
+  #index: Uint32Array;
+  #group: Uint32Array;
+  #kind: Uint32Array;
+  #lane: Uint32Array;
+  #queuedMs: Float64Array;
+  #startMs: Float64Array;
+  #endMs: Float64Array;
+  #observedMs: Float64Array;
+  #status: Uint32Array;
+  #orphaned: Uint8Array;
+  #attempts: Uint32Array;
   readonly #errors: TaskColumns['errors'] = { at: [], message: [], messages: [] };
   readonly #kinds = new CodeTable<TaskRecord['kind']>();
   readonly #statuses = new CodeTable<TaskStatus>();
   readonly #messages = new CodeTable<string>();
+
+  /**
+   * `capacity`: the tasks expected, when known (a run's planned tasks): room for them from the start, instead of
+   * doubling on the way, which for a million tasks holds the old and the new columns (90 MB) at once.
+   */
+  constructor(capacity = 1024) {
+    this.#index = new Uint32Array(capacity);
+    this.#group = new Uint32Array(capacity);
+    this.#kind = new Uint32Array(capacity);
+    this.#lane = new Uint32Array(capacity);
+    this.#queuedMs = new Float64Array(capacity);
+    this.#startMs = new Float64Array(capacity);
+    this.#endMs = new Float64Array(capacity);
+    this.#observedMs = new Float64Array(capacity);
+    this.#status = new Uint32Array(capacity);
+    this.#orphaned = new Uint8Array(capacity);
+    this.#attempts = new Uint32Array(capacity);
+  }
 
   /** One record as the store's array row holds it: `TaskRecord` fields in order. */
   add(row: Readonly<TaskRow>): void {
@@ -103,43 +121,38 @@ export class TaskColumnsBuilder {
     this.#attempts[i] = row[11];
   }
 
-  /** What the findings read of each task added so far (`FindingTask`), ordered by task index, made straight from the columns. */
-  findingTasks(): FindingTask[] {
-    const tasks = new Array<FindingTask>(this.#count);
-    for (let i = 0; i < this.#count; i++) {
-      tasks[i] = {
-        index: this.#index[i]!,
-        group: this.#group[i]!,
-        kind: this.#kinds.values[this.#kind[i]!]!,
-        startMs: this.#startMs[i]!,
-        endMs: this.#endMs[i]!,
-        status: this.#statuses.values[this.#status[i]!]!,
-        orphaned: this.#orphaned[i] === 1,
-        attempts: this.#attempts[i]!,
-      };
-    }
-    // Tasks arrive nearly in index order, which the merge sort of `Array.prototype.sort` goes through in one pass.
-    return tasks.sort((a, b) => a.index - b.index);
-  }
-
-  build(): TaskColumns {
-    return packTaskArrays({
-      count: this.#count,
-      index: this.#index,
-      group: this.#group,
-      kind: this.#kind,
-      lane: this.#lane,
-      queuedMs: this.#queuedMs,
-      startMs: this.#startMs,
-      endMs: this.#endMs,
-      observedMs: this.#observedMs,
-      status: this.#status,
-      orphaned: this.#orphaned,
-      attempts: this.#attempts,
+  /** The tasks added so far as unpacked columns, in the order they were added: views of the builder's own arrays. */
+  arrays(): TaskArrays {
+    const n = this.#count;
+    return {
+      count: n,
+      index: this.#index.subarray(0, n),
+      group: this.#group.subarray(0, n),
+      kind: this.#kind.subarray(0, n),
+      lane: this.#lane.subarray(0, n),
+      queuedMs: this.#queuedMs.subarray(0, n),
+      startMs: this.#startMs.subarray(0, n),
+      endMs: this.#endMs.subarray(0, n),
+      observedMs: this.#observedMs.subarray(0, n),
+      status: this.#status.subarray(0, n),
+      orphaned: this.#orphaned.subarray(0, n),
+      attempts: this.#attempts.subarray(0, n),
       kinds: this.#kinds.values,
       statuses: this.#statuses.values,
       errors: { ...this.#errors, messages: this.#messages.values },
-    });
+    };
+  }
+
+  /**
+   * What the findings read of the tasks added so far, in index order: views of the builder's own arrays when the
+   * tasks came in index order, else copies of only those columns (`inIndexOrder`); never an object per task.
+   */
+  findingColumns(): FindingColumns {
+    return inIndexOrder(this.arrays());
+  }
+
+  build(): TaskColumns {
+    return packTaskArrays(this.arrays());
   }
 
   #grow(length: number): void {

@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { needsTargetProcess, type Scenario } from '../../../shared/scenario';
 import type { BatchEvent, EngineEvent, StartedEvent } from '../../../shared/protocol/engine-protocol';
 import type { Sample } from '../../../shared/protocol/task-record';
-import type { FindingTask } from '../../../shared/findings';
+import { findingColumnsOf, type FindingColumns } from '../../../shared/findings';
 import { computeMetrics } from '../../../shared/metrics/compute-metrics';
 import { errorMessage } from '../../../shared/errors/error-message';
 import { stripControlCharacters } from '../../../shared/validation/control-characters';
@@ -30,11 +30,11 @@ export interface ActiveRun {
   /** Where the run is now. */
   progress(): RunProgress;
   /**
-   * What the findings read of the run (`shared/findings`): every task, by task index, and the samples. Made from
-   * the run's compact columns, which the run then lets go of: ask once, when `done` has settled, rather than keep
-   * the records of every batch. Empty before the run is over.
+   * What the findings read of the run (`shared/findings`): its tasks as columns in index order, and the samples.
+   * Made from the run's compact columns, which the run then lets go of: ask once, when `done` has settled, rather
+   * than keep the records of every batch. Empty before the run is over.
    */
-  takeFindingInput(): { tasks: FindingTask[]; samples: readonly Sample[] };
+  takeFindingInput(): { tasks: FindingColumns; samples: readonly Sample[] };
   /** Asks the engine to stop; kills it when it does not finish within the grace period. */
   cancel(): void;
   /** Settles once the outcome is recorded and the engine process and scratch folder are gone. */
@@ -129,9 +129,9 @@ export class EngineRun implements ActiveRun {
     return this.#ledger.progress;
   }
 
-  takeFindingInput(): { tasks: FindingTask[]; samples: readonly Sample[] } {
-    if (this.#phase !== 'ended') return { tasks: [], samples: [] };
-    return { tasks: this.#ledger.takeFindingTasks(), samples: this.#ledger.samples };
+  takeFindingInput(): { tasks: FindingColumns; samples: readonly Sample[] } {
+    if (this.#phase !== 'ended') return { tasks: findingColumnsOf([]), samples: [] };
+    return { tasks: this.#ledger.takeFindingColumns(), samples: this.#ledger.samples };
   }
 
   cancel(): void {
@@ -284,7 +284,7 @@ export class EngineRun implements ActiveRun {
     const { done, inFlight, elapsedMs } = this.#ledger.progress;
     this.#batches.emit({ type: 'batch', started: [], finished, samples: [], done, inFlight, elapsedMs });
     const metrics = computeMetrics({
-      tasks: this.#ledger.records,
+      tasks: this.#ledger.metricColumns(),
       samples: this.#ledger.samples,
       wallMs: atMs,
       cpu: { userMs: this.#ledger.estimatedCpuMs(), systemMs: 0 },

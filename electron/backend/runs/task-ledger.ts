@@ -1,8 +1,8 @@
 import type { Scenario } from '../../../shared/scenario';
-import type { FindingTask } from '../../../shared/findings';
+import type { FindingColumns } from '../../../shared/findings';
 import type { BatchEvent } from '../../../shared/protocol/engine-protocol';
 import type { Sample, TaskRecord, TaskStart } from '../../../shared/protocol/task-record';
-import { recordsFromColumns } from '../../../shared/run/task-columns';
+import { metricColumnsOfArrays, type TaskMetricColumns } from '../../../shared/metrics/task-metric-columns';
 import { taskRowValues } from '../history/record-rows';
 import { TaskColumnsBuilder } from '../history/task-columns-builder';
 
@@ -19,12 +19,12 @@ export interface RunProgress {
 /**
  * Everything the engine has reported about a run's tasks, kept so that a run whose engine had to be
  * killed can still be closed with a record for every task. The records are kept as typed-array columns
- * (about 50 bytes a task instead of a few hundred as objects: a run of a million tasks is recorded in a
- * process of a few hundred MB), and which tasks finished as one byte each.
+ * (under 60 bytes a task, room for the planned tasks made at once, instead of a few hundred as objects: a run
+ * of a million tasks is recorded in a process of under 300 MB), and which tasks finished as one byte each.
  */
 export class TaskLedger {
   readonly samples: Sample[] = [];
-  #columns = new TaskColumnsBuilder();
+  #columns: TaskColumnsBuilder;
   readonly #running = new Map<number, TaskStart>();
   #finished: Uint8Array;
   readonly #scenario: Scenario;
@@ -35,20 +35,20 @@ export class TaskLedger {
     const total = scenario.tasks.reduce((sum, group) => sum + group.count, 0);
     this.#progress = { started: false, done: 0, total, inFlight: 0, elapsedMs: 0 };
     this.#finished = new Uint8Array(total);
+    this.#columns = new TaskColumnsBuilder(total);
   }
 
-  /** Every record reported (or closed by `cancelUnreported`) so far, in the order they came. */
-  get records(): TaskRecord[] {
-    return recordsFromColumns(this.#columns.build());
+  /** What the metrics read of every task reported (or closed by `cancelUnreported`) so far, without a record per task. */
+  metricColumns(): TaskMetricColumns {
+    return metricColumnsOfArrays(this.#columns.arrays());
   }
 
   /**
-   * What the findings read of every task (`FindingTask`, by task index), made from the columns, which the ledger
-   * then lets go of: for a run that is over, whose records are stored, so that the findings of a million tasks
-   * are not computed beside a second copy of them.
+   * What the findings read of every task (`FindingColumns`, in index order), made from the columns, which the
+   * ledger then lets go of: for a run that is over, whose records are stored.
    */
-  takeFindingTasks(): FindingTask[] {
-    const tasks = this.#columns.findingTasks();
+  takeFindingColumns(): FindingColumns {
+    const tasks = this.#columns.findingColumns();
     this.#columns = new TaskColumnsBuilder();
     return tasks;
   }
@@ -93,7 +93,7 @@ export class TaskLedger {
 
   /**
    * Records every task not reported finished as `cancelled` at `atMs`, with `error` as their reason: a
-   * started task keeps its start time, a task that never started has `attempts: 0`. They join `records`.
+   * started task keeps its start time, a task that never started has `attempts: 0`. They join the columns.
    */
   cancelUnreported(atMs: number, error: string | null = null): TaskRecord[] {
     const cancelled: TaskRecord[] = [];

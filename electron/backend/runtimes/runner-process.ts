@@ -157,7 +157,7 @@ export class RunnerProcess implements EngineProcess {
     const ledger = this.#ledger;
     if (ledger === null) return { type: 'failed', message: `the ${this.#runner.name} runner finished a run it was never given` };
     const metrics = computeMetrics({
-      tasks: ledger.records,
+      tasks: ledger.metricColumns(),
       samples: ledger.samples,
       wallMs: event.wallMs,
       cpu: event.cpu,

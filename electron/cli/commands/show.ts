@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { findFindings, type Finding } from '../../../shared/findings';
+import { findFindings, findingColumnsOf, type Finding } from '../../../shared/findings';
 import type { RunDetail } from '../../../shared/run/run-schema';
 import { emptyRuntimeTrace, type RuntimeTrace } from '../../../shared/runtime/runtime-slices';
 import { strategyText } from '../../../shared/scenario';
@@ -42,7 +42,7 @@ function runtimeLine({ loop, threadpool, workers, mergedSlices }: RuntimeTrace):
 /** What a stored run shows; none for a run without metrics (failed, interrupted). */
 function findingsOf(run: RunDetail, runtime: RuntimeTrace): Finding[] {
   if (run.metrics === null) return [];
-  return findFindings({ scenario: run.scenario, tasks: run.tasks, samples: run.samples, metrics: run.metrics, runtime });
+  return findFindings({ scenario: run.scenario, tasks: findingColumnsOf(run.tasks), samples: run.samples, metrics: run.metrics, runtime });
 }
 
 function renderRun(run: RunDetail, runtime: RuntimeTrace): string {

@@ -13,8 +13,8 @@ export interface FinishedRun {
 }
 
 /**
- * Waits for `run` to end and finds what its records show. The records are made from the run's compact columns
- * only now, once: a run of a million tasks is recorded without an object per task kept along the way.
+ * Waits for `run` to end and finds what its tasks show, from the run's own columns: neither the recording nor its
+ * findings make an object per task, so a run of a million tasks stays within a few hundred MB.
  */
 export async function finishedRun(run: ActiveRun): Promise<FinishedRun> {
   const outcome = await run.done;

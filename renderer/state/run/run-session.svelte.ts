@@ -1,4 +1,4 @@
-import { findFindings, type Finding } from '../../../shared/findings';
+import { findFindings, findingColumnsOf, type Finding } from '../../../shared/findings';
 import type { RunMetrics } from '../../../shared/metrics/metrics-schema';
 import type { RunEventsPayload, RunFinishedPayload, RunPreparingPayload, RunProgressPayload, RunStartedPayload } from '../../../shared/api/run-events';
 import type { Sample, TaskRecord, TaskStart } from '../../../shared/protocol/task-record';
@@ -303,7 +303,7 @@ export class RunSession {
     try {
       if (runId !== null) return void (this.#findings = await this.#api.history.findings({ id: runId }));
       const checked = this.#scenario === null ? null : checkScenario(this.#scenario);
-      this.#findings = checked?.ok === true ? findFindings({ scenario: checked.scenario, tasks: this.#finished, samples: this.#samples, metrics }) : [];
+      this.#findings = checked?.ok === true ? findFindings({ scenario: checked.scenario, tasks: findingColumnsOf(this.#finished), samples: this.#samples, metrics }) : [];
     } catch {
       // Findings explain a run; one that cannot be explained (the host went away) still shows its numbers.
       this.#findings = [];

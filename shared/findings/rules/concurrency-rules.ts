@@ -1,9 +1,8 @@
-import { peakOverlap } from '../../metrics/peak-overlap';
+import { peakOverlapOfColumns } from '../../metrics/peak-overlap';
 import type { Finding, RunForFindings } from '../finding-schema';
-import { msText, placeOf, plural, ranTasks, rounded, timeAtOrAbove } from '../run-facts';
+import { entriesWhere, groupPlaces, listedIndexes, msText, placeAt, plural, ran, rounded, spansAt, timeAtOrAbove } from '../run-facts';
 import {
   BATCH_MIN_IDLE_FRACTION,
-  MAX_FINDING_TASKS,
   POOL_IDLE_MAX_ELU,
   POOL_MIN_WAIT_TO_LATENCY,
   POOL_PINNED_FRACTION,
@@ -23,11 +22,16 @@ const EXTERNAL_KINDS = new Set(['http', 'file-read', 'file-write', 'spawn']);
 
 /** `orphaned-work`: tasks still running after the strategy settled, and what they were. */
 export function orphanedWork(run: RunForFindings): Finding[] {
-  const orphans = run.tasks.filter((task) => task.orphaned);
+  const { tasks } = run;
+  const orphans = entriesWhere(tasks, (i) => tasks.orphaned[i] !== 0);
   if (orphans.length === 0) return [];
-  const lastEndMs = orphans.reduce((last, task) => Math.max(last, task.endMs), 0);
+  let lastEndMs = 0;
   const byKind = new Map<string, number>();
-  for (const task of orphans) byKind.set(task.kind, (byKind.get(task.kind) ?? 0) + 1);
+  for (const i of orphans) {
+    lastEndMs = Math.max(lastEndMs, tasks.endMs[i]!);
+    const kind = tasks.kinds[tasks.kind[i]!]!;
+    byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
+  }
   const kinds = [...byKind].map(([kind, count]) => `${count} ${kind}`).join(', ');
   const failFast = run.scenario.strategy.type === 'all' || run.scenario.strategy.type === 'callbacks';
   return [
@@ -39,7 +43,7 @@ export function orphanedWork(run: RunForFindings): Finding[] {
         `${plural(orphans.length, 'task')} (${kinds}) were still running when the strategy settled at ${msText(run.metrics.wallMs)}; ` +
         `the last ended at ${msText(lastEndMs)}, and nobody used their results.`,
       evidence: { orphaned: orphans.length, settledMs: rounded(run.metrics.wallMs), lastEndMs: rounded(lastEndMs) },
-      tasks: orphans.slice(0, MAX_FINDING_TASKS).map((t) => t.index),
+      tasks: listedIndexes(tasks, orphans),
       fromMs: run.metrics.wallMs,
       toMs: Math.max(run.metrics.wallMs, lastEndMs),
       ...(failFast ? { suggestion: { label: 'Try allSettled', scenarioPatch: { strategy: { type: 'allSettled' } } } } : {}),
@@ -50,8 +54,12 @@ export function orphanedWork(run: RunForFindings): Finding[] {
 /** `unbounded-concurrency`: everything started at once against a server or the file system. */
 export function unboundedConcurrency(run: RunForFindings): Finding[] {
   if (!UNBOUNDED.has(run.scenario.strategy.type)) return [];
-  const external = ranTasks(run.tasks).filter((task) => EXTERNAL_KINDS.has(task.kind) && placeOf(run.scenario, task) !== 'loop');
-  const peak = peakOverlap(external);
+  const { tasks } = run;
+  const places = groupPlaces(run.scenario);
+  const externalKind = tasks.kinds.map((kind) => EXTERNAL_KINDS.has(kind));
+  const external = entriesWhere(tasks, (i) => ran(tasks, i) && externalKind[tasks.kind[i]!] === true && placeAt(places, tasks, i) !== 'loop');
+  const { starts, ends } = spansAt(tasks, external);
+  const peak = peakOverlapOfColumns(starts, ends);
   if (peak < UNBOUNDED_MIN_PEAK_IN_FLIGHT) return [];
   return [
     {
@@ -62,7 +70,7 @@ export function unboundedConcurrency(run: RunForFindings): Finding[] {
         `${run.scenario.strategy.type} put up to ${peak} server, file or process tasks in flight at once; ` +
         'a real server, file-handle limit or rate limit would refuse or slow them. A bounded pool keeps the load steady.',
       evidence: { peakInFlight: peak, externalTasks: external.length },
-      tasks: external.slice(0, MAX_FINDING_TASKS).map((t) => t.index),
+      tasks: listedIndexes(tasks, external),
       suggestion: {
         label: `Try pool:${SUGGESTED_FANOUT_POOL}`,
         scenarioPatch: { strategy: { type: 'pool', concurrency: SUGGESTED_FANOUT_POOL } },
@@ -75,10 +83,12 @@ export function unboundedConcurrency(run: RunForFindings): Finding[] {
 export function poolTooSmall(run: RunForFindings): Finding[] {
   const { strategy } = run.scenario;
   if (strategy.type !== 'pool') return [];
-  const ran = ranTasks(run.tasks);
+  const { tasks } = run;
+  const started = entriesWhere(tasks, (i) => ran(tasks, i));
   const { spanMs, waitMs, latencyMs, elu } = run.metrics;
-  if (ran.length <= strategy.concurrency || spanMs <= 0) return [];
-  const pinned = timeAtOrAbove(ran, strategy.concurrency) / spanMs;
+  if (started.length <= strategy.concurrency || spanMs <= 0) return [];
+  const { starts, ends } = spansAt(tasks, started);
+  const pinned = timeAtOrAbove(starts, ends, strategy.concurrency) / spanMs;
   const waitRatio = latencyMs.p50 > 0 ? waitMs.p50 / latencyMs.p50 : 0;
   if (pinned < POOL_PINNED_FRACTION || waitRatio < POOL_MIN_WAIT_TO_LATENCY || elu >= POOL_IDLE_MAX_ELU) return [];
   const larger = strategy.concurrency * 2;
@@ -101,12 +111,14 @@ export function batchHeadOfLine(run: RunForFindings): Finding[] {
   const { strategy } = run.scenario;
   if (strategy.type !== 'batch') return [];
   const batches = new Map<number, { startMs: number; endMs: number; busyMs: number; count: number }>();
-  for (const task of ranTasks(run.tasks)) {
-    const key = Math.floor(task.index / strategy.size);
+  const { tasks } = run;
+  for (let i = 0; i < tasks.count; i++) {
+    if (!ran(tasks, i)) continue;
+    const key = Math.floor(tasks.index[i]! / strategy.size);
     const batch = batches.get(key) ?? { startMs: Infinity, endMs: 0, busyMs: 0, count: 0 };
-    batch.startMs = Math.min(batch.startMs, task.startMs);
-    batch.endMs = Math.max(batch.endMs, task.endMs);
-    batch.busyMs += task.endMs - task.startMs;
+    batch.startMs = Math.min(batch.startMs, tasks.startMs[i]!);
+    batch.endMs = Math.max(batch.endMs, tasks.endMs[i]!);
+    batch.busyMs += tasks.endMs[i]! - tasks.startMs[i]!;
     batch.count += 1;
     batches.set(key, batch);
   }
@@ -136,10 +148,13 @@ export function batchHeadOfLine(run: RunForFindings): Finding[] {
 /** `sequential-independent`: independent waiting tasks awaited one by one while the loop sat idle. */
 export function sequentialIndependent(run: RunForFindings): Finding[] {
   if (run.scenario.strategy.type !== 'sequential') return [];
-  const waiting = ranTasks(run.tasks).filter((task) => placeOf(run.scenario, task) !== 'loop');
+  const { tasks } = run;
+  const places = groupPlaces(run.scenario);
+  const waiting = entriesWhere(tasks, (i) => ran(tasks, i) && placeAt(places, tasks, i) !== 'loop');
   const { elu, wallMs } = run.metrics;
   if (waiting.length < 2 || elu >= SEQUENTIAL_MAX_ELU) return [];
-  const waitingMs = waiting.reduce((sum, task) => sum + task.endMs - task.startMs, 0);
+  let waitingMs = 0;
+  for (const i of waiting) waitingMs = waitingMs + tasks.endMs[i]! - tasks.startMs[i]!;
   const pool = Math.min(SEQUENTIAL_SUGGESTED_POOL, waiting.length);
   return [
     {

@@ -1,12 +1,11 @@
 import { MAX_THREADPOOL_SIZE } from '../../scenario';
-import { peakOverlap } from '../../metrics/peak-overlap';
+import { peakOverlapOfColumns } from '../../metrics/peak-overlap';
 import type { Finding, RunForFindings } from '../finding-schema';
-import { msText, placeOf, plural, ranTasks, rounded, tasksDuring } from '../run-facts';
+import { entriesWhere, groupPlaces, listedIndexes, msText, placeAt, plural, ran, rounded, spansAt } from '../run-facts';
 import {
   CPU_ON_LOOP_MAX_EFFECTIVE_CONCURRENCY,
   CPU_ON_LOOP_MIN_TASKS,
   LOOP_BLOCKED_MS,
-  MAX_FINDING_TASKS,
   SUGGESTED_WORKER_THREADS,
   THREADPOOL_MIN_QUEUE_WAIT_MS,
 } from '../thresholds';
@@ -55,11 +54,13 @@ export function loopBlocked(run: RunForFindings): Finding[] {
   if (maxDelayMs <= LOOP_BLOCKED_MS) return [];
   const periods = blockedPeriods(windows);
   const longest = periods.reduce<Window | undefined>((best, w) => (best === undefined || w.toMs - w.fromMs > best.toMs - best.fromMs ? w : best), undefined);
-  const during = longest === undefined ? [] : tasksDuring(run.tasks, longest.fromMs, longest.toMs);
-  const loopBound = during.filter((index) => {
-    const task = run.tasks[index];
-    return task !== undefined && placeOf(run.scenario, task) === 'loop';
-  });
+  const { tasks } = run;
+  const places = groupPlaces(run.scenario);
+  const during =
+    longest === undefined
+      ? new Uint32Array(0)
+      : entriesWhere(tasks, (i) => ran(tasks, i) && tasks.startMs[i]! < longest.toMs && tasks.endMs[i]! > longest.fromMs);
+  const loopBound = during.filter((i) => placeAt(places, tasks, i) === 'loop');
   const culprits = loopBound.length > 0 ? loopBound : during;
   const when = longest === undefined ? '' : ` in the period from ${msText(longest.fromMs)} to ${msText(longest.toMs)}`;
   const who = culprits.length === 0 ? '' : ` ${plural(culprits.length, loopBound.length > 0 ? 'loop-bound task' : 'task')} ran then.`;
@@ -70,7 +71,7 @@ export function loopBlocked(run: RunForFindings): Finding[] {
       title: 'The event loop was blocked',
       detail: `The event loop stalled for up to ${msText(maxDelayMs)}${when}, so no timer, socket or result was handled meanwhile.${who}`,
       evidence: { maxLoopDelayMs: rounded(maxDelayMs), stalls: windows.length, blockedPeriods: periods.length, thresholdMs: LOOP_BLOCKED_MS },
-      ...(culprits.length > 0 ? { tasks: culprits.slice(0, MAX_FINDING_TASKS) } : {}),
+      ...(culprits.length > 0 ? { tasks: listedIndexes(tasks, culprits) } : {}),
       ...(longest === undefined ? {} : { fromMs: longest.fromMs, toMs: longest.toMs }),
       ...(loopBound.length > 0 && run.scenario.strategy.type !== 'workers' ? { suggestion: toWorkers } : {}),
     },
@@ -82,10 +83,19 @@ const SERIAL_STRATEGIES = new Set(['sequential', 'workers']);
 /** `cpu-on-loop`: loop-bound tasks under a concurrent strategy still ran about one at a time. */
 export function cpuOnLoop(run: RunForFindings): Finding[] {
   if (SERIAL_STRATEGIES.has(run.scenario.strategy.type)) return [];
-  const loopTasks = ranTasks(run.tasks).filter((task) => placeOf(run.scenario, task) === 'loop');
+  const { tasks } = run;
+  const places = groupPlaces(run.scenario);
+  const loopTasks = entriesWhere(tasks, (i) => ran(tasks, i) && placeAt(places, tasks, i) === 'loop');
   if (loopTasks.length < CPU_ON_LOOP_MIN_TASKS) return [];
-  const busyMs = loopTasks.reduce((sum, task) => sum + task.endMs - task.startMs, 0);
-  const spanMs = loopTasks.reduce((last, t) => Math.max(last, t.endMs), 0) - loopTasks.reduce((first, t) => Math.min(first, t.startMs), Infinity);
+  let busyMs = 0;
+  let lastEndMs = 0;
+  let firstStartMs = Infinity;
+  for (const i of loopTasks) {
+    busyMs = busyMs + tasks.endMs[i]! - tasks.startMs[i]!;
+    lastEndMs = Math.max(lastEndMs, tasks.endMs[i]!);
+    firstStartMs = Math.min(firstStartMs, tasks.startMs[i]!);
+  }
+  const spanMs = lastEndMs - firstStartMs;
   const effective = spanMs > 0 ? busyMs / spanMs : 1;
   if (effective >= CPU_ON_LOOP_MAX_EFFECTIVE_CONCURRENCY) return [];
   return [
@@ -97,7 +107,7 @@ export function cpuOnLoop(run: RunForFindings): Finding[] {
         `${plural(loopTasks.length, 'loop-bound task')} ran under ${run.scenario.strategy.type} with an effective concurrency of ${rounded(effective)}: ` +
         'the one event loop runs them one after another whatever the strategy. Worker threads run them in parallel.',
       evidence: { loopBoundTasks: loopTasks.length, effectiveConcurrency: rounded(effective), busyMs: rounded(busyMs), spanMs: rounded(spanMs) },
-      tasks: loopTasks.slice(0, MAX_FINDING_TASKS).map((t) => t.index),
+      tasks: listedIndexes(tasks, loopTasks),
       suggestion: toWorkers,
     },
   ];
@@ -107,7 +117,7 @@ export function cpuOnLoop(run: RunForFindings): Finding[] {
  * The queue wait the thread pool's tasks paid: measured from the runtime track when present, otherwise
  * estimated as the median task latency over the fastest one (the fastest ran without waiting).
  */
-function queueWaitMs(run: RunForFindings, latencies: readonly number[]): { p50: number; max: number; measured: boolean } {
+function queueWaitMs(run: RunForFindings, latencies: Float64Array): { p50: number; max: number; measured: boolean } {
   const track = run.runtime?.threadpool ?? [];
   if (track.length > 0) {
     const waits = percentilesOf(track.map((slice) => slice.startMs - slice.submitMs));
@@ -120,11 +130,15 @@ function queueWaitMs(run: RunForFindings, latencies: readonly number[]): { p50: 
 
 /** `threadpool-saturated`: more thread-pool tasks in flight than `threadpoolSize`, and the queue wait they paid. */
 export function threadpoolSaturated(run: RunForFindings): Finding[] {
-  const poolTasks = ranTasks(run.tasks).filter((task) => placeOf(run.scenario, task) === 'threadpool');
+  const { tasks } = run;
+  const places = groupPlaces(run.scenario);
+  const poolTasks = entriesWhere(tasks, (i) => ran(tasks, i) && placeAt(places, tasks, i) === 'threadpool');
   const size = run.scenario.options.threadpoolSize;
-  const peak = peakOverlap(poolTasks);
+  const { starts, ends } = spansAt(tasks, poolTasks);
+  const latencies = ends.map((endMs, at) => endMs - starts[at]!);
+  const peak = peakOverlapOfColumns(starts, ends);
   if (peak <= size) return [];
-  const wait = queueWaitMs(run, poolTasks.map((t) => t.endMs - t.startMs));
+  const wait = queueWaitMs(run, latencies);
   if (wait.p50 < THREADPOOL_MIN_QUEUE_WAIT_MS) return [];
   const suggested = Math.min(peak, MAX_THREADPOOL_SIZE);
   return [
@@ -136,7 +150,7 @@ export function threadpoolSaturated(run: RunForFindings): Finding[] {
         `Up to ${peak} thread-pool tasks were in flight on ${plural(size, 'thread')}, so they queued for ` +
         `${wait.measured ? '' : 'about '}${msText(wait.p50)} at the median (${msText(wait.max)} at most).`,
       evidence: { peakInFlight: peak, threadpoolSize: size, queueWaitP50Ms: rounded(wait.p50), queueWaitMaxMs: rounded(wait.max) },
-      tasks: poolTasks.slice(0, MAX_FINDING_TASKS).map((t) => t.index),
+      tasks: listedIndexes(tasks, poolTasks),
       suggestion: {
         label: `Try threadpoolSize ${suggested}, or a pool of ${size}`,
         scenarioPatch: { options: { threadpoolSize: suggested } },

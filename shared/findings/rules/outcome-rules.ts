@@ -1,7 +1,6 @@
 import type { Finding, RunForFindings } from '../finding-schema';
-import { msText, plural, ranTasks, rounded } from '../run-facts';
+import { entriesWhere, listedIndexes, msText, plural, ran, rounded } from '../run-facts';
 import {
-  MAX_FINDING_TASKS,
   MEMORY_MIN_GROWTH_BYTES,
   MEMORY_MIN_GROWTH_RATIO,
   MEMORY_MIN_SAMPLES,
@@ -17,10 +16,13 @@ import {
 
 /** `retries-inflate-tail`: the slowest 1% of tasks are mostly ones that needed more than one attempt. */
 export function retriesInflateTail(run: RunForFindings): Finding[] {
-  const ran = ranTasks(run.tasks);
-  if (!ran.some((task) => task.attempts > 1)) return [];
-  const slowest = [...ran].sort((a, b) => b.endMs - b.startMs - (a.endMs - a.startMs)).slice(0, Math.max(1, Math.ceil(ran.length * 0.01)));
-  const retried = slowest.filter((task) => task.attempts > 1);
+  const { tasks } = run;
+  const started = entriesWhere(tasks, (i) => ran(tasks, i));
+  if (!started.some((i) => tasks.attempts[i]! > 1)) return [];
+  const durationMs = (i: number) => tasks.endMs[i]! - tasks.startMs[i]!;
+  // Longest first; equal ones (or incomparable) in index order, as a stable sort leaves them.
+  const slowest = started.sort((a, b) => durationMs(b) - durationMs(a) || a - b).slice(0, Math.max(1, Math.ceil(started.length * 0.01)));
+  const retried = slowest.filter((i) => tasks.attempts[i]! > 1);
   const fraction = retried.length / slowest.length;
   if (fraction < RETRIES_TAIL_FRACTION) return [];
   const { p50, p99 } = run.metrics.latencyMs;
@@ -33,27 +35,30 @@ export function retriesInflateTail(run: RunForFindings): Finding[] {
         `${retried.length} of the ${plural(slowest.length, 'slowest task')} needed more than one attempt, so the p99 of ${msText(p99)} ` +
         `(p50 ${msText(p50)}) measures failures and backoff, not the work.`,
       evidence: { retriedInTail: retried.length, tailTasks: slowest.length, latencyP99Ms: rounded(p99), latencyP50Ms: rounded(p50), retryDelayMs: run.scenario.options.retryDelayMs },
-      tasks: retried.slice(0, MAX_FINDING_TASKS).map((t) => t.index),
+      tasks: listedIndexes(tasks, retried),
     },
   ];
 }
 
 /** `timeouts-cluster`: timeouts bunched in time while other tasks succeeded: a stalled dependency, not slow tasks. */
 export function timeoutsCluster(run: RunForFindings): Finding[] {
-  const timeouts = run.tasks.filter((task) => task.status === 'timeout').sort((a, b) => a.endMs - b.endMs);
+  const { tasks } = run;
+  const timeout = tasks.statuses.indexOf('timeout');
+  // Earliest end first; equal ones in index order, as a stable sort leaves them.
+  const timeouts = entriesWhere(tasks, (i) => tasks.status[i] === timeout).sort((a, b) => tasks.endMs[a]! - tasks.endMs[b]! || a - b);
   if (timeouts.length < TIMEOUTS_MIN_COUNT || run.metrics.ok === 0) return [];
   const windowMs = run.metrics.spanMs * TIMEOUTS_WINDOW_FRACTION;
   let best = { from: 0, to: 0 };
   let from = 0;
   for (let to = 0; to < timeouts.length; to += 1) {
-    while (timeouts[to]!.endMs - timeouts[from]!.endMs > windowMs) from += 1;
+    while (tasks.endMs[timeouts[to]!]! - tasks.endMs[timeouts[from]!]! > windowMs) from += 1;
     if (to - from > best.to - best.from) best = { from, to };
   }
   const inCluster = timeouts.slice(best.from, best.to + 1);
   const fraction = inCluster.length / timeouts.length;
   if (fraction < TIMEOUTS_CLUSTER_FRACTION) return [];
-  const fromMs = inCluster[0]!.endMs;
-  const toMs = inCluster.at(-1)!.endMs;
+  const fromMs = tasks.endMs[inCluster[0]!]!;
+  const toMs = tasks.endMs[inCluster.at(-1)!]!;
   return [
     {
       id: 'timeouts-cluster',
@@ -63,7 +68,7 @@ export function timeoutsCluster(run: RunForFindings): Finding[] {
         `${inCluster.length} of ${plural(timeouts.length, 'timeout')} ended within ${msText(toMs - fromMs)} (from ${msText(fromMs)} to ${msText(toMs)}) ` +
         `while ${plural(run.metrics.ok, 'task')} succeeded: a dependency stalled then, rather than tasks being slow.`,
       evidence: { timeouts: timeouts.length, inCluster: inCluster.length, clusterMs: rounded(toMs - fromMs), ok: run.metrics.ok },
-      tasks: inCluster.slice(0, MAX_FINDING_TASKS).map((t) => t.index),
+      tasks: listedIndexes(tasks, inCluster),
       fromMs,
       toMs,
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findFindings } from '../../../shared/findings';
+import { findFindings, findingColumnsOf } from '../../../shared/findings';
 import { ScenarioSchema, type ScenarioInput } from '../../../shared/scenario';
 import { finishedOf, runEngine, scenario } from './run-engine';
 
@@ -8,7 +8,7 @@ async function findingsOf(input: ScenarioInput) {
   const run = await runEngine(input);
   return findFindings({
     scenario: ScenarioSchema.parse(input),
-    tasks: run.records,
+    tasks: findingColumnsOf(run.records),
     samples: run.batches.flatMap((batch) => batch.samples),
     metrics: finishedOf(run).metrics,
   });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiClient, type ApiClient } from '../../../shared/api/api-client';
 import { ApiError } from '../../../shared/api/api-error';
-import { findFindings } from '../../../shared/findings';
+import { findFindings, findingColumnsOf } from '../../../shared/findings';
 import { PRESETS } from '../../../shared/presets';
 import { createBackend } from '../../../electron/backend/api/create-backend';
 import { RunService } from '../../../electron/backend/runs/run-service';
@@ -80,7 +80,7 @@ describe('the backend: findings and the machine', () => {
     const findings = await api.history.findings({ id });
     expect(findings.map((f) => f.id)).toContain('loop-blocked');
     const run = await api.history.get({ id });
-    expect(findings).toEqual(findFindings({ scenario: run.scenario, tasks: run.tasks, samples: run.samples, metrics: run.metrics! }));
+    expect(findings).toEqual(findFindings({ scenario: run.scenario, tasks: findingColumnsOf(run.tasks), samples: run.samples, metrics: run.metrics! }));
   });
 
   it('says not_found for the findings of an unknown run, and none for a run without metrics', async () => {

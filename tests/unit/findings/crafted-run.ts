@@ -1,7 +1,7 @@
 import { computeMetrics } from '../../../shared/metrics/compute-metrics';
 import type { Sample, TaskRecord } from '../../../shared/protocol/task-record';
 import { ScenarioSchema, type ScenarioInput, type TaskGroupInput } from '../../../shared/scenario';
-import type { RunForFindings, RuntimeTracks } from '../../../shared/findings';
+import { findingColumnsOf, type RunForFindings, type RuntimeTracks } from '../../../shared/findings';
 
 /** A task of a crafted run: times in ms, everything else defaulted to a plain successful attempt. */
 export interface CraftedTask {
@@ -25,8 +25,8 @@ export function quietSamples(durationMs: number, fields: Partial<Sample> = {}): 
 }
 
 /**
- * A run as the rules see it, built the way the engine's results are: a parsed scenario, task records, and
- * metrics computed from them by the real `computeMetrics`.
+ * A run as the rules see it, built the way the engine's results are: a parsed scenario, task records (handed to
+ * the rules as their columns, and kept as `records` for what reads records), and metrics computed from them by the real `computeMetrics`.
  */
 export function craftedRun(options: {
   strategy: ScenarioInput['strategy'];
@@ -36,7 +36,7 @@ export function craftedRun(options: {
   options?: ScenarioInput['options'];
   wallMs?: number;
   runtime?: RuntimeTracks;
-}): RunForFindings {
+}): RunForFindings & { records: TaskRecord[] } {
   const scenario = ScenarioSchema.parse({ version: 1, name: 'crafted', strategy: options.strategy, options: options.options, tasks: options.groups });
   const records: TaskRecord[] = options.tasks.map((t, index) => {
     const group = t.group ?? 0;
@@ -60,7 +60,7 @@ export function craftedRun(options: {
   const wallMs = options.wallMs ?? lastEnd;
   const samples = options.samples ?? quietSamples(lastEnd);
   const metrics = computeMetrics({ tasks: records, samples, wallMs, cpu: { userMs: 10, systemMs: 1 } });
-  return { scenario, tasks: records, samples, metrics, ...(options.runtime === undefined ? {} : { runtime: options.runtime }) };
+  return { scenario, tasks: findingColumnsOf(records), records, samples, metrics, ...(options.runtime === undefined ? {} : { runtime: options.runtime }) };
 }
 
 /** `count` tasks, each started by `start(i)` and lasting `durationMs(i)`. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Span } from '../../../shared/metrics/peak-overlap';
-import { timeAtOrAbove } from '../../../shared/findings/run-facts';
+import { timeAtOrAbove as timeAtOrAboveOfColumns } from '../../../shared/findings/run-facts';
 
 /** The plain form: every edge as a pair, sorted by time with an end before a start. */
 function byEdges(spans: readonly Span[], level: number): number {
@@ -16,6 +16,11 @@ function byEdges(spans: readonly Span[], level: number): number {
     since = atMs;
   }
   return total;
+}
+
+/** The spans handed to the rule as the columns it reads. */
+function timeAtOrAbove(spans: readonly Span[], level: number): number {
+  return timeAtOrAboveOfColumns(Float64Array.from(spans, (s) => s.startMs), Float64Array.from(spans, (s) => s.endMs), level);
 }
 
 const span = fc.tuple(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 20 })).map(([startMs, lengthMs]) => ({ startMs: startMs / 2, endMs: (startMs + lengthMs) / 2 }));

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeMetrics, makeSamples, makeScenario, makeTasks, openTempStore } from './fixtures';
 import { recordsFromColumns, unpackTaskColumns } from '../../../shared/run/task-columns';
+import { findFindings, findingColumnsOf } from '../../../shared/findings';
 
 let temp: ReturnType<typeof openTempStore>;
 beforeEach(() => {
@@ -56,5 +57,19 @@ describe('HistoryStore.getColumnarRun', () => {
     expect(temp.store.getColumnarRun(id + 1)).toBeNull();
     temp.store.deleteRuns([id]);
     expect(temp.store.getColumnarRun(id)).toBeNull();
+  });
+});
+
+describe('HistoryStore.getFindings', () => {
+  it('finds from the chunks (stored out of order) what the rules find over the records by index, and the same from the rows', () => {
+    const id = recordRun(40);
+    const run = temp.store.getRun(id)!;
+    const expected = findFindings({ scenario: run.scenario, tasks: findingColumnsOf(run.tasks), samples: run.samples, metrics: run.metrics! });
+    expect(expected.map((f) => f.id)).toContain('orphaned-work');
+    expect(temp.store.getFindings(id)).toEqual(expected);
+    const db = new Database(temp.file);
+    db.prepare('DELETE FROM task_chunks WHERE run_id = ?').run(id);
+    db.close();
+    expect(temp.store.getFindings(id)).toEqual(expected);
   });
 });

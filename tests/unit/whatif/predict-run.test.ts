@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { TaskRecord } from '../../../shared/protocol/task-record';
 import { parseStrategyText } from '../../../shared/scenario';
 import { predictRun, predictionErrorPercent } from '../../../shared/whatif';
 import { craftedRun, tasksOf } from '../findings/crafted-run';
@@ -7,9 +6,8 @@ import { craftedRun, tasksOf } from '../findings/crafted-run';
 type Crafted = Parameters<typeof craftedRun>[0];
 
 function predict(run: Crafted, strategy: string, cores = 8, threadpoolSize?: number) {
-  const { scenario, tasks } = craftedRun(run);
-  // `craftedRun` builds whole task records; its type names the part the findings' rules read.
-  return predictRun({ scenario, tasks: tasks as readonly TaskRecord[], strategy: parseStrategyText(strategy), cores, ...(threadpoolSize === undefined ? {} : { threadpoolSize }) });
+  const { scenario, records } = craftedRun(run);
+  return predictRun({ scenario, tasks: records, strategy: parseStrategyText(strategy), cores, ...(threadpoolSize === undefined ? {} : { threadpoolSize }) });
 }
 
 /** `count` tasks of `ms` recorded one after another. */

@@ -35,7 +35,7 @@ function arraysOf(tasks: readonly TaskRecord[]): TaskArrays {
 }
 
 function recordedOf(run: ReturnType<typeof craftedRun>): RecordedRun {
-  return { scenario: run.scenario, tasks: run.tasks as readonly TaskRecord[], metrics: run.metrics };
+  return { scenario: run.scenario, tasks: run.records, metrics: run.metrics };
 }
 
 /** Eight 100 ms timers recorded all at once. */
