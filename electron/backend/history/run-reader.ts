@@ -13,7 +13,7 @@ import { parseInput } from './inputs';
 import { RuntimeRows } from './runtime-rows';
 import { SAMPLE_COLUMNS, TASK_ROW_COLUMNS, taskFromRow, type TaskRow } from './record-rows';
 import { TaskChunks } from './task-chunks';
-import { packTaskArrays, TaskColumnsBuilder } from './task-columns-builder';
+import { narrowTaskArrays, TaskColumnsBuilder } from './task-columns-builder';
 import { runOrder, runWhere } from './run-query-sql';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './run-rows';
 
@@ -87,7 +87,7 @@ export class RunReader {
   getColumnarRun(id: number): ColumnarRun | null {
     return this.#readRun(id, () => {
       const chunked = this.#chunks.read(id);
-      if (chunked !== null) return packTaskArrays(chunked);
+      if (chunked !== null) return narrowTaskArrays(chunked);
       const builder = new TaskColumnsBuilder();
       for (const row of this.#tasks.iterate(id) as IterableIterator<TaskRow>) builder.add(row);
       return builder.build();

@@ -2,7 +2,7 @@ import type { Scenario } from '../../../shared/scenario';
 import type { FindingTask } from '../../../shared/findings';
 import type { BatchEvent } from '../../../shared/protocol/engine-protocol';
 import type { Sample, TaskRecord, TaskStart } from '../../../shared/protocol/task-record';
-import { recordsFromColumns } from '../../../shared/run/task-columns';
+import { recordsFromArrays } from '../../../shared/run/task-columns';
 import { taskRowValues } from '../history/record-rows';
 import { TaskColumnsBuilder } from '../history/task-columns-builder';
 
@@ -39,7 +39,7 @@ export class TaskLedger {
 
   /** Every record reported (or closed by `cancelUnreported`) so far, in the order they came. */
   get records(): TaskRecord[] {
-    return recordsFromColumns(this.#columns.build());
+    return recordsFromArrays(this.#columns.build());
   }
 
   /**

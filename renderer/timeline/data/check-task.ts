@@ -64,7 +64,7 @@ function checkPositions(values: ArrayLike<number>, size: number, name: string, c
 }
 
 /**
- * `checkTaskRecords` for unpacked columns (whose lengths `unpackTaskColumns` checked): every time finite and
+ * `checkTaskRecords` for columns (whose types and lengths `checkTaskColumns` checked): every time finite and
  * >= 0, every code an entry of its table, every kind and status one the timeline knows. Returns the
  * timeline's codes for the columns' kind and status tables.
  */
