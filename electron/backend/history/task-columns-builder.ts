@@ -34,6 +34,7 @@ function fit<T extends Float64Array | Whole>(values: T, count: number): T {
 
 /** Whole numbers >= 0 in the narrowest unsigned width that holds the largest. */
 function narrowest(values: Whole, count: number): Whole {
+  if (values instanceof Uint8Array) return fit(values, count);
   let max = 0;
   for (let i = 0; i < count; i++) if (values[i]! > max) max = values[i]!;
   const Type = max <= 0xff ? Uint8Array : max <= 0xffff ? Uint16Array : Uint32Array;
