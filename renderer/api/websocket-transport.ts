@@ -152,7 +152,10 @@ export class WebSocketTransport implements ApiTransport {
     }
   }
 
-  /** An answer that holds typed arrays; one that cannot be read fails its call (when it names it) with the reason. */
+  /**
+   * An answer that holds typed arrays. One that cannot be read fails its call with the reason, or every call
+   * waiting when it does not say which it answers (else that one would wait forever).
+   */
   #readBinary(data: unknown): WsServerMessage | null {
     try {
       if (!(data instanceof ArrayBuffer)) throw new BinaryMessageError(`A message arrived as ${typeof data}, neither text nor an ArrayBuffer`);
@@ -160,10 +163,12 @@ export class WebSocketTransport implements ApiTransport {
     } catch (error) {
       const id = error instanceof BinaryMessageError ? error.id : null;
       const failure = new ApiError('internal', `The backend's answer could not be read: ${errorMessage(error)}`);
-      if (id !== null && this.#pending.has(id)) {
-        this.#pending.get(id)!({ ok: false, error: failure.toData() });
-        this.#pending.delete(id);
-      } else console.error(failure.message);
+      console.error(failure.message);
+      for (const [pendingId, answer] of this.#pending) {
+        if (id !== null && pendingId !== id) continue;
+        answer({ ok: false, error: failure.toData() });
+        this.#pending.delete(pendingId);
+      }
       return null;
     }
   }
