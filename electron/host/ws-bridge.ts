@@ -2,18 +2,25 @@ import type { RawData, WebSocket } from 'ws';
 import { API_EVENT_NAMES } from '../../shared/api/api-contract';
 import { ApiError } from '../../shared/api/api-error';
 import type { ApiTransport } from '../../shared/api/api-transport';
+import { binaryMessageParts, splitTypedArrays } from '../../shared/api/ws-binary';
 import { WsCallMessageSchema, type WsServerMessage } from '../../shared/api/ws-protocol';
 import { problemsToText, toProblems } from '../../shared/validation/format-issues';
 import { EventBatcher } from './event-batcher';
 import { errorMessage } from '../../shared/errors/error-message';
 
 /**
- * Serves the API over one browser's WebSocket: each `call` message is answered with a `response`, and
- * every backend event reaches the browser in batched `events` messages until the socket closes.
+ * Serves the API over one browser's WebSocket: each `call` message is answered with a `response` (JSON text, or
+ * one binary message when the answer holds typed arrays, `shared/api/ws-binary.ts`), and every backend event
+ * reaches the browser in batched `events` messages until the socket closes.
  */
 export function bridgeWebSocket(socket: WebSocket, backend: ApiTransport, flushIntervalMs?: number): void {
   const send = (message: WsServerMessage) => {
-    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+    if (socket.readyState !== socket.OPEN) return;
+    const split = splitTypedArrays(message);
+    if (split === null) return socket.send(JSON.stringify(message));
+    // One message in fragments, sent in one go (nothing else can be sent between them): the arrays' own bytes, never copied.
+    const parts = binaryMessageParts(Buffer.from(split.header), split.arrays);
+    parts.forEach((part, i) => socket.send(part, { binary: true, fin: i === parts.length - 1 }));
   };
   const batcher = new EventBatcher((events) => send({ type: 'events', events }), flushIntervalMs);
   const unsubscribers = API_EVENT_NAMES.map((event) =>

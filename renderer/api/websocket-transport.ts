@@ -1,5 +1,6 @@
 import { ApiError, type ApiResponse } from '../../shared/api/api-error';
 import type { ApiTransport } from '../../shared/api/api-transport';
+import { BinaryMessageError, readBinaryMessage } from '../../shared/api/ws-binary';
 import type { WsServerMessage } from '../../shared/api/ws-protocol';
 import { errorMessage } from '../../shared/errors/error-message';
 
@@ -86,6 +87,7 @@ export class WebSocketTransport implements ApiTransport {
   #open(): Promise<WebSocket> {
     this.#socket ??= new Promise((resolve, reject) => {
       const socket = new WebSocket(this.#url);
+      socket.binaryType = 'arraybuffer';
       socket.addEventListener('open', () => {
         this.#openSocket = socket;
         this.#retryMs = RETRY_FIRST_MS;
@@ -136,8 +138,8 @@ export class WebSocketTransport implements ApiTransport {
   }
 
   #receive(data: unknown): void {
-    if (typeof data !== 'string') return;
-    const message = JSON.parse(data) as WsServerMessage;
+    const message = typeof data === 'string' ? (JSON.parse(data) as WsServerMessage) : this.#readBinary(data);
+    if (message === null) return;
     if (message.type === 'response') {
       this.#pending.get(message.id)?.(message.response);
       this.#pending.delete(message.id);
@@ -149,7 +151,31 @@ export class WebSocketTransport implements ApiTransport {
       console.error(`The backend could not read a message: ${message.error.message}`);
     }
   }
+
+  /**
+   * An answer that holds typed arrays. One that cannot be read fails its call with the reason, or every call
+   * waiting when it does not say which it answers (else that one would wait forever).
+   */
+  #readBinary(data: unknown): WsServerMessage | null {
+    try {
+      if (!(data instanceof ArrayBuffer)) throw new BinaryMessageError(`A message arrived as ${typeof data}, neither text nor an ArrayBuffer`);
+      return readBinaryMessage(data, (bytes) => UTF8.decode(bytes));
+    } catch (error) {
+      const id = error instanceof BinaryMessageError ? error.id : null;
+      const failure = new ApiError('internal', `The backend's answer could not be read: ${errorMessage(error)}`);
+      console.error(failure.message);
+      for (const [pendingId, answer] of this.#pending) {
+        if (id !== null && pendingId !== id) continue;
+        answer({ ok: false, error: failure.toData() });
+        this.#pending.delete(pendingId);
+      }
+      return null;
+    }
+  }
 }
+
+// Fatal: a header that is not UTF-8 is refused rather than read with replacement characters.
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The page's own address, asked again with its cookie: 401/403 means a host with another token. */
 async function probePage(): Promise<number | null> {

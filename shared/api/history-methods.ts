@@ -30,7 +30,7 @@ export const historyMethods = {
   'history.list': method(RunQuerySchema).returns<{ runs: RunSummary[]; total: number }>(),
   /** A run with every task and sample; `not_found` when there is none with that id. */
   'history.get': method(ByIdSchema).returns<RunDetail>(),
-  /** `history.get` with the tasks as parallel columns: what the comparison draws, a quarter of the size. */
+  /** `history.get` with the tasks as parallel columns of typed arrays (`TaskArrays`): what History and the comparison draw. */
   'history.getColumnar': method(ByIdSchema).returns<ColumnarRun>(),
   /** The run's runtime slices (loop, pool, workers) packed for drawing; null for a run recorded in `tasks` mode. */
   'history.getRuntime': method(ByIdSchema).returns<PackedRuntime | null>(),

@@ -1,39 +1,31 @@
 import type { TaskRecord, TaskStatus } from '../protocol/task-record';
-import { decodeBase64 } from './base64';
 import type { RunDetail } from './run-schema';
 
-/** How a packed column's bytes are read: as a typed array of this element type. */
-export type PackedType = 'f64' | 'u32' | 'u16' | 'u8';
-
-/** A column of numbers as the bytes of a typed array (little-endian, as on every platform the app runs on), in base64. */
-export interface PackedColumn {
-  type: PackedType;
-  base64: string;
-}
+export type UnsignedArray = Uint32Array | Uint16Array | Uint8Array;
 
 /**
- * A run's task records as parallel columns, entry `i` of each the `i`-th record by index: what the Compare
- * view fetches for every run it draws. Numbers travel as packed typed arrays (times as float64, the rest in
- * the narrowest unsigned width that holds them), kinds and statuses as codes into small tables, and errors
- * only for the tasks that have one. For a run of 100,000 tasks that is about a quarter of the JSON of its
- * records, and neither end spends time turning numbers into text and back.
+ * A run's task records as parallel columns, entry `i` of each the `i`-th record by index: what History and the
+ * Compare view fetch for every run they draw. Numbers are typed arrays (times as float64, the rest in the
+ * narrowest unsigned width that holds them), kinds and statuses codes into small tables, and errors listed only
+ * for the tasks that have one: a million tasks are about 45 MB of arrays, which IPC carries by structured clone
+ * and the browser host's WebSocket as one binary message (`shared/api/ws-binary.ts`), never as text.
  */
-export interface TaskColumns {
+export interface TaskArrays {
   count: number;
-  index: PackedColumn;
-  group: PackedColumn;
+  index: UnsignedArray;
+  group: UnsignedArray;
   /** Positions in `kinds`. */
-  kind: PackedColumn;
-  lane: PackedColumn;
-  queuedMs: PackedColumn;
-  startMs: PackedColumn;
-  endMs: PackedColumn;
-  observedMs: PackedColumn;
+  kind: UnsignedArray;
+  lane: UnsignedArray;
+  queuedMs: Float64Array;
+  startMs: Float64Array;
+  endMs: Float64Array;
+  observedMs: Float64Array;
   /** Positions in `statuses`. */
-  status: PackedColumn;
+  status: UnsignedArray;
   /** 1 when the task ended after its strategy settled, else 0. */
-  orphaned: PackedColumn;
-  attempts: PackedColumn;
+  orphaned: UnsignedArray;
+  attempts: UnsignedArray;
   kinds: TaskRecord['kind'][];
   statuses: TaskStatus[];
   errors: {
@@ -46,61 +38,45 @@ export interface TaskColumns {
 }
 
 /** A run as `history.get` gives it, its tasks as columns. */
-export type ColumnarRun = Omit<RunDetail, 'tasks'> & { tasks: TaskColumns };
+export type ColumnarRun = Omit<RunDetail, 'tasks'> & { tasks: TaskArrays };
 
-export type UnsignedArray = Uint32Array | Uint16Array | Uint8Array;
-
-/** The columns unpacked into typed arrays of `count` entries each; tables and errors as they came. */
-export interface TaskArrays extends Pick<TaskColumns, 'count' | 'kinds' | 'statuses' | 'errors'> {
-  index: UnsignedArray;
-  group: UnsignedArray;
-  kind: UnsignedArray;
-  lane: UnsignedArray;
-  queuedMs: Float64Array;
-  startMs: Float64Array;
-  endMs: Float64Array;
-  observedMs: Float64Array;
-  status: UnsignedArray;
-  orphaned: UnsignedArray;
-  attempts: UnsignedArray;
-}
-
-/** The typed array each packed type is read as (and written from). */
-export const PACKED_ARRAY_TYPES = { f64: Float64Array, u32: Uint32Array, u16: Uint16Array, u8: Uint8Array } as const;
 const NUMBER_COLUMNS = ['index', 'group', 'kind', 'lane', 'queuedMs', 'startMs', 'endMs', 'observedMs', 'status', 'orphaned', 'attempts'] as const;
 const TIME_COLUMNS = new Set<string>(['queuedMs', 'startMs', 'endMs', 'observedMs']);
 
+function isUnsignedArray(value: unknown): value is UnsignedArray {
+  return value instanceof Uint8Array || value instanceof Uint16Array || value instanceof Uint32Array;
+}
+
 /**
- * Unpacks every column; throws a RangeError naming the first column that is not what it must be (an unknown
- * type, bad base64, a time column not float64 or an integer column that is, a length other than `count`).
+ * The columns as they came over a transport, checked: throws a RangeError naming the first column that is not
+ * what it must be (a time column not a Float64Array, another column not a Uint8, Uint16 or Uint32Array, a length
+ * other than `count`, tables that are not arrays). The values themselves are the timeline's to check.
  */
-export function unpackTaskColumns(columns: TaskColumns): TaskArrays {
-  const arrays: Record<string, Float64Array | UnsignedArray> = {};
+export function checkTaskColumns(columns: TaskArrays): TaskArrays {
+  if (!Number.isInteger(columns.count) || columns.count < 0) throw new RangeError(`tasks.count: must be a whole number >= 0, got ${String(columns.count)}`);
   for (const name of NUMBER_COLUMNS) {
-    const column = columns[name];
-    const array = unpackColumn(column, name);
-    if (TIME_COLUMNS.has(name) !== (column.type === 'f64')) {
-      throw new RangeError(`tasks.${name}: must be packed as ${TIME_COLUMNS.has(name) ? 'f64' : 'u8, u16 or u32'}, got ${column.type}`);
+    const column: unknown = columns[name];
+    const time = TIME_COLUMNS.has(name);
+    if (time ? !(column instanceof Float64Array) : !isUnsignedArray(column)) {
+      throw new RangeError(`tasks.${name}: must be a ${time ? 'Float64Array' : 'Uint8Array, Uint16Array or Uint32Array'}, got ${describe(column)}`);
     }
-    if (array.length !== columns.count) throw new RangeError(`tasks.${name}: must have ${columns.count} entries (count), got ${array.length}`);
-    arrays[name] = array;
+    if ((column as UnsignedArray).length !== columns.count) {
+      throw new RangeError(`tasks.${name}: must have ${columns.count} entries (count), got ${(column as UnsignedArray).length}`);
+    }
   }
-  return { ...(arrays as Omit<TaskArrays, 'count' | 'kinds' | 'statuses' | 'errors'>), count: columns.count, kinds: columns.kinds, statuses: columns.statuses, errors: columns.errors };
+  for (const name of ['kinds', 'statuses'] as const) if (!Array.isArray(columns[name])) throw new RangeError(`tasks.${name}: must be an array, got ${describe(columns[name])}`);
+  const errors: unknown = columns.errors;
+  const lists = typeof errors === 'object' && errors !== null ? (errors as Record<string, unknown>) : {};
+  for (const name of ['at', 'message', 'messages']) {
+    if (!Array.isArray(lists[name])) throw new RangeError(`tasks.errors.${name}: must be an array, got ${describe(lists[name])}`);
+  }
+  return columns;
 }
 
-function unpackColumn(column: PackedColumn, name: string): Float64Array | UnsignedArray {
-  const ArrayType = PACKED_ARRAY_TYPES[column.type];
-  if (ArrayType === undefined) throw new RangeError(`tasks.${name}: unknown packed type ${JSON.stringify(column.type)}`);
-  const bytes = decodeBase64(column.base64, `tasks.${name}`);
-  if (bytes.byteLength % ArrayType.BYTES_PER_ELEMENT !== 0) {
-    throw new RangeError(`tasks.${name}: ${bytes.byteLength} bytes is not a whole number of ${column.type} values`);
-  }
-  return new ArrayType(bytes.buffer, 0, bytes.byteLength / ArrayType.BYTES_PER_ELEMENT);
-}
-
-/** The records the columns stand for, by index; throws like `unpackTaskColumns`, or on a kind, status or message code past its table. */
-export function recordsFromColumns(columns: TaskColumns): TaskRecord[] {
-  return recordsFromArrays(unpackTaskColumns(columns));
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value === 'object') return (value as object).constructor?.name ?? 'an object';
+  return typeof value;
 }
 
 /** The records unpacked columns stand for, by index; throws on a kind, status or message code past its table. */

@@ -64,8 +64,8 @@ function fetchBoth(page: Page, ids: readonly number[]): Promise<number> {
     let waiting = runIds.length;
     await new Promise<void>((resolve) => {
       socket.onmessage = (message) => {
-        const data = JSON.parse(String(message.data)) as { type: string };
-        if (data.type === 'response' && --waiting === 0) resolve();
+        // The answers come as binary messages (their columns are typed arrays); events come as text.
+        if (typeof message.data !== 'string' && --waiting === 0) resolve();
       };
       runIds.forEach((id, i) => socket.send(JSON.stringify({ type: 'call', id: i + 1, method: 'history.getColumnar', args: { id } })));
     });

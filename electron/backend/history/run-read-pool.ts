@@ -12,27 +12,34 @@ import type { RunReadRequest, RunReadWorkerData } from './run-read-request';
  * export file as much again: on the host's thread, the two runs of a comparison would be read one after
  * the other while every other call (and in the desktop app, the main process) waits. The threads connect
  * when the pool starts, so the first read is as fast as the next.
+ *
+ * The columns a view draws have threads of their own (`views`): findings and exports of a million tasks take
+ * seconds, and the run opened or compared next must not wait behind the ones asked for by the view before it.
  */
 export class RunReadPool {
-  readonly #pool: Piscina<RunReadRequest, unknown>;
+  readonly #views: Piscina<RunReadRequest, unknown>;
+  readonly #background: Piscina<RunReadRequest, unknown>;
   #failure: Error | null = null;
   #closed: Promise<void> | null = null;
 
-  private constructor(pool: Piscina<RunReadRequest, unknown>) {
-    this.#pool = pool;
+  private constructor(views: Piscina<RunReadRequest, unknown>, background: Piscina<RunReadRequest, unknown>) {
+    this.#views = views;
+    this.#background = background;
   }
 
-  /** Starts `threads` readers of the history file at `path` (migrated already: they only read). */
+  /** Starts `threads` readers for the views and one for findings and exports, of the history file at `path` (migrated already: they only read). */
   static start(path: string, options: { nativeBinding?: string; threads?: number } = {}): RunReadPool {
-    const threads = options.threads ?? 2;
     const { file, execArgv } = entryPointBeside(import.meta.url, 'run-read-worker.ts', 'history-reader.js');
     const workerData: RunReadWorkerData = { path, ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }) };
-    const pool = new Piscina<RunReadRequest, unknown>({ filename: file, execArgv, workerData, minThreads: threads, maxThreads: threads });
-    const readers = new RunReadPool(pool);
+    const pool = (threads: number) => new Piscina<RunReadRequest, unknown>({ filename: file, execArgv, workerData, minThreads: threads, maxThreads: threads });
+    const views = options.threads ?? 2;
+    const readers = new RunReadPool(pool(views), pool(1));
     // A thread that cannot start or connect would be restarted forever (and an unheard 'error' would end
     // the process): the first failure stops the pool, and every read after it fails at once with the reason.
-    pool.on('error', (error: Error) => readers.#fail(error));
-    for (let i = 0; i < threads; i++) pool.run({ type: 'open' }).catch((error: Error) => readers.#fail(error));
+    for (const [threads, each] of [[views, readers.#views], [1, readers.#background]] as const) {
+      each.on('error', (error: Error) => readers.#fail(error));
+      for (let i = 0; i < threads; i++) each.run({ type: 'open' }).catch((error: Error) => readers.#fail(error));
+    }
     return readers;
   }
 
@@ -53,14 +60,15 @@ export class RunReadPool {
 
   #run(request: RunReadRequest): Promise<unknown> {
     if (this.#failure !== null) return Promise.reject(this.#failure);
+    const pool = request.type === 'columnar' ? this.#views : this.#background;
     // A read cut short by the pool stopping fails with the reason it stopped.
-    return this.#pool.run(request).catch((error: unknown) => {
+    return pool.run(request).catch((error: unknown) => {
       throw this.#failure ?? error;
     });
   }
 
   close(): Promise<void> {
-    this.#closed ??= this.#pool.destroy();
+    this.#closed ??= Promise.all([this.#views.destroy(), this.#background.destroy()]).then(() => undefined);
     return this.#closed;
   }
 

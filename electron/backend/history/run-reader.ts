@@ -13,7 +13,7 @@ import { parseInput } from './inputs';
 import { RuntimeRows } from './runtime-rows';
 import { SAMPLE_COLUMNS, TASK_ROW_COLUMNS, taskFromRow, type TaskRow } from './record-rows';
 import { TaskChunks } from './task-chunks';
-import { packTaskArrays, TaskColumnsBuilder } from './task-columns-builder';
+import { narrowTaskArrays, TaskColumnsBuilder } from './task-columns-builder';
 import { runOrder, runWhere } from './run-query-sql';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './run-rows';
 
@@ -88,16 +88,21 @@ export class RunReader {
 
   /** `getRun` with the tasks as columns. */
   getColumnarRun(id: number): ColumnarRun | null {
-    return this.#readRun(id, () => packTaskArrays(this.#taskArrays(id)));
+    return this.#readRun(id, () => {
+      const chunked = this.#chunks.read(id);
+      return chunked !== null ? narrowTaskArrays(chunked) : this.#columnsFromRows(id).build();
+    });
   }
 
   /** The run's tasks as columns in index order: from their packed chunks, or else straight from the rows without a record per task. */
   #taskArrays(id: number): TaskArrays {
-    const chunked = this.#chunks.read(id);
-    if (chunked !== null) return chunked;
+    return this.#chunks.read(id) ?? this.#columnsFromRows(id).arrays();
+  }
+
+  #columnsFromRows(id: number): TaskColumnsBuilder {
     const builder = new TaskColumnsBuilder();
     for (const row of this.#tasks.iterate(id) as IterableIterator<TaskRow>) builder.add(row);
-    return builder.arrays();
+    return builder;
   }
 
   /**

@@ -139,13 +139,15 @@ function emptyArrays(count: number): TaskArrays {
 /** Puts each task of a chunk at its index in `out`; false when an index is out of range or seen before. */
 function placeChunk(row: ChunkRow, out: TaskArrays, seen: Uint8Array, errors: { at: number; message: string }[]): boolean {
   const n = row.taskCount;
-  // A copy, so that every column starts aligned whatever the offset of the blob SQLite handed over.
-  const buffer = new Uint8Array(row.data).buffer;
-  if (buffer.byteLength !== n * BYTES_PER_TASK) return false;
-  const times = new Float64Array(buffer, 0, 4 * n);
-  const whole = new Uint32Array(buffer, 32 * n, 3 * n);
-  const attempts = new Uint16Array(buffer, 44 * n, n);
-  const codes = new Uint8Array(buffer, 46 * n, 3 * n);
+  if (row.data.byteLength !== n * BYTES_PER_TASK) return false;
+  // The blob's own bytes when they start aligned for float64 (a blob this large has a buffer of its own), else a
+  // copy that does.
+  const data = row.data.byteOffset % 8 === 0 ? row.data : new Uint8Array(row.data);
+  const { buffer, byteOffset: at } = data;
+  const times = new Float64Array(buffer, at, 4 * n);
+  const whole = new Uint32Array(buffer, at + 32 * n, 3 * n);
+  const attempts = new Uint16Array(buffer, at + 44 * n, n);
+  const codes = new Uint8Array(buffer, at + 46 * n, 3 * n);
   const tables = JSON.parse(row.tables) as ChunkTables;
   const kindCodes = merge(out.kinds as string[], tables.kinds);
   const statusCodes = merge(out.statuses as string[], tables.statuses);

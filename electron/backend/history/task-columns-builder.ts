@@ -2,7 +2,7 @@ import type { TaskRecord, TaskStatus } from '../../../shared/protocol/task-recor
 import type { TaskRow } from './record-rows';
 import { inIndexOrder, type FindingColumns } from '../../../shared/findings';
 import { ensureLength } from '../../../shared/arrays/ensure-length';
-import { PACKED_ARRAY_TYPES, type PackedColumn, type PackedType, type TaskArrays, type TaskColumns } from '../../../shared/run/task-columns';
+import type { TaskArrays } from '../../../shared/run/task-columns';
 
 /** Positions of values in a table that grows as new values come. */
 class CodeTable<T> {
@@ -25,45 +25,45 @@ class CodeTable<T> {
   }
 }
 
-type Packable = Float64Array | Uint32Array | Uint16Array | Uint8Array;
+type Whole = Uint32Array | Uint16Array | Uint8Array;
 
-function pack(type: PackedType, values: Packable, count: number): PackedColumn {
-  const Constructor = PACKED_ARRAY_TYPES[type];
-  const first = values.subarray(0, count);
-  const typed = first instanceof Constructor ? first : new Constructor(first);
-  return { type, base64: Buffer.from(typed.buffer, typed.byteOffset, typed.byteLength).toString('base64') };
+/** The first `count` values, in an array of their own when `values` holds more (a clone would copy its whole buffer). */
+function fit<T extends Float64Array | Whole>(values: T, count: number): T {
+  return (values.length === count ? values : values.slice(0, count)) as T;
 }
 
 /** Whole numbers >= 0 in the narrowest unsigned width that holds the largest. */
-function packWhole(values: Exclude<Packable, Float64Array>, count: number): PackedColumn {
+function narrowest(values: Whole, count: number): Whole {
+  if (values instanceof Uint8Array) return fit(values, count);
   let max = 0;
   for (let i = 0; i < count; i++) if (values[i]! > max) max = values[i]!;
-  return pack(max <= 0xff ? 'u8' : max <= 0xffff ? 'u16' : 'u32', values, count);
+  const Type = max <= 0xff ? Uint8Array : max <= 0xffff ? Uint16Array : Uint32Array;
+  return values instanceof Type ? fit(values, count) : new Type(values.subarray(0, count));
 }
 
-/** Unpacked columns packed for the API, each whole-number column in the narrowest width that holds it. */
-export function packTaskArrays(arrays: TaskArrays): TaskColumns {
+/** Columns of `count` tasks as the API sends them: each whole-number column in the narrowest width that holds it. */
+export function narrowTaskArrays(arrays: TaskArrays): TaskArrays {
   const n = arrays.count;
   return {
     count: n,
-    index: packWhole(arrays.index, n),
-    group: packWhole(arrays.group, n),
-    kind: pack('u8', arrays.kind, n),
-    lane: packWhole(arrays.lane, n),
-    queuedMs: pack('f64', arrays.queuedMs, n),
-    startMs: pack('f64', arrays.startMs, n),
-    endMs: pack('f64', arrays.endMs, n),
-    observedMs: pack('f64', arrays.observedMs, n),
-    status: pack('u8', arrays.status, n),
-    orphaned: pack('u8', arrays.orphaned, n),
-    attempts: packWhole(arrays.attempts, n),
+    index: narrowest(arrays.index, n),
+    group: narrowest(arrays.group, n),
+    kind: narrowest(arrays.kind, n),
+    lane: narrowest(arrays.lane, n),
+    queuedMs: fit(arrays.queuedMs, n),
+    startMs: fit(arrays.startMs, n),
+    endMs: fit(arrays.endMs, n),
+    observedMs: fit(arrays.observedMs, n),
+    status: narrowest(arrays.status, n),
+    orphaned: narrowest(arrays.orphaned, n),
+    attempts: narrowest(arrays.attempts, n),
     kinds: arrays.kinds,
     statuses: arrays.statuses,
     errors: arrays.errors,
   };
 }
 
-/** Fills `TaskColumns` one task at a time, in the order the columns are to hold them, then packs them. */
+/** Fills task columns one task at a time, in the order the columns are to hold them, then narrows them. */
 export class TaskColumnsBuilder {
   #count = 0;
   #index: Uint32Array;
@@ -77,7 +77,7 @@ export class TaskColumnsBuilder {
   #status: Uint32Array;
   #orphaned: Uint8Array;
   #attempts: Uint32Array;
-  readonly #errors: TaskColumns['errors'] = { at: [], message: [], messages: [] };
+  readonly #errors: TaskArrays['errors'] = { at: [], message: [], messages: [] };
   readonly #kinds = new CodeTable<TaskRecord['kind']>();
   readonly #statuses = new CodeTable<TaskStatus>();
   readonly #messages = new CodeTable<string>();
@@ -151,8 +151,25 @@ export class TaskColumnsBuilder {
     return inIndexOrder(this.arrays());
   }
 
-  build(): TaskColumns {
-    return packTaskArrays(this.arrays());
+  /** The columns as the API sends them: the whole arrays, not views (a clone of a view copies its whole buffer). */
+  build(): TaskArrays {
+    return narrowTaskArrays({
+      count: this.#count,
+      index: this.#index,
+      group: this.#group,
+      kind: this.#kind,
+      lane: this.#lane,
+      queuedMs: this.#queuedMs,
+      startMs: this.#startMs,
+      endMs: this.#endMs,
+      observedMs: this.#observedMs,
+      status: this.#status,
+      orphaned: this.#orphaned,
+      attempts: this.#attempts,
+      kinds: this.#kinds.values,
+      statuses: this.#statuses.values,
+      errors: { ...this.#errors, messages: this.#messages.values },
+    });
   }
 
   #grow(length: number): void {

@@ -1,5 +1,5 @@
 import { compareFindings, type Finding, type FindingsDifference } from '../../../shared/findings';
-import { unpackTaskColumns, type ColumnarRun, type TaskArrays } from '../../../shared/run/task-columns';
+import { checkTaskColumns, type ColumnarRun, type TaskArrays } from '../../../shared/run/task-columns';
 import { compareMetrics, type MetricComparison } from '../../../shared/stats/compare-metrics';
 import { compareRepeats, type RepeatedMetricComparison } from '../../../shared/stats/compare-repeats';
 import { cdfPoints, columnLatencies, type CdfPoint } from '../../charts/latency-distribution';
@@ -160,7 +160,7 @@ function seriesOf(run: ColumnarRun): RunSeries {
   let tasks: TaskArrays | null = null;
   let timeline: TimelineData | null = null;
   try {
-    tasks = unpackTaskColumns(run.tasks);
+    tasks = checkTaskColumns(run.tasks);
     timeline = TimelineData.fromColumns(tasks, run.samples);
   } catch {
     // A stored run whose records the timeline cannot hold still compares by its numbers.

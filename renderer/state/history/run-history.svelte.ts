@@ -1,7 +1,7 @@
 import type { Finding } from '../../../shared/findings';
 import type { ExperimentSummary } from '../../../shared/api/experiment-methods';
 import type { ExportedFile } from '../../../shared/api/history-methods';
-import { unpackTaskColumns, type TaskArrays } from '../../../shared/run/task-columns';
+import { checkTaskColumns, type TaskArrays } from '../../../shared/run/task-columns';
 import { unpackRuntime } from '../../../shared/runtime/runtime-packing';
 import type { RunDetail, RunSummary } from '../../../shared/run/run-schema';
 import type { ReopenedExperiment } from '../../../shared/experiments/experiment-summary';
@@ -15,7 +15,7 @@ import { RunSelection } from './run-selection.svelte';
 import { RunTransfer } from './run-transfer.svelte';
 import { RunTrash } from './run-trash.svelte';
 
-/** A run opened in full: its tasks as unpacked columns (a million tasks are a few typed arrays, not a million objects). */
+/** A run opened in full: its tasks as columns (a million tasks are a few typed arrays, not a million objects). */
 export type OpenedRunDetail = Omit<RunDetail, 'tasks'> & { tasks: TaskArrays };
 
 /** What a person may change about a recorded run. */
@@ -93,7 +93,7 @@ export class RunHistory {
       this.#openedFindings = [];
       this.#findingsFor = id;
       const [{ tasks, ...rest }, packed] = await Promise.all([this.#api.history.getColumnar({ id }), this.#api.history.getRuntime({ id })]);
-      const run: OpenedRunDetail = { ...rest, tasks: unpackTaskColumns(tasks) };
+      const run: OpenedRunDetail = { ...rest, tasks: checkTaskColumns(tasks) };
       this.#openedRuntime = packed === null ? null : RuntimeTrackData.fromArrays(unpackRuntime(packed));
       this.#opened = run;
       this.#openedExperiment = null;

@@ -1,5 +1,5 @@
 import type { TaskRecord, TaskStart } from '../../../shared/protocol/task-record';
-import type { TaskArrays } from '../../../shared/run/task-columns';
+import type { TaskArrays, UnsignedArray } from '../../../shared/run/task-columns';
 import { isFinishedStatus, isTaskKind, kindCode, statusCode } from './task-codes';
 
 const WHOLE = 'a whole number >= 0';
@@ -64,17 +64,33 @@ function checkPositions(values: ArrayLike<number>, size: number, name: string, c
 }
 
 /**
- * `checkTaskRecords` for unpacked columns (whose lengths `unpackTaskColumns` checked): every time finite and
+ * `isTime` of every value of a column, in a loop of its own: a million tasks have four million times, which a
+ * call per value made the largest part of opening such a run.
+ */
+function checkTimes(values: Float64Array, name: string, column: string): void {
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    if (!(value >= 0 && value < Infinity)) failAt(`${name}.${column}[${i}]`, TIME, value);
+  }
+}
+
+/** Every value of an unsigned column (whole and >= 0 by its type) below `size`; `rule` is made only on failure. */
+function checkBelow(values: UnsignedArray, size: number, name: string, column: string, rule: () => string): void {
+  for (let i = 0; i < values.length; i++) if (values[i]! >= size) failAt(`${name}.${column}[${i}]`, rule(), values[i]);
+}
+
+/**
+ * `checkTaskRecords` for columns (whose types and lengths `checkTaskColumns` checked): every time finite and
  * >= 0, every code an entry of its table, every kind and status one the timeline knows. Returns the
  * timeline's codes for the columns' kind and status tables.
  */
 export function checkTaskArrays(arrays: TaskArrays, name: string): { kinds: Uint8Array; statuses: Uint8Array } {
-  for (const column of ['queuedMs', 'startMs', 'endMs', 'observedMs'] as const) checkEach(arrays[column], isTime, name, column, TIME);
-  checkEach(arrays.orphaned, (flag) => flag === 0 || flag === 1, name, 'orphaned', '0 or 1');
+  for (const column of ['queuedMs', 'startMs', 'endMs', 'observedMs'] as const) checkTimes(arrays[column], name, column);
+  checkBelow(arrays.orphaned, 2, name, 'orphaned', () => '0 or 1');
   checkEach(arrays.kinds, isTaskKind, name, 'kinds', 'a task kind');
   checkEach(arrays.statuses, isFinishedStatus, name, 'statuses', 'ok, error, timeout, cancelled or skipped');
-  checkPositions(arrays.kind, arrays.kinds.length, name, 'kind', 'kinds');
-  checkPositions(arrays.status, arrays.statuses.length, name, 'status', 'statuses');
+  checkBelow(arrays.kind, arrays.kinds.length, name, 'kind', () => `a position in kinds (0 to ${arrays.kinds.length - 1})`);
+  checkBelow(arrays.status, arrays.statuses.length, name, 'status', () => `a position in statuses (0 to ${arrays.statuses.length - 1})`);
   const { at, message, messages } = arrays.errors;
   if (message.length !== at.length) throw new RangeError(`${name}.errors.message: must have ${at.length} entries like errors.at, got ${message.length}`);
   checkPositions(at, arrays.count, name, 'errors.at', 'the tasks');

@@ -85,15 +85,26 @@ export class TimelineData {
    */
   static grouped(source: TimelineData, lanesPerRow: number): TimelineData {
     if (!Number.isInteger(lanesPerRow) || lanesPerRow < 1) throw new RangeError(`lanesPerRow: must be a whole number >= 1, got ${lanesPerRow}`);
-    const data = new TimelineData(source.count);
-    data.#reserve(source.count);
-    for (let slot = 0; slot < source.count; slot++) {
-      const row = Math.floor(source.#lane[slot]! / lanesPerRow);
-      data.#addSlot(source.#taskIndex[slot]!, source.#group[slot]!, source.#kind[slot]!, row, source.#queuedMs[slot]!, source.#startMs[slot]!);
-      if (source.#status[slot] !== RUNNING_CODE) {
-        data.#finish(slot, source.#status[slot]!, source.#endMs[slot]!, source.#attempts[slot]!, source.#observedMs[slot]!, source.#orphaned[slot]!);
-      }
+    const n = source.count;
+    const data = new TimelineData(n);
+    // The same slots: every array but the lanes is a copy, and so are the counts.
+    for (const name of ['queuedMs', 'startMs', 'endMs', 'observedMs', 'orphaned', 'group', 'taskIndex', 'kind', 'status', 'attempts'] as const) {
+      (data[name] as Float64Array | Uint32Array | Uint16Array | Uint8Array).set(source[name].subarray(0, n));
     }
+    data.#slotByTask = source.#slotByTask.slice();
+    data.#statusCounts.set(source.#statusCounts);
+    data.#kindCounts.set(source.#kindCounts);
+    data.#orphanedCount = source.#orphanedCount;
+    const lanes = source.#lane;
+    const rows = data.#lane;
+    const starts = data.#startMs;
+    for (let slot = 0; slot < n; slot++) {
+      const row = Math.floor(lanes[slot]! / lanesPerRow);
+      rows[slot] = row;
+      const spans = (data.#lanes[row] ??= new LaneSpans());
+      if (spans.push(slot, starts[slot]!, starts)) data.#unsorted.push(spans);
+    }
+    data.#count = n;
     for (const [slot, message] of source.#errors) data.#errors.set(slot, message);
     data.#settle();
     data.setLaneCount(Math.ceil(source.laneCount / lanesPerRow));
@@ -238,15 +249,59 @@ export class TimelineData {
   }
 
   /** Columns checked by `checkTaskArrays`, whose codes for `columns.kinds` and `columns.statuses` it gave. */
+  /**
+   * What `#addSlot` and `#finish` do for each task, in one pass over the columns and with the arrays copied whole:
+   * a stored run of a million tasks is the timeline's first picture, and a call per task per field held it up.
+   */
   #appendColumns(columns: TaskArrays, codes: { kinds: Uint8Array; statuses: Uint8Array }): void {
-    const { index, group, kind, lane, queuedMs, startMs, endMs, observedMs, status, orphaned, attempts } = columns;
-    this.#reserve(this.#count + columns.count);
+    const { count, index, group, kind, lane, queuedMs, startMs, endMs, observedMs, status, orphaned, attempts } = columns;
     const first = this.#count;
-    for (let i = 0; i < columns.count; i++) {
-      if (this.slotOfTask(index[i]!) >= 0) throw new RangeError(`tasks.index[${i}]: task ${index[i]} is there twice`);
-      const slot = this.#addSlot(index[i]!, group[i]!, codes.kinds[kind[i]!]!, lane[i]!, queuedMs[i]!, startMs[i]!);
-      this.#finish(slot, codes.statuses[status[i]!]!, endMs[i]!, attempts[i]!, observedMs[i]!, orphaned[i]!);
+    this.#reserve(first + count);
+    let maxIndex = -1;
+    for (let i = 0; i < count; i++) if (index[i]! > maxIndex) maxIndex = index[i]!;
+    if (maxIndex >= this.#slotByTask.length) this.#slotByTask = ensureLength(this.#slotByTask, maxIndex + 1, -1);
+    this.#taskIndex.set(index, first);
+    this.#group.set(group, first);
+    this.#lane.set(lane, first);
+    this.#queuedMs.set(queuedMs, first);
+    this.#startMs.set(startMs, first);
+    this.#endMs.set(endMs, first);
+    this.#orphaned.set(orphaned, first);
+    if (attempts instanceof Uint32Array) for (let i = 0; i < count; i++) this.#attempts[first + i] = Math.min(attempts[i]!, 0xffff);
+    else this.#attempts.set(attempts, first);
+    const slotByTask = this.#slotByTask;
+    const kinds = this.#kind;
+    const statuses = this.#status;
+    const observed = this.#observedMs;
+    const laneSpans = this.#lanes;
+    let nowMs = this.#nowMs;
+    let laneCount = this.#laneCount;
+    let orphanedCount = 0;
+    for (let i = 0; i < count; i++) {
+      const slot = first + i;
+      const task = index[i]!;
+      if (slotByTask[task]! >= 0) throw new RangeError(`tasks.index[${i}]: task ${task} is there twice`);
+      slotByTask[task] = slot;
+      const kindCode = codes.kinds[kind[i]!]!;
+      kinds[slot] = kindCode;
+      this.#kindCounts[kindCode]!++;
+      const statusCode = codes.statuses[status[i]!]!;
+      statuses[slot] = statusCode;
+      this.#statusCounts[statusCode]!++;
+      orphanedCount += orphaned[i]!;
+      const start = startMs[i]!;
+      const lastMs = Math.max(endMs[i]!, observedMs[i]!, start, queuedMs[i]!);
+      observed[slot] = Math.max(endMs[i]!, observedMs[i]!);
+      if (lastMs > nowMs) nowMs = lastMs;
+      const l = lane[i]!;
+      const spans = (laneSpans[l] ??= new LaneSpans());
+      if (spans.push(slot, start, this.#startMs)) this.#unsorted.push(spans);
+      if (l >= laneCount) laneCount = l + 1;
     }
+    this.#count = first + count;
+    this.#orphanedCount += orphanedCount;
+    this.#nowMs = nowMs;
+    this.#laneCount = laneCount;
     const { at, message, messages } = columns.errors;
     for (let i = 0; i < at.length; i++) this.#errors.set(first + at[i]!, messages[message[i]!]!);
     this.#settle();

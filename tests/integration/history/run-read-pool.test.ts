@@ -55,6 +55,19 @@ describe('RunReadPool: runs read on worker threads', () => {
     expect(await pool.getFindings(id + 1)).toBeNull();
   });
 
+  it('reads the columns a view asks for without waiting behind the exports and findings asked for before', async () => {
+    const pool = startPool();
+    const big = recordRun(60_000, 'big');
+    const small = recordRun(10, 'small');
+    const finished: string[] = [];
+    const note = (name: string) => () => finished.push(name);
+    // Enough background work to fill every thread of the pool were they shared.
+    const background = [pool.exportRun(big, 'json').then(note('export')), pool.getFindings(big).then(note('findings')), pool.exportRun(big, 'csv').then(note('export'))];
+    await pool.getColumnarRun(small).then(note('columns'));
+    await Promise.all(background);
+    expect(finished[0]).toBe('columns');
+  });
+
   it('answers null for a run that is not there or is in the trash', async () => {
     const pool = startPool();
     const id = recordRun(4, 'soon gone');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { unpackTaskColumns, type ColumnarRun } from '../../../shared/run/task-columns';
+import { checkTaskColumns, type ColumnarRun } from '../../../shared/run/task-columns';
 import { buildProjectCopy, ELECTRON_STUB_REGISTER, ELECTRON_VERSION, electronSqliteDriverPath, installStandInSqliteDriver } from './built-project';
 
 type Report = { type: string; [key: string]: unknown };
@@ -177,10 +177,11 @@ describe('the built main process with its SQLite driver', () => {
     const run = (detail.value as { result: { status: string; tasks: { status: string }[] } }).result;
     expect(run.status).toBe('completed');
     expect(run.tasks.map((task) => task.status)).toEqual(Array(6).fill('ok'));
-    // The comparison's read runs on the built reader threads, with the Electron driver, not on the main thread.
+    // The comparison's read runs on the built reader threads, with the Electron driver, not on the main thread; its
+    // columns cross IPC as typed arrays.
     const columnar = await app.invoke(String(url), 'api:call', 'history.getColumnar', { id: runId });
     const { tasks } = (columnar.value as { result: ColumnarRun }).result;
-    expect(Array.from(unpackTaskColumns(tasks).index)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(Array.from(checkTaskColumns(tasks).index)).toEqual([0, 1, 2, 3, 4, 5]);
     expect(tasks.statuses).toEqual(['ok']);
     const exported = await app.invoke(String(url), 'api:call', 'history.export', { id: runId, format: 'json' });
     expect((exported.value as { result: { content: string } }).result.content).toContain('"format":"concurrency-explorer/run"');

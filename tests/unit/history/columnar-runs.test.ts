@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeMetrics, makeSamples, makeScenario, makeTasks, openTempStore } from './fixtures';
-import { recordsFromColumns, unpackTaskColumns } from '../../../shared/run/task-columns';
+import { recordsFromArrays } from '../../../shared/run/task-columns';
 import { findFindings, findingColumnsOf } from '../../../shared/findings';
 
 let temp: ReturnType<typeof openTempStore>;
@@ -26,30 +26,30 @@ describe('HistoryStore.getColumnarRun', () => {
     const { tasks, ...run } = temp.store.getRun(id)!;
     const columnar = temp.store.getColumnarRun(id)!;
     expect({ ...columnar, tasks: undefined }).toEqual({ ...run, tasks: undefined });
-    expect(recordsFromColumns(columnar.tasks)).toEqual(tasks);
-    expect(Array.from(unpackTaskColumns(columnar.tasks).index)).toEqual([...Array(24).keys()]);
+    expect(recordsFromArrays(columnar.tasks)).toEqual(tasks);
+    expect(Array.from(columnar.tasks.index)).toEqual([...Array(24).keys()]);
   });
 
   it('reads the packed chunks exactly as the rows, and the rows when the chunks are gone', () => {
     const id = recordRun(40);
-    const fromChunks = recordsFromColumns(temp.store.getColumnarRun(id)!.tasks);
+    const fromChunks = recordsFromArrays(temp.store.getColumnarRun(id)!.tasks);
     const db = new Database(temp.file);
     expect(db.prepare('SELECT count(*) FROM task_chunks WHERE run_id = ?').pluck().get(id)).toBe(2);
     // A run recorded before chunks were stored has none: its rows are read instead, to the same records.
     db.prepare('DELETE FROM task_chunks WHERE run_id = ?').run(id);
     db.close();
     expect(fromChunks).toEqual(temp.store.getRun(id)!.tasks);
-    expect(recordsFromColumns(temp.store.getColumnarRun(id)!.tasks)).toEqual(fromChunks);
+    expect(recordsFromArrays(temp.store.getColumnarRun(id)!.tasks)).toEqual(fromChunks);
   });
 
   it('reads the rows when the task indexes have gaps, and an imported run from its chunks', () => {
     const gaps = temp.store.createRun({ scenario: makeScenario(), name: 'Gaps' });
     const tasks = [...makeTasks(3), ...makeTasks(2, 10)];
     temp.store.appendBatch(gaps, { finished: tasks, samples: [] });
-    expect(recordsFromColumns(temp.store.getColumnarRun(gaps)!.tasks)).toEqual(tasks);
+    expect(recordsFromArrays(temp.store.getColumnarRun(gaps)!.tasks)).toEqual(tasks);
     const exported = temp.store.getRun(recordRun(16))!;
     const imported = temp.store.importRun({ format: 'concurrency-explorer/run', version: 2, run: exported });
-    expect(recordsFromColumns(temp.store.getColumnarRun(imported)!.tasks)).toEqual(exported.tasks);
+    expect(recordsFromArrays(temp.store.getColumnarRun(imported)!.tasks)).toEqual(exported.tasks);
   });
 
   it('has nothing for an unknown run or one in the trash', () => {

@@ -3,7 +3,6 @@ import { computeMetrics } from '../../../shared/metrics/compute-metrics';
 import { RunMetricsSchema } from '../../../shared/metrics/metrics-schema';
 import { peakOverlap } from '../../../shared/metrics/peak-overlap';
 import { metricColumnsOfArrays } from '../../../shared/metrics/task-metric-columns';
-import { unpackTaskColumns } from '../../../shared/run/task-columns';
 import { columnsOf } from '../run/task-columns-fixtures';
 import type { Sample, TaskRecord } from '../../../shared/protocol/task-record';
 
@@ -90,9 +89,9 @@ describe('computeMetrics', () => {
     expect(metrics).toMatchObject({ cpuUserMs: 12, cpuSystemMs: 3 });
   });
 
-  it('gives the same metrics from unpacked task columns as from their records', () => {
+  it('gives the same metrics from task columns as from their records', () => {
     const input = { samples: [sample(2, 0.5, 100)], wallMs: 50, cpu: { userMs: 1, systemMs: 1 } };
-    const fromColumns = computeMetrics({ ...input, tasks: metricColumnsOfArrays(unpackTaskColumns(columnsOf(tasks))) });
+    const fromColumns = computeMetrics({ ...input, tasks: metricColumnsOfArrays(columnsOf(tasks)) });
     expect(fromColumns).toEqual(computeMetrics({ ...input, tasks }));
   });
 

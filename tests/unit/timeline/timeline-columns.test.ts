@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TimelineData } from '../../../renderer/timeline/data/timeline-data';
-import { unpackTaskColumns, type TaskArrays } from '../../../shared/run/task-columns';
+import type { TaskArrays } from '../../../shared/run/task-columns';
 import { columnsOf } from '../run/task-columns-fixtures';
 import { syntheticRun } from './fixtures/synthetic-run';
 
@@ -23,14 +23,14 @@ describe('TimelineData.fromColumns', () => {
   it('holds a stored run exactly as fromTasks holds its records', () => {
     const { tasks, samples } = syntheticRun({ tasks: 5_000, lanes: 6, seed: 7, failureRate: 0.05 });
     const byIndex = [...tasks].sort((a, b) => a.index - b.index);
-    const fromColumns = TimelineData.fromColumns(unpackTaskColumns(columnsOf(byIndex)), samples);
+    const fromColumns = TimelineData.fromColumns(columnsOf(byIndex), samples);
     const fromTasks = TimelineData.fromTasks(byIndex, samples);
     expect(snapshot(fromColumns)).toEqual(snapshot(fromTasks));
     expect(fromColumns.countByStatus('error')).toBeGreaterThan(0);
     expect(fromColumns.slotOfTask(4_999)).toBe(4_999);
   });
 
-  const good = () => unpackTaskColumns(columnsOf(syntheticRun({ tasks: 20, lanes: 2, seed: 1, failureRate: 0.2 }).tasks));
+  const good = () => columnsOf(syntheticRun({ tasks: 20, lanes: 2, seed: 1, failureRate: 0.2 }).tasks);
   const refusals: [string, (c: TaskArrays) => void, RegExp][] = [
     ['a time that is not a number', (c) => (c.startMs[4] = Number.NaN), /^tasks\.startMs\[4\]: must be a finite number >= 0, got NaN$/],
     ['a negative time', (c) => (c.endMs[2] = -1), /^tasks\.endMs\[2\]: must be a finite number >= 0, got -1$/],
