@@ -148,15 +148,15 @@ function problemsOfRun(engine: InProcessRun, allPlains: readonly PlainRun[]): st
  */
 export async function compareWithPlain(strategy: Strategy, tasks: Tasks, attempts: { most: number; budgetMs: number } = FIDELITY_ATTEMPTS): Promise<string[]> {
   const scenario = ScenarioSchema.parse({ version: 1, name: 'fidelity', strategy, tasks });
-  const plain = () => {
-    collectGarbage();
+  const plain = async () => {
+    await collectGarbage();
     return runPlain(scenario);
   };
   const startedMs = performance.now();
   const plains = [await plain()];
   let closest: string[] | null = null;
   for (let attempt = 0; attempt < attempts.most && (attempt === 0 || performance.now() - startedMs < attempts.budgetMs); attempt++) {
-    collectGarbage();
+    await collectGarbage();
     const engine = await runInProcess({ strategy, tasks });
     plains.push(await plain());
     const problems = problemsOfRun(engine, plains);
