@@ -102,13 +102,13 @@ function problemsOfRun(engine: InProcessRun, allPlains: readonly PlainRun[]): st
     return [`the engine started tasks ${engineStarted}, the plain code ${allPlains.map((plain) => startedKey(plain.timings.map((timing) => timing !== null))).join(' or ')}`];
   }
   const problems: string[] = [];
-  const both = engine.records.filter((record) => record.attempts > 0);
+  const started = engine.records.filter((record) => record.attempts > 0);
   const plainOf = (index: number, stamp: Stamp) => plains.map((plain) => stamp(plain.timings[index]!));
   const stamps: [string, Stamp, (record: TaskRecord) => number][] = [
     ['start', (t) => t.startMs, (r) => r.startMs],
     ['end', (t) => t.endMs, (r) => r.endMs],
   ];
-  for (const record of both) {
+  for (const record of started) {
     for (const [what, stamp, engineOf] of stamps) {
       const problem = disagreementWithin(`task ${record.index} ${what}`, engineOf(record), plainOf(record.index, stamp));
       if (problem !== null) problems.push(problem);
@@ -116,8 +116,8 @@ function problemsOfRun(engine: InProcessRun, allPlains: readonly PlainRun[]): st
   }
   // An order counts where every plain run is sure of it (further apart than the tolerance, the same way round).
   for (const [what, stamp, engineOf] of stamps) {
-    for (const first of both) {
-      for (const second of both) {
+    for (const first of started) {
+      for (const second of started) {
         const p = plainOf(first.index, stamp);
         const q = plainOf(second.index, stamp);
         const plainSure = p.every((time, run) => time < q[run]! && !agrees(time, q[run]!));
