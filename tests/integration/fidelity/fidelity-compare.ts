@@ -11,9 +11,11 @@ export type Tasks = ScenarioInput['tasks'];
 /**
  * How many engine runs one comparison may take, and for how long it starts new ones, before it reports what
  * the closest of them disagreed on. Most agree at the first; the rest are for a machine whose other work
- * stalls a run now and then (a worker-thread run costs about a second of thread start-up, hence the budget).
+ * stalls a run now and then, and each attempt adds a plain run to the spread it is held to. On the shared
+ * 2-core machine at a load average of 16, six attempts within 12 s left 5 or 6 of the 68 cases failing per
+ * suite run (a worker-thread attempt costs 2-3 s of thread start-up there, hence the budget).
  */
-export const FIDELITY_ATTEMPTS = { most: 6, budgetMs: 12_000 } as const;
+export const FIDELITY_ATTEMPTS = { most: 10, budgetMs: 20_000 } as const;
 
 /** The kinds of work the fidelity comparison covers, each as a small scenario's task groups. */
 export const FIDELITY_KINDS: Record<string, Tasks> = {
