@@ -2,19 +2,20 @@ import { ParentToEngineSchema } from '../../shared/protocol/engine-protocol';
 import { problemsToText, toProblems } from '../../shared/validation/format-issues';
 import { connectToParent, type ParentChannel } from './channel/parent-channel';
 import { killRecordedChildGroups } from './children/child-groups';
-import { startParentWatchdog } from './children/parent-watchdog';
+import { mayBlockLoop, startParentWatchdog, type ParentWatchdog } from './children/parent-watchdog';
 import { runScenario } from './run-scenario';
 import { errorMessage } from '../../shared/errors/error-message';
 
 /**
  * The engine process: says `ready`, runs the one scenario of the `start` message (Cancel aborts it),
  * reports every failure as a `failed` event rather than a stack trace, and exits when the run is over.
- * Whenever it exits, the process groups its `spawn` tasks started go with it; a watchdog thread ends it
- * when its parent has gone.
+ * Whenever it exits, the process groups its `spawn` tasks started go with it; it ends when its parent has gone:
+ * through the channel, or, while a task may hold its loop (and always where the channel does not tell), through a
+ * watchdog thread. That thread is started only then: starting one costs about as much CPU as a short run.
  */
 function serve(channel: ParentChannel): void {
   const cancel = new AbortController();
-  const watchdog = startParentWatchdog();
+  let watchdog: ParentWatchdog | null = channel.endsWithParent ? null : startParentWatchdog();
   let running = false;
   let scratchDir: string | null = null;
   process.on('exit', () => {
@@ -47,7 +48,8 @@ function serve(channel: ParentChannel): void {
     if (running) return;
     running = true;
     scratchDir = message.scratchDir;
-    watchdog.watchScratch(scratchDir);
+    if (watchdog === null && mayBlockLoop(message.scenario)) watchdog = startParentWatchdog();
+    watchdog?.watchScratch(scratchDir);
     const { scenarioDir = null, targetUrl = null } = message;
     runScenario(message.scenario, { scratchDir: message.scratchDir, scenarioDir, targetUrl, signal: cancel.signal, emit: (event) => channel.send(event) }).then(
       (last) => exit(last.type === 'finished' ? 0 : 1),
