@@ -1,6 +1,5 @@
 import { pbkdf2 } from 'node:crypto';
-import { constants } from 'node:fs';
-import { access, mkdir } from 'node:fs/promises';
+import { accessSync, constants, mkdirSync } from 'node:fs';
 import { promisify } from 'node:util';
 import type { Scenario } from '../../../shared/scenario';
 import { prepareReadFile } from '../kinds/file';
@@ -66,9 +65,10 @@ export async function prepareRun(scenario: Scenario, { scratchDir, scenarioDir =
     await server?.close();
   };
   try {
-    await step(`the scratch folder ${scratchDir} is not usable`, async () => {
-      await mkdir(scratchDir, { recursive: true });
-      await access(scratchDir, constants.W_OK);
+    // Synchronous: a run's start waits for them, and through the thread pool each took a round trip.
+    await step(`the scratch folder ${scratchDir} is not usable`, () => {
+      mkdirSync(scratchDir, { recursive: true });
+      accessSync(scratchDir, constants.W_OK);
     });
     const groupFiles = await prepareUserFiles(scenario, scenarioDir, scratchDir);
     for (const [group, spec] of scenario.tasks.entries()) {
