@@ -51,10 +51,13 @@ function serve(channel: ParentChannel): void {
     if (watchdog === null && mayBlockLoop(message.scenario)) watchdog = startParentWatchdog();
     watchdog?.watchScratch(scratchDir);
     const { scenarioDir = null, targetUrl = null } = message;
-    runScenario(message.scenario, { scratchDir: message.scratchDir, scenarioDir, targetUrl, signal: cancel.signal, emit: (event) => channel.send(event) }).then(
-      (last) => exit(last.type === 'finished' ? 0 : 1),
-      (error: unknown) => fail(`the engine failed: ${errorMessage(error)}`),
-    );
+    // The run waits for the watchdog thread's start, which would otherwise take CPU from its first tasks.
+    (watchdog?.online ?? Promise.resolve())
+      .then(() => runScenario(message.scenario, { scratchDir: message.scratchDir, scenarioDir, targetUrl, signal: cancel.signal, emit: (event) => channel.send(event) }))
+      .then(
+        (last) => exit(last.type === 'finished' ? 0 : 1),
+        (error: unknown) => fail(`the engine failed: ${errorMessage(error)}`),
+      );
   });
   void channel.send({ type: 'ready', pid: process.pid });
   // zod sets a schema up on its first check: doing that on a sample while a spare engine waits takes it off the

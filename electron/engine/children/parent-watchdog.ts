@@ -38,6 +38,8 @@ setInterval(() => {
 /** The engine's watchdog: tell it the run's scratch folder once known. */
 export interface ParentWatchdog {
   watchScratch(scratchDir: string): void;
+  /** Settles once the thread runs (or has ended): a run started after it does not share the CPU with its start. */
+  readonly online: Promise<void>;
 }
 
 /**
@@ -51,7 +53,11 @@ export function startParentWatchdog(): ParentWatchdog {
     workerData: { parentPid: process.ppid, childGroupsFile: CHILD_GROUPS_FILE, intervalMs: WATCHDOG_INTERVAL_MS },
   });
   worker.unref();
-  return { watchScratch: (scratchDir) => worker.postMessage(scratchDir) };
+  const online = new Promise<void>((resolve) => {
+    worker.once('online', () => resolve());
+    worker.once('exit', () => resolve());
+  });
+  return { watchScratch: (scratchDir) => worker.postMessage(scratchDir), online };
 }
 
 /** Kinds whose work never holds the engine's loop: they wait on timers, sockets, the thread pool or a child process. */
