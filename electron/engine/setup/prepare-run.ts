@@ -6,7 +6,8 @@ import { prepareReadFile } from '../kinds/file';
 import type { KindEnv } from '../kinds/kind-call';
 import { closeScratchDatabases, DEFAULT_SQLITE_QUERY, type ScratchQuery, scratchStatement } from '../kinds/scratch-database';
 import { readFilePath, sqlitePath } from '../kinds/scratch-paths';
-import { startTargetServer, type TargetServer } from '../target-server/target-server';
+import { loadHttpClients } from '../kinds/http';
+import type { TargetServer } from '../target-server/target-server';
 import { seedDatabase } from './seed-database';
 import { prepareUserFiles } from './prepare-user-files';
 import { needsTarget } from '../../../shared/scenario';
@@ -87,7 +88,10 @@ export async function prepareRun(scenario: Scenario, { scratchDir, scenarioDir =
       }
     }
     await warmThreadPool();
+    if (scenario.tasks.some((group) => group.kind === 'http')) await loadHttpClients();
     if (targetUrl === null && needsTarget(scenario)) {
+      // Loaded only here, with node:http: most runs serve no target.
+      const { startTargetServer } = await import('../target-server/target-server');
       server = await step('could not start the built-in HTTP target server', startTargetServer);
     }
     return { env: { scratchDir, targetUrl: targetUrl ?? server?.url ?? null, groupFiles }, queries, close };
