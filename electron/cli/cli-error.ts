@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander';
-import { HistoryError } from '../backend/history';
+// The file, not the history's index: the index would load the reader threads' pool into every command.
+import { HistoryError } from '../backend/history/history-error';
 import { errorMessage } from '../../shared/errors/error-message';
 
 /** Exit codes of the CLI. `done` also when some tasks failed: that is a result, not an error. */

@@ -5,8 +5,7 @@ import { MAX_MATRIX_STRATEGIES, MAX_SWEEP_LEVELS } from '../../shared/experiment
 import type { RunDetail } from '../../shared/run/run-schema';
 import { MAX_CONCURRENCY, parseStrategyText, type Strategy } from '../../shared/scenario';
 import { resolveDatabasePath } from '../backend/data-dir';
-import { loadExperiment } from '../backend/experiments';
-import { HistoryStore } from '../backend/history';
+import { HistoryStore } from '../backend/history/history-store';
 import type { CliIo } from './cli-io';
 import { UsageError } from './cli-error';
 
@@ -52,8 +51,10 @@ export function parseExperimentId(text: string): number {
 }
 
 /** The experiment with this id, reopened as a whole; bad usage (exit 2) when there is none. */
-export function requireExperiment(store: HistoryStore, id: number): ReopenedExperiment {
+export async function requireExperiment(store: HistoryStore, id: number): Promise<ReopenedExperiment> {
   if (store.getExperiment(id) === null) throw UsageError.of(`There is no experiment with id ${id} in ${store.path}.`);
+  // Loaded here, not with this module: its statistics libraries are most of what the other commands would load.
+  const { loadExperiment } = await import('../backend/experiments');
   return loadExperiment(store, id);
 }
 

@@ -1,14 +1,13 @@
 import { Command } from 'commander';
 import type { CliIo } from './cli-io';
-import { CLI_COMMANDS, type CliCommand } from './commands';
+import { CLI_COMMANDS, namedCommand, type CliCommand } from './commands';
 
 /**
  * The commands `argv` (as `process.argv`) needs: the one it names, or all of them for help and for a
  * command line without a known command (whose error message lists or suggests the commands).
  */
 function commandsFor(argv: readonly string[]): readonly CliCommand[] {
-  const word = argv.slice(2).find((arg) => !arg.startsWith('-'));
-  const named = CLI_COMMANDS.find((command) => command.name === word);
+  const named = namedCommand(argv);
   return named === undefined ? CLI_COMMANDS : [named];
 }
 

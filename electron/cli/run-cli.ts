@@ -1,13 +1,15 @@
-import { createProgram } from './program';
-import { processIo } from './cli-io';
-import { describeFailure, EXIT_CODES } from './cli-error';
+import { namedCommand } from './commands';
 import { closeEarlyEngine } from './run/early-engine';
 
 /**
  * Runs the CLI on `argv` (as `process.argv`) and returns the exit code; prints failures as one message each.
- * The built bundle `out/main/cli.js` exports it for `bin/concurrency-explorer.js` and `npm start`.
+ * The built bundle `out/main/cli.js` exports it for `bin/concurrency-explorer.js` and `npm start`. What the
+ * named command starts at once (a `run`'s engine process) starts before the rest of the CLI is loaded: the
+ * static imports here are only what decides that.
  */
 export async function runCli(argv: readonly string[]): Promise<number> {
+  namedCommand(argv)?.prepare?.();
+  const [{ createProgram }, { processIo }, { describeFailure, EXIT_CODES }] = await Promise.all([import('./program'), import('./cli-io'), import('./cli-error')]);
   const io = processIo();
   try {
     const program = await createProgram(io, argv);
@@ -21,4 +23,3 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     await closeEarlyEngine();
   }
 }
-

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isAbsolutePath, ScenarioSchema, userPaths } from '../scenario';
 import { RunMetricsSchema } from '../metrics/metrics-schema';
 import { RuntimeSlicesSchema } from '../runtime/runtime-slices';
+import { problemsToText, toProblems } from '../validation/format-issues';
 import { SampleSchema, TaskRecordSchema, TaskStartSchema } from './task-record';
 
 /**
@@ -82,6 +83,13 @@ export type EngineEvent = z.output<typeof EngineEventSchema>;
 export type BatchEvent = z.output<typeof BatchEventSchema>;
 export type StartedEvent = z.output<typeof StartedEventSchema>;
 export type FinishedEvent = z.output<typeof FinishedEventSchema>;
+
+/** A message from an engine as the event it is; one that is not becomes a `failed` event naming what is wrong. */
+export function checkEngineEvent(raw: unknown): EngineEvent {
+  const parsed = EngineEventSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  return { type: 'failed', message: `the engine sent a malformed message:\n${problemsToText(toProblems(parsed.error.issues, raw))}` };
+}
 
 /** How often the engine samples its own process. */
 export const SAMPLE_INTERVAL_MS = 20;

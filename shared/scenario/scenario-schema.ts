@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_THREADPOOL_SIZE } from '../protocol/threadpool-size';
 import { DEFAULT_TRACE_SLICE_LIMIT } from '../runtime/runtime-slices';
 import { wholeNumber } from '../validation/numbers';
 import { formatVersion } from '../validation/format-version';
@@ -14,8 +15,7 @@ import {
   MAX_TIMEOUT_MS,
 } from './limits';
 
-/** libuv's own default size of its thread pool, and the scenario's when it names none. */
-export const DEFAULT_THREADPOOL_SIZE = 4;
+export { DEFAULT_THREADPOOL_SIZE };
 
 /** Run-wide options; every field has a default. */
 export const ScenarioOptionsSchema = z.strictObject({

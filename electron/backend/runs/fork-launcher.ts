@@ -1,14 +1,23 @@
 import { fork } from 'node:child_process';
-import { EngineEventSchema, type EngineEvent } from '../../../shared/protocol/engine-protocol';
-import { problemsToText, toProblems } from '../../../shared/validation/format-issues';
+import type { EngineEvent } from '../../../shared/protocol/engine-protocol';
 import { engineEntry, type EntryPoint } from '../../engine/entry-points';
 import type { EngineLauncher, EngineProcess } from './engine-launcher';
 import { Listeners } from './listeners';
 
-function checkedEvent(raw: unknown): EngineEvent {
-  const parsed = EngineEventSchema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  return { type: 'failed', message: `the engine sent a malformed message:\n${problemsToText(toProblems(parsed.error.issues, raw))}` };
+type EventCheck = (raw: unknown) => EngineEvent;
+
+/**
+ * The protocol's check of every message, loaded by the first launch instead of with this module: the CLI forks a
+ * run's engine before it has loaded zod and the protocol's schemas, which then load while the engine boots.
+ */
+let eventCheck: Promise<EventCheck> | null = null;
+
+function loadEventCheck(): Promise<EventCheck> {
+  eventCheck ??= import('../../../shared/protocol/engine-protocol').then(
+    ({ checkEngineEvent }) => checkEngineEvent,
+    (error: unknown) => () => ({ type: 'failed', message: `the engine's messages cannot be checked: ${String(error)}` }),
+  );
+  return eventCheck;
 }
 
 /**
@@ -29,10 +38,19 @@ export function forkLauncher(entry: EntryPoint = engineEntry()): EngineLauncher 
       });
       const events = new Listeners<EngineEvent>();
       const exits = new Listeners<{ code: number | null; signal: string | null }>();
-      child.on('message', (raw) => events.emit(checkedEvent(raw)));
-      child.on('exit', (code, signal) => exits.emit({ code, signal }));
+      // Messages and the exit reach listeners in the order they came, once the check has loaded (in practice
+      // long before the engine has booted and says anything).
+      let check: EventCheck | null = null;
+      const waiting: (() => void)[] = [];
+      void loadEventCheck().then((loaded) => {
+        check = loaded;
+        for (const deliver of waiting.splice(0)) deliver();
+      });
+      const inOrder = (deliver: () => void) => (check === null ? waiting.push(deliver) : deliver());
+      child.on('message', (raw) => inOrder(() => events.emit(check!(raw))));
+      child.on('exit', (code, signal) => inOrder(() => exits.emit({ code, signal })));
       child.on('error', (error) => {
-        if (child.pid === undefined) events.emit({ type: 'failed', message: `could not start the engine process: ${error.message}` });
+        if (child.pid === undefined) inOrder(() => events.emit({ type: 'failed', message: `could not start the engine process: ${error.message}` }));
       });
       return {
         pid: child.pid,

@@ -9,6 +9,8 @@ export type RegisterCommand = (program: Command, io: CliIo) => void;
 export interface CliCommand {
   name: string;
   load(): Promise<RegisterCommand>;
+  /** Work to start as soon as the command line names the command, before the rest of the CLI loads. */
+  prepare?(): void;
 }
 
 /**
@@ -18,13 +20,7 @@ export interface CliCommand {
  * is one file and one line here. Naming `run` also starts its engine process at once (`run/early-engine.ts`).
  */
 export const CLI_COMMANDS: readonly CliCommand[] = [
-  {
-    name: 'run',
-    load: async () => {
-      startEarlyEngine();
-      return (await import('./run')).registerRun;
-    },
-  },
+  { name: 'run', load: async () => (await import('./run')).registerRun, prepare: startEarlyEngine },
   { name: 'list', load: async () => (await import('./list')).registerList },
   { name: 'show', load: async () => (await import('./show')).registerShow },
   { name: 'compare', load: async () => (await import('./compare')).registerCompare },
@@ -36,3 +32,9 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   { name: 'presets', load: async () => (await import('./presets')).registerPresets },
   { name: 'serve', load: async () => (await import('./serve')).registerServe },
 ];
+
+/** The command `argv` (as `process.argv`) names: its first word that is not a flag; undefined for none or an unknown one. */
+export function namedCommand(argv: readonly string[]): CliCommand | undefined {
+  const word = argv.slice(2).find((arg) => !arg.startsWith('-'));
+  return CLI_COMMANDS.find((command) => command.name === word);
+}

@@ -4,7 +4,8 @@ import type { RunDetail } from '../../../shared/run/run-schema';
 import { strategyOnRuntime, strategyText } from '../../../shared/scenario';
 import { compareRepeats, type RepeatedMetricComparison } from '../../../shared/stats/compare-repeats';
 import { type ExperimentReader, loadExperiment } from '../../backend/experiments';
-import { compareWithFirst, type RatiosToBaseline, renderMetricsTable, renderRepeatComparison } from '../format/metrics-text';
+import { renderRepeatComparison } from '../format/experiment-text';
+import { compareWithFirst, type RatiosToBaseline, renderMetricsTable } from '../format/metrics-text';
 
 /** What one compared run stands for in a comparison of repeats. */
 export interface RepeatGroup {

@@ -1,3 +1,4 @@
+import { DEFAULT_THREADPOOL_SIZE } from '../../../shared/protocol/threadpool-size';
 import type { EngineLauncher } from '../../backend/runs/engine-launcher';
 import type { SpareEngineLauncher } from '../../backend/runs/spare-engine-launcher';
 
@@ -10,11 +11,7 @@ import type { SpareEngineLauncher } from '../../backend/runs/spare-engine-launch
 let early: Promise<SpareEngineLauncher> | null = null;
 
 async function launchEarly(): Promise<SpareEngineLauncher> {
-  const [{ forkLauncher }, { spareEngineLauncher }, { DEFAULT_THREADPOOL_SIZE }] = await Promise.all([
-    import('../../backend/runs/fork-launcher'),
-    import('../../backend/runs/spare-engine-launcher'),
-    import('../../../shared/scenario'),
-  ]);
+  const [{ forkLauncher }, { spareEngineLauncher }] = await Promise.all([import('../../backend/runs/fork-launcher'), import('../../backend/runs/spare-engine-launcher')]);
   return spareEngineLauncher(forkLauncher(), { threadpoolSize: DEFAULT_THREADPOOL_SIZE });
 }
 

@@ -8,6 +8,8 @@ export interface ParentChannel {
   onMessage(listener: (message: unknown) => void): void;
   /** Resolves when everything sent so far has left this process (so exiting loses nothing). */
   flushed(): Promise<void>;
+  /** Whether this process ends by itself once its parent has gone (when its event loop is free to hear of it). */
+  endsWithParent: boolean;
 }
 
 /** The part of Electron's `process.parentPort` (in a utilityProcess) the engine uses. */
@@ -21,6 +23,7 @@ function utilityProcessChannel(port: ElectronParentPort): ParentChannel {
     send: async (event) => port.postMessage(event),
     onMessage: (listener) => port.on('message', (event) => listener(event.data)),
     flushed: async () => {},
+    endsWithParent: false,
   };
 }
 
@@ -43,6 +46,7 @@ function forkChannel(): ParentChannel {
       }),
     onMessage: (listener) => process.on('message', listener),
     flushed: () => (unsent === 0 ? Promise.resolve() : new Promise((resolve) => onFlushed.push(resolve))),
+    endsWithParent: true,
   };
 }
 

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import type { Scenario } from '../../../shared/scenario';
 import { CHILD_GROUPS_FILE } from './child-groups';
 
 /** How often the watchdog looks for its parent. */
@@ -37,6 +38,8 @@ setInterval(() => {
 /** The engine's watchdog: tell it the run's scratch folder once known. */
 export interface ParentWatchdog {
   watchScratch(scratchDir: string): void;
+  /** Settles once the thread runs (or has ended): a run started after it does not share the CPU with its start. */
+  readonly online: Promise<void>;
 }
 
 /**
@@ -50,5 +53,24 @@ export function startParentWatchdog(): ParentWatchdog {
     workerData: { parentPid: process.ppid, childGroupsFile: CHILD_GROUPS_FILE, intervalMs: WATCHDOG_INTERVAL_MS },
   });
   worker.unref();
-  return { watchScratch: (scratchDir) => worker.postMessage(scratchDir) };
+  const online = new Promise<void>((resolve) => {
+    worker.once('online', () => resolve());
+    worker.once('exit', () => resolve());
+  });
+  return { watchScratch: (scratchDir) => worker.postMessage(scratchDir), online };
+}
+
+/** Kinds whose work never holds the engine's loop: they wait on timers, sockets, the thread pool or a child process. */
+const NEVER_BLOCKING_KINDS: ReadonlySet<string> = new Set(['timer', 'http', 'crypto', 'spawn']);
+
+/**
+ * Whether a task of `scenario` can hold the engine's loop (CPU work, SQLite, synchronous file I/O, the user's
+ * own code), so that only a watchdog thread could notice the parent's end in time. A kind not known never to
+ * block counts as blocking.
+ */
+export function mayBlockLoop(scenario: Scenario): boolean {
+  return scenario.tasks.some((group) => {
+    if (group.kind === 'file-read' || group.kind === 'file-write') return group.sync;
+    return !NEVER_BLOCKING_KINDS.has(group.kind);
+  });
 }

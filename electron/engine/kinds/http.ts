@@ -1,7 +1,19 @@
-import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import type { IncomingMessage, request as httpRequest } from 'node:http';
+import type { request as httpsRequest } from 'node:https';
 import { targetUrl } from '../target-server/target-query';
 import type { KindCall, SpecOf } from './kind-call';
+
+/**
+ * node:http and node:https, loaded before the clock by a run with `http` tasks (`loadHttpClients`) and by every
+ * worker thread as it warms up: most runs have none, and loading them was several ms of every engine's start.
+ */
+let clients: { http: typeof httpRequest; https: typeof httpsRequest } | null = null;
+
+export async function loadHttpClients(): Promise<void> {
+  if (clients !== null) return;
+  const [http, https] = await Promise.all([import('node:http'), import('node:https')]);
+  clients = { http: http.request, https: https.request };
+}
 
 function requestUrl(spec: SpecOf<'http'>, call: KindCall): URL {
   if (spec.url !== undefined) return new URL(spec.url);
@@ -19,8 +31,10 @@ function requestUrl(spec: SpecOf<'http'>, call: KindCall): URL {
 
 /** Sends the request and reads the whole body; resolves with the response once it has ended. */
 function send(url: URL, method: string, headers: Record<string, string> | undefined, signal: AbortSignal): Promise<IncomingMessage> {
+  if (clients === null) throw new Error('the HTTP clients were not loaded before the run');
+  const { http, https } = clients;
   return new Promise((resolve, reject) => {
-    const request = (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, { method, headers, signal }, (response) => {
+    const request = (url.protocol === 'https:' ? https : http)(url, { method, headers, signal }, (response) => {
       response.once('error', reject);
       response.once('end', () => resolve(response));
       response.resume();

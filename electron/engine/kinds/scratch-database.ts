@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import { createRequire } from 'node:module';
+import type Database from 'better-sqlite3';
 import { prepareGuarded } from './sqlite-guard';
 
 /**
@@ -19,12 +20,19 @@ export interface ScratchQuery {
 const open = new Map<string, Database.Database>();
 const statements = new Map<string, Database.Statement>();
 
+/**
+ * better-sqlite3, loaded by the first connection a thread opens (while the run is prepared, before its clock):
+ * most runs have no `sqlite` task, and loading the driver with the engine was a good part of its start.
+ */
+let driver: typeof Database | null = null;
+
 function connect(path: string, readonly: boolean): Database.Database {
   const key = `${readonly ? 'ro' : 'rw'}:${path}`;
   let db = open.get(key);
   if (db === undefined) {
     const nativeBinding = process.env.CONCURRENCY_EXPLORER_SQLITE_BINDING;
-    db = new Database(path, { readonly, fileMustExist: readonly, ...(nativeBinding ? { nativeBinding } : {}) });
+    driver ??= createRequire(import.meta.url)('better-sqlite3') as typeof Database;
+    db = new driver(path, { readonly, fileMustExist: readonly, ...(nativeBinding ? { nativeBinding } : {}) });
     db.pragma('busy_timeout = 5000');
     open.set(key, db);
   }

@@ -1,13 +1,13 @@
 import { pbkdf2 } from 'node:crypto';
-import { constants } from 'node:fs';
-import { access, mkdir } from 'node:fs/promises';
+import { accessSync, constants, mkdirSync } from 'node:fs';
 import { promisify } from 'node:util';
 import type { Scenario } from '../../../shared/scenario';
 import { prepareReadFile } from '../kinds/file';
 import type { KindEnv } from '../kinds/kind-call';
 import { closeScratchDatabases, DEFAULT_SQLITE_QUERY, type ScratchQuery, scratchStatement } from '../kinds/scratch-database';
 import { readFilePath, sqlitePath } from '../kinds/scratch-paths';
-import { startTargetServer, type TargetServer } from '../target-server/target-server';
+import { loadHttpClients } from '../kinds/http';
+import type { TargetServer } from '../target-server/target-server';
 import { seedDatabase } from './seed-database';
 import { prepareUserFiles } from './prepare-user-files';
 import { needsTarget } from '../../../shared/scenario';
@@ -64,9 +64,10 @@ export async function prepareRun(scenario: Scenario, { scratchDir, targetUrl = n
     await server?.close();
   };
   try {
-    await step(`the scratch folder ${scratchDir} is not usable`, async () => {
-      await mkdir(scratchDir, { recursive: true });
-      await access(scratchDir, constants.W_OK);
+    // Synchronous: a run's start waits for them, and through the thread pool each took a round trip.
+    await step(`the scratch folder ${scratchDir} is not usable`, () => {
+      mkdirSync(scratchDir, { recursive: true });
+      accessSync(scratchDir, constants.W_OK);
     });
     const groupFiles = await prepareUserFiles(scenario, scratchDir);
     for (const [group, spec] of scenario.tasks.entries()) {
@@ -85,7 +86,10 @@ export async function prepareRun(scenario: Scenario, { scratchDir, targetUrl = n
       }
     }
     await warmThreadPool();
+    if (scenario.tasks.some((group) => group.kind === 'http')) await loadHttpClients();
     if (targetUrl === null && needsTarget(scenario)) {
+      // Loaded only here, with node:http: most runs serve no target.
+      const { startTargetServer } = await import('../target-server/target-server');
       server = await step('could not start the built-in HTTP target server', startTargetServer);
     }
     return { env: { scratchDir, targetUrl: targetUrl ?? server?.url ?? null, groupFiles }, queries, close };

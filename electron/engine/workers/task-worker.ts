@@ -2,6 +2,7 @@ import { workerData } from 'piscina';
 import { TRACK_CODE } from '../../../shared/runtime/runtime-slices';
 import { NEVER_ABORTED } from '../attempts/attempt-abort';
 import { executeKind } from '../kinds/execute-kind';
+import { loadHttpClients } from '../kinds/http';
 import { loadTaskFunction } from '../kinds/module';
 import { scratchStatement } from '../kinds/scratch-database';
 import { startTrace, takeSlices, traceOrigin, withTask } from '../runtime/trace-context';
@@ -15,7 +16,7 @@ import type { TaskWorkerAnswer, TaskWorkerData, TaskWorkerMessage } from './task
  */
 export default async function runTaskInWorker(message: TaskWorkerMessage): Promise<TaskWorkerAnswer> {
   if (message.type === 'warm-up') {
-    await Promise.all(message.modules.map(({ url, name }) => loadTaskFunction(url, name)));
+    await Promise.all([loadHttpClients(), ...message.modules.map(({ url, name }) => loadTaskFunction(url, name))]);
     // A first query's open and prepare (several ms) belongs to no task: the engine's thread prepares before its clock too.
     for (const { path, sql, readonly } of message.queries) scratchStatement(path, sql, readonly);
     return null;

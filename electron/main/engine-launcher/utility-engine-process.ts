@@ -1,5 +1,4 @@
-import { EngineEventSchema, type EngineEvent, type ParentToEngine } from '../../../shared/protocol/engine-protocol';
-import { problemsToText, toProblems } from '../../../shared/validation/format-issues';
+import { checkEngineEvent, type EngineEvent, type ParentToEngine } from '../../../shared/protocol/engine-protocol';
 import type { EngineProcess } from '../../backend/runs/engine-launcher';
 import { Listeners } from '../../backend/runs/listeners';
 
@@ -22,7 +21,7 @@ export function utilityEngineProcess(child: UtilityProcessLike): EngineProcess {
   const exits = new Listeners<number | null>();
   let killed = false;
   let exited = false;
-  child.on('message', (raw) => events.emit(checkedEvent(raw)));
+  child.on('message', (raw) => events.emit(checkEngineEvent(raw)));
   child.on('exit', (code) => {
     exited = true;
     exits.emit(killed ? null : code);
@@ -43,10 +42,4 @@ export function utilityEngineProcess(child: UtilityProcessLike): EngineProcess {
       child.kill();
     },
   };
-}
-
-function checkedEvent(raw: unknown): EngineEvent {
-  const parsed = EngineEventSchema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  return { type: 'failed', message: `the engine sent a malformed message:\n${problemsToText(toProblems(parsed.error.issues, raw))}` };
 }

@@ -122,6 +122,34 @@ describe('run FILE that executes programs', () => {
     const leftovers = execFileSync('sh', ['-c', `ls /tmp/concurrency-explorer 2>/dev/null | grep '^run-${child.pid}-' || true`], { encoding: 'utf8' });
     expect(leftovers.trim()).toBe('');
   });
+
+  it('kill -9 of the CLI mid-run of tasks that never hold the loop (no watchdog thread) leaves no engine and no spawned process behind', async () => {
+    const pidFile = cli.file('pids-no-watchdog');
+    const scenario = {
+      version: 1,
+      name: 'Orphan maker, loop free',
+      strategy: { type: 'all' },
+      tasks: [
+        { kind: 'spawn', count: 1, command: 'sh', args: ['-c', `sleep 60 & echo "$$ $!" > '${pidFile}'; wait`] },
+        { kind: 'timer', count: 1, ms: 60_000 },
+      ],
+    };
+    const file = await cli.writeJson('orphans-loop-free.json', scenario);
+    const { child, result } = cli.start(['run', file, '--allow-exec']);
+    const [shell, sleeper] = await waitFor(() => {
+      const text = existsSync(pidFile) ? readFileSync(pidFile, 'utf8').trim() : '';
+      return text.split(' ').length === 2 ? text.split(' ').map(Number) : null;
+    }, 'the spawned shell');
+    const engine = parentOf(shell!);
+    expect(parentOf(engine!)).toBe(child.pid);
+    child.kill('SIGKILL');
+    await result;
+    const alive = await waitFor(() => {
+      const left = [engine!, shell!, sleeper!].filter(isProcessAlive);
+      return left.length === 0 ? left : null;
+    }, 'the engine and its children to end');
+    expect(alive).toEqual([]);
+  });
 });
 
 describe('a history that cannot be written', () => {
