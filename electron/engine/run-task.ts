@@ -1,5 +1,5 @@
 import type { RunCancel } from './attempts/run-cancel';
-import { runAttempts, type AttemptPolicy } from './attempts/run-attempts';
+import { AttemptRunner, type AttemptPolicy } from './attempts/run-attempts';
 import type { Executor } from './executor';
 import type { TaskPlan } from './plan/plan-tasks';
 import { taskDraws } from '../../shared/random/seeded-random';
@@ -32,6 +32,7 @@ export interface TaskRunnerOptions {
  * this continuation heard of it), and rejects when the task did not end `ok`, as the task itself would.
  */
 export function taskRunner({ plan, recorder, executor, policy, seed, cancel, clock }: TaskRunnerOptions) {
+  const attempts = new AttemptRunner(policy, clock);
   return async (index: number, lane: number, scope: RunCancel = cancel): Promise<void> => {
     const task = plan.task(index);
     if (scope.aborted) {
@@ -41,7 +42,7 @@ export function taskRunner({ plan, recorder, executor, policy, seed, cancel, clo
     }
     recorder.taskStarted(index, lane);
     const nextDraw = taskDraws(seed, index, task.spec.failRate);
-    const outcome = await runAttempts((abort) => withTask(index, () => executor.execute(task, nextDraw(), lane, abort)), policy, scope, clock);
+    const outcome = await attempts.run((abort) => withTask(index, () => executor.execute(task, nextDraw(), lane, abort)), scope);
     recorder.taskEnded(index, outcome);
     if (outcome.status !== 'ok') throw new TaskFailed(outcome.error ?? outcome.status);
   };

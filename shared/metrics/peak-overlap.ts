@@ -26,7 +26,15 @@ export function peakOverlap(spans: readonly Span[]): number {
 
 /** `peakOverlap` of spans given as columns (entry `i` of each is one span); the arrays are sorted in place. */
 export function peakOverlapOfColumns(starts: Float64Array, ends: Float64Array): number {
-  return peakOverlapOfSorted(starts.sort(), ends.sort());
+  return peakOverlapOfSorted(sortedInPlace(starts), sortedInPlace(ends));
+}
+
+/** Sorts `values` unless they already are (a pool's tasks start in index order): a check is a pass, a sort many. */
+function sortedInPlace(values: Float64Array): Float64Array {
+  for (let i = 1; i < values.length; i += 1) {
+    if ((values[i - 1] ?? 0) > (values[i] ?? 0)) return values.sort();
+  }
+  return values;
 }
 
 function peakOverlapOfSorted(starts: Float64Array, ends: Float64Array): number {

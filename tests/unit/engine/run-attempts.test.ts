@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AttemptAbort } from '../../../electron/engine/attempts/attempt-abort';
-import { runAttempts } from '../../../electron/engine/attempts/run-attempts';
+import { AttemptRunner, type AttemptOperation, type AttemptPolicy } from '../../../electron/engine/attempts/run-attempts';
 import { RunCancel } from '../../../electron/engine/attempts/run-cancel';
 import type { WorkResult } from '../../../electron/engine/kinds/execute-kind';
 import { preciseEpochMs, startClock } from '../../../electron/engine/recording/run-clock';
@@ -9,12 +9,13 @@ const policy = { timeoutMs: 1_000, retries: 0, retryDelayMs: 0 };
 const never = new RunCancel(undefined);
 const clock = startClock();
 const done = (error: string | null = null, startEpochMs = preciseEpochMs()): WorkResult => ({ startEpochMs, endEpochMs: preciseEpochMs(), error });
+const runAttempts = (operation: AttemptOperation, attemptPolicy: AttemptPolicy, cancel: RunCancel) => new AttemptRunner(attemptPolicy, clock).run(operation, cancel);
 const busyFor = (ms: number) => {
   const until = performance.now() + ms;
   while (performance.now() < until);
 };
 
-describe('runAttempts', () => {
+describe('AttemptRunner', () => {
   it('retries after failures, doubling the wait each time, until an attempt succeeds', async () => {
     const attemptsAt: number[] = [];
     const outcome = await runAttempts(
@@ -24,7 +25,6 @@ describe('runAttempts', () => {
       },
       { ...policy, retries: 5, retryDelayMs: 30 },
       never,
-      clock,
     );
     expect(outcome).toMatchObject({ status: 'ok', error: null, attempts: 3 });
     const [first = 0, second = 0, third = 0] = attemptsAt;
@@ -42,7 +42,6 @@ describe('runAttempts', () => {
       },
       { ...policy, retries: 2 },
       never,
-      clock,
     );
     expect(outcome).toMatchObject({ status: 'error', error: 'failure 3', attempts: 3 });
   });
@@ -58,7 +57,6 @@ describe('runAttempts', () => {
       },
       { ...policy, timeoutMs: 20 },
       never,
-      clock,
     );
     expect(outcome).toMatchObject({ status: 'timeout', error: 'timed out after 20 ms', attempts: 1 });
     expect(toldReason?.message).toBe('timed out after 20 ms');
@@ -74,7 +72,6 @@ describe('runAttempts', () => {
       },
       { ...policy, retries: 3, retryDelayMs: 60_000 },
       new RunCancel(cancel.signal),
-      clock,
     );
     await expect(running).resolves.toMatchObject({ status: 'cancelled', error: 'cancelled', attempts: 1 });
   });
@@ -90,7 +87,6 @@ describe('runAttempts', () => {
       },
       policy,
       new RunCancel(cancel.signal),
-      clock,
     );
     expect(outcome.status).toBe('cancelled');
     expect(calls).toBe(0);
@@ -107,7 +103,6 @@ describe('runAttempts', () => {
       },
       policy,
       never,
-      clock,
     );
     expect(outcome.endMs).toBe(workEndedAt);
     expect(clock.now() - outcome.endMs).toBeGreaterThanOrEqual(60);
@@ -125,7 +120,6 @@ describe('runAttempts', () => {
       },
       { ...policy, retries: 1, retryDelayMs: 10 },
       never,
-      clock,
     );
     expect(outcome).toMatchObject({ status: 'ok', attempts: 2 });
     expect(outcome.startMs).toBe(clock.fromEpochMs(workStartsEpochMs[0]!));
@@ -134,7 +128,7 @@ describe('runAttempts', () => {
 
   it('records a timeout the blocked loop could not fire on time at the time it was due, noting how late it was', async () => {
     const startedMs = clock.now();
-    const running = runAttempts(() => new Promise<WorkResult>(() => {}), { ...policy, timeoutMs: 20 }, never, clock);
+    const running = runAttempts(() => new Promise<WorkResult>(() => {}), { ...policy, timeoutMs: 20 }, never);
     busyFor(150);
     const outcome = await running;
     expect(outcome.status).toBe('timeout');
