@@ -33,17 +33,20 @@ export interface TaskRunnerOptions {
  */
 export function taskRunner({ plan, recorder, executor, policy, seed, cancel, clock }: TaskRunnerOptions) {
   const attempts = new AttemptRunner(policy, clock);
-  return async (index: number, lane: number, scope: RunCancel = cancel): Promise<void> => {
+  // Chained, not async: a run of 100,000 tiny tasks spends a good part of its time in the engine's own bookkeeping,
+  // and an async function costs more per call than one reaction.
+  return (index: number, lane: number, scope: RunCancel = cancel): Promise<void> => {
     const task = plan.task(index);
     if (scope.aborted) {
       const [status, reason] = cancel.aborted ? (['cancelled', CANCELLED_BEFORE_START] as const) : (['skipped', SCOPE_ABORTED_BEFORE_START] as const);
       recorder.taskNeverStarted(index, status, reason);
-      throw new TaskFailed(reason);
+      return Promise.reject(new TaskFailed(reason));
     }
     recorder.taskStarted(index, lane);
     const nextDraw = taskDraws(seed, index, task.spec.failRate);
-    const outcome = await attempts.run((abort) => withTask(index, () => executor.execute(task, nextDraw(), lane, abort)), scope);
-    recorder.taskEnded(index, outcome);
-    if (outcome.status !== 'ok') throw new TaskFailed(outcome.error ?? outcome.status);
+    return attempts.run((attempt) => withTask(index, () => executor.execute(task, nextDraw(), lane, attempt)), scope).then((outcome) => {
+      recorder.taskEnded(index, outcome);
+      if (outcome.status !== 'ok') throw new TaskFailed(outcome.error ?? outcome.status);
+    });
   };
 }

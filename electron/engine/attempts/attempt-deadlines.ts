@@ -25,6 +25,7 @@ export class AttemptDeadlines {
   readonly #clock: RunClock;
   readonly #waiting = new Set<Expiring>();
   #timer: NodeJS.Timeout | undefined;
+  #immediate: NodeJS.Immediate | undefined;
 
   constructor(timeoutMs: number, clock: RunClock) {
     this.timeoutMs = timeoutMs;
@@ -34,34 +35,48 @@ export class AttemptDeadlines {
   /** `entry` started now; its `dueMs` is `timeoutMs` from now. */
   add(entry: Expiring): void {
     this.#waiting.add(entry);
-    if (this.#timer === undefined) this.#arm(this.timeoutMs);
+    if (this.#timer === undefined && this.#immediate === undefined) this.#arm(this.timeoutMs);
   }
 
   /** `entry` ended before its deadline (removing one already expired or removed does nothing). */
   remove(entry: Expiring): void {
     this.#waiting.delete(entry);
-    if (this.#waiting.size === 0 && this.#timer !== undefined) {
-      clearTimeout(this.#timer);
-      this.#timer = undefined;
-    }
+    if (this.#waiting.size === 0) this.#disarm();
+  }
+
+  #disarm(): void {
+    clearTimeout(this.#timer);
+    clearImmediate(this.#immediate);
+    this.#timer = undefined;
+    this.#immediate = undefined;
   }
 
   #arm(delayMs: number): void {
-    clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => this.#expireDue(), Math.max(1, Math.ceil(delayMs)));
+    this.#disarm();
+    this.#timer = setTimeout(() => this.#expireOldest(), Math.max(1, Math.ceil(delayMs)));
   }
 
-  /** Expires every attempt due by now, oldest first, and arms the timer for the next one. */
-  #expireDue(): void {
+  /**
+   * Expires the oldest attempt if it is due, else waits for it. One at a time: the next comes in a callback of its
+   * own, after the promise reactions this expiry set going, as separate timers would let them run (a strategy that
+   * settles at the first timeout has settled before the second, which is then an orphan).
+   */
+  #expireOldest(): void {
     this.#timer = undefined;
-    const nowMs = this.#clock.now();
-    for (const entry of this.#waiting) {
-      if (entry.dueMs > nowMs + TIMER_GRANULARITY_MS) {
-        this.#arm(entry.dueMs - nowMs);
+    this.#immediate = undefined;
+    for (const oldest of this.#waiting) {
+      const nowMs = this.#clock.now();
+      if (oldest.dueMs > nowMs + TIMER_GRANULARITY_MS) {
+        this.#arm(oldest.dueMs - nowMs);
         return;
       }
-      this.#waiting.delete(entry);
-      entry.expire(nowMs);
+      this.#waiting.delete(oldest);
+      oldest.expire(nowMs);
+      if (this.#waiting.size > 0) {
+        this.#disarm();
+        this.#immediate = setImmediate(() => this.#expireOldest());
+      }
+      return;
     }
   }
 }

@@ -1,4 +1,4 @@
-import type { WorkResult } from '../kinds/execute-kind';
+import type { WorkResult, WorkSink } from '../kinds/execute-kind';
 import type { RunClock } from '../recording/run-clock';
 import { AttemptAbortController, type AttemptAbort } from './attempt-abort';
 import { AttemptDeadlines, type Expiring } from './attempt-deadlines';
@@ -30,8 +30,14 @@ export interface TaskOutcome {
   endMs: number;
 }
 
-/** One attempt's work: told to stop through `abort`, says when its work began and ended. */
-export type AttemptOperation = (abort: AttemptAbort) => Promise<WorkResult>;
+/** A running attempt as its work sees it: how it is told to stop, and where it says how it ended. */
+export interface RunningAttempt extends AttemptAbort, WorkSink {
+  /** The work could not be run, or was ended from outside; `error`'s message is the attempt's error. */
+  workFailed(error: unknown): void;
+}
+
+/** Starts one attempt's work, which tells `attempt` when it began and ended (or that it failed). */
+export type AttemptOperation = (attempt: RunningAttempt) => void;
 
 /**
  * A timeout that fires later than this after it was due could not fire on time: the event loop was busy.
@@ -51,7 +57,7 @@ export function timeoutMessage(timeoutMs: number, latenessMs: number): string {
  * and a timer each would cost more than a zero-delay timer task's own work. The attempt ends when its work ended,
  * not when this code hears of it; a timeout that could not fire on time (a blocked loop) ends at the time it was due.
  */
-class Attempt extends AttemptAbortController implements Expiring, CancelListener {
+class Attempt extends AttemptAbortController implements RunningAttempt, Expiring, CancelListener {
   readonly dueMs: number;
   readonly #startedMs: number;
   readonly #number: number;
@@ -151,11 +157,7 @@ export class AttemptRunner {
       return Promise.resolve({ status: 'cancelled', error: cancel.reason, startMs: nowMs, endMs: nowMs, attempts: number });
     }
     return new Promise((resolve) => {
-      const attempt = new Attempt(resolve, number, this.#deadlines, cancel, this.#clock);
-      operation(attempt).then(
-        (work) => attempt.workEnded(work),
-        (error: unknown) => attempt.workFailed(error),
-      );
+      operation(new Attempt(resolve, number, this.#deadlines, cancel, this.#clock));
     });
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AttemptAbort } from '../../../electron/engine/attempts/attempt-abort';
-import { AttemptRunner, type AttemptOperation, type AttemptPolicy } from '../../../electron/engine/attempts/run-attempts';
+import { AttemptRunner, type AttemptPolicy } from '../../../electron/engine/attempts/run-attempts';
 import { RunCancel } from '../../../electron/engine/attempts/run-cancel';
 import type { WorkResult } from '../../../electron/engine/kinds/execute-kind';
 import { preciseEpochMs, startClock } from '../../../electron/engine/recording/run-clock';
@@ -9,7 +9,14 @@ const policy = { timeoutMs: 1_000, retries: 0, retryDelayMs: 0 };
 const never = new RunCancel(undefined);
 const clock = startClock();
 const done = (error: string | null = null, startEpochMs = preciseEpochMs()): WorkResult => ({ startEpochMs, endEpochMs: preciseEpochMs(), error });
-const runAttempts = (operation: AttemptOperation, attemptPolicy: AttemptPolicy, cancel: RunCancel) => new AttemptRunner(attemptPolicy, clock).run(operation, cancel);
+/** Runs attempts of work that answers with a promise, as the engine's kinds and worker threads do. */
+const runAttempts = (operation: (abort: AttemptAbort) => Promise<WorkResult>, attemptPolicy: AttemptPolicy, cancel: RunCancel) =>
+  new AttemptRunner(attemptPolicy, clock).run((attempt) => {
+    operation(attempt).then(
+      (result) => attempt.workEnded(result),
+      (error: unknown) => attempt.workFailed(error),
+    );
+  }, cancel);
 const busyFor = (ms: number) => {
   const until = performance.now() + ms;
   while (performance.now() < until);
@@ -61,6 +68,22 @@ describe('AttemptRunner', () => {
     expect(outcome).toMatchObject({ status: 'timeout', error: 'timed out after 20 ms', attempts: 1 });
     expect(toldReason?.message).toBe('timed out after 20 ms');
     expect(abort?.signal.aborted).toBe(true);
+  });
+
+  it('times out attempts that started at different moments each at its own deadline, though they share one timer', async () => {
+    const runner = new AttemptRunner({ ...policy, timeoutMs: 40 }, clock);
+    // Work that never ends.
+    const hang = () => {};
+    const first = runner.run(hang, never);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    const second = runner.run(hang, never);
+    const [a, b] = await Promise.all([first, second]);
+    expect([a.status, b.status]).toEqual(['timeout', 'timeout']);
+    // Timers never fire early but for Node's whole-ms rounding, hence the 1 ms slack.
+    expect(a.endMs - a.startMs).toBeGreaterThanOrEqual(39);
+    expect(b.endMs - b.startMs).toBeGreaterThanOrEqual(39);
+    expect(b.startMs - a.startMs).toBeGreaterThanOrEqual(24);
+    expect(b.endMs - a.endMs).toBeGreaterThanOrEqual(20);
   });
 
   it('ends at once on cancel, also while waiting to retry', async () => {
