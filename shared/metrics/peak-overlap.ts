@@ -41,7 +41,8 @@ function peakOverlapOfSorted(starts: Float64Array, ends: Float64Array): number {
   let open = 0;
   let peak = 0;
   let e = 0;
-  for (const start of starts) {
+  for (let s = 0; s < starts.length; s += 1) {
+    const start = starts[s] ?? 0;
     while (e < ends.length && (ends[e] ?? Infinity) <= start) {
       e += 1;
       open -= 1;
