@@ -80,8 +80,8 @@ class Attempt extends AttemptAbortController implements RunningAttempt, Expiring
   }
 
   workEnded(work: WorkResult): void {
-    const { fromEpochMs } = this.#clock;
-    this.#end(work.error === null ? 'ok' : 'error', work.error, fromEpochMs(work.startEpochMs), fromEpochMs(work.endEpochMs));
+    const clock = this.#clock;
+    this.#end(work.error === null ? 'ok' : 'error', work.error, clock.fromEpochMs(work.startEpochMs), clock.fromEpochMs(work.endEpochMs));
   }
 
   /** The operation could not be run, or was ended from outside. */
