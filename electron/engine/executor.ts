@@ -1,6 +1,6 @@
 import { errorMessage } from '../../shared/errors/error-message';
 import { killChildGroup } from './children/child-groups';
-import type { AttemptAbort } from './attempts/attempt-abort';
+import type { RunningAttempt } from './attempts/run-attempts';
 import { taskWorkerEntry } from './entry-points';
 import { executeKind, type WorkResult } from './kinds/execute-kind';
 import type { KindEnv } from './kinds/kind-call';
@@ -13,17 +13,18 @@ import type { TaskWorkerAnswer, TaskWorkerData, TaskWorkerMessage } from './work
 /** Where a task's attempts run: on the engine's event loop, or on the worker thread of a lane. */
 export interface Executor {
   /**
-   * Runs one attempt and says when its work ended and how; rejects only when the attempt could not be run or
-   * was ended from outside (a worker thread ended by `abort`). `abort` stops it as far as the kind allows.
+   * Runs one attempt and tells `attempt` when its work ended and how (`workEnded`), or that it could not be run or
+   * was ended from outside (`workFailed`: a worker thread ended by the abort). The attempt's abort stops it as far
+   * as the kind allows.
    */
-  execute(task: PlannedTask, draw: AttemptDraw, lane: number, abort: AttemptAbort): Promise<WorkResult>;
+  execute(task: PlannedTask, draw: AttemptDraw, lane: number, attempt: RunningAttempt): void;
   close(): Promise<void>;
 }
 
 /** Runs every attempt on the engine's own event loop (every strategy but `workers`). */
 export function localExecutor(env: KindEnv): Executor {
   return {
-    execute: (task, draw, _lane, abort) => executeKind(task.spec, { index: task.index, group: task.group, draw, env, abort }),
+    execute: (task, draw, _lane, attempt) => executeKind(task.spec, { index: task.index, group: task.group, draw, env, abort: attempt }, attempt),
     close: async () => {},
   };
 }
@@ -70,12 +71,21 @@ export async function startThreadExecutor(threads: number, env: KindEnv, queries
     throw new Error(`could not start the worker threads: ${errorMessage(error)}`);
   }
   return {
-    execute: (task, draw, laneIndex, abort) => {
+    execute: (task, draw, laneIndex, attempt) => {
       const lane = lanes[laneIndex];
-      if (lane === undefined) return Promise.reject(new Error(`no worker thread for lane ${laneIndex}`));
-      abort.onAbort(() => killChild(lane.childPid));
+      if (lane === undefined) {
+        attempt.workFailed(new Error(`no worker thread for lane ${laneIndex}`));
+        return;
+      }
+      attempt.onAbort(() => killChild(lane.childPid));
       const message: TaskWorkerMessage = { type: 'attempt', spec: task.spec, index: task.index, group: task.group, draw, env, traceOriginMs: traceOrigin() };
-      return lane.pool.run(message, { signal: abort.signal }).then((answer) => workResult(laneIndex, answer));
+      lane.pool
+        .run(message, { signal: attempt.signal })
+        .then((answer) => workResult(laneIndex, answer))
+        .then(
+          (result) => attempt.workEnded(result),
+          (error: unknown) => attempt.workFailed(error),
+        );
     },
     close,
   };

@@ -46,7 +46,7 @@ async function measure(scenario: Scenario, plan: TaskPlan, executor: Executor, c
   let loopDelayMs;
   try {
     const { timeoutMs, retries, retryDelayMs, seed } = scenario.options;
-    const runTask = taskRunner({ plan, recorder, executor, policy: { timeoutMs, retries, retryDelayMs }, seed, cancel, clock });
+    const runTask = taskRunner({ plan, recorder, executor, policy: { timeoutMs, retries, retryDelayMs }, seed, cancel, clock, traced: tracing });
     const run = strategyFor(scenario.strategy)({ count: plan.count, runTask, cancelScope: () => cancel.scope() });
     await run.settled.then(ignore, ignore);
     wallMs = clock.now();

@@ -26,14 +26,23 @@ export function peakOverlap(spans: readonly Span[]): number {
 
 /** `peakOverlap` of spans given as columns (entry `i` of each is one span); the arrays are sorted in place. */
 export function peakOverlapOfColumns(starts: Float64Array, ends: Float64Array): number {
-  return peakOverlapOfSorted(starts.sort(), ends.sort());
+  return peakOverlapOfSorted(sortedInPlace(starts), sortedInPlace(ends));
+}
+
+/** Sorts `values` unless they already are (a pool's tasks start in index order): a check is a pass, a sort many. */
+function sortedInPlace(values: Float64Array): Float64Array {
+  for (let i = 1; i < values.length; i += 1) {
+    if ((values[i - 1] ?? 0) > (values[i] ?? 0)) return values.sort();
+  }
+  return values;
 }
 
 function peakOverlapOfSorted(starts: Float64Array, ends: Float64Array): number {
   let open = 0;
   let peak = 0;
   let e = 0;
-  for (const start of starts) {
+  for (let s = 0; s < starts.length; s += 1) {
+    const start = starts[s] ?? 0;
     while (e < ends.length && (ends[e] ?? Infinity) <= start) {
       e += 1;
       open -= 1;

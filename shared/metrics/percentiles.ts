@@ -1,21 +1,21 @@
-import { quantileSorted } from 'simple-statistics';
+import { quantile } from 'simple-statistics';
 import type { Percentiles } from './metrics-schema';
 
 const NONE: Percentiles = { p50: 0, p90: 0, p99: 0, max: 0, mean: 0 };
+const RANKS = [0.5, 0.9, 0.99];
 
 /** p50/p90/p99/max/mean of `values` (linear interpolation between ranks); all 0 when there are none. */
-export function percentilesOf(values: ArrayLike<number>): Percentiles {
+export function percentilesOf(values: readonly number[] | Float64Array): Percentiles {
   if (values.length === 0) return NONE;
-  // A typed array sorts numbers natively, several times faster than an array with a comparator (a run's
-  // metrics sort three lists of every task).
-  const sorted = Array.from(Float64Array.from(values).sort());
+  // Selecting the three ranks (simple-statistics partially orders a copy) is three times faster than sorting them
+  // all, which a run's metrics did for three lists of every task. It only slices and indexes, as a typed array does.
+  const [p50 = 0, p90 = 0, p99 = 0] = quantile(values as readonly number[], RANKS);
   let sum = 0;
-  for (const value of sorted) sum += value;
-  return {
-    p50: quantileSorted(sorted, 0.5),
-    p90: quantileSorted(sorted, 0.9),
-    p99: quantileSorted(sorted, 0.99),
-    max: sorted[sorted.length - 1] ?? 0,
-    mean: sum / sorted.length,
-  };
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i += 1) {
+    const value = values[i] ?? 0;
+    sum += value;
+    if (value > max) max = value;
+  }
+  return { p50, p90, p99, max, mean: sum / values.length };
 }

@@ -8,10 +8,13 @@ export interface AttemptAbort {
   onAbort(listener: (reason: Error) => void): void;
 }
 
-/** The engine's side of an `AttemptAbort`. */
+type AbortListener = (reason: Error) => void;
+
+/** The engine's side of an `AttemptAbort`. Most attempts have one listener (their kind's), so it needs no array. */
 export class AttemptAbortController implements AttemptAbort {
   #controller: AbortController | undefined;
-  #listeners: ((reason: Error) => void)[] = [];
+  #listener: AbortListener | undefined;
+  #moreListeners: AbortListener[] | undefined;
   #reason: Error | undefined;
 
   get signal(): AbortSignal {
@@ -22,17 +25,22 @@ export class AttemptAbortController implements AttemptAbort {
     return this.#controller.signal;
   }
 
-  onAbort(listener: (reason: Error) => void): void {
-    if (this.#reason === undefined) this.#listeners.push(listener);
-    else listener(this.#reason);
+  onAbort(listener: AbortListener): void {
+    if (this.#reason !== undefined) listener(this.#reason);
+    else if (this.#listener === undefined) this.#listener = listener;
+    else (this.#moreListeners ??= []).push(listener);
   }
 
   abort(reason: Error): void {
     if (this.#reason !== undefined) return;
     this.#reason = reason;
     this.#controller?.abort(reason);
-    for (const listener of this.#listeners) listener(reason);
-    this.#listeners = [];
+    const listener = this.#listener;
+    const more = this.#moreListeners;
+    this.#listener = undefined;
+    this.#moreListeners = undefined;
+    listener?.(reason);
+    if (more !== undefined) for (const each of more) each(reason);
   }
 }
 

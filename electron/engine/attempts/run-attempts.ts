@@ -1,8 +1,9 @@
-import type { WorkResult } from '../kinds/execute-kind';
+import type { WorkResult, WorkSink } from '../kinds/execute-kind';
 import type { RunClock } from '../recording/run-clock';
 import { AttemptAbortController, type AttemptAbort } from './attempt-abort';
+import { AttemptDeadlines, type Expiring } from './attempt-deadlines';
 import { stripControlCharacters } from '../../../shared/validation/control-characters';
-import type { RunCancel } from './run-cancel';
+import type { CancelListener, RunCancel } from './run-cancel';
 import { errorMessage } from '../../../shared/errors/error-message';
 
 /** How the attempts of every task are bounded and repeated (from the scenario's options). */
@@ -29,7 +30,14 @@ export interface TaskOutcome {
   endMs: number;
 }
 
-type AttemptResult = Omit<TaskOutcome, 'attempts'>;
+/** A running attempt as its work sees it: how it is told to stop, and where it says how it ended. */
+export interface RunningAttempt extends AttemptAbort, WorkSink {
+  /** The work could not be run, or was ended from outside; `error`'s message is the attempt's error. */
+  workFailed(error: unknown): void;
+}
+
+/** Starts one attempt's work, which tells `attempt` when it began and ended (or that it failed). */
+export type AttemptOperation = (attempt: RunningAttempt) => void;
 
 /**
  * A timeout that fires later than this after it was due could not fire on time: the event loop was busy.
@@ -44,87 +52,123 @@ export function timeoutMessage(timeoutMs: number, latenessMs: number): string {
 }
 
 /**
- * One attempt, bounded by the timeout and the run's cancel. The operation is told to stop when the
- * attempt is given up, so that it stops whatever it can (timers, sockets, processes). The attempt ends when
- * its work ended, not when this code hears of it; a timeout that could not fire on time (a blocked loop)
- * ends at the time it was due.
+ * One attempt, bounded by the run's shared deadlines and the cancel it joined. It is itself what the operation is
+ * told to stop by, what waits for its deadline and what the cancel stops: one object per attempt, where closures
+ * and a timer each would cost more than a zero-delay timer task's own work. The attempt ends when its work ended,
+ * not when this code hears of it; a timeout that could not fire on time (a blocked loop) ends at the time it was due.
  */
-function runAttempt(operation: (abort: AttemptAbort) => Promise<WorkResult>, timeoutMs: number, cancel: RunCancel, clock: RunClock): Promise<AttemptResult> {
-  if (cancel.aborted) {
-    const nowMs = clock.now();
-    return Promise.resolve({ status: 'cancelled', error: cancel.reason, startMs: nowMs, endMs: nowMs });
+class Attempt extends AttemptAbortController implements RunningAttempt, Expiring, CancelListener {
+  readonly dueMs: number;
+  readonly #startedMs: number;
+  readonly #number: number;
+  readonly #deadlines: AttemptDeadlines;
+  readonly #cancel: RunCancel;
+  readonly #clock: RunClock;
+  #resolve: ((outcome: TaskOutcome) => void) | undefined;
+
+  constructor(resolve: (outcome: TaskOutcome) => void, number: number, deadlines: AttemptDeadlines, cancel: RunCancel, clock: RunClock) {
+    super();
+    this.#resolve = resolve;
+    this.#number = number;
+    this.#deadlines = deadlines;
+    this.#cancel = cancel;
+    this.#clock = clock;
+    this.#startedMs = clock.now();
+    this.dueMs = this.#startedMs + deadlines.timeoutMs;
+    deadlines.add(this);
+    cancel.join(this);
   }
-  const abort = new AttemptAbortController();
-  const startedMs = clock.now();
-  const dueMs = startedMs + timeoutMs;
-  return new Promise((resolve) => {
-    let settled = false;
-    const finish = (result: AttemptResult) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      cancel.leave(onCancel);
-      if (result.status !== 'ok') abort.abort(new Error(result.error ?? result.status));
-      resolve(result);
-    };
-    const timer = setTimeout(() => {
-      const nowMs = clock.now();
-      const latenessMs = nowMs - dueMs;
-      finish({ status: 'timeout', error: timeoutMessage(timeoutMs, latenessMs), startMs: startedMs, endMs: latenessMs > LATE_TIMEOUT_NOTE_MS ? dueMs : nowMs });
-    }, timeoutMs);
-    const onCancel = () => finish({ status: 'cancelled', error: cancel.reason, startMs: startedMs, endMs: clock.now() });
-    cancel.join(onCancel);
-    operation(abort).then(
-      (work) =>
-        finish({ status: work.error === null ? 'ok' : 'error', error: work.error, startMs: clock.fromEpochMs(work.startEpochMs), endMs: clock.fromEpochMs(work.endEpochMs) }),
-      // A child's stderr or a server's answer may hold control characters, which no view should obey.
-      (error: unknown) => finish({ status: 'error', error: stripControlCharacters(errorMessage(error)), startMs: startedMs, endMs: clock.now() }),
-    );
-  });
+
+  workEnded(work: WorkResult): void {
+    const clock = this.#clock;
+    this.#end(work.error === null ? 'ok' : 'error', work.error, clock.fromEpochMs(work.startEpochMs), clock.fromEpochMs(work.endEpochMs));
+  }
+
+  /** The operation could not be run, or was ended from outside. */
+  workFailed(error: unknown): void {
+    // A child's stderr or a server's answer may hold control characters, which no view should obey.
+    this.#end('error', stripControlCharacters(errorMessage(error)), this.#startedMs, this.#clock.now());
+  }
+
+  expire(nowMs: number): void {
+    const latenessMs = nowMs - this.dueMs;
+    this.#end('timeout', timeoutMessage(this.#deadlines.timeoutMs, latenessMs), this.#startedMs, latenessMs > LATE_TIMEOUT_NOTE_MS ? this.dueMs : nowMs);
+  }
+
+  cancelled(): void {
+    this.#end('cancelled', this.#cancel.reason, this.#startedMs, this.#clock.now());
+  }
+
+  #end(status: TaskOutcome['status'], error: string | null, startMs: number, endMs: number): void {
+    const resolve = this.#resolve;
+    if (resolve === undefined) return;
+    this.#resolve = undefined;
+    this.#deadlines.remove(this);
+    this.#cancel.leave(this);
+    if (status !== 'ok') this.abort(new Error(error ?? status));
+    resolve({ status, error, startMs, endMs, attempts: this.#number });
+  }
 }
 
 /** Waits `ms` before a retry; resolves false when the run is cancelled meanwhile. */
 function backoff(ms: number, cancel: RunCancel): Promise<boolean> {
   if (cancel.aborted) return Promise.resolve(false);
   return new Promise((resolve) => {
+    const waiting: CancelListener = {
+      cancelled: () => {
+        clearTimeout(timer);
+        resolve(false);
+      },
+    };
     const timer = setTimeout(() => {
-      cancel.leave(onCancel);
+      cancel.leave(waiting);
       resolve(true);
     }, ms);
-    const onCancel = () => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-    cancel.join(onCancel);
+    cancel.join(waiting);
   });
 }
 
 /**
- * Runs a task's attempts: each bounded by `timeoutMs`; after an error or a timeout, up to `retries` more
- * after an exponential backoff (`retryDelayMs`, doubled each time). Cancel ends it at once. Never rejects.
- * Without retries (the usual case) it is one attempt and no loop: a run of 100,000 tiny tasks spends a
- * good part of its time in the engine's own bookkeeping, and an async loop costs promises per task.
+ * Runs tasks' attempts under the run's policy: each bounded by `timeoutMs` (all on one shared timer); after an
+ * error or a timeout, up to `retries` more after an exponential backoff (`retryDelayMs`, doubled each time).
+ * Cancel ends them at once. Never rejects. Without retries (the usual case) a task is one attempt and no loop:
+ * a run of 100,000 tiny tasks spends a good part of its time in the engine's own bookkeeping, and an async loop
+ * costs promises per task.
  */
-export function runAttempts(
-  operation: (abort: AttemptAbort) => Promise<WorkResult>,
-  policy: AttemptPolicy,
-  cancel: RunCancel,
-  clock: RunClock,
-): Promise<TaskOutcome> {
-  if (policy.retries === 0) return runAttempt(operation, policy.timeoutMs, cancel, clock).then(afterOneAttempt);
-  return runRetrying(operation, policy, cancel, clock);
-}
+export class AttemptRunner {
+  readonly #policy: AttemptPolicy;
+  readonly #clock: RunClock;
+  readonly #deadlines: AttemptDeadlines;
 
-function afterOneAttempt(result: AttemptResult): TaskOutcome {
-  return { status: result.status, error: result.error, startMs: result.startMs, endMs: result.endMs, attempts: 1 };
-}
+  constructor(policy: AttemptPolicy, clock: RunClock) {
+    this.#policy = policy;
+    this.#clock = clock;
+    this.#deadlines = new AttemptDeadlines(policy.timeoutMs, clock);
+  }
 
-async function runRetrying(operation: (abort: AttemptAbort) => Promise<WorkResult>, policy: AttemptPolicy, cancel: RunCancel, clock: RunClock): Promise<TaskOutcome> {
-  let startMs: number | null = null;
-  for (let attempt = 1; ; attempt += 1) {
-    const result = await runAttempt(operation, policy.timeoutMs, cancel, clock);
-    startMs ??= result.startMs;
-    if (result.status === 'ok' || result.status === 'cancelled' || attempt > policy.retries) return { ...result, startMs, attempts: attempt };
-    if (!(await backoff(policy.retryDelayMs * 2 ** (attempt - 1), cancel))) return { status: 'cancelled', error: cancel.reason, startMs, endMs: clock.now(), attempts: attempt };
+  run(operation: AttemptOperation, cancel: RunCancel): Promise<TaskOutcome> {
+    if (this.#policy.retries === 0) return this.#attempt(operation, cancel, 1);
+    return this.#runRetrying(operation, cancel);
+  }
+
+  #attempt(operation: AttemptOperation, cancel: RunCancel, number: number): Promise<TaskOutcome> {
+    if (cancel.aborted) {
+      const nowMs = this.#clock.now();
+      return Promise.resolve({ status: 'cancelled', error: cancel.reason, startMs: nowMs, endMs: nowMs, attempts: number });
+    }
+    return new Promise((resolve) => {
+      operation(new Attempt(resolve, number, this.#deadlines, cancel, this.#clock));
+    });
+  }
+
+  async #runRetrying(operation: AttemptOperation, cancel: RunCancel): Promise<TaskOutcome> {
+    const { retries, retryDelayMs } = this.#policy;
+    let startMs: number | null = null;
+    for (let number = 1; ; number += 1) {
+      const outcome = await this.#attempt(operation, cancel, number);
+      startMs ??= outcome.startMs;
+      if (outcome.status === 'ok' || outcome.status === 'cancelled' || number > retries) return { ...outcome, startMs };
+      if (!(await backoff(retryDelayMs * 2 ** (number - 1), cancel))) return { status: 'cancelled', error: cancel.reason, startMs, endMs: this.#clock.now(), attempts: number };
+    }
   }
 }

@@ -1,6 +1,12 @@
 /** The error a task stopped by the run's Cancel records. */
 export const CANCELLED = 'cancelled';
 
+/** What joins a Cancel (an attempt, a backoff wait, an inner scope): an object, so joining allocates no closure. */
+export interface CancelListener {
+  /** Called once if the Cancel stops while this has joined. */
+  cancelled(): void;
+}
+
 /**
  * The run's Cancel, passed on to everything running: one listener on the caller's signal, and a set
  * that attempts and backoff waits join and leave (far cheaper than a listener each on an AbortSignal).
@@ -8,7 +14,7 @@ export const CANCELLED = 'cancelled';
  * with the run's Cancel, or alone, with the reason its tasks record.
  */
 export class RunCancel {
-  readonly #running = new Set<() => void>();
+  readonly #running = new Set<CancelListener>();
   #aborted = false;
   #reason = CANCELLED;
 
@@ -26,20 +32,19 @@ export class RunCancel {
     return this.#reason;
   }
 
-  /** `stop` is called once if the run is cancelled while it has joined. */
-  join(stop: () => void): void {
-    this.#running.add(stop);
+  join(listener: CancelListener): void {
+    this.#running.add(listener);
   }
 
-  leave(stop: () => void): void {
-    this.#running.delete(stop);
+  leave(listener: CancelListener): void {
+    this.#running.delete(listener);
   }
 
   /** A cancel that stops with this one, and on its own through its `abort`. */
   scope(): RunCancel {
     const inner = new RunCancel(undefined);
     if (this.#aborted) inner.abort(this.#reason);
-    else this.join(() => inner.abort(this.#reason));
+    else this.join({ cancelled: () => inner.abort(this.#reason) });
     return inner;
   }
 
@@ -50,6 +55,6 @@ export class RunCancel {
     this.#reason = reason;
     const running = [...this.#running];
     this.#running.clear();
-    for (const stop of running) stop();
+    for (const listener of running) listener.cancelled();
   }
 }

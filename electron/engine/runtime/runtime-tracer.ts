@@ -1,7 +1,7 @@
 import { AsyncResource, createHook, executionAsyncResource, type AsyncHook } from 'node:async_hooks';
-import { performance } from 'node:perf_hooks';
 import { ensureLength } from '../../../shared/arrays/ensure-length';
 import { SYNC_SLICE_TYPE, TRACK_CODE } from '../../../shared/runtime/runtime-slices';
+import { preciseEpochMs } from '../recording/run-clock';
 import { PoolReconstruction } from './pool-reconstruction';
 import type { SliceBuffer } from './slice-buffer';
 
@@ -188,5 +188,5 @@ export class RuntimeTracer {
 
 /** The run's clock as seen from any thread: ms since `originEpochMs`, from the shared high-resolution time. */
 export function clockFrom(originEpochMs: number): () => number {
-  return () => performance.timeOrigin + performance.now() - originEpochMs;
+  return () => preciseEpochMs() - originEpochMs;
 }

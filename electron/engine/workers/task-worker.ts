@@ -1,7 +1,7 @@
 import { workerData } from 'piscina';
 import { TRACK_CODE } from '../../../shared/runtime/runtime-slices';
 import { NEVER_ABORTED } from '../attempts/attempt-abort';
-import { executeKind } from '../kinds/execute-kind';
+import { executeKind, type WorkResult } from '../kinds/execute-kind';
 import { loadHttpClients } from '../kinds/http';
 import { loadTaskFunction } from '../kinds/module';
 import { scratchStatement } from '../kinds/scratch-database';
@@ -28,6 +28,7 @@ export default async function runTaskInWorker(message: TaskWorkerMessage): Promi
     startTrace({ track: TRACK_CODE.worker, lane, threadpoolSize: 0, sliceLimit: Infinity, originEpochMs: traceOriginMs });
   }
   // Piscina aborts a worker's task by ending the whole thread, so nothing inside it is ever told to stop.
-  const result = await withTask(index, () => executeKind(spec, { index, group, draw, env, abort: NEVER_ABORTED, childProcess: (pid) => Atomics.store(childPid, 0, pid) }));
+  const call = { index, group, draw, env, abort: NEVER_ABORTED, childProcess: (pid: number) => Atomics.store(childPid, 0, pid) };
+  const result = await new Promise<WorkResult>((resolve) => withTask(index, () => executeKind(spec, call, { workEnded: resolve })));
   return { result, slices: takeSlices() };
 }

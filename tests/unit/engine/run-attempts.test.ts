@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AttemptAbort } from '../../../electron/engine/attempts/attempt-abort';
-import { runAttempts } from '../../../electron/engine/attempts/run-attempts';
+import { AttemptRunner, type AttemptPolicy } from '../../../electron/engine/attempts/run-attempts';
 import { RunCancel } from '../../../electron/engine/attempts/run-cancel';
 import type { WorkResult } from '../../../electron/engine/kinds/execute-kind';
 import { preciseEpochMs, startClock } from '../../../electron/engine/recording/run-clock';
@@ -9,12 +9,20 @@ const policy = { timeoutMs: 1_000, retries: 0, retryDelayMs: 0 };
 const never = new RunCancel(undefined);
 const clock = startClock();
 const done = (error: string | null = null, startEpochMs = preciseEpochMs()): WorkResult => ({ startEpochMs, endEpochMs: preciseEpochMs(), error });
+/** Runs attempts of work that answers with a promise, as the engine's kinds and worker threads do. */
+const runAttempts = (operation: (abort: AttemptAbort) => Promise<WorkResult>, attemptPolicy: AttemptPolicy, cancel: RunCancel) =>
+  new AttemptRunner(attemptPolicy, clock).run((attempt) => {
+    operation(attempt).then(
+      (result) => attempt.workEnded(result),
+      (error: unknown) => attempt.workFailed(error),
+    );
+  }, cancel);
 const busyFor = (ms: number) => {
   const until = performance.now() + ms;
   while (performance.now() < until);
 };
 
-describe('runAttempts', () => {
+describe('AttemptRunner', () => {
   it('retries after failures, doubling the wait each time, until an attempt succeeds', async () => {
     const attemptsAt: number[] = [];
     const outcome = await runAttempts(
@@ -24,7 +32,6 @@ describe('runAttempts', () => {
       },
       { ...policy, retries: 5, retryDelayMs: 30 },
       never,
-      clock,
     );
     expect(outcome).toMatchObject({ status: 'ok', error: null, attempts: 3 });
     const [first = 0, second = 0, third = 0] = attemptsAt;
@@ -42,7 +49,6 @@ describe('runAttempts', () => {
       },
       { ...policy, retries: 2 },
       never,
-      clock,
     );
     expect(outcome).toMatchObject({ status: 'error', error: 'failure 3', attempts: 3 });
   });
@@ -58,11 +64,26 @@ describe('runAttempts', () => {
       },
       { ...policy, timeoutMs: 20 },
       never,
-      clock,
     );
     expect(outcome).toMatchObject({ status: 'timeout', error: 'timed out after 20 ms', attempts: 1 });
     expect(toldReason?.message).toBe('timed out after 20 ms');
     expect(abort?.signal.aborted).toBe(true);
+  });
+
+  it('times out attempts that started at different moments each at its own deadline, though they share one timer', async () => {
+    const runner = new AttemptRunner({ ...policy, timeoutMs: 40 }, clock);
+    // Work that never ends.
+    const hang = () => {};
+    const first = runner.run(hang, never);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    const second = runner.run(hang, never);
+    const [a, b] = await Promise.all([first, second]);
+    expect([a.status, b.status]).toEqual(['timeout', 'timeout']);
+    // Timers never fire early but for Node's whole-ms rounding, hence the 1 ms slack.
+    expect(a.endMs - a.startMs).toBeGreaterThanOrEqual(39);
+    expect(b.endMs - b.startMs).toBeGreaterThanOrEqual(39);
+    expect(b.startMs - a.startMs).toBeGreaterThanOrEqual(24);
+    expect(b.endMs - a.endMs).toBeGreaterThanOrEqual(20);
   });
 
   it('ends at once on cancel, also while waiting to retry', async () => {
@@ -74,7 +95,6 @@ describe('runAttempts', () => {
       },
       { ...policy, retries: 3, retryDelayMs: 60_000 },
       new RunCancel(cancel.signal),
-      clock,
     );
     await expect(running).resolves.toMatchObject({ status: 'cancelled', error: 'cancelled', attempts: 1 });
   });
@@ -90,7 +110,6 @@ describe('runAttempts', () => {
       },
       policy,
       new RunCancel(cancel.signal),
-      clock,
     );
     expect(outcome.status).toBe('cancelled');
     expect(calls).toBe(0);
@@ -107,7 +126,6 @@ describe('runAttempts', () => {
       },
       policy,
       never,
-      clock,
     );
     expect(outcome.endMs).toBe(workEndedAt);
     expect(clock.now() - outcome.endMs).toBeGreaterThanOrEqual(60);
@@ -125,7 +143,6 @@ describe('runAttempts', () => {
       },
       { ...policy, retries: 1, retryDelayMs: 10 },
       never,
-      clock,
     );
     expect(outcome).toMatchObject({ status: 'ok', attempts: 2 });
     expect(outcome.startMs).toBe(clock.fromEpochMs(workStartsEpochMs[0]!));
@@ -134,7 +151,7 @@ describe('runAttempts', () => {
 
   it('records a timeout the blocked loop could not fire on time at the time it was due, noting how late it was', async () => {
     const startedMs = clock.now();
-    const running = runAttempts(() => new Promise<WorkResult>(() => {}), { ...policy, timeoutMs: 20 }, never, clock);
+    const running = runAttempts(() => new Promise<WorkResult>(() => {}), { ...policy, timeoutMs: 20 }, never);
     busyFor(150);
     const outcome = await running;
     expect(outcome.status).toBe('timeout');
