@@ -22,9 +22,17 @@ export function entryPointBeside(moduleUrl: string, sourcePath: string, builtFil
 
 const entryPoint = (sourcePath: string, builtFile: string) => entryPointBeside(import.meta.url, sourcePath, builtFile);
 
+/**
+ * V8 flags of every engine process, forked or a utility process. The end of a run sends every batch still waiting
+ * at once, which makes garbage faster than V8's default heap growth collects it: a million zero-delay timers peaked
+ * at 260-400 MB by the kernel's count; growing the heap by 10% at a time, at about 210 MB, at the same speed.
+ */
+export const ENGINE_V8_FLAGS: readonly string[] = ['--heap-growing-percent=10'];
+
 /** The engine process's entry: `electron/engine/main.ts`, or the built `out/main/engine.js`. */
 export function engineEntry(): EntryPoint {
-  return entryPoint('main.ts', 'engine.js');
+  const entry = entryPoint('main.ts', 'engine.js');
+  return { ...entry, execArgv: [...ENGINE_V8_FLAGS, ...entry.execArgv] };
 }
 
 /** The `workers` strategy's thread entry: `electron/engine/workers/task-worker.ts`, or the built `out/main/engine-worker.js`. */

@@ -68,7 +68,10 @@ async function measure(scenario: Scenario, plan: TaskPlan, executor: Executor, c
     cpu: { userMs: cpu.user / 1000, systemMs: cpu.system / 1000 },
     loopDelayMs,
   });
-  return { type: 'finished', status: cancel.aborted ? 'cancelled' : 'completed', metrics };
+  // The samples stop before the last batches leave and these metrics are made, which take memory too: the
+  // kernel's high-water mark of this process (kB) is the true peak.
+  const peakRssBytes = Math.max(metrics.peakRssBytes, process.resourceUsage().maxRSS * 1024);
+  return { type: 'finished', status: cancel.aborted ? 'cancelled' : 'completed', metrics: { ...metrics, peakRssBytes } };
 }
 
 /** Prepares the run and its executor; throws an Error naming what could not be set up, leaving nothing open. */

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { utilityProcess } from 'electron';
+import { ENGINE_V8_FLAGS } from '../../engine/entry-points';
 import { listeningUrl } from '../../backend/runs/target-process';
 import type { EngineLauncher } from '../../backend/runs/engine-launcher';
 import { engineEnvironment } from './engine-environment';
@@ -33,6 +34,7 @@ export function utilityLauncher(options: { engineFile: string; sqliteBinding: st
       }),
     launch({ threadpoolSize }) {
       const child = utilityProcess.fork(options.engineFile, [], {
+        execArgv: [...ENGINE_V8_FLAGS],
         env: engineEnvironment(process.env, { threadpoolSize, sqliteBinding: options.sqliteBinding }),
         serviceName: ENGINE_SERVICE_NAME,
         stdio: 'inherit',
