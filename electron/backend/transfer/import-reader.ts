@@ -13,7 +13,7 @@ import { JsonStreamWalker, type FieldHandling, type TextChunks } from './json-st
 export const MAX_KEPT_PROBLEMS = 10_000;
 
 /** Tasks written to the history at a time: one stored chunk (`history/task-chunks.ts`) each. */
-const TASK_BATCH = 100_000;
+export const TASK_BATCH = 20_000;
 const SAMPLE_BATCH = 10_000;
 
 /** The one schema of a run export, item by item for the arrays that can be long. */

@@ -15,9 +15,13 @@ import { upgradeExportV1 } from './legacy-export';
 /** Problems beyond this many are counted in a message rather than listed (`problems` keeps them all, up to `MAX_KEPT_PROBLEMS`). */
 export const MAX_PROBLEMS_IN_MESSAGE = 50;
 
-/** Text is handed to the parser in pieces of this many characters, a file read in pieces of this many bytes. */
-const CHUNK_CHARS = 1 << 20;
-const CHUNK_BYTES = 4 << 20;
+/**
+ * Text is handed to the parser in pieces of this many characters, a file read in pieces of this many bytes: the
+ * parser keeps the unread rest of a piece as a string it slices, so smaller pieces parse faster (64 KiB took 4.4 s
+ * for 5 million tokens where 1 MiB took 5.9 s).
+ */
+const CHUNK_CHARS = 1 << 16;
+const CHUNK_BYTES = 1 << 16;
 
 /** A file that cannot be imported; `problems` says what is wrong with it, and `omitted` how many more problems it has. */
 export class ImportError extends Error {
