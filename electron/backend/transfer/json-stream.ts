@@ -54,7 +54,7 @@ export class JsonStreamWalker {
   #pending: FieldHandling = 'keep';
   #mode: 'whole' | 'items' | 'skip' = 'whole';
   #depth = 0;
-  #item = new Assembler();
+  readonly #item = new Assembler();
   #itemPath = '';
   #itemIndex = 0;
 
