@@ -40,8 +40,11 @@ class FirstPositions {
 export class ConsistencyCheck {
   readonly #report: (problem: Problem) => void;
   readonly #first = new FirstPositions();
-  /** Tasks read before the scenario was (a file written in another field order), checked at the end. */
-  readonly #unplaced: { i: number; group: number; kind: string }[] = [];
+  /**
+   * Tasks read before the scenario (the app's own exports write the tasks first), checked at the end: as runs of
+   * consecutive tasks of one group and kind, a handful for a run of millions (its tasks go group by group).
+   */
+  readonly #unplaced: { from: number; to: number; group: number; kind: string }[] = [];
   #failures = 0;
   #count = 0;
 
@@ -68,13 +71,17 @@ export class ConsistencyCheck {
     if (task.endMs < task.startMs) {
       this.#report({ path: `run.tasks[${i}].endMs`, message: `must not be before startMs (${task.startMs}), got ${task.endMs}` });
     }
-    if (groups === null) this.#unplaced.push({ i, group: task.group, kind: task.kind });
-    else this.#groupCheck(i, task.group, task.kind, groups);
+    if (groups !== null) this.#groupCheck(i, task.group, task.kind, groups);
+    else {
+      const last = this.#unplaced.at(-1);
+      if (last !== undefined && last.to === i && last.group === task.group && last.kind === task.kind) last.to = i + 1;
+      else this.#unplaced.push({ from: i, to: i + 1, group: task.group, kind: task.kind });
+    }
   }
 
   /** The checks that need the whole file: the scenario for tasks read before it, the counts, the runtime tracks. */
   finish({ run, runtime }: RunExport): void {
-    for (const { i, group, kind } of this.#unplaced) this.#groupCheck(i, group, kind, run.scenario.tasks);
+    for (const { from, to, group, kind } of this.#unplaced) for (let i = from; i < to; i++) this.#groupCheck(i, group, kind, run.scenario.tasks);
     if (runtime !== undefined) runtimeProblems(runtime, this.#count).forEach(this.#report);
     if (run.failures !== this.#failures) {
       this.#report({ path: 'run.failures', message: `must equal the number of tasks that ended error, timeout or cancelled (${this.#failures}), got ${run.failures}` });
