@@ -14,7 +14,7 @@ const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 export default defineConfig({
   main: {
     build: {
-      externalizeDeps: { exclude: ['zod', 'commander', 'ws', 'cli-progress', 'simple-statistics', '@stdlib/stats-ttest2', '@stdlib/stats-base-dists-t-quantile'] },
+      externalizeDeps: { exclude: ['zod', 'commander', 'ws', 'cli-progress', 'simple-statistics', '@stdlib/stats-ttest2', '@stdlib/stats-base-dists-t-quantile', 'stream-json', 'stream-chain'] },
       rollupOptions: {
         input: {
           index: fromRoot('./electron/main/index.ts'),

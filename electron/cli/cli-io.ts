@@ -51,9 +51,15 @@ export async function readInputFile(file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw UsageError.of(`${file}: no such file`);
-    if (code === 'EISDIR') throw UsageError.of(`${file}: is a folder, not a file`);
-    throw UsageError.of(`${file}: cannot be read (${errorMessage(error)})`);
+    throw inputFileError(file, error);
   }
+}
+
+/** Why an input file could not be read, for the user; an error that is not the file system's is returned as it is. */
+export function inputFileError(file: string, error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === undefined) return error;
+  if (code === 'ENOENT') return UsageError.of(`${file}: no such file`);
+  if (code === 'EISDIR') return UsageError.of(`${file}: is a folder, not a file`);
+  return UsageError.of(`${file}: cannot be read (${errorMessage(error)})`);
 }

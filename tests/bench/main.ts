@@ -28,6 +28,11 @@ function figureRow(r: { name: string; value: number; target: string; detail: str
   return { name: r.name, figure: r.value.toFixed(1), target: r.target, detail: r.detail };
 }
 
+/** A figure of a suite that takes many minutes, printed as soon as it is measured (the table follows at the end). */
+function printMeasured(row: Row): void {
+  console.log(`  measured: ${row.name}: ${row.figure} (target ${row.target}) ${row.detail}`);
+}
+
 const suites: Suite[] = [
   {
     title: 'engine pool vs p-limit',
@@ -60,11 +65,11 @@ const suites: Suite[] = [
   { title: 'fidelity: the engine against plain code, every kind and strategy', run: () => benchFidelity() },
   { title: 'what-if: predicted wall time vs real runs (recorded once, predicted and run per strategy)', run: () => benchWhatIfAccuracy() },
   { title: 'start-up of the built app vs node -e 0', run: () => benchStartup() },
-  { title: 'a million tasks: memory, exports, History', run: () => benchScale(1_000_000) },
+  { title: 'a million tasks: memory, exports, History', run: () => benchScale(1_000_000, printMeasured) },
 ];
 
 /** `npm run bench -- --scale`: only the ten-million-task case, on demand (it takes many minutes). */
-const SCALE_SUITE: Suite = { title: 'ten million tasks: memory, exports, History', run: () => benchScale(10_000_000) };
+const SCALE_SUITE: Suite = { title: 'ten million tasks: memory, exports, History', run: () => benchScale(10_000_000, printMeasured) };
 
 const scale = process.argv.includes('--scale');
 const only = process.argv.slice(2).filter((word) => word !== '--scale');

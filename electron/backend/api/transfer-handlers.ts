@@ -1,6 +1,6 @@
 import { ApiError } from '../../../shared/api/api-error';
 import type { HistoryStore } from '../history';
-import { ImportError, parseRunImport } from '../transfer';
+import { ImportError, importRunText } from '../transfer';
 import type { ApiHandlers } from './api-endpoint';
 import { found } from './history-handlers';
 import type { LargeRunReads } from './large-run-reads';
@@ -10,14 +10,12 @@ export function transferHandlers(store: HistoryStore, reads: LargeRunReads): Pic
   return {
     'history.export': async ({ id, format }) => found(id, await reads.exportRun(id, format)),
     'history.import': ({ text }) => {
-      let data;
       try {
-        data = parseRunImport(text);
+        return { id: importRunText(store, text) };
       } catch (error) {
         if (error instanceof ImportError) throw new ApiError('bad_request', error.message, [...error.problems]);
         throw error;
       }
-      return { id: store.importRun(data) };
     },
   };
 }

@@ -15,7 +15,7 @@ import { ExecConsents } from './exec-consents';
 import { ExperimentStore, type Experiment, type ExperimentKind, type ExperimentSummary } from './experiments';
 import { openDatabase, type OpenOptions } from './open-database';
 import { RunEditor } from './run-editor';
-import { RunImporter } from './run-import';
+import { RunImporter, type ImportedRun, type ImportSink } from './run-import';
 import { RunReader } from './run-reader';
 import { RunWriter, type RunBatch } from './run-writer';
 import { ScenarioLibrary } from './saved-scenarios';
@@ -187,6 +187,12 @@ export class HistoryStore {
   importRun(data: RunExport): number {
     this.assertWritable();
     return this.#importer.importRun(data);
+  }
+
+  /** Adds a run whose records `read` validates and hands over as it reads them, in one transaction (`RunImporter.importStreamed`). */
+  importStreamed(read: (sink: ImportSink) => ImportedRun): number {
+    this.assertWritable();
+    return this.#importer.importStreamed(read);
   }
 
   createExperiment(input: { kind: ExperimentKind; name: string; params: unknown }): number {

@@ -4,3 +4,4 @@ export { HistoryError, type HistoryErrorCode } from './history-error';
 export type { Experiment, ExperimentKind, ExperimentSummary } from './experiments';
 export type { OpenOptions } from './open-database';
 export { SCHEMA_VERSION } from './migrations';
+export type { ImportedRun, ImportSink } from './run-import';

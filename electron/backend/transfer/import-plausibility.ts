@@ -1,3 +1,4 @@
+import type { TaskRecord } from '../../../shared/protocol/task-record';
 import type { RunExport } from '../../../shared/run/run-schema';
 import { MAX_TAGS, NOTES_MAX_CHARS, RUN_NAME_MAX_CHARS, TAG_MAX_CHARS } from '../../../shared/run/run-limits';
 import { hasControlCharacters } from '../../../shared/validation/control-characters';
@@ -14,20 +15,24 @@ function textProblems(path: string, text: string, maxChars: number): Problem[] {
   return problems;
 }
 
+/** A task no run recorded by this app can hold: queued after it started, or an error message with control characters. */
+export function taskPlausibilityProblems(task: TaskRecord, i: number): Problem[] {
+  const problems: Problem[] = [];
+  if (task.queuedMs > task.startMs) {
+    problems.push({ path: `run.tasks[${i}].queuedMs`, message: `must not be after startMs (${task.startMs}), got ${task.queuedMs}` });
+  }
+  if (task.error !== null) problems.push(...textProblems(`run.tasks[${i}].error`, task.error, Number.POSITIVE_INFINITY));
+  return problems;
+}
+
 /**
  * What no run recorded by this app can hold beyond what the schema refuses (non-finite and negative times,
- * samples and metrics): a negative wall time, a task queued after it started, dates that are not dates, and names, tags, notes and messages over the limits (or with the
+ * samples and metrics), its tasks apart (`taskPlausibilityProblems`): a negative wall time, dates that are not dates, and names, tags, notes and messages over the limits (or with the
  * control characters) the app itself refuses. Each problem names its path.
  */
 export function plausibilityProblems({ run }: RunExport): Problem[] {
   const problems: Problem[] = [];
   if (run.wallMs !== null && run.wallMs < 0) problems.push({ path: 'run.wallMs', message: `must not be negative, got ${run.wallMs}` });
-  run.tasks.forEach((task, i) => {
-    if (task.queuedMs > task.startMs) {
-      problems.push({ path: `run.tasks[${i}].queuedMs`, message: `must not be after startMs (${task.startMs}), got ${task.queuedMs}` });
-    }
-    if (task.error !== null) problems.push(...textProblems(`run.tasks[${i}].error`, task.error, Number.POSITIVE_INFINITY));
-  });
   for (const field of ['createdAt', 'finishedAt'] as const) {
     if (notADate(run[field])) problems.push({ path: `run.${field}`, message: `must be a date and time (ISO 8601), got ${JSON.stringify(run[field])}` });
   }

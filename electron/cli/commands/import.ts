@@ -1,7 +1,7 @@
+import { closeSync, openSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
-import type { RunExport } from '../../../shared/run/run-schema';
-import { ImportError, MAX_PROBLEMS_IN_MESSAGE, parseRunImport } from '../../backend/transfer';
-import { type CliIo, readInputFile } from '../cli-io';
+import { ImportError, importRunFile, MAX_PROBLEMS_IN_MESSAGE } from '../../backend/transfer';
+import { type CliIo, inputFileError } from '../cli-io';
 import { UsageError } from '../cli-error';
 import { addDbOption, withHistory } from '../options';
 
@@ -10,18 +10,23 @@ interface ImportFlags {
   db?: string;
 }
 
-function parseExport(text: string, file: string): RunExport {
+function usageError(error: ImportError, file: string): UsageError {
+  const lines = error.problems.slice(0, MAX_PROBLEMS_IN_MESSAGE).map((p) => `${file}: ${p.path}: ${p.message}`);
+  const more = error.problems.length - lines.length + error.omitted;
+  return new UsageError(more > 0 ? [...lines, `${file}: (and ${more} more problems)`] : lines);
+}
+
+/** A file that cannot be read is refused before the history is opened. */
+function checkReadable(file: string): void {
   try {
-    return parseRunImport(text);
+    if (statSync(file).isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+    closeSync(openSync(file, 'r'));
   } catch (error) {
-    if (!(error instanceof ImportError)) throw error;
-    const lines = error.problems.slice(0, MAX_PROBLEMS_IN_MESSAGE).map((p) => `${file}: ${p.path}: ${p.message}`);
-    const more = error.problems.length - lines.length;
-    throw new UsageError(more > 0 ? [...lines, `${file}: (and ${more} more problems)`] : lines);
+    throw inputFileError(file, error);
   }
 }
 
-/** `import FILE`: adds a run exported as JSON to the history, as a new run. */
+/** `import FILE`: adds a run exported as JSON to the history, as a new run; a file of any size is read in pieces. */
 export function registerImport(program: Command, io: CliIo): void {
   const command = program
     .command('import')
@@ -29,8 +34,14 @@ export function registerImport(program: Command, io: CliIo): void {
     .argument('<file>', 'exported run (JSON)')
     .option('--json', 'print { id } as JSON');
   addDbOption(command).action(async (file: string, flags: ImportFlags) => {
-    const data = parseExport(await readInputFile(file), file);
-    const id = await withHistory(flags.db, io, (store) => store.importRun(data));
+    checkReadable(file);
+    const id = await withHistory(flags.db, io, (store) => {
+      try {
+        return importRunFile(store, file);
+      } catch (error) {
+        throw error instanceof ImportError ? usageError(error, file) : inputFileError(file, error);
+      }
+    });
     io.out(flags.json === true ? `${JSON.stringify({ id })}\n` : `Imported ${file} as run ${id}.\n`);
   });
 }

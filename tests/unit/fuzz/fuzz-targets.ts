@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { ImportError, parseRunImport } from '../../../electron/backend/transfer';
+import { ImportError, importRunText } from '../../../electron/backend/transfer';
 import type { HistoryStore } from '../../../electron/backend/history';
 import { renderRunText, runsJson, type FinishedRun } from '../../../electron/cli/run/run-report';
 import { PRESETS } from '../../../shared/presets';
@@ -92,7 +92,7 @@ const exportBase = makeRunExport({}, 5);
 const exportText = JSON.stringify(exportBase);
 
 /**
- * Import parsing into a real history: edited and broken exports. A refused one must leave the history as it was;
+ * Import into a real history, streamed as the app does: edited and broken exports. A refused one must leave the history as it was;
  * an accepted one must import without an error.
  */
 export function importTarget(store: HistoryStore): FuzzTarget<string> {
@@ -106,8 +106,7 @@ export function importTarget(store: HistoryStore): FuzzTarget<string> {
     attempt(text) {
       const before = store.countRuns();
       try {
-        const data = parseRunImport(text);
-        store.importRun(data);
+        importRunText(store, text);
         if (store.countRuns() !== before + 1) throw new Error('an accepted import did not add exactly one run');
         return 'accepted';
       } catch (error) {

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportRunTrace, ImportError, parseRunImport } from '../../../electron/backend/transfer';
+import { exportRunTrace, ImportError, importRunText, parseRunImport } from '../../../electron/backend/transfer';
 import type { RunDetail } from '../../../shared/run/run-schema';
 import { makeRunExport, openTempStore } from '../history/fixtures';
 
@@ -13,7 +13,7 @@ afterAll(() => temp.dispose());
 
 function rowCounts(): number[] {
   const db = new Database(temp.file, { readonly: true });
-  const counts = ['runs', 'tasks', 'samples'].map((table) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number);
+  const counts = ['runs', 'tasks', 'task_chunks', 'samples'].map((table) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number);
   db.close();
   return counts;
 }
@@ -23,7 +23,7 @@ function refused(text: string): ImportError {
   const before = rowCounts();
   let caught: unknown;
   try {
-    temp.store.importRun(parseRunImport(text));
+    importRunText(temp.store, text);
   } catch (error) {
     caught = error;
   }
