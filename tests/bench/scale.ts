@@ -104,7 +104,7 @@ function within<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
 const BROWSER_STEP_MS = 15 * 60_000;
 
 /** Opens the run and compares the history's runs in the browser host; each step is a row, a failure included. */
-async function browserRows(db: string, name: string, label: string, report: (row: FigureRow) => void): Promise<void> {
+async function browserRows(db: string, name: string, label: string, target: (atAMillion: string) => string, report: (row: FigureRow) => void): Promise<void> {
   const host = await startBrowserHostProcess(db);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   try {
@@ -118,16 +118,16 @@ async function browserRows(db: string, name: string, label: string, report: (row
     const openName = `open a run of ${label} from History`;
     try {
       const openMs = await within(openFromHistory(await fresh(), name), BROWSER_STEP_MS, openName);
-      report({ name: openName, figure: `${openMs.toFixed(0)} ms`, target: '<= 2000 ms', detail: 'click on the run to its timeline drawn' });
+      report({ name: openName, figure: `${openMs.toFixed(0)} ms`, target: target('<= 2000 ms'), detail: 'click on the run to its timeline drawn' });
     } catch (error) {
-      report(failedRow(openName, '<= 2000 ms', error));
+      report(failedRow(openName, target('<= 2000 ms'), error));
     }
     const compareName = `compare two runs of ${label}`;
     try {
       const compareMs = await within(compareAll(await fresh()), BROWSER_STEP_MS, compareName);
-      report({ name: compareName, figure: `${compareMs.toFixed(0)} ms`, target: '<= 5000 ms', detail: 'click on Compare to both timelines drawn' });
+      report({ name: compareName, figure: `${compareMs.toFixed(0)} ms`, target: target('<= 5000 ms'), detail: 'click on Compare to both timelines drawn' });
     } catch (error) {
-      report(failedRow(compareName, '<= 5000 ms', error));
+      report(failedRow(compareName, target('<= 5000 ms'), error));
     }
   } finally {
     await browser.close();
@@ -156,6 +156,8 @@ export async function benchScale(tasks = 1_000_000, progress: (row: FigureRow) =
   const name = `${tasks} zero-delay timers`;
   const scenarioFile = join(dir, 'scenario.json');
   const rows: FigureRow[] = [];
+  // Issue #13's figures are for a million tasks; ten million must complete, be stored and open.
+  const target = (atAMillion: string) => (tasks === 1_000_000 ? atAMillion : 'completes');
   const report = (row: FigureRow) => {
     rows.push(row);
     progress(row);
@@ -165,8 +167,8 @@ export async function benchScale(tasks = 1_000_000, progress: (row: FigureRow) =
     const recorded = await runCli(['run', scenarioFile, '--json'], db);
     const [run] = (JSON.parse(recorded.stdout) as { runs: { id: number; metrics: { tasks: number; peakRssBytes: number } }[] }).runs;
     if (run === undefined || run.metrics.tasks !== tasks) throw new Error(`the run recorded ${run?.metrics.tasks} of ${tasks} tasks`);
-    report({ name: `engine peak RSS, ${label}`, figure: mb(run.metrics.peakRssBytes), target: '<= 300 MB', detail: `its peakRssBytes metric; the run took ${recorded.seconds.toFixed(0)} s` });
-    report({ name: `recording CLI peak RSS, ${label}`, figure: mb(recorded.peakRssBytes), target: '<= 400 MB', detail: 'high-water mark of the `run` process' });
+    report({ name: `engine peak RSS, ${label}`, figure: mb(run.metrics.peakRssBytes), target: target('<= 300 MB'), detail: `its peakRssBytes metric; the run took ${recorded.seconds.toFixed(0)} s` });
+    report({ name: `recording CLI peak RSS, ${label}`, figure: mb(recorded.peakRssBytes), target: target('<= 400 MB'), detail: 'high-water mark of the `run` process' });
     const baseline = await runCli(['list'], db);
     for (const format of ['json', 'csv', 'trace'] as const) {
       const file = join(dir, `run.${format}`);
@@ -176,11 +178,11 @@ export async function benchScale(tasks = 1_000_000, progress: (row: FigureRow) =
         report({
           name: rowName,
           figure: mb(exported.peakRssBytes - baseline.peakRssBytes),
-          target: '<= 200 MB',
+          target: target('<= 200 MB'),
           detail: `${mb(exported.peakRssBytes)} vs list ${mb(baseline.peakRssBytes)}; ${mb(statSync(file).size)} file in ${exported.seconds.toFixed(1)} s`,
         });
       } catch (error) {
-        report(failedRow(rowName, '<= 200 MB', error));
+        report(failedRow(rowName, target('<= 200 MB'), error));
       } finally {
         // The trace and CSV of ten million tasks take gigabytes; only the JSON is needed further on.
         if (format !== 'json') rmSync(file, { force: true });
@@ -199,7 +201,7 @@ export async function benchScale(tasks = 1_000_000, progress: (row: FigureRow) =
     } catch (error) {
       report(failedRow(importName, `${tasks.toLocaleString('en-US')}`, error));
     }
-    await browserRows(db, name, label, report);
+    await browserRows(db, name, label, target, report);
     return rows;
   } finally {
     rmSync(dir, { recursive: true, force: true });
