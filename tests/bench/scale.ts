@@ -10,12 +10,11 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { startBrowserHostProcess } from '../e2e/fixtures/browser-host-process';
-import { HistoryPage } from '../e2e/history/pages/history-page';
 import { BUILT_CLI, ensureBuilt } from '../fixtures/built-app';
 import type { FigureRow } from './bench-kit';
+import { openBarePage, type BarePage } from './bare-chromium';
 
 const MB = 1e6;
 const POLL_MS = 50;
@@ -56,36 +55,40 @@ function runCli(args: string[], db: string): Promise<CliRun> {
 
 const mb = (bytes: number) => `${(bytes / MB).toFixed(0)} MB`;
 
+/** Page code: shows History and waits until `selector` is in it. */
+const SHOW_HISTORY = (selector: string) => `(async () => {
+  const deadline = performance.now() + 60000;
+  const nav = () => [...document.querySelectorAll('nav[aria-label="Main"] button')].find((b) => b.textContent.trim() === 'History');
+  while (nav() === undefined) { if (performance.now() > deadline) throw new Error('no History button'); await new Promise((r) => setTimeout(r, 20)); }
+  nav().click();
+  while (document.querySelector(${JSON.stringify(selector)}) === null) { if (performance.now() > deadline) throw new Error('History shows no ' + ${JSON.stringify(selector)}); await new Promise((r) => setTimeout(r, 20)); }
+})()`;
+
+/** Page code: clicks what `click` finds, then times until `drawn()` holds and two frames have passed. */
+const TIMED_CLICK = (click: string, drawn: string) => `(async () => {
+  const startedMs = performance.now();
+  (${click}).click();
+  while (!(${drawn})) await new Promise((r) => setTimeout(r, 5));
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  return performance.now() - startedMs;
+})()`;
+
 /** Clicks the run's Open button in History; times until its timeline canvas is in, and the frames after. */
-async function openFromHistory(page: Page, name: string): Promise<number> {
-  const history = new HistoryPage(page);
-  await history.show();
-  const open = history.row(name).getByRole('button', { name: new RegExp(`^Open run ${name} #`) }).first();
-  const button = await open.elementHandle();
-  if (button === null) throw new Error(`no run named ${name} in History`);
-  return button.evaluate(async (element: HTMLElement) => {
-    const startedMs = performance.now();
-    element.click();
-    while (document.querySelector('canvas[aria-label="Task timeline"]') === null) await new Promise((resolve) => setTimeout(resolve, 5));
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    return performance.now() - startedMs;
-  });
+async function openFromHistory(page: BarePage, name: string): Promise<number> {
+  const open = `[aria-label^=${JSON.stringify(`Open run ${name} #`)}]`;
+  await page.evaluate(SHOW_HISTORY(open));
+  return page.evaluate(TIMED_CLICK(`document.querySelector(${JSON.stringify(open)})`, `document.querySelector('canvas[aria-label="Task timeline"]') !== null`));
 }
 
 /** Selects every run in History and clicks Compare; times until both timelines are in, and the frames after. */
-async function compareAll(page: Page): Promise<number> {
-  const history = new HistoryPage(page);
-  await history.show();
-  for (const checkbox of await history.table.getByRole('checkbox').all()) await checkbox.check();
-  const button = await history.compareButton.elementHandle();
-  if (button === null) throw new Error('no Compare button');
-  return button.evaluate(async (element: HTMLElement) => {
-    const startedMs = performance.now();
-    element.click();
-    while (document.querySelectorAll('[aria-label="Comparison"] canvas[aria-label="Task timeline"]').length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    return performance.now() - startedMs;
-  });
+async function compareAll(page: BarePage): Promise<number> {
+  await page.evaluate(SHOW_HISTORY('[aria-label^="Select run "]'));
+  await page.evaluate(`(async () => {
+    for (const box of document.querySelectorAll('[aria-label^="Select run "]')) if (!box.checked) box.click();
+    await new Promise((r) => setTimeout(r, 100));
+  })()`);
+  const compare = `[...document.querySelectorAll('[aria-label="History"] button')].find((b) => b.textContent.trim() === 'Compare')`;
+  return page.evaluate(TIMED_CLICK(compare, `document.querySelectorAll('[aria-label="Comparison"] canvas[aria-label="Task timeline"]').length >= 2`));
 }
 
 /** A step that failed, as a row: the bench goes on to the steps that do not need it. */
@@ -106,13 +109,12 @@ const BROWSER_STEP_MS = 15 * 60_000;
 /** Opens the run and compares the history's runs in the browser host; each step is a row, a failure included. */
 async function browserRows(db: string, name: string, label: string, target: (atAMillion: string) => string, report: (row: FigureRow) => void): Promise<void> {
   const host = await startBrowserHostProcess(db);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const pages: BarePage[] = [];
   try {
-    // A fresh page for each: the second does not wait for the first one's million-task timeline.
+    // A fresh page for each: the second does not wait for the first one's timeline.
     const fresh = async () => {
-      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-      page.on('crash', () => console.error(`the page crashed (${label})`));
-      await page.goto(host.url);
+      const page = await openBarePage(host.url);
+      pages.push(page);
       return page;
     };
     const openName = `open a run of ${label} from History`;
@@ -130,7 +132,7 @@ async function browserRows(db: string, name: string, label: string, target: (atA
       report(failedRow(compareName, target('<= 5000 ms'), error));
     }
   } finally {
-    await browser.close();
+    for (const page of pages) await page.close();
     await host.stop();
   }
 }
