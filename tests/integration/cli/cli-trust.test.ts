@@ -87,19 +87,19 @@ describe('run FILE that executes programs', () => {
     expect(existsSync(marker)).toBe(true);
   });
 
-  it('kill -9 of the CLI mid-run leaves no engine and no spawned process behind, even with the engine loop blocked', async () => {
-    const pidFile = cli.file('pids');
+  /**
+   * Runs `tasks` after a spawn whose shell starts a long sleep, kills the CLI with SIGKILL `settleMs` after the shell
+   * is up, and expects the engine, the shell and the sleep all to end; gives the killed CLI's pid.
+   */
+  async function killMidRun(name: string, tasks: object[], settleMs: number): Promise<number> {
+    const pidFile = cli.file(`pids-${name}`);
     const scenario = {
       version: 1,
-      name: 'Orphan maker',
+      name: `Orphan maker, ${name}`,
       strategy: { type: 'all' },
-      tasks: [
-        { kind: 'spawn', count: 1, command: 'sh', args: ['-c', `sleep 60 & echo "$$ $!" > '${pidFile}'; wait`] },
-        { kind: 'timer', count: 1, ms: 400 },
-        { kind: 'cpu', count: 1, ms: 60_000 },
-      ],
+      tasks: [{ kind: 'spawn', count: 1, command: 'sh', args: ['-c', `sleep 60 & echo "$$ $!" > '${pidFile}'; wait`] }, ...tasks],
     };
-    const file = await cli.writeJson('orphans.json', scenario);
+    const file = await cli.writeJson(`orphans-${name}.json`, scenario);
     const { child, result } = cli.start(['run', file, '--allow-exec']);
     const [shell, sleeper] = await waitFor(() => {
       const text = existsSync(pidFile) ? readFileSync(pidFile, 'utf8').trim() : '';
@@ -107,8 +107,7 @@ describe('run FILE that executes programs', () => {
     }, 'the spawned shell');
     const engine = parentOf(shell!);
     expect(parentOf(engine!)).toBe(child.pid);
-    // The cpu task now blocks the engine's loop for a minute: only its watchdog thread can notice the parent's end.
-    await sleep(800);
+    await sleep(settleMs);
     child.kill('SIGKILL');
     await result;
     const alive = await waitFor(() => {
@@ -116,39 +115,22 @@ describe('run FILE that executes programs', () => {
       return left.length === 0 ? left : null;
     }, 'the engine and its children to end');
     expect(alive).toEqual([]);
+    return child.pid!;
+  }
+
+  it('kill -9 of the CLI mid-run leaves no engine and no spawned process behind, even with the engine loop blocked', async () => {
+    // The cpu task blocks the engine's loop for a minute once the timer has ended: only its watchdog thread can
+    // notice the parent's end.
+    const killed = await killMidRun('loop-blocked', [{ kind: 'timer', count: 1, ms: 400 }, { kind: 'cpu', count: 1, ms: 60_000 }], 800);
     // The CLI's next start removes the scratch folder the killed one left.
     const next = await cli.run(['run', '--preset', 'sequential-vs-all', '--no-save']);
     expect(next.code).toBe(0);
-    const leftovers = execFileSync('sh', ['-c', `ls /tmp/concurrency-explorer 2>/dev/null | grep '^run-${child.pid}-' || true`], { encoding: 'utf8' });
+    const leftovers = execFileSync('sh', ['-c', `ls /tmp/concurrency-explorer 2>/dev/null | grep '^run-${killed}-' || true`], { encoding: 'utf8' });
     expect(leftovers.trim()).toBe('');
   });
 
   it('kill -9 of the CLI mid-run of tasks that never hold the loop (no watchdog thread) leaves no engine and no spawned process behind', async () => {
-    const pidFile = cli.file('pids-no-watchdog');
-    const scenario = {
-      version: 1,
-      name: 'Orphan maker, loop free',
-      strategy: { type: 'all' },
-      tasks: [
-        { kind: 'spawn', count: 1, command: 'sh', args: ['-c', `sleep 60 & echo "$$ $!" > '${pidFile}'; wait`] },
-        { kind: 'timer', count: 1, ms: 60_000 },
-      ],
-    };
-    const file = await cli.writeJson('orphans-loop-free.json', scenario);
-    const { child, result } = cli.start(['run', file, '--allow-exec']);
-    const [shell, sleeper] = await waitFor(() => {
-      const text = existsSync(pidFile) ? readFileSync(pidFile, 'utf8').trim() : '';
-      return text.split(' ').length === 2 ? text.split(' ').map(Number) : null;
-    }, 'the spawned shell');
-    const engine = parentOf(shell!);
-    expect(parentOf(engine!)).toBe(child.pid);
-    child.kill('SIGKILL');
-    await result;
-    const alive = await waitFor(() => {
-      const left = [engine!, shell!, sleeper!].filter(isProcessAlive);
-      return left.length === 0 ? left : null;
-    }, 'the engine and its children to end');
-    expect(alive).toEqual([]);
+    await killMidRun('loop-free', [{ kind: 'timer', count: 1, ms: 60_000 }], 0);
   });
 });
 
