@@ -7,9 +7,7 @@ import { forkLauncher } from '../../../electron/backend/runs/fork-launcher';
 import { builtEngineEntry } from '../../fixtures/built-app';
 import { scenarioOf } from '../runs/run-fixture';
 import { HistoryBackend } from '../../unit/renderer/history/history-backend';
-import type { EngineEvent } from '../../../shared/protocol/engine-protocol';
-import type { EngineLauncher, EngineProcess } from '../../../electron/backend/runs/engine-launcher';
-import { Listeners } from '../../../electron/backend/runs/listeners';
+import { preparingRunner } from '../../fixtures/preparing-runner';
 
 /** Experiments run real engine processes: the tests keep the scenarios tiny. */
 const timers = (count: number, ms: number) =>
@@ -115,44 +113,11 @@ describe('ExperimentSession on the real backend and engine', () => {
 
 const BUILDING = 'compiling runner.go with go1.22 (once; later runs reuse the build)';
 
-/**
- * Go's runner as it is on a cold cache, scripted: it says it is building, and is ready only once the test
- * releases it; on `start` it starts the clock and fails its run (the experiment goes on after a failed run).
- */
-function buildingGoLauncher(): EngineLauncher & { release(): void } {
-  const ready = new Listeners<void>();
-  return {
-    release: () => ready.emit(),
-    launch({ onProgress }): EngineProcess {
-      const events = new Listeners<EngineEvent>();
-      const exits = new Listeners<number | null>();
-      onProgress?.(BUILDING);
-      const stop = ready.add(() => {
-        stop();
-        onProgress?.('runner built');
-        events.emit({ type: 'ready', pid: 1 });
-      });
-      return {
-        pid: 1,
-        send: (message) => {
-          if (message.type !== 'start') return;
-          setTimeout(() => {
-            events.emit({ type: 'started', totalTasks: 3, lanes: 3, startedAtEpochMs: Date.now() });
-            events.emit({ type: 'failed', message: 'stopped by the test' });
-            exits.emit(1);
-          }, 1);
-        },
-        onEvent: (listener) => events.add(listener),
-        onExit: (listener) => exits.add((code) => listener(code, null)),
-        kill: () => exits.emit(null),
-      };
-    },
-  };
-}
-
 describe('ExperimentSession while a run\'s runtime prepares', () => {
   it('shows what the run under way is preparing (a runner\'s first build) until it starts', async () => {
-    const go = buildingGoLauncher();
+    // Go's runner as it is on a cold cache: it builds until the test releases it, then fails its run (the
+    // experiment goes on after a failed run).
+    const go = preparingRunner({ building: BUILDING, built: 'runner built', totalTasks: 3, heldUntilReleased: true });
     const building = new HistoryBackend(undefined, { go });
     const experiment = new ExperimentSession(building.api);
     const startedWhilePreparing: (string | null)[] = [];

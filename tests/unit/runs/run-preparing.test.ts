@@ -3,52 +3,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ScenarioSchema } from '../../../shared/scenario';
-import type { EngineEvent } from '../../../shared/protocol/engine-protocol';
 import { relayRunEvents } from '../../../electron/backend/api/run-handlers';
 import { ApiEventHub } from '../../../electron/backend/api/event-hub';
-import type { EngineLauncher, EngineProcess } from '../../../electron/backend/runs/engine-launcher';
-import { Listeners } from '../../../electron/backend/runs/listeners';
+import type { EngineLauncher } from '../../../electron/backend/runs/engine-launcher';
+import { preparingRunner } from '../../fixtures/preparing-runner';
 import { RunService } from '../../../electron/backend/runs/run-service';
 import type { CliIo } from '../../../electron/cli/cli-io';
 import { showProgress } from '../../../electron/cli/run/progress-display';
 
 const GO_SCENARIO = ScenarioSchema.parse({ version: 1, name: 'first Go run', runtime: 'go', strategy: { type: 'all' }, tasks: [{ kind: 'timer', count: 2, ms: 1 }] });
 
-/**
- * A runner that prepares before it starts, as Go's first build does: it reports two steps, then says ready;
- * on `start` it starts the clock, reports a late step (which must not reach anyone) and fails.
- */
-function preparingLauncher(): EngineLauncher & { launches: number } {
-  const launcher = {
-    launches: 0,
-    launch({ onProgress }: { threadpoolSize: number; onProgress?: (message: string) => void }): EngineProcess {
-      launcher.launches++;
-      const events = new Listeners<EngineEvent>();
-      const exits = new Listeners<number | null>();
-      onProgress?.('building the go runner (first run only)');
-      setTimeout(() => {
-        onProgress?.('built\u001b[31m in 2.0 s');
-        events.emit({ type: 'ready', pid: 1 });
-      }, 1);
-      return {
-        pid: 1,
-        send: (message) => {
-          if (message.type !== 'start') return;
-          setTimeout(() => {
-            events.emit({ type: 'started', totalTasks: 2, lanes: 2, startedAtEpochMs: Date.now() });
-            onProgress?.('too late to matter');
-            events.emit({ type: 'failed', message: 'stopped by the test' });
-            exits.emit(1);
-          }, 1);
-        },
-        onEvent: (listener) => events.add(listener),
-        onExit: (listener) => exits.add((code) => listener(code, null)),
-        kill: () => exits.emit(null),
-      };
-    },
-  };
-  return launcher;
-}
+/** A runner that prepares before it starts, as Go's first build does, and reports a late step that must reach no one. */
+const preparingLauncher = () =>
+  preparingRunner({ building: 'building the go runner (first run only)', built: 'built\u001b[31m in 2.0 s', totalTasks: 2, lateProgress: 'too late to matter' });
 
 const NO_NODE_ENGINE: EngineLauncher = {
   launch: () => {
