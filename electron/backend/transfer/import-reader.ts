@@ -1,6 +1,6 @@
 import type { ImportedRun, ImportSink } from '../history';
 import type { Sample, TaskRecord } from '../../../shared/protocol/task-record';
-import { RunExportSchema, type RunExport } from '../../../shared/run/run-schema';
+import { RunExportSchema } from '../../../shared/run/run-schema';
 import { toProblems, type Problem } from '../../../shared/validation/format-issues';
 import { versionMessage } from '../../../shared/validation/format-version';
 import type { z } from 'zod';

@@ -7,9 +7,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HistoryStore } from '../../../electron/backend/history';
-import { isProcessAlive } from '../../../electron/backend/history/process-alive';
 import { makeRunExport, makeScenario as scenarioFixture } from '../../unit/history/fixtures';
 import { CliFixture, STACK_LINE } from './cli-fixture';
+import { isRunning } from '../../fixtures/process-state';
 
 const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 let cli: CliFixture;
@@ -111,7 +111,7 @@ describe('run FILE that executes programs', () => {
     child.kill('SIGKILL');
     await result;
     const alive = await waitFor(() => {
-      const left = [engine!, shell!, sleeper!].filter(isProcessAlive);
+      const left = [engine!, shell!, sleeper!].filter(isRunning);
       return left.length === 0 ? left : null;
     }, 'the engine and its children to end');
     expect(alive).toEqual([]);

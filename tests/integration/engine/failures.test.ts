@@ -2,20 +2,8 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { endsWithin } from '../../fixtures/process-state';
 import { finishedOf, runEngine, scenario } from './run-engine';
-
-/** Whether the process is gone (a killed child can linger a moment as a zombie until it is reaped). */
-async function processGone(pid: number): Promise<boolean> {
-  for (let i = 0; i < 40; i += 1) {
-    try {
-      process.kill(pid, 0);
-    } catch {
-      return true;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return false;
-}
 
 describe('failures, timeouts, retries and cancel through a real engine process', () => {
   const flakyTimers = [{ kind: 'timer' as const, count: 16, ms: 50, jitterMs: 200, failRate: 0.3 }];
@@ -91,6 +79,6 @@ describe('failures, timeouts, retries and cancel through a real engine process',
     expect(finishedOf(run).status).toBe('cancelled');
     expect(run.cancelToExitMs).toBeLessThan(3_000);
     expect(run.records.map((r) => [r.status, r.attempts])).toEqual(Array(3).fill(['cancelled', 1]));
-    expect(await processGone(Number(readFileSync(pidFile, 'utf8')))).toBe(true);
+    expect(await endsWithin(Number(readFileSync(pidFile, 'utf8')), 5_000)).toBe(true);
   });
 });

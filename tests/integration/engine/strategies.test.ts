@@ -1,12 +1,13 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../../electron/engine/run-scenario';
 import type { EngineEvent } from '../../../shared/protocol/engine-protocol';
 import type { TaskRecord } from '../../../shared/protocol/task-record';
 import { ScenarioSchema } from '../../../shared/scenario';
 import { countByStatus, runInProcess } from './run-in-process';
+import { endsWithin } from '../../fixtures/process-state';
 
 const statuses = (records: readonly TaskRecord[]) => records.map((r) => r.status);
 /** Each task's own outcome, with `+orphaned` when it ended after its strategy settled. */
@@ -202,7 +203,7 @@ describe('structured', () => {
     expect(finished.status).toBe('completed');
     expect(finished.metrics.cancelled).toBe(5);
     const childPid = Number(readFileSync(pidFile, 'utf8'));
-    await vi.waitFor(() => expect(() => process.kill(childPid, 0)).toThrow(), { timeout: 5000 });
+    expect(await endsWithin(childPid, 5_000)).toBe(true);
   });
 
   it('structured with nothing failing: the same as all', async () => {

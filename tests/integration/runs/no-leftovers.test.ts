@@ -3,12 +3,12 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isProcessAlive } from '../../../electron/backend/history/process-alive';
 import { CACHE_ENV_VAR } from '../../../electron/backend/runtimes/runner-files';
 import { defaultRuntimeLaunchers } from '../../../electron/backend/runtimes/runtime-launchers';
 import { TEST_RUNNER_CACHE } from '../runners/runner-harness';
 import { toolchainOf } from '../runtimes/runtime-harness';
 import { RunFixture, scenarioOf } from './run-fixture';
+import { isRunning } from '../../fixtures/process-state';
 
 let fixture: RunFixture;
 beforeEach(async () => {
@@ -39,11 +39,11 @@ async function pidsIn(file: string, lines: number): Promise<number[]> {
 /** Waits (generously, the machine may be busy) until none of `pids` is alive; returns those still alive. */
 async function survivors(pids: readonly number[]): Promise<number[]> {
   for (let attempt = 0; attempt < 200; attempt += 1) {
-    const alive = pids.filter(isProcessAlive);
+    const alive = pids.filter(isRunning);
     if (alive.length === 0) return [];
     await sleep(25);
   }
-  return pids.filter(isProcessAlive);
+  return pids.filter(isRunning);
 }
 
 describe('no process and no file outlives its run', () => {

@@ -9,13 +9,3 @@ export function askTarget(url: string): Promise<{ pid: number; requests: number 
     }).once('error', reject);
   });
 }
-
-/** The process `pid` still exists. */
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -2,9 +2,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import Database from 'better-sqlite3';
 import os from 'node:os';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { metricsOf, runScenario, scenarioOn, toolchainOf } from './runtime-harness';
+import { endsWithin } from '../../fixtures/process-state';
 
 const { status, title } = await toolchainOf('python');
 
@@ -170,16 +170,3 @@ describe.skipIf(!status.available)(title, () => {
   });
 });
 
-/** True once no process has `pid` (polled: the killed child is reaped a moment later). */
-async function endsWithin(pid: number, ms: number): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    try {
-      process.kill(pid, 0);
-    } catch {
-      return true;
-    }
-    await sleep(50);
-  }
-  return false;
-}

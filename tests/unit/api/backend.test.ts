@@ -1,10 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApiClient, type ApiClient } from '../../../shared/api/api-client';
+import type { ApiClient } from '../../../shared/api/api-client';
 import { ApiError } from '../../../shared/api/api-error';
 import { findFindings, findingColumnsOf } from '../../../shared/findings';
 import { PRESETS } from '../../../shared/presets';
-import { createBackend } from '../../../electron/backend/api/create-backend';
-import { RunService } from '../../../electron/backend/runs/run-service';
 import type { HistoryStore } from '../../../electron/backend/history';
 import { EXPORT_FORMATS } from '../../../electron/backend/transfer';
 import { RUN_EXPORT_FORMATS } from '../../../shared/api/history-methods';

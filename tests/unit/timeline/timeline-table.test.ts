@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TimelineData } from '../../../renderer/timeline/data/timeline-data';
 import { OVERSCAN_ROWS, movedRow, rowWindow, scrollToShow } from '../../../renderer/timeline/table/virtual-rows';
-import { syntheticRun } from './fixtures/synthetic-run';
 
 describe('rowWindow', () => {
   it('renders a screenful of 100,000 rows plus overscan, with padding standing in for the rest', () => {
