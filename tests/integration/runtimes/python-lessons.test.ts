@@ -59,15 +59,24 @@ describe.skipIf(!status.available)(title, () => {
     const wall = async (strategy: Record<string, unknown>, task: Record<string, unknown>) =>
       metricsOf(await runScenario(scenarioOn('python', { strategy, tasks: [{ ...task, count: 4 }] }))).wallMs;
     const cpu = { kind: 'cpu', ms: 150 };
-    const cpuRatio = (await wall({ type: 'workers', threads: 2 }, cpu)) / (await wall({ type: 'sequential' }, cpu));
+    // Best of three of each side: one run that another process slowed would decide the ratio alone.
+    const cpuRatio = (await bestOf(3, () => wall({ type: 'workers', threads: 2 }, cpu))) / (await bestOf(3, () => wall({ type: 'sequential' }, cpu)));
     const iterations = 150_000;
     const crypto = { kind: 'crypto', iterations };
-    // Best of three of each side: one hash run that another process slowed would decide the ratio alone.
-    const cryptoRatio = (await bestOf(3, () => wall({ type: 'workers', threads: 2 }, crypto))) / (await bestOf(3, () => wall({ type: 'sequential' }, crypto)));
-    const plain = (how: string) => bestOf(3, () => plainWallMs(status.path ?? 'python3', [path.join(dir, 'plain_crypto.py'), how, String(iterations)]));
-    const plainRatio = (await plain('threads')) / (await plain('sequential'));
-    // Two threads would halve the time (0.5) if they ran in parallel; CPU-bound Python code cannot.
-    expect(cpuRatio).toBeGreaterThan(0.85);
+    const plain = (how: string) => plainWallMs(status.path ?? 'python3', [path.join(dir, 'plain_crypto.py'), how, String(iterations)]);
+    // How far threads overlap depends on what else the machine runs at that moment: the runner's and the plain
+    // code's runs take turns, so that both see the same load, and each ratio is of the best of three.
+    const best = { runnerThreads: Infinity, runnerSequential: Infinity, plainThreads: Infinity, plainSequential: Infinity };
+    for (let round = 0; round < 3; round++) {
+      best.runnerThreads = Math.min(best.runnerThreads, await wall({ type: 'workers', threads: 2 }, crypto));
+      best.plainThreads = Math.min(best.plainThreads, await plain('threads'));
+      best.runnerSequential = Math.min(best.runnerSequential, await wall({ type: 'sequential' }, crypto));
+      best.plainSequential = Math.min(best.plainSequential, await plain('sequential'));
+    }
+    const cryptoRatio = best.runnerThreads / best.runnerSequential;
+    const plainRatio = best.plainThreads / best.plainSequential;
+    // Two threads would halve the time (0.5) if they ran in parallel; CPU-bound Python code cannot (about 1).
+    expect(cpuRatio).toBeGreaterThan(0.8);
     // hashlib's threads overlap as far as this machine lets plain Python threads overlap (0.5 on two free cores).
     expect(cryptoRatio).toBeLessThan(plainRatio + 0.15);
   });

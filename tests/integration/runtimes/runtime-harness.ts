@@ -82,11 +82,13 @@ export function metricsOf(run: RuntimeRun) {
 
 /**
  * Runs a plain program that prints one JSON line `{ "wallMs": n }` (its own measurement of the code under test)
- * and returns `wallMs`: the baseline a runner's wall time is held to.
+ * and returns `wallMs`: the baseline a runner's wall time is held to. It starts in a session of its own, as the
+ * backend starts a runner (`detached`): where the kernel groups a session's threads for scheduling (Linux's
+ * autogroup), a loaded machine then shares its cores with the plain program as it does with the runner.
  */
 export function plainWallMs(command: string, args: readonly string[]): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, [...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, [...args], { stdio: ['ignore', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
     let out = '';
     let err = '';
     child.stdout.setEncoding('utf8').on('data', (text: string) => (out += text));
