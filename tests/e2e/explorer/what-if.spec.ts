@@ -55,8 +55,9 @@ test('a run opened from History has "What if…" too', async ({ page }) => {
   await whatIf.open();
   await whatIf.predict('Sequential');
   await expect(whatIf.figures.getByRole('columnheader', { name: /Predicted sequential/ })).toBeVisible();
-  // One 100 ms timer after another: at least 800 ms, however long the recorded run's timers took.
+  // One 100 ms timer after another: about 800 ms at least, however long the recorded run's timers took (a timer
+  // fires by the loop's cached clock, up to a millisecond early by the recorded one).
   const [recorded, predicted] = await whatIf.figure('Wall time').allTextContents();
-  expect(msOf(predicted!)).toBeGreaterThanOrEqual(800);
+  expect(msOf(predicted!)).toBeGreaterThanOrEqual(8 * 99);
   expect(msOf(predicted!)).toBeGreaterThan(msOf(recorded!));
 });

@@ -37,7 +37,8 @@ describe('CLI whatif', () => {
     // Four waves of two 50 ms timers, against one wave recorded.
     const sequential = await cli.json<WhatIfJson>(['whatif', String(runId), '--strategy', 'sequential', '--json']);
     expect(sequential.predicted.wallMs).toBeGreaterThan(1.5 * out.predicted.wallMs);
-    expect(out.predicted.wallMs).toBeGreaterThanOrEqual(4 * 50);
+    // A timer fires by the loop's cached clock, up to a millisecond before 50 ms of the recorded clock have passed.
+    expect(out.predicted.wallMs).toBeGreaterThanOrEqual(4 * 49);
   });
 
   it('prints the recorded numbers beside the predicted ones', async () => {

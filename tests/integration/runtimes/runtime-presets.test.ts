@@ -22,10 +22,11 @@ describe('One I/O workload, four runtimes', () => {
       walls[id] = metricsOf(await runScenario(scenario)).wallMs;
     }
     const node = walls.node ?? NaN;
-    // 200 requests of 50 ms through 20 slots: 10 rounds, 500 ms at best.
-    expect(node).toBeGreaterThanOrEqual(500);
+    // 200 requests of 50 ms through 20 slots: 10 rounds, 500 ms at best (the server's timer may fire a
+    // millisecond early by the client's clock).
+    expect(node).toBeGreaterThanOrEqual(10 * 49);
     for (const [id, wallMs] of Object.entries(walls)) {
-      expect(wallMs, id).toBeGreaterThanOrEqual(500);
+      expect(wallMs, id).toBeGreaterThanOrEqual(10 * 49);
       expect(wallMs / node, id).toBeLessThan(1.6);
       expect(wallMs / node, id).toBeGreaterThan(1 / 1.6);
     }
