@@ -234,9 +234,37 @@ def record_child_group(pid):
             groups.write(f"{pid}\n")
 
 
-def spawn_blocking(command, args):
+def kill_group(pid):
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+class ThreadChildren:
+    """The process groups one attempt on a worker thread started. A thread cannot be interrupted, so when the
+    attempt times out or is cancelled the loop kills its children (`abort`), and the thread, back from waiting on
+    them, is free again; a child started after the abort is killed at once."""
+
+    def __init__(self):
+        self.pids = []
+        self.aborted = False
+
+    def started(self, pid):
+        self.pids.append(pid)
+        if self.aborted:
+            kill_group(pid)
+
+    def abort(self):
+        self.aborted = True
+        for pid in self.pids:
+            kill_group(pid)
+
+
+def spawn_blocking(command, args, children):
     process = subprocess.Popen([command, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     record_child_group(process.pid)
+    children.started(process.pid)
     _, stderr = process.communicate()
     if process.returncode != 0:
         raise TaskError(f"{command} exited with code {process.returncode}: {stderr.decode(errors='replace').strip()[:500]}")
@@ -248,10 +276,7 @@ async def spawn_async(command, args):
     try:
         _, stderr = await process.communicate()
     except asyncio.CancelledError:
-        try:
-            os.killpg(process.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
+        kill_group(process.pid)
         raise
     if process.returncode != 0:
         raise TaskError(f"{command} exited with code {process.returncode}: {stderr.decode(errors='replace').strip()[:500]}")
@@ -342,7 +367,7 @@ class Kinds:
             raise TaskError(f"task kind {kind} is not supported in Python")
         return time.perf_counter()
 
-    def blocking(self, task, draw):
+    def blocking(self, task, draw, children):
         spec, kind = task["spec"], task["spec"]["kind"]
         if kind == "timer":
             time.sleep((spec["ms"] + draw["jitter"] * spec["jitterMs"]) / 1000)
@@ -355,7 +380,7 @@ class Kinds:
         elif kind == "crypto":
             pbkdf2(spec["iterations"], draw["seed"])
         elif kind == "spawn":
-            spawn_blocking(spec["command"], spec["args"])
+            spawn_blocking(spec["command"], spec["args"], children)
         elif kind == "sqlite":
             self.run_query(task)
         elif kind == "module":
@@ -472,7 +497,12 @@ class Run:
         self.attempting.add(current)
         try:
             if self.threads is not None:
-                end = await loop.run_in_executor(self.threads, self.kinds.blocking, task, draw)
+                children = ThreadChildren()
+                try:
+                    end = await loop.run_in_executor(self.threads, self.kinds.blocking, task, draw, children)
+                except asyncio.CancelledError:
+                    children.abort()
+                    raise
             else:
                 end = await self.kinds.on_loop(task, draw)
         except asyncio.CancelledError:
