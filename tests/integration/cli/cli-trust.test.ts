@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HistoryStore } from '../../../electron/backend/history';
 import { makeRunExport, makeScenario as scenarioFixture } from '../../unit/history/fixtures';
 import { CliFixture, STACK_LINE } from './cli-fixture';
-import { isRunning } from '../../fixtures/process-state';
+import { isProcessAlive } from '../../../electron/backend/history/process-alive';
 
 const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 let cli: CliFixture;
@@ -111,7 +111,7 @@ describe('run FILE that executes programs', () => {
     child.kill('SIGKILL');
     await result;
     const alive = await waitFor(() => {
-      const left = [engine!, shell!, sleeper!].filter(isRunning);
+      const left = [engine!, shell!, sleeper!].filter(isProcessAlive);
       return left.length === 0 ? left : null;
     }, 'the engine and its children to end');
     expect(alive).toEqual([]);

@@ -8,7 +8,7 @@ import { defaultRuntimeLaunchers } from '../../../electron/backend/runtimes/runt
 import { TEST_RUNNER_CACHE } from '../runners/runner-harness';
 import { toolchainOf } from '../runtimes/runtime-harness';
 import { RunFixture, scenarioOf } from './run-fixture';
-import { isRunning } from '../../fixtures/process-state';
+import { isProcessAlive } from '../../../electron/backend/history/process-alive';
 
 let fixture: RunFixture;
 beforeEach(async () => {
@@ -39,11 +39,11 @@ async function pidsIn(file: string, lines: number): Promise<number[]> {
 /** Waits (generously, the machine may be busy) until none of `pids` is alive; returns those still alive. */
 async function survivors(pids: readonly number[]): Promise<number[]> {
   for (let attempt = 0; attempt < 200; attempt += 1) {
-    const alive = pids.filter(isRunning);
+    const alive = pids.filter(isProcessAlive);
     if (alive.length === 0) return [];
     await sleep(25);
   }
-  return pids.filter(isRunning);
+  return pids.filter(isProcessAlive);
 }
 
 describe('no process and no file outlives its run', () => {

@@ -8,7 +8,7 @@ import { RunService } from '../../../electron/backend/runs/run-service';
 import { builtEngineEntry } from '../../fixtures/built-app';
 import { scenarioOf } from './run-fixture';
 import { askTarget } from './target-probe';
-import { isRunning } from '../../fixtures/process-state';
+import { isProcessAlive } from '../../../electron/backend/history/process-alive';
 
 /** The real launcher, remembering each engine's pid and the start message it was sent. */
 function watchingLauncher(seen: { enginePid?: number; start?: Extract<ParentToEngine, { type: 'start' }> }): EngineLauncher {
@@ -53,7 +53,7 @@ describe('the built-in HTTP target runs in a process of its own', () => {
     const outcome = await run.done;
     expect(outcome.status).toBe('completed');
     expect(outcome.metrics?.ok).toBe(4);
-    await expect.poll(() => isRunning(targetPid), { timeout: 5000 }).toBe(false);
+    await expect.poll(() => isProcessAlive(targetPid), { timeout: 5000 }).toBe(false);
   }, 60_000);
 
   it('stays inside the engine with options.target "in-engine": no target process, no targetUrl', async () => {

@@ -12,7 +12,7 @@ import type { RunnerRuntime } from '../../../electron/backend/runtimes/runtime-r
 import { TEST_RUNNER_CACHE } from '../runners/runner-harness';
 import { askTarget } from '../runs/target-probe';
 import { scenarioOn, toolchainOf } from './runtime-harness';
-import { isRunning } from '../../fixtures/process-state';
+import { isProcessAlive } from '../../../electron/backend/history/process-alive';
 
 /** Requests a runner sends the target before its clock starts: Java's warm-up (`WARM_UP_REQUESTS` in Runner.java). */
 const WARM_UP_REQUESTS: Record<RunnerRuntime, number> = { python: 0, go: 0, java: 32 };
@@ -86,7 +86,7 @@ describe.each(toolchains)('$title', ({ runtime, status }) => {
       expect(target.pid).not.toBe(process.pid);
       // Six tasks' requests (after any warm-up's), then the test's own question: the target process served them all.
       await expect(seen.servedAtStop).resolves.toEqual({ pid: target.pid, requests: WARM_UP_REQUESTS[runtime] + 6 + 1 });
-      await expect.poll(() => isRunning(target.pid), { timeout: 5000 }).toBe(false);
+      await expect.poll(() => isProcessAlive(target.pid), { timeout: 5000 }).toBe(false);
     } finally {
       await rm(scratchRoot, { recursive: true, force: true });
     }
