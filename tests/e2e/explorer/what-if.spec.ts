@@ -31,9 +31,11 @@ test('"What if…" predicts another strategy beside the recorded run, and "Run i
   await expect(whatIf.timeline('predicted').getByRole('img', { name: 'Task timeline' })).toBeVisible();
   await expect(whatIf.timeline('predicted')).toContainText('pool:2');
 
-  // Four waves of two 100 ms timers, against one wave recorded.
+  // Four waves of two 100 ms timers (each may fire a millisecond early), against one wave recorded. Not a ratio
+  // to the recorded wall time: on a loaded machine one late timer can make that wave twice as long.
   const [recorded, predicted] = await whatIf.figure('Wall time').allTextContents();
-  expect(msOf(predicted!)).toBeGreaterThan(2.5 * msOf(recorded!));
+  expect(msOf(predicted!)).toBeGreaterThanOrEqual(4 * 99);
+  expect(msOf(predicted!)).toBeGreaterThan(msOf(recorded!));
 
   await whatIf.runForReal.click();
   await expect(whatIf.timeline('measured')).toBeVisible();
