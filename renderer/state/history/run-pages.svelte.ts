@@ -20,6 +20,7 @@ export class RunPages {
   #total = $state(0);
   #pages = $state.raw<ReadonlyMap<number, readonly RunSummary[]>>(new Map());
   #loaded = $state(false);
+  #busy = $state(false);
   #query: RunQuery = {};
   #generation = 0;
   #inFlight = new Set<number>();
@@ -36,6 +37,8 @@ export class RunPages {
   get total(): number { return this.#total; }
   /** False until the first answer to the current query. */
   get loaded(): boolean { return this.#loaded; }
+  /** True while the rows shown answer an older query than the one asked (a new sort or filter on its way). */
+  get busy(): boolean { return this.#busy; }
 
   /** The run at a position of the list, or undefined while its page is on its way. */
   row(position: number): RunSummary | undefined {
@@ -51,6 +54,7 @@ export class RunPages {
     this.#query = query;
     this.#inFlight = new Set();
     const wanted = keepPosition ? this.#shownPages : [0];
+    this.#busy = true;
     try {
       const answers = await Promise.all(wanted.map((page) => this.#fetch(page)));
       if (generation !== this.#generation) return;
@@ -59,6 +63,8 @@ export class RunPages {
       this.#loaded = true;
     } catch (error) {
       if (generation === this.#generation) this.#onError(error);
+    } finally {
+      if (generation === this.#generation) this.#busy = false;
     }
   }
 

@@ -69,6 +69,7 @@ test('filters and sorts on the backend, with the keyboard too', async ({ page, d
   await history.columnHeader('Run · scenario').getByRole('button').focus();
   await page.keyboard.press('Enter');
   await expect(history.columnHeader('Run · scenario')).toHaveAttribute('aria-sort', 'ascending');
+  await history.settled();
   const names = await history.names();
   // SQLite's NOCASE order: ASCII letters without case, everything else by code point.
   expect(names).toEqual([...names].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0)));

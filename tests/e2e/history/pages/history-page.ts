@@ -62,8 +62,15 @@ export class HistoryPage {
     await this.row(name).getByRole('button', { name: new RegExp(`^Open run ${escape(name)} #`) }).click();
   }
 
+  /** Sorts by a column and waits for the rows in the new order. */
   async sortBy(column: string): Promise<void> {
     await this.table.getByRole('columnheader', { name: column }).getByRole('button').click();
+    await this.settled();
+  }
+
+  /** Waits until the rows shown answer the latest sort or filter (the table is `aria-busy` until then). */
+  async settled(): Promise<void> {
+    await this.table.and(this.page.locator(':not([aria-busy="true"])')).waitFor();
   }
 
   sortOf(column: string): Promise<string | null> {
