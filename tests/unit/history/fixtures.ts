@@ -7,6 +7,7 @@ import { RECORD_VERSION } from '../../../shared/run/record-version';
 import type { RunExport } from '../../../shared/run/run-schema';
 import type { Sample, TaskRecord, TaskStatus } from '../../../shared/protocol/task-record';
 import { ScenarioSchema, type Scenario, type ScenarioInput } from '../../../shared/scenario';
+import { thrownError } from '../../fixtures/thrown-error';
 
 /** Three timer tasks and a cpu task on a pool of two. */
 export function makeScenario(overrides: Partial<ScenarioInput> = {}): Scenario {
@@ -115,15 +116,7 @@ export function openTempStore(): { store: HistoryStore; file: string; dispose: (
 }
 
 /** Runs `action` and returns the HistoryError it throws; fails the test when it throws nothing or something else. */
-export function historyErrorOf(action: () => unknown): HistoryError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof HistoryError) return error;
-    throw error;
-  }
-  throw new Error('expected a HistoryError');
-}
+export const historyErrorOf = (action: () => unknown): HistoryError => thrownError(HistoryError, action);
 
 /** A finished run as its JSON export holds it; `overrides` go into `run`. */
 export function makeRunExport(overrides: Partial<RunExport['run']> = {}, taskCount = 12): RunExport {

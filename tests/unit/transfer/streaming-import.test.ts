@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportError, importRunFile } from '../../../electron/backend/transfer';
 import { TASK_BATCH } from '../../../electron/backend/transfer/import-reader';
 import { makeRunExport, makeTempDir, openTempStore } from '../history/fixtures';
+import { thrownError } from '../../fixtures/thrown-error';
 import { writeLargeExport } from './fixtures/large-export';
 
 const PEAK_CHILD = 'tests/unit/transfer/fixtures/import-peak.ts';
@@ -32,16 +33,6 @@ function rowCounts(file: string): Record<string, number> {
   }
 }
 
-function importError(action: () => unknown): ImportError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ImportError) return error;
-    throw error;
-  }
-  throw new Error('expected an ImportError');
-}
-
 /** Imports `file` in a process whose V8 heap may not grow beyond `heapMb`; true when it succeeded. */
 function importsWithin(heapMb: number, mode: 'stream' | 'whole', file: string, db: string): boolean {
   const child = spawnSync(process.execPath, [`--max-old-space-size=${heapMb}`, '--import', 'tsx', PEAK_CHILD, mode, file, db], { encoding: 'utf8' });
@@ -66,12 +57,12 @@ describe('importing an export of any size', () => {
     const bad = Math.round(2.5 * TASK_BATCH);
     writeLargeExport(file, 3 * TASK_BATCH, (task) => (task.index === bad ? { ...task, endMs: task.startMs - 1 } : task));
     const before = rowCounts(temp.file);
-    const error = importError(() => importRunFile(temp.store, file));
+    const error = thrownError(ImportError, () => importRunFile(temp.store, file));
     expect(error.problems.map((p) => p.path)).toEqual([`run.tasks[${bad}].endMs`]);
     expect(rowCounts(temp.file)).toEqual(before);
     const schemaBad = join(dir.dir, 'schema-bad-late.json');
     writeLargeExport(schemaBad, 3 * TASK_BATCH, (task) => (task.index === bad ? { ...task, lane: -1 } : task));
-    expect(importError(() => importRunFile(temp.store, schemaBad)).problems).toEqual([{ path: `run.tasks[${bad}].lane`, message: 'must be >= 0, got -1' }]);
+    expect(thrownError(ImportError, () => importRunFile(temp.store, schemaBad)).problems).toEqual([{ path: `run.tasks[${bad}].lane`, message: 'must be >= 0, got -1' }]);
     expect(rowCounts(temp.file)).toEqual(before);
   }, 120_000);
 
@@ -79,7 +70,7 @@ describe('importing an export of any size', () => {
     const file = join(dir.dir, 'tasks-first.json');
     writeLargeExport(file, 16, (task) => (task.index === 5 ? { ...task, group: 9 } : task.index === 6 ? { ...task, kind: 'cpu' } : task));
     expect(readFileSync(file, 'utf8').indexOf('"tasks":[')).toBeLessThan(readFileSync(file, 'utf8').indexOf('"scenario":'));
-    expect(importError(() => importRunFile(temp.store, file)).problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+    expect(thrownError(ImportError, () => importRunFile(temp.store, file)).problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
       'run.tasks[5].group: must be a task group of the scenario (0 to 1), got 9',
       'run.tasks[6].kind: must be "timer" like task group 0, got "cpu"',
     ]);
@@ -89,7 +80,7 @@ describe('importing an export of any size', () => {
     const text = JSON.stringify(makeRunExport());
     const broken = join(dir.dir, 'broken.json');
     writeFileSync(broken, text.replace('"run":{', '"run":\n  {]'));
-    const [problem] = importError(() => importRunFile(temp.store, broken)).problems;
+    const [problem] = thrownError(ImportError, () => importRunFile(temp.store, broken)).problems;
     expect(problem?.message).toMatch(/^is not valid JSON: .* at character \d+ \(line 2, column 4\)$/);
     const marked = join(dir.dir, 'marked.json');
     writeFileSync(marked, `\ufeff${text}`);
