@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { taskDraws } from '../../../shared/random/seeded-random';
 import type { RunnerCommand, RuntimeRunner } from '../../../electron/backend/runtimes/runtime-runner';
 import type { ScenarioInput } from '../../../shared/scenario';
-import { bestOf } from '../runtimes/runtime-harness';
+import { bestOf } from '../../fixtures/best-of';
 import { maxOverlap, prepareForTests, runRunner, startScenario, type RunnerRun } from './runner-harness';
 
 /** The same two timer workloads written plainly in the runner's language, run with its toolchain: the wall time in ms. */

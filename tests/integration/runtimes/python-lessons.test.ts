@@ -2,7 +2,8 @@ import { writeFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bestOf, metricsOf, plainWallMs, relativeDifference, runScenario, scenarioOn, toolchainOf } from './runtime-harness';
+import { bestOf, bestOfTakingTurns } from '../../fixtures/best-of';
+import { metricsOf, plainWallMs, relativeDifference, runScenario, scenarioOn, toolchainOf } from './runtime-harness';
 
 const { status, title } = await toolchainOf('python');
 
@@ -62,13 +63,11 @@ describe.skipIf(!status.available)(title, () => {
     // Threads and sequential take turns, and the ratio is of the best of three of each: one run that another
     // process slowed would decide it alone.
     const compareCpu = async () => {
-      let threads = Infinity;
-      let sequential = Infinity;
-      for (let round = 0; round < 3; round++) {
-        threads = Math.min(threads, await wall({ type: 'workers', threads: 2 }, cpu));
-        sequential = Math.min(sequential, await wall({ type: 'sequential' }, cpu));
-      }
-      return threads / sequential;
+      const best = await bestOfTakingTurns(3, {
+        threads: () => wall({ type: 'workers', threads: 2 }, cpu),
+        sequential: () => wall({ type: 'sequential' }, cpu),
+      });
+      return best.threads / best.sequential;
     };
     const iterations = 150_000;
     const crypto = { kind: 'crypto', iterations };
@@ -76,13 +75,12 @@ describe.skipIf(!status.available)(title, () => {
     // How far threads overlap depends on what else the machine runs at that moment: the runner's and the plain
     // code's runs take turns, so that both see the same load, and each ratio is of the best of three.
     const compareCrypto = async () => {
-      const best = { runnerThreads: Infinity, runnerSequential: Infinity, plainThreads: Infinity, plainSequential: Infinity };
-      for (let round = 0; round < 3; round++) {
-        best.runnerThreads = Math.min(best.runnerThreads, await wall({ type: 'workers', threads: 2 }, crypto));
-        best.plainThreads = Math.min(best.plainThreads, await plain('threads'));
-        best.runnerSequential = Math.min(best.runnerSequential, await wall({ type: 'sequential' }, crypto));
-        best.plainSequential = Math.min(best.plainSequential, await plain('sequential'));
-      }
+      const best = await bestOfTakingTurns(3, {
+        runnerThreads: () => wall({ type: 'workers', threads: 2 }, crypto),
+        plainThreads: () => plain('threads'),
+        runnerSequential: () => wall({ type: 'sequential' }, crypto),
+        plainSequential: () => plain('sequential'),
+      });
       return { cryptoRatio: best.runnerThreads / best.runnerSequential, plainRatio: best.plainThreads / best.plainSequential };
     };
     // Two threads would halve the time (0.5) if they ran in parallel; CPU-bound Python code cannot (about 1).

@@ -110,10 +110,3 @@ export function plainWallMs(command: string, args: readonly string[]): Promise<n
 export function relativeDifference(a: number, b: number): number {
   return Math.abs(a - b) / b;
 }
-
-/** The smallest of `times` measurements taken one after another: the one least disturbed by other work. */
-export async function bestOf(times: number, measure: () => Promise<number>): Promise<number> {
-  let best = Infinity;
-  for (let i = 0; i < times; i++) best = Math.min(best, await measure());
-  return best;
-}
