@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findPreset, variantScenario } from '../../../shared/presets';
 import { checkScenario, type Scenario } from '../../../shared/scenario';
+import { bestOfTakingTurns } from '../../fixtures/best-of';
 import { metricsOf, runScenario, toolchainOf } from './runtime-harness';
 
 function variantsOf(presetId: string): { id: string; scenario: Scenario }[] {
@@ -15,12 +16,14 @@ function variantsOf(presetId: string): { id: string; scenario: Scenario }[] {
 
 describe('One I/O workload, four runtimes', () => {
   it('every installed runtime takes about the same wall time as Node for the same waits', async () => {
-    const walls: Record<string, number> = {};
+    const runs: Record<string, () => Promise<number>> = {};
     for (const { id, scenario } of variantsOf('io-on-four-runtimes')) {
       const { status } = await toolchainOf(scenario.runtime);
-      if (!status.available) continue;
-      walls[id] = metricsOf(await runScenario(scenario)).wallMs;
+      if (status.available) runs[id] = async () => metricsOf(await runScenario(scenario)).wallMs;
     }
+    // The runtimes take turns, and each keeps its fastest of three runs: a burst of other work during one run
+    // would otherwise decide a ratio alone.
+    const walls = await bestOfTakingTurns(3, runs);
     const node = walls.node ?? NaN;
     // 200 requests of 50 ms through 20 slots: 10 rounds, 500 ms at best (the server's timer may fire a
     // millisecond early by the client's clock).
